@@ -1,0 +1,72 @@
+import type { ReadAllOptions, ReadAllPage, SubscribeOptions, Subscription } from './port';
+
+/** Wakes a waiting subscription early; adapters call it after their own appends. */
+export class AppendSignal {
+  private waiters = new Set<() => void>();
+
+  notify(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiters) wake();
+  }
+
+  wait(ms: number): { promise: Promise<void>; cancel(): void } {
+    let wake!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { this.waiters.delete(wake); resolve(); }, ms);
+      wake = () => { clearTimeout(timer); resolve(); };
+      this.waiters.add(wake);
+    });
+    return { promise, cancel: () => { this.waiters.delete(wake); wake(); } };
+  }
+}
+
+/**
+ * Catch-up then live subscription over a store's global read. Live delivery polls, woken at once by
+ * appends made through the same process (the embedded mode), so another process's appends arrive
+ * within `pollMs`. Polling rather than LISTEN/NOTIFY: NOTIFY serialises committing transactions.
+ */
+export function pollingSubscription(
+  readAll: (options: ReadAllOptions) => Promise<ReadAllPage>,
+  signal: AppendSignal,
+  options: SubscribeOptions,
+  pollMs = 100,
+): Subscription {
+  const batchSize = options.batchSize ?? 500;
+  let stopped = false;
+  let pendingWait: { cancel(): void } | undefined;
+
+  const run = async () => {
+    let after = options.after;
+    while (!stopped) {
+      const page = await readAll({ after, maxCount: batchSize, filter: options.filter });
+      if (page.events.length > 0 || page.position > after) {
+        await options.handle(page.events, page.position);
+        after = page.position;
+      }
+      if (page.events.length < batchSize && !stopped) {
+        options.onCaughtUp?.(after);
+        const wait = signal.wait(pollMs);
+        pendingWait = wait;
+        await wait.promise;
+        pendingWait = undefined;
+      }
+    }
+  };
+
+  const done = run().catch((error: unknown) => {
+    options.onError?.(error);
+    throw error;
+  });
+  // A caller that only uses stop() must not see an unhandled rejection.
+  done.catch(() => undefined);
+
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      pendingWait?.cancel();
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The store's tables, in their own schema so each service (and each test suite) is isolated.
+ *
+ * Global order without gaps that fill in late: `global_position` is the writing transaction's id
+ * (xid8, from pg_current_xact_id()) shifted left 16 bits, plus the event's index in its append. One
+ * append is one transaction, so positions are unique and follow transaction-id order. A reader only
+ * reads below `pg_snapshot_xmin(pg_current_snapshot()) << 16`: every transaction with an id below
+ * xmin has finished, so no event can later appear below that bound and a checkpoint never skips an
+ * event that committed late. (A sequence would not do: a transaction that draws a lower number can
+ * commit after one that drew a higher number, and a reader past the higher one would miss it.)
+ * Emmett solves the same problem with an xid8 column and the same xmin bound; folding the xid into
+ * the position keeps one integer checkpoint and makes the bound a plain primary-key range.
+ */
+export const POSITION_SHIFT = 16;
+export const MAX_EVENTS_PER_APPEND = 2 ** POSITION_SHIFT;
+
+export function schemaSql(schema: string): string {
+  const s = quoteIdent(schema);
+  return `
+    CREATE SCHEMA IF NOT EXISTS ${s};
+    CREATE TABLE IF NOT EXISTS ${s}.es_streams (
+      stream_id text PRIMARY KEY,
+      revision bigint NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS ${s}.es_events (
+      global_position bigint PRIMARY KEY,
+      event_id uuid NOT NULL UNIQUE,
+      stream_id text NOT NULL,
+      revision bigint NOT NULL,
+      type text NOT NULL,
+      schema_version integer NOT NULL,
+      data jsonb NOT NULL,
+      metadata jsonb NOT NULL,
+      recorded_at timestamptz NOT NULL DEFAULT statement_timestamp(),
+      UNIQUE (stream_id, revision)
+    );
+  `;
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid PostgreSQL schema name: ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { EventEnvelope } from '@ehc/event-store';
+
+/**
+ * A published contract: what other services may rely on. Separate from the domain event it comes
+ * from, versioned on its own (`type` ends in `.vN`), and free of personal details.
+ */
+export interface IntegrationEvent<D = unknown> {
+  /** The id of the domain event it was translated from: the dedupe key for every consumer. */
+  id: string;
+  /** e.g. `needs-assessment.NeedsAssessmentRequested.v1` */
+  type: string;
+  /** The stream of the case it is about; the Kafka key, so one case's events stay in order. */
+  subject: string;
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string | null;
+  /** Where the source event sits in its store's global log. */
+  sourcePosition: number;
+  data: D;
+}
+
+/** One service's public topic and the translation of its domain events into it. */
+export interface Publication {
+  /** e.g. `needs-assessment.public.v1` */
+  topic: string;
+  /** Domain events it reads (the relay's subscription filter). */
+  filter: { streamPrefixes?: string[]; eventTypes?: string[] };
+  /** The integration events a domain event becomes; none for a purely internal one. */
+  translate(event: EventEnvelope): IntegrationEvent[];
+}
+
+/** The integration event carrying a domain event's envelope fields, with the published type and data. */
+export function integrationEvent<D>(source: EventEnvelope, type: string, data: D, idSuffix = ''): IntegrationEvent<D> {
+  return {
+    id: idSuffix ? deriveId(source.id, idSuffix) : source.id,
+    type,
+    subject: source.stream,
+    occurredAt: source.metadata.occurredAt,
+    recordedAt: source.recordedAt,
+    correlationId: source.metadata.correlationId,
+    causationId: source.id,
+    sourcePosition: source.globalPosition,
+    data,
+  };
+}
+
+/**
+ * A second integration event from one domain event needs its own stable id; the same source and
+ * suffix always give the same id, so a replay dedupes.
+ */
+function deriveId(id: string, suffix: string): string {
+  const h = createHash('sha1').update(`${id}/${suffix}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, AppendResult, EventStore, ExpectedRevision, NewEvent } from '@ehc/event-store';
+import type { Result } from '@ehc/domain-kernel';
+
+/** What a decider returns: its events, without metadata. */
+export interface DomainEvent {
+  type: string;
+  data: unknown;
+}
+
+export interface Decider<C, E extends DomainEvent, S, R> {
+  decide(command: C, state: S): Result<E[], R>;
+  evolve(state: S, event: E): S;
+  initialState(): S;
+}
+
+/** Who is asking, and the request it is part of. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** The command's own id, the causation of every event it produces. */
+  commandId?: string;
+  /** The effective date (or instant) the caseworker entered: the events' occurredAt. */
+  occurredAt: string;
+  /** The revision the caller last saw; a later one is a 409, never a silent overwrite. */
+  expectedRevision?: number;
+}
+
+export type Executed<R> =
+  | { ok: true; stream: string; revision: number; position: number; events: NewEvent[] }
+  | { ok: false; error: R };
+
+/**
+ * The same four steps for every command (STYLE §3): read the stream and fold it, decide, append
+ * with the revision that was read (or the one the caller saw), return the Result. A refusal
+ * appends nothing; a concurrent change surfaces as WrongExpectedRevisionError (HTTP 409).
+ */
+export async function executeCommand<C, E extends DomainEvent, S, R>(
+  store: EventStore,
+  decider: Decider<C, E, S, R>,
+  stream: string,
+  command: C,
+  context: CommandContext,
+  schemaVersions: Record<string, number> = {},
+): Promise<Executed<R>> {
+  const history = await store.readStream(stream);
+  const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+  const decided = decider.decide(command, state);
+  if (!decided.ok) return { ok: false, error: decided.error };
+  const current: ExpectedRevision = history.length === 0 ? 'no-stream' : history[history.length - 1].revision;
+  const expected: ExpectedRevision = context.expectedRevision ?? current;
+  const events: NewEvent[] = decided.value.map((e) => ({
+    id: randomUUID(),
+    type: e.type,
+    schemaVersion: schemaVersions[e.type] ?? 1,
+    data: e.data,
+    metadata: {
+      occurredAt: context.occurredAt,
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.commandId ?? null,
+    },
+  }));
+  if (events.length === 0) {
+    return { ok: true, stream, revision: typeof current === 'number' ? current : -1, position: 0, events };
+  }
+  const appended: AppendResult = await store.appendToStream(stream, events, expected);
+  return { ok: true, stream, revision: appended.nextExpectedRevision, position: appended.lastGlobalPosition, events };
+}

@@ -1,0 +1,58 @@
+/**
+ * Environment variables, validated at start-up: a missing or malformed one stops the process with a
+ * message naming it, rather than failing later at first use.
+ */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export const env = {
+  string(source: Env, name: string, fallback?: string): string {
+    const value = source[name] ?? fallback;
+    if (value === undefined || value === '') throw new ConfigError(`${name} is required`);
+    return value;
+  },
+  optional(source: Env, name: string): string | undefined {
+    const value = source[name];
+    return value === '' ? undefined : value;
+  },
+  port(source: Env, name: string, fallback?: number): number {
+    const raw = source[name] ?? (fallback === undefined ? undefined : String(fallback));
+    if (raw === undefined) throw new ConfigError(`${name} is required`);
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} must be a TCP port (1-65535), got "${raw}"`);
+    return port;
+  },
+  oneOf<T extends string>(source: Env, name: string, allowed: readonly T[], fallback?: T): T {
+    const raw = source[name] ?? fallback;
+    if (raw === undefined) throw new ConfigError(`${name} is required (one of ${allowed.join(', ')})`);
+    if (!allowed.includes(raw as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return raw as T;
+  },
+  url(source: Env, name: string, protocols: string[], fallback?: string): string {
+    const raw = env.string(source, name, fallback);
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+    }
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    return raw;
+  },
+  brokers(source: Env, name: string): string[] {
+    const raw = env.string(source, name);
+    const brokers = raw.split(',').map((b) => b.trim()).filter(Boolean);
+    for (const b of brokers) {
+      if (!/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(b)) throw new ConfigError(`${name} must be a comma-separated list of host:port, got "${b}"`);
+    }
+    return brokers;
+  },
+  schemaName(source: Env, name: string, fallback: string): string {
+    const value = env.string(source, name, fallback);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(`${name} must be a lower-case PostgreSQL identifier, got "${value}"`);
+    return value;
+  },
+};

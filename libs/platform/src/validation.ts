@@ -1,0 +1,104 @@
+import { isCalendarDate, isUuid, type CalendarDate } from '@ehc/domain-kernel';
+import { PROBLEM_BASE, ProblemException } from './problem';
+
+type FieldError = { field: string; rule: string; message: string };
+
+/**
+ * Reads a request body field by field, collecting every fault, so one 400 names all the fields at
+ * fault and the rule each breaks. Nothing is appended when any field is wrong.
+ */
+export class BodyReader {
+  private readonly errors: FieldError[] = [];
+  private readonly body: Record<string, unknown>;
+
+  constructor(body: unknown) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      this.errors.push({ field: 'body', rule: 'JsonObjectRequired', message: 'the request body must be a JSON object' });
+      this.body = {};
+    } else {
+      this.body = body as Record<string, unknown>;
+    }
+  }
+
+  private fault(field: string, rule: string, message: string): undefined {
+    this.errors.push({ field, rule, message });
+    return undefined;
+  }
+
+  private present(field: string, required: boolean): unknown {
+    const value = this.body[field];
+    if (value === undefined || value === null || value === '') {
+      if (required) this.fault(field, 'Required', `${field} is required`);
+      return undefined;
+    }
+    return value;
+  }
+
+  string(field: string, opts: { required?: boolean; maxLength?: number } = {}): string | undefined {
+    const value = this.present(field, opts.required ?? true);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') return this.fault(field, 'MustBeString', `${field} must be a string`);
+    if (value.trim() === '') return this.fault(field, 'Required', `${field} must not be blank`);
+    if (opts.maxLength && value.length > opts.maxLength) return this.fault(field, 'TooLong', `${field} must be at most ${opts.maxLength} characters`);
+    return value.trim();
+  }
+
+  date(field: string, opts: { required?: boolean; notAfter?: CalendarDate; notAfterRule?: string } = {}): CalendarDate | undefined {
+    const value = this.present(field, opts.required ?? true);
+    if (value === undefined) return undefined;
+    if (!isCalendarDate(value)) return this.fault(field, 'InvalidDate', `${field} must be a calendar date YYYY-MM-DD`);
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[], opts: { required?: boolean } = {}): T | undefined {
+    const value = this.present(field, opts.required ?? true);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !allowed.includes(value as T)) {
+      return this.fault(field, 'NotAllowedValue', `${field} must be one of: ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  uuid(field: string, opts: { required?: boolean } = {}): string | undefined {
+    const value = this.present(field, opts.required ?? true);
+    if (value === undefined) return undefined;
+    if (!isUuid(value)) return this.fault(field, 'InvalidUuid', `${field} must be a UUID`);
+    return value.toLowerCase();
+  }
+
+  object(field: string, opts: { required?: boolean } = {}): BodyReader | undefined {
+    const value = this.present(field, opts.required ?? true);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) return this.fault(field, 'MustBeObject', `${field} must be an object`);
+    return new BodyReader(value).nestedIn(field, this);
+  }
+
+  private parent?: { prefix: string; reader: BodyReader };
+  private nestedIn(prefix: string, reader: BodyReader): BodyReader {
+    this.parent = { prefix, reader };
+    return this;
+  }
+
+  /** Adds a fault found by a rule that spans fields (e.g. a date in the future). */
+  reject(field: string, rule: string, message: string): void {
+    this.fault(field, rule, message);
+  }
+
+  /** Throws the 400 naming every field at fault; a nested reader reports into its parent. */
+  done(): void {
+    if (this.parent) {
+      for (const e of this.errors) this.parent.reader.errors.push({ ...e, field: e.field === 'body' ? this.parent.prefix : `${this.parent.prefix}.${e.field}` });
+      this.errors.length = 0;
+      return;
+    }
+    if (this.errors.length === 0) return;
+    const first = this.errors[0];
+    throw new ProblemException({
+      type: PROBLEM_BASE + first.rule,
+      title: 'The request is not valid',
+      status: 400,
+      detail: this.errors.map((e) => e.message).join('; '),
+      errors: this.errors,
+    });
+  }
+}

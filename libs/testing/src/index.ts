@@ -1,0 +1,4 @@
+export * from './decider-spec';
+export * from './event-store-contract';
+export * from './postgres';
+export * from './kafka-broker';

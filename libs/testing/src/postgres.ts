@@ -1,0 +1,31 @@
+import { Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+
+export interface TestSchema {
+  pool: Pool;
+  schema: string;
+  url: string;
+  /** Drops the schema and closes the pool. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL schema of its own for one test suite, on the server the run started
+ * (tools/jest/global-setup.ts), so suites never see each other's rows.
+ */
+export async function createTestSchema(label: string): Promise<TestSchema> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test`, whose global setup starts PostgreSQL');
+  const schema = `t_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const pool = new Pool({ connectionString: url, max: 24 });
+  await pool.query(`CREATE SCHEMA "${schema}"`);
+  return {
+    pool,
+    schema,
+    url,
+    async drop() {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/* eslint-disable no-console */
+// Starts the real servers the tests need, once per run. Nothing is mocked and nothing is skipped:
+// if a server cannot be started the run fails here, loudly.
+import { Client } from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
+import { kafkaBroker } from '../../libs/testing/src/kafka-broker';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void> } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const servers: NonNullable<typeof globalThis.__ehcTestServers> = {};
+  globalThis.__ehcTestServers = servers;
+
+  if (process.env.DATABASE_URL) {
+    await checkPostgres(process.env.DATABASE_URL);
+    console.log(`\n[test servers] PostgreSQL: DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
+  } else {
+    const port = Number(process.env.EHC_TEST_PG_PORT ?? 54330 + (process.pid % 500));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ehc-test-pg-'));
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port });
+    process.env.DATABASE_URL = pg.url;
+    servers.stopPostgres = pg.stop;
+    console.log(`\n[test servers] PostgreSQL: embedded-postgres on port ${port}`);
+  }
+
+  if (process.env.KAFKA_BROKERS) {
+    console.log(`[test servers] Kafka: KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`);
+  } else {
+    const port = Number(process.env.EHC_TEST_KAFKA_PORT ?? 19092);
+    const out = await kafkaBroker('start', port);
+    const line = out.trim().split('\n').find((l) => l.startsWith('KAFKA_BROKERS='));
+    if (!line) throw new Error(`infra/kafka/kafka.sh start printed no KAFKA_BROKERS line:\n${out}`);
+    process.env.KAFKA_BROKERS = line.slice('KAFKA_BROKERS='.length);
+    process.env.EHC_TEST_KAFKA_PORT = String(port);
+    servers.stopKafka = async () => { await kafkaBroker('stop', port); };
+    console.log(`[test servers] Kafka: Apache Kafka broker from infra/kafka on ${process.env.KAFKA_BROKERS}`);
+  }
+}
+
+async function checkPostgres(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new Error(`DATABASE_URL is set but PostgreSQL does not answer (${redact(url)}): ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
