@@ -73,7 +73,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
     correlation.run({ correlationId }, next);
   });
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;

@@ -7,3 +7,4 @@ export * from './message-bus';
 export * from './runtime';
 export * from './http-app';
 export * from './embedded-postgres';
+export * from './service-host';

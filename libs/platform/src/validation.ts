@@ -87,7 +87,10 @@ export class BodyReader {
   /** Throws the 400 naming every field at fault; a nested reader reports into its parent. */
   done(): void {
     if (this.parent) {
-      for (const e of this.errors) this.parent.reader.errors.push({ ...e, field: e.field === 'body' ? this.parent.prefix : `${this.parent.prefix}.${e.field}` });
+      for (const e of this.errors) {
+        const field = e.field === 'body' ? this.parent.prefix : `${this.parent.prefix}.${e.field}`;
+        this.parent.reader.errors.push({ ...e, field, message: e.message.replace(e.field, field) });
+      }
       this.errors.length = 0;
       return;
     }

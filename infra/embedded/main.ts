@@ -1,0 +1,13 @@
+// Embedded mode's composition root: all five services in one process, on one port, on an embedded
+// PostgreSQL (or DATABASE_URL), with events delivered in-process. It is deployment wiring, like
+// docker-compose.yml, which is why it lives in infra/ and not in a service.
+import { runUntilSignalled, startEmbedded, type ServiceDefinition } from '@ehc/platform';
+import { needsAssessmentService } from '../../services/needs-assessment/src/service';
+import { annualReviewService } from '../../services/annual-review/src/service';
+import { fundingService } from '../../services/funding/src/service';
+import { tribunalService } from '../../services/tribunal/src/service';
+import { surveysService } from '../../services/surveys/src/service';
+
+export const allServices: ServiceDefinition[] = [needsAssessmentService, annualReviewService, fundingService, tribunalService, surveysService];
+
+if (require.main === module) void runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');

@@ -1,0 +1,139 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { ConfigError, env } from './config';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
+import { createHttpApp } from './http-app';
+import { JsonLogger } from './logger';
+import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
+import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
+
+/** What each service hands the composition root. */
+export interface ServiceDefinition {
+  name: string;
+  /** Its PostgreSQL schema. */
+  schema: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  module(runtime: ServiceRuntime): DynamicModule;
+}
+
+export interface RunningHost {
+  app: INestApplication;
+  url: string;
+  runtimes: ServiceRuntime[];
+  bus: MessageBus;
+  stop(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+async function host(options: {
+  title: string;
+  services: ServiceDefinition[];
+  databaseUrl: string;
+  storeKind: StoreKind;
+  kurrentDbUrl?: string;
+  bus: MessageBus;
+  port: number;
+  logger: JsonLogger;
+  onStop?: () => Promise<void>;
+}): Promise<RunningHost> {
+  const runtimes: ServiceRuntime[] = [];
+  try {
+    for (const service of options.services) {
+      runtimes.push(await createServiceRuntime({
+        service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
+        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities,
+      }));
+    }
+    const app = await createHttpApp({
+      title: options.title,
+      description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
+      modules: options.services.map((s, i) => s.module(runtimes[i])),
+      health: { runtimes, bus: options.bus },
+      logger: options.logger,
+    });
+    await app.init();
+    await options.bus.start();
+    await app.listen(options.port, process.env.HOST ?? '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    let stopping: Promise<void> | undefined;
+    const stop = () => (stopping ??= (async () => {
+      // stop taking requests and let those in flight finish, then the bus, then the stores
+      await app.close();
+      await options.bus.stop();
+      for (const r of runtimes) await closeServiceRuntime(r);
+      await options.onStop?.();
+    })());
+    return { app, url, runtimes, bus: options.bus, stop };
+  } catch (error) {
+    for (const r of runtimes) await closeServiceRuntime(r).catch(() => undefined);
+    await options.onStop?.().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
+export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env): Promise<RunningHost> {
+  const logger = new JsonLogger('ehc-hub');
+  const port = env.port(source, 'PORT', 3000);
+  let databaseUrl = env.optional(source, 'DATABASE_URL');
+  let embedded: EmbeddedPostgresServer | undefined;
+  if (databaseUrl) {
+    env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
+  } else {
+    const dataDir = env.string(source, 'EHC_DATA_DIR', 'data');
+    const pgPort = env.port(source, 'EMBEDDED_PG_PORT', 54329);
+    logger.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}/postgres`);
+    embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: pgPort });
+    databaseUrl = embedded.url;
+  }
+  const running = await host({
+    title: 'EHC Hub (embedded)', services, databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
+    onStop: async () => { await embedded?.stop(); },
+  });
+  logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);
+  return running;
+}
+
+/** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
+export async function startDistributed(service: ServiceDefinition, source: Env = process.env): Promise<RunningHost> {
+  const logger = new JsonLogger(service.name);
+  const port = env.port(source, 'PORT', service.defaultPort);
+  const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
+  const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
+  const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
+  const brokers = env.brokers(source, 'KAFKA_BROKERS');
+  const schema = env.schemaName(source, 'SERVICE_SCHEMA', service.schema);
+  const running = await host({
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], databaseUrl, storeKind, kurrentDbUrl,
+    bus: new KafkaBus(brokers, service.name, logger), port, logger,
+  });
+  logger.log(`${service.name} (distributed, ${storeKind} store) listening on ${running.url}`);
+  return running;
+}
+
+/** main.ts of a service: start, stop gracefully on SIGTERM/SIGINT, exit non-zero on bad config. */
+export async function runDistributedService(service: ServiceDefinition): Promise<void> {
+  await runUntilSignalled(() => startDistributed(service), service.name);
+}
+
+export async function runUntilSignalled(start: () => Promise<RunningHost>, name: string): Promise<void> {
+  const logger = new JsonLogger(name);
+  let running: RunningHost;
+  try {
+    running = await start();
+  } catch (error) {
+    const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `failed to start: ${(error as Error).message}`;
+    logger.error(message);
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  }
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received: finishing in-flight work and stopping`);
+    await running.stop().catch((e: unknown) => logger.error(`error while stopping: ${(e as Error).message}`));
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/platform';
+import { annualReviewService } from './service';
+
+void runDistributedService(annualReviewService);

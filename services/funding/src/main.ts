@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/platform';
+import { fundingService } from './service';
+
+void runDistributedService(fundingService);

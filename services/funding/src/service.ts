@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@ehc/platform';
+import { FundingModule } from './funding.module';
+
+export const fundingService: ServiceDefinition = {
+  name: 'funding',
+  schema: 'funding',
+  defaultPort: 3003,
+  entities: [],
+  module: (runtime) => FundingModule.register(runtime),
+};

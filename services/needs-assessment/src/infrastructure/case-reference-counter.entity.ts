@@ -1,0 +1,8 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Issues human case references, one counter per year of receipt. */
+@Entity({ name: 'case_reference_counters' })
+export class CaseReferenceCounter {
+  @PrimaryColumn('int') year!: number;
+  @Column('int') last!: number;
+}

@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/platform';
+import { needsAssessmentService } from './service';
+
+void runDistributedService(needsAssessmentService);

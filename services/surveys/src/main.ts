@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/platform';
+import { surveysService } from './service';
+
+void runDistributedService(surveysService);

@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/platform';
+import { tribunalService } from './service';
+
+void runDistributedService(tribunalService);

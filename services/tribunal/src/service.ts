@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@ehc/platform';
+import { TribunalModule } from './tribunal.module';
+
+export const tribunalService: ServiceDefinition = {
+  name: 'tribunal',
+  schema: 'tribunal',
+  defaultPort: 3004,
+  entities: [],
+  module: (runtime) => TribunalModule.register(runtime),
+};
