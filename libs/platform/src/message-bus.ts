@@ -80,7 +80,7 @@ export class KafkaBus implements MessageBus {
   }
 
   subscribe(host: HandlerHost, handler: IntegrationEventHandler): void {
-    this.consumers.push(new KafkaConsumerRunner({ kafka: this.kafka, dataSource: host.dataSource, schema: host.schema, handler, logger: this.logger }));
+    this.consumers.push(new KafkaConsumerRunner({ kafka: this.kafka, dataSource: host.dataSource, schema: host.schema, handler, logger: this.logger, groupId: `${host.schema}.${handler.consumer}` }));
   }
 
   async start(): Promise<void> {

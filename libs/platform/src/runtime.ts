@@ -38,6 +38,8 @@ export interface RuntimeOptions {
 
 export async function createServiceRuntime(options: RuntimeOptions): Promise<ServiceRuntime> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+  // an idle connection dropped by the server must not take the process down; the next query reconnects
+  pool.on('error', () => undefined);
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } catch (error) {

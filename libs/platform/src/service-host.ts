@@ -89,8 +89,10 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
     embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: pgPort });
     databaseUrl = embedded.url;
   }
+  // a prefix keeps several embedded hosts apart on one database (tests)
+  const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
   const running = await host({
-    title: 'EHC Hub (embedded)', services, databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
   });
   logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);

@@ -2,3 +2,5 @@ export * from './decider-spec';
 export * from './event-store-contract';
 export * from './postgres';
 export * from './kafka-broker';
+export * from './kafka';
+export * from './data-source';
