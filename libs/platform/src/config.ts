@@ -22,7 +22,8 @@ export const env = {
     const raw = source[name] ?? (fallback === undefined ? undefined : String(fallback));
     if (raw === undefined) throw new ConfigError(`${name} is required`);
     const port = Number(raw);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} must be a TCP port (1-65535), got "${raw}"`);
+    // 0 asks the system for any free port (tests)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a TCP port (0-65535), got "${raw}"`);
     return port;
   },
   oneOf<T extends string>(source: Env, name: string, allowed: readonly T[], fallback?: T): T {

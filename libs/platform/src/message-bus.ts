@@ -2,7 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { CheckpointStore, EventStore } from '@ehc/event-store';
 import {
-  InProcessDelivery, KafkaConsumerRunner, KafkaRelay, type IntegrationEventHandler, type Publication, type RelayLogger,
+  deadLetterTopic, InProcessDelivery, KafkaConsumerRunner, KafkaRelay, type IntegrationEventHandler, type Publication, type RelayLogger,
 } from '@ehc/messaging';
 
 /** What a handler needs of the service it runs in. */
@@ -70,22 +70,45 @@ export class KafkaBus implements MessageBus {
   readonly kafka: Kafka;
   private readonly relays: KafkaRelay[] = [];
   private readonly consumers: KafkaConsumerRunner[] = [];
+  private readonly topics = new Set<string>();
 
-  constructor(brokers: string[], clientId: string, private readonly logger: RelayLogger) {
+  constructor(brokers: string[], clientId: string, private readonly logger: RelayLogger, private readonly partitions = 6) {
     this.kafka = new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 200 } });
   }
 
   publish(store: EventStore, checkpoints: CheckpointStore, publication: Publication): void {
+    this.topics.add(publication.topic);
     this.relays.push(new KafkaRelay({ kafka: this.kafka, store, checkpoints, publication, logger: this.logger }));
   }
 
   subscribe(host: HandlerHost, handler: IntegrationEventHandler): void {
+    for (const topic of handler.topics) this.topics.add(topic).add(deadLetterTopic(topic));
     this.consumers.push(new KafkaConsumerRunner({ kafka: this.kafka, dataSource: host.dataSource, schema: host.schema, handler, logger: this.logger, groupId: `${host.schema}.${handler.consumer}` }));
   }
 
   async start(): Promise<void> {
+    await this.ensureTopics();
     for (const relay of this.relays) await relay.start();
     for (const consumer of this.consumers) await consumer.start();
+  }
+
+  /**
+   * Topics are created explicitly, with their partition count, before anyone subscribes: relying on
+   * auto-creation races a consumer's first metadata request.
+   */
+  private async ensureTopics(): Promise<void> {
+    if (this.topics.size === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = [...this.topics].filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: this.partitions })) });
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async stop(): Promise<void> {

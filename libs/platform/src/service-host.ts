@@ -68,6 +68,7 @@ async function host(options: {
     })());
     return { app, url, runtimes, bus: options.bus, stop };
   } catch (error) {
+    await options.bus.stop().catch(() => undefined);
     for (const r of runtimes) await closeServiceRuntime(r).catch(() => undefined);
     await options.onStop?.().catch(() => undefined);
     throw error;
@@ -76,7 +77,7 @@ async function host(options: {
 
 /** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
 export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env): Promise<RunningHost> {
-  const logger = new JsonLogger('ehc-hub');
+  const logger = new JsonLogger('ehc-hub', source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', 3000);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -101,7 +102,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
 
 /** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
 export async function startDistributed(service: ServiceDefinition, source: Env = process.env): Promise<RunningHost> {
-  const logger = new JsonLogger(service.name);
+  const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', service.defaultPort);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');

@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import { PostgresCheckpointStore, PostgresEventStore } from '@ehc/event-store';
+import { createTestDataSource, createTestSchema, newEvent, type TestSchema } from '@ehc/testing';
+import { InProcessDelivery } from './in-process-delivery';
+import { ensureInbox } from './inbox';
+import { handledTableSql, quietLogger, recordingHandler, testPublication } from './test-support.spec-helpers';
+
+describe('in-process delivery (embedded mode)', () => {
+  let db: TestSchema;
+  let ds: DataSource;
+  let store: PostgresEventStore;
+  let checkpoints: PostgresCheckpointStore;
+  const topic = 'test.public.v1';
+
+  beforeEach(async () => {
+    db = await createTestSchema('inproc');
+    ds = await createTestDataSource(db.url, db.schema);
+    await ensureInbox(ds, db.schema);
+    await ds.query(handledTableSql(db.schema));
+    store = await PostgresEventStore.create({ pool: db.pool, schema: db.schema, pollMs: 20 });
+    checkpoints = await PostgresCheckpointStore.create(db.pool, db.schema);
+  });
+  afterEach(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  const handled = async () => ((await ds.query(`SELECT type FROM "${db.schema}".handled ORDER BY seq`)) as { type: string }[]).map((r) => r.type);
+  const delivery = (handler: ReturnType<typeof recordingHandler>['handler']) => new InProcessDelivery({
+    store, dataSource: ds, schema: db.schema, checkpoints, publications: [testPublication(topic)], handler, logger: quietLogger,
+    policy: { maxAttempts: 3, baseBackoffMs: 5 },
+  });
+
+  it('feeds the handler the same translated events the relay would publish, once each, resuming from its checkpoint', async () => {
+    const { handler } = recordingHandler(db.schema, topic, ['test.A.v1', 'test.B.v1']);
+    await store.appendToStream('case-1', [newEvent('A'), newEvent('Internal'), newEvent('B'), newEvent('C')], 'no-stream');
+    const one = delivery(handler);
+    await one.start();
+    const { lastGlobalPosition } = await store.appendToStream('case-1', [newEvent('A')], 3);
+    await one.waitFor(lastGlobalPosition);
+    await one.stop();
+    expect(await handled()).toEqual(['test.A.v1', 'test.B.v1', 'test.A.v1']);
+
+    const { lastGlobalPosition: later } = await store.appendToStream('case-2', [newEvent('B')], 'no-stream');
+    const two = delivery(handler);
+    await two.start();
+    await two.waitFor(later);
+    await two.stop();
+    expect(await handled()).toEqual(['test.A.v1', 'test.B.v1', 'test.A.v1', 'test.B.v1']);
+  });
+
+  it('retries a failing event, dead-letters a poison one, and goes on with the rest', async () => {
+    const { handler, attempts } = recordingHandler(db.schema, topic, ['test.A.v1']);
+    const transient = newEvent('A', { failTimes: 1 });
+    const poison = newEvent('A', { poison: true });
+    await store.appendToStream('case-1', [newEvent('A'), transient, poison], 'no-stream');
+    const { lastGlobalPosition } = await store.appendToStream('case-1', [newEvent('A')], 2);
+    const d = delivery(handler);
+    await d.start();
+    await d.waitFor(lastGlobalPosition);
+    await d.stop();
+    expect(await handled()).toHaveLength(3);
+    expect(attempts.get(poison.id)).toBeGreaterThanOrEqual(3);
+    expect(await ds.query(`SELECT event_id FROM "${db.schema}".dead_letters`)).toEqual([{ event_id: poison.id }]);
+  });
+
+  it('replays from event zero after a reset, rebuilding what it had built', async () => {
+    const { handler } = recordingHandler(db.schema, topic, ['test.A.v1']);
+    const { lastGlobalPosition } = await store.appendToStream('case-1', [newEvent('A'), newEvent('A')], 'no-stream');
+    const d = delivery(handler);
+    await d.start();
+    await d.waitFor(lastGlobalPosition);
+    await d.stop();
+    await ds.query(`TRUNCATE "${db.schema}".handled`);
+    await d.resetToStart();
+    const again = delivery(handler);
+    await again.start();
+    await again.waitFor(lastGlobalPosition);
+    await again.stop();
+    expect(await handled()).toEqual(['test.A.v1', 'test.A.v1']);
+  });
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createTestDataSource, createTestSchema, createTopic, readTopic, testKafka, type TestSchema } from '@ehc/testing';
+import { KafkaConsumerRunner, deadLetterTopic } from './kafka-consumer';
+import { ensureInbox } from './inbox';
+import type { IntegrationEvent } from './integration-event';
+import { handledTableSql, quietLogger, recordingHandler } from './test-support.spec-helpers';
+
+jest.setTimeout(120_000);
+
+function event(subject: string, type: string, data: Record<string, unknown> = {}): IntegrationEvent {
+  return {
+    id: randomUUID(), type, subject, occurredAt: '2026-01-05', recordedAt: new Date().toISOString(),
+    correlationId: randomUUID(), causationId: null, sourcePosition: 1, data,
+  };
+}
+
+describe('Kafka consumer (real broker)', () => {
+  let db: TestSchema;
+  let ds: DataSource;
+  const kafka = testKafka();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+
+  beforeAll(() => producer.connect());
+  afterAll(() => producer.disconnect());
+  beforeEach(async () => {
+    db = await createTestSchema('consumer');
+    ds = await createTestDataSource(db.url, db.schema);
+    await ensureInbox(ds, db.schema);
+    await ds.query(handledTableSql(db.schema));
+  });
+  afterEach(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  const send = (topic: string, events: (IntegrationEvent | string)[]) =>
+    producer.send({ topic, acks: -1, messages: events.map((e) => (typeof e === 'string' ? { key: 'x', value: e } : { key: e.subject, value: JSON.stringify(e) })) });
+
+  const handledRows = async () => (await ds.query(`SELECT event_id, type FROM "${db.schema}".handled ORDER BY seq`)) as { event_id: string; type: string }[];
+
+  async function until(check: () => Promise<boolean>, ms = 30_000) {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('applies a redelivered event once, retries a transient failure, and dead-letters a poison message without blocking the rest', async () => {
+    const topic = `consumer-test-${randomUUID()}`;
+    await createTopic(kafka, topic, 1);
+    const { handler, attempts } = recordingHandler(db.schema, topic, ['t.Recorded.v1']);
+    const runner = new KafkaConsumerRunner({ kafka, dataSource: ds, schema: db.schema, handler, logger: quietLogger, policy: { maxAttempts: 3, baseBackoffMs: 10 } });
+    await runner.start();
+
+    const first = event('case-1', 't.Recorded.v1');
+    const transient = event('case-1', 't.Recorded.v1', { failTimes: 2 });
+    const poison = event('case-1', 't.Recorded.v1', { poison: true });
+    const after = event('case-1', 't.Recorded.v1');
+    const ignored = event('case-1', 't.Unrelated.v1');
+    await send(topic, [first, first, transient, poison, 'not json at all', ignored, after, first]);
+
+    await until(async () => (await handledRows()).some((r) => r.event_id === after.id));
+    await runner.stop();
+
+    const rows = await handledRows();
+    expect(rows.map((r) => r.event_id)).toEqual([first.id, transient.id, after.id]);
+    expect(attempts.get(transient.id)).toBe(3);
+    expect(attempts.get(poison.id)).toBe(3);
+
+    const dead = await readTopic(kafka, deadLetterTopic(topic), (seen) => seen.length >= 2);
+    expect(dead).toHaveLength(2);
+    const poisoned = dead.find((m) => m.value.includes(poison.id))!;
+    expect(poisoned.headers.error).toMatch(/poison/);
+    expect(poisoned.headers.attempts).toBe('3');
+    expect(dead.some((m) => m.value === 'not json at all')).toBe(true);
+    const recorded = await ds.query(`SELECT event_id, attempts FROM "${db.schema}".dead_letters`);
+    expect(recorded).toEqual([{ event_id: poison.id, attempts: 3 }]);
+  });
+
+  it('resumes after a restart from its committed offsets, without reapplying', async () => {
+    const topic = `consumer-resume-${randomUUID()}`;
+    await createTopic(kafka, topic, 2);
+    const { handler } = recordingHandler(db.schema, topic, ['t.Recorded.v1']);
+    const batch1 = Array.from({ length: 10 }, (_, i) => event(`case-${i % 3}`, 't.Recorded.v1'));
+    await send(topic, batch1);
+    const one = new KafkaConsumerRunner({ kafka, dataSource: ds, schema: db.schema, handler, logger: quietLogger });
+    await one.start();
+    await until(async () => (await handledRows()).length === 10);
+    await one.stop();
+
+    const batch2 = Array.from({ length: 5 }, (_, i) => event(`case-${i % 3}`, 't.Recorded.v1'));
+    await send(topic, [...batch2, batch1[0]]);
+    const two = new KafkaConsumerRunner({ kafka, dataSource: ds, schema: db.schema, handler, logger: quietLogger });
+    await two.start();
+    await until(async () => (await handledRows()).length === 15);
+    await new Promise((r) => setTimeout(r, 500));
+    await two.stop();
+    const ids = (await handledRows()).map((r) => r.event_id);
+    expect(new Set(ids).size).toBe(15);
+    expect(ids).toHaveLength(15);
+  });
+});

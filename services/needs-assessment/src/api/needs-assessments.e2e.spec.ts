@@ -1,0 +1,107 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { addDays, londonDateOf } from '@ehc/domain-kernel';
+import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { needsAssessmentService } from '../service';
+
+/** The first slice over HTTP, embedded mode: real PostgreSQL, events delivered in-process. */
+describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () => {
+  let host: RunningHost;
+  const prefix = `t${randomUUID().slice(0, 8)}_`;
+
+  beforeAll(async () => {
+    host = await startEmbedded([needsAssessmentService], {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
+    });
+  });
+  afterAll(async () => {
+    await host.stop();
+  });
+
+  const eventCount = async () => (await host.runtimes[0].store.readAll({ maxCount: 10_000 })).events.length;
+  const valid = {
+    child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' },
+    requestedBy: 'parent',
+    receivedOn: '2026-01-05',
+    caseworker: 'cw-ayesha',
+  };
+
+  it('records the request and shows the case with its decision deadline six weeks on', async () => {
+    const created = await request(host.url).post('/needs-assessments').send(valid).expect(201);
+    expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    const { body } = await request(host.url).get(`/needs-assessments/${created.body.id}`).expect(200);
+    expect(body).toMatchObject({
+      id: created.body.id,
+      receivedOn: '2026-01-05',
+      status: 'awaiting-decision',
+      requestedBy: 'parent',
+      caseworker: 'cw-ayesha',
+      child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' },
+      deadlines: {
+        decisionToAssess: { due: '2026-02-16', done: null },
+        decisionNotToIssue: { due: '2026-04-27', done: null },
+        finalPlan: { due: '2026-05-25', done: null, target: '2026-05-22' },
+      },
+    });
+    expect(body.reference).toMatch(/^NA-2026-\d{5}$/);
+  });
+
+  it.each([
+    ['2026-11-16', '2026-12-28'],
+    ['2026-03-07', '2026-04-18'],
+  ])('a request received %s is due a decision by %s', async (receivedOn, due) => {
+    const created = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn }).expect(201);
+    expect(created.body.deadlines.decisionToAssess.due).toBe(due);
+  });
+
+  it('answers malformed input with a 400 naming each field and rule, and appends nothing', async () => {
+    const before = await eventCount();
+    const res = await request(host.url).post('/needs-assessments')
+      .send({ child: { givenName: 'Amara' }, requestedBy: 'aunt', receivedOn: '05/01/2026' }).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'child.familyName', rule: 'Required' }),
+      expect.objectContaining({ field: 'requestedBy', rule: 'NotAllowedValue' }),
+      expect.objectContaining({ field: 'receivedOn', rule: 'InvalidDate' }),
+    ]));
+    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-30' }).expect(400);
+    await request(host.url).post('/needs-assessments').set('content-type', 'application/json').send('{"child":').expect(400);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses a received date after today (Europe/London) with a 422, appending nothing', async () => {
+    const before = await eventCount();
+    const tomorrow = addDays(londonDateOf(new Date()), 1);
+    const res = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: tomorrow }).expect(422);
+    expect(res.body.type).toMatch(/DateInFuture$/);
+    expect(res.body.errors[0].field).toBe('receivedOn');
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses a young person outside 16 to 25 requesting for themselves', async () => {
+    const res = await request(host.url).post('/needs-assessments')
+      .send({ ...valid, requestedBy: 'young-person', child: { ...valid.child, dateOfBirth: '2015-01-01' } }).expect(422);
+    expect(res.body.type).toMatch(/NotAYoungPerson$/);
+  });
+
+  it('answers 404 for a case that does not exist', async () => {
+    await request(host.url).get(`/needs-assessments/${randomUUID()}`).expect(404);
+    await request(host.url).get('/needs-assessments/not-a-case').expect(404);
+  });
+
+  it('keeps personal details out of the events', async () => {
+    const { events } = await host.runtimes[0].store.readAll({ maxCount: 10_000 });
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(JSON.stringify(e)).not.toMatch(/Amara|Okafor|2019-03-14/);
+      expect(e.metadata).toMatchObject({ actor: { kind: 'user' }, correlationId: expect.any(String) });
+    }
+  });
+
+  it('serves /health and the OpenAPI document', async () => {
+    const health = await request(host.url).get('/health').expect(200);
+    expect(health.body).toMatchObject({ ready: true, checks: { broker: 'not-used' } });
+    const docs = await request(host.url).get('/docs/json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/needs-assessments', '/needs-assessments/{id}', '/health']));
+  });
+});

@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
+import { startDistributed, type RunningHost } from '@ehc/platform';
+import { readTopic, testKafka } from '@ehc/testing';
+import { needsAssessmentService } from './service';
+
+jest.setTimeout(120_000);
+
+/**
+ * Distributed mode end to end: the command appends to the PostgreSQL store, the relay publishes to
+ * the real Kafka broker, the consumer applies it to the projection, and the case is served from it.
+ */
+describe('the first slice, distributed through Kafka', () => {
+  let host: RunningHost;
+  const schema = `t_dist_${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    host = await startDistributed(needsAssessmentService, {
+      DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent',
+    });
+  });
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  it('relays the request to the topic and projects it from there', async () => {
+    const created = await request(host.url).post('/needs-assessments').send({
+      child: { givenName: 'Leo', familyName: 'Marsh', dateOfBirth: '2018-06-01' }, requestedBy: 'school', receivedOn: '2026-07-27',
+    }).expect(201);
+    const caseId = `ehcna-${created.body.id}`;
+    const { body } = await request(host.url).get(`/needs-assessments/${created.body.id}`).expect(200);
+    expect(body.deadlines.decisionToAssess.due).toBe('2026-09-07');
+
+    const messages = await readTopic(testKafka(), NEEDS_ASSESSMENT_TOPIC, (seen) => seen.some((m) => m.key === caseId));
+    const published = messages.find((m) => m.key === caseId)!;
+    const event = JSON.parse(published.value);
+    expect(event).toMatchObject({ type: NEEDS_ASSESSMENT_REQUESTED_V1, subject: caseId, data: { caseId, requestedBy: 'school', receivedOn: '2026-07-27', decisionToAssessDueBy: '2026-09-07' } });
+    expect(published.value).not.toMatch(/Leo|Marsh/);
+
+    // the projection row came through the consumer's inbox
+    const inbox = await host.runtimes[0].pool.query(`SELECT consumer FROM "${schema}".inbox WHERE event_id = $1`, [event.id]);
+    expect(inbox.rows).toEqual([{ consumer: 'needs-assessment.assessment-requests' }]);
+  });
+
+  it('reports the broker in /health', async () => {
+    const health = await request(host.url).get('/health').expect(200);
+    expect(health.body.checks.broker).toBe('up');
+  });
+
+  it('refuses to start on a malformed environment variable, naming it', async () => {
+    await expect(startDistributed(needsAssessmentService, { DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'localhost:9092' })).rejects.toThrow(/DATABASE_URL/);
+    await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL })).rejects.toThrow(/KAFKA_BROKERS is required/);
+    await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: 'nohost' })).rejects.toThrow(/KAFKA_BROKERS/);
+    await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: 'a:1', EVENT_STORE: 'mongo' })).rejects.toThrow(/EVENT_STORE/);
+  });
+});
