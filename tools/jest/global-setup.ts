@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 // Starts the real servers the tests need, once per run. Nothing is mocked and nothing is skipped:
 // if a server cannot be started the run fails here, loudly.
 import { Client } from 'pg';
@@ -9,7 +8,6 @@ import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres
 import { kafkaBroker } from '../../libs/testing/src/kafka-broker';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void> } | undefined;
 }
 
@@ -35,6 +33,8 @@ export default async function globalSetup(): Promise<void> {
     console.log(`[test servers] Kafka: KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`);
   } else {
     const port = Number(process.env.EHC_TEST_KAFKA_PORT ?? 19092);
+    // a fresh log each run: topics are shared by name, and an earlier run's events are not this run's
+    await kafkaBroker('clean', port);
     const out = await kafkaBroker('start', port);
     const line = out.trim().split('\n').find((l) => l.startsWith('KAFKA_BROKERS='));
     if (!line) throw new Error(`infra/kafka/kafka.sh start printed no KAFKA_BROKERS line:\n${out}`);

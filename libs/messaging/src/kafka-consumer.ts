@@ -35,6 +35,12 @@ export class KafkaConsumerRunner {
     await this.dlqProducer.connect();
     this.consumer = kafka.consumer({ groupId: this.options.groupId ?? handler.consumer, allowAutoTopicCreation: true });
     await this.consumer.connect();
+    // ready only once the group has given this consumer its partitions: before that, events
+    // published now would wait for a rebalance and a caller reading its own write would miss it
+    const joined = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${handler.consumer}: did not join its consumer group within 60 s`)), 60_000);
+      const off = this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => { clearTimeout(timer); off(); resolve(); });
+    });
     await this.consumer.subscribe({ topics: handler.topics, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
@@ -51,6 +57,7 @@ export class KafkaConsumerRunner {
         if (result.outcome === 'failed') await this.deadLetter(topic, raw, event, result.error, result.attempts);
       },
     });
+    await joined;
   }
 
   private async deadLetter(topic: string, raw: string, event: IntegrationEvent | null, error: string, attempts: number): Promise<void> {

@@ -9,7 +9,7 @@ const script = resolve(__dirname, '../../../infra/kafka/kafka.sh');
  * Controls the real Apache Kafka broker that infra/kafka/kafka.sh runs from Maven Central's jars.
  * Tests use it to restart the broker under a running relay.
  */
-export async function kafkaBroker(command: 'start' | 'stop' | 'restart' | 'status', port: number): Promise<string> {
+export async function kafkaBroker(command: 'start' | 'stop' | 'restart' | 'status' | 'clean', port: number): Promise<string> {
   try {
     const { stdout } = await run('bash', [script, command], {
       env: { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1) },

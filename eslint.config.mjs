@@ -1,0 +1,72 @@
+// Boundaries are enforced by lint, not by review (../shared/STYLE.md §2): Nx module boundaries
+// between projects (tags type:* and scope:*), and import zones inside each service.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import importPlugin from 'eslint-plugin-import';
+
+const services = ['needs-assessment', 'annual-review', 'funding', 'tribunal', 'surveys'];
+
+const depConstraints = (specs) => [
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract', 'type:testing'] },
+  // a platform lib's own specs may use the shared test kit (the contract suite, test servers)
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', ...(specs ? ['type:testing'] : [])] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract'] },
+  {
+    sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'],
+    bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@eventstore/*', '@kurrent/*'],
+  },
+  { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared', 'type:contract'] })),
+];
+
+// The test kit depends on the platform libs it tests, and their specs use the kit: a cycle through
+// spec files only, which the graph cannot tell apart from a real one.
+const ignoredCircularDependencies = [['testing', 'event-store'], ['testing', 'messaging'], ['testing', 'platform']];
+
+const boundaries = (specs) => ['error', { enforceBuildableLibDependency: false, allow: [], ignoredCircularDependencies, depConstraints: depConstraints(specs) }];
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', 'data/**', '.nx/**', 'infra/kafka/.runtime/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx, import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': boundaries(false),
+    },
+  },
+  { files: ['**/*.spec.ts', '**/*.spec-helpers.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  // Inside a service: domain/ is pure; application/ knows nothing of infrastructure/ or api/.
+  ...services.map((s) => ({
+    files: [`services/${s}/src/**/*.ts`],
+    rules: {
+      'import/no-restricted-paths': ['error', {
+        zones: [
+          { target: `./services/${s}/src/domain`, from: `./services/${s}/src`, except: ['./domain'], message: 'domain/ is pure: it imports only domain/ and kernel libs' },
+          { target: `./services/${s}/src/application`, from: [`./services/${s}/src/infrastructure`, `./services/${s}/src/api`], message: 'application/ depends on ports, not on infrastructure/ or api/' },
+        ],
+      }],
+    },
+  })),
+  {
+    files: ['libs/**/*.ts', 'services/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec-helpers.ts', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@ehc/testing'], message: '@ehc/testing is for *.spec.ts only' }] }],
+    },
+  },
+  // after the general rule, so it replaces it for domain/ files (and keeps its ban on @ehc/testing)
+  {
+    files: ['services/*/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@kurrent/*', '@eventstore/*', 'express', '@ehc/platform', '@ehc/event-store', '@ehc/messaging', '@ehc/testing'], message: 'domain/ is pure TypeScript: no framework, no I/O' },
+      ] }],
+    },
+  },
+];
