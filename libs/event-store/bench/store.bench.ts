@@ -28,6 +28,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { PostgresEventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
@@ -287,12 +288,52 @@ function touch(count: number, data: unknown): number {
 // ---------------------------------------------------------------------------------------------
 // measurements
 
-interface AppendRun { events: number; appends: number; seconds: number; p50: number; p99: number }
+interface AppendRun {
+  events: number; appends: number; seconds: number; p50: number; p99: number;
+  /** CPU seconds of this process, of all local postgres processes (undefined when not local), WAL bytes */
+  clientCpu: number; serverCpu?: number; walBytes: number;
+}
+
+/** CPU seconds used so far by all processes named postgres on this host (same-host runs only). */
+function serverCpuSeconds(): number | undefined {
+  const host = new URL(DATABASE_URL).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(host)) return undefined;
+  let ticks = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      found = true;
+    }
+  } catch {
+    return undefined;
+  }
+  return found ? ticks / 100 : undefined; // USER_HZ is 100 on Linux
+}
+
+async function walLsn(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+  return rows[0].lsn;
+}
+
+async function walSince(pool: pg.Pool, from: string): Promise<number> {
+  const { rows } = await pool.query<{ n: string | bigint }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::bigint AS n', [from]);
+  return Number(rows[0].n);
+}
 
 /** One writer per entry of `streamsByWriter`, each appending round-robin over its own streams. */
 async function appendFor(c: Contender, streamsByWriter: { name: string; state: unknown }[][], batch: number, seconds: number): Promise<AppendRun> {
   const latencies: number[] = [];
   let events = 0;
+  const lsn = await walLsn(c.pool);
+  const cpu = process.cpuUsage();
+  const serverCpu = serverCpuSeconds();
   const start = performance.now();
   const stopAt = start + seconds * 1000;
   await Promise.all(streamsByWriter.map(async (streams) => {
@@ -307,9 +348,17 @@ async function appendFor(c: Contender, streamsByWriter: { name: string; state: u
     }
   }));
   const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const serverCpuAfter = serverCpuSeconds();
+  const walBytes = await walSince(c.pool, lsn);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  return { events, appends: latencies.length, seconds: elapsed, p50: pct(0.5), p99: pct(0.99) };
+  return {
+    events, appends: latencies.length, seconds: elapsed, p50: pct(0.5), p99: pct(0.99),
+    clientCpu: (used.user + used.system) / 1e6,
+    serverCpu: serverCpu !== undefined && serverCpuAfter !== undefined ? serverCpuAfter - serverCpu : undefined,
+    walBytes,
+  };
 }
 
 function streamsFor(c: Contender, row: number, writers: number): { name: string; state: unknown }[][] {
@@ -474,7 +523,8 @@ async function main(): Promise<void> {
         const run = await appendScenario(c, row.id, writers, batch);
         const cell = { rate: run.events / run.seconds };
         if (c === a) row.ours = cell; else row.emmett = cell;
-        latency.push(`| ${row.id} | ${c.label} | ${fmt(run.appends / run.seconds)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} |`);
+        const perEvent = (x: number | undefined, scale: number) => x === undefined ? 'n/a' : fmt((x * scale) / run.events);
+        latency.push(`| ${row.id} | ${c.label} | ${fmt(run.appends / run.seconds)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} | ${perEvent(run.clientCpu, 1e6)} | ${perEvent(run.serverCpu, 1e6)} | ${perEvent(run.walBytes, 1)} |`);
       }
     } else {
       if (row.id === 5 || !ROWS.has(5)) {
@@ -532,10 +582,11 @@ async function main(): Promise<void> {
   }
   if (latency.length) {
     out.push('');
-    out.push('Append latency (per append call):');
+    out.push('Append detail: latency per append call; CPU and WAL per event over the measured window (server CPU = all');
+    out.push('postgres processes on this host, WAL = pg_current_wal_insert_lsn() difference, both cluster-wide):');
     out.push('');
-    out.push('| row | store | appends/s | p50 ms | p99 ms |');
-    out.push('|---|---|---:|---:|---:|');
+    out.push('| row | store | appends/s | p50 ms | p99 ms | client CPU us/event | server CPU us/event | WAL bytes/event |');
+    out.push('|---|---|---:|---:|---:|---:|---:|---:|');
     out.push(...latency);
   }
   out.push('');

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The README's run command, as a newcomer runs it: embedded PostgreSQL from npm, all services in one
+# process. Records a request, reads it back, stops with SIGTERM.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=${SMOKE_PORT:-3999}
+data=$(mktemp -d)
+chmod 755 "$data"
+log="$data/start.log"
+# its own process group, so SIGTERM reaches node as well as npm, as a terminal's Ctrl-C or a
+# container stop would
+setsid env -u DATABASE_URL PORT=$port EHC_DATA_DIR="$data" EMBEDDED_PG_PORT=$((port + 50000 - 3000)) npm start >"$log" 2>&1 &
+pid=$!
+finish() {
+  status=$?
+  kill -TERM -- -$pid 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  if [ $status -ne 0 ]; then echo "--- npm start log (last 40 lines)"; tail -40 "$log"; fi
+  rm -rf "$data"
+}
+trap finish EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { echo "npm start exited:"; cat "$log"; exit 1; }
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health"; echo
+created=$(curl -fsS -X POST "http://127.0.0.1:$port/needs-assessments" -H 'content-type: application/json' \
+  -d '{"child":{"givenName":"Amara","familyName":"Okafor","dateOfBirth":"2019-03-14"},"requestedBy":"parent","receivedOn":"2026-01-05"}')
+id=$(node -e 'console.log(JSON.parse(process.argv[1]).id)' "$created")
+case=$(curl -fsS "http://127.0.0.1:$port/needs-assessments/$id")
+echo "$case"
+node -e 'const c = JSON.parse(process.argv[1]); if (c.deadlines.decisionToAssess.due !== "2026-02-16") { console.error("wrong decision deadline"); process.exit(1); }' "$case"
+kill -TERM -- -$pid
+wait $pid || true
+grep -q 'SIGTERM received' "$log" || { echo "no graceful shutdown:"; tail -20 "$log"; exit 1; }
+echo "embedded smoke test passed"
