@@ -294,12 +294,11 @@ interface AppendRun {
   clientCpu: number; serverCpu?: number; walBytes: number;
 }
 
-/** CPU seconds used so far by all processes named postgres on this host (same-host runs only). */
-function serverCpuSeconds(): number | undefined {
+/** CPU ticks used so far by each process named postgres on this host (same-host runs only). */
+function serverCpuTicks(): Map<string, number> | undefined {
   const host = new URL(DATABASE_URL).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(host)) return undefined;
-  let ticks = 0;
-  let found = false;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) return undefined;
+  const ticks = new Map<string, number>();
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
@@ -308,13 +307,21 @@ function serverCpuSeconds(): number | undefined {
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-      found = true;
+      // utime + stime; the start time tells a reused pid apart
+      ticks.set(`${pid}:${fields[19]}`, Number(fields[11]) + Number(fields[12]));
     }
   } catch {
     return undefined;
   }
-  return found ? ticks / 100 : undefined; // USER_HZ is 100 on Linux
+  return ticks.size ? ticks : undefined;
+}
+
+/** Server CPU seconds between two snapshots (processes that exited in between are not counted). */
+function serverCpuBetween(before: Map<string, number> | undefined, after: Map<string, number> | undefined): number | undefined {
+  if (!before || !after) return undefined;
+  let ticks = 0;
+  for (const [key, value] of after) ticks += value - (before.get(key) ?? 0);
+  return ticks / 100; // USER_HZ is 100 on Linux
 }
 
 async function walLsn(pool: pg.Pool): Promise<string> {
@@ -333,7 +340,7 @@ async function appendFor(c: Contender, streamsByWriter: { name: string; state: u
   let events = 0;
   const lsn = await walLsn(c.pool);
   const cpu = process.cpuUsage();
-  const serverCpu = serverCpuSeconds();
+  const serverCpu = serverCpuTicks();
   const start = performance.now();
   const stopAt = start + seconds * 1000;
   await Promise.all(streamsByWriter.map(async (streams) => {
@@ -349,14 +356,14 @@ async function appendFor(c: Contender, streamsByWriter: { name: string; state: u
   }));
   const elapsed = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
-  const serverCpuAfter = serverCpuSeconds();
+  const serverCpuAfter = serverCpuTicks();
   const walBytes = await walSince(c.pool, lsn);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
   return {
     events, appends: latencies.length, seconds: elapsed, p50: pct(0.5), p99: pct(0.99),
     clientCpu: (used.user + used.system) / 1e6,
-    serverCpu: serverCpu !== undefined && serverCpuAfter !== undefined ? serverCpuAfter - serverCpu : undefined,
+    serverCpu: serverCpuBetween(serverCpu, serverCpuAfter),
     walBytes,
   };
 }
