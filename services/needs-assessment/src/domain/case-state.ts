@@ -1,0 +1,80 @@
+import type { AssessmentTimeLimit, CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
+import type { AdviceType, Event, Recipient } from './events';
+
+export type Stage =
+  | 'none'
+  | 'awaiting-decision'
+  | 'assessing'
+  | 'refused'
+  | 'no-plan'
+  | 'draft-issued'
+  | 'plan-issued'
+  | 'withdrawn'
+  | 'closed';
+
+/** What `decide` needs to know about a case; nothing more. */
+export interface CaseState {
+  stage: Stage;
+  receivedOn: CalendarDate | null;
+  recipient: Recipient;
+  caseworkerId: string | null;
+  decidedToAssessOn: CalendarDate | null;
+  advice: { adviceId: string; adviceType: AdviceType; requestedOn: CalendarDate; received: boolean }[];
+  exceptions: { limb: ExceptionLimb; limitsLifted: AssessmentTimeLimit[] }[];
+  draft: { number: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean } | null;
+  consultations: { consultationId: string; settingUrn: string | null; sentOn: CalendarDate; responded: boolean }[];
+  letters: number;
+  notes: number;
+  profiles: number;
+}
+
+export const initialState = (): CaseState => ({
+  stage: 'none', receivedOn: null, recipient: 'parent', caseworkerId: null, decidedToAssessOn: null,
+  advice: [], exceptions: [], draft: null, consultations: [], letters: 0, notes: 0, profiles: 0,
+});
+
+// evolve never fails: past events are facts
+export const evolve = (state: CaseState, event: Event): CaseState => {
+  switch (event.type) {
+    case 'NeedsAssessmentRequested':
+      return {
+        ...state, stage: 'awaiting-decision', receivedOn: event.data.receivedOn, caseworkerId: event.data.caseworkerId,
+        // the rights-holder: a young person who asked for themselves is written to directly
+        recipient: event.data.requestedBy === 'young-person' ? 'young-person' : 'parent',
+      };
+    case 'DecidedToAssess':
+      return { ...state, stage: 'assessing', decidedToAssessOn: event.data.decidedOn };
+    case 'DecidedNotToAssess':
+      return { ...state, stage: 'refused' };
+    case 'AdviceRequested':
+      return { ...state, advice: [...state.advice, { adviceId: event.data.adviceId, adviceType: event.data.adviceType, requestedOn: event.data.requestedOn, received: false }] };
+    case 'AdviceReceived':
+      return { ...state, advice: state.advice.map((a) => (a.adviceId === event.data.adviceId ? { ...a, received: true } : a)) };
+    case 'TimeLimitExceptionApplied':
+      return { ...state, exceptions: [...state.exceptions, { limb: event.data.limb, limitsLifted: event.data.limitsLifted }] };
+    case 'DecidedNotToIssuePlan':
+      return { ...state, stage: 'no-plan' };
+    case 'DraftPlanIssued':
+      return { ...state, stage: 'draft-issued', draft: { number: event.data.draftNumber, servedOn: event.data.servedOn, representationsEndOn: event.data.representationsEndOn, responded: false } };
+    case 'ParentResponseReceived':
+      return { ...state, draft: state.draft && { ...state.draft, responded: true } };
+    case 'SettingConsulted':
+      return { ...state, consultations: [...state.consultations, { consultationId: event.data.consultationId, settingUrn: event.data.setting.urn, sentOn: event.data.sentOn, responded: false }] };
+    case 'SettingConsultationResponded':
+      return { ...state, consultations: state.consultations.map((c) => (c.consultationId === event.data.consultationId ? { ...c, responded: true } : c)) };
+    case 'FinalPlanIssued':
+      return { ...state, stage: 'plan-issued' };
+    case 'LetterSent':
+      return { ...state, letters: state.letters + 1 };
+    case 'RequestWithdrawn':
+      return { ...state, stage: 'withdrawn' };
+    case 'CaseClosed':
+      return { ...state, stage: 'closed' };
+    case 'CaseworkerReassigned':
+      return { ...state, caseworkerId: event.data.caseworkerId };
+    case 'CaseNoteAdded':
+      return { ...state, notes: state.notes + 1 };
+    case 'NeedsProfileRecorded':
+      return { ...state, profiles: state.profiles + 1 };
+  }
+};

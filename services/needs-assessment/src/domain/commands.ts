@@ -1,0 +1,27 @@
+import type { CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
+import type { Requester } from '@ehc/contracts/needs-assessment';
+import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from './events';
+
+/** Every command carries its effective date `on` and the Europe/London date it was entered (`today`). */
+interface Dated { on: CalendarDate; today: CalendarDate }
+
+export type Command =
+  | { type: 'RecordNeedsAssessmentRequest'; data: { reference: string; childId: string; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; today: CalendarDate } }
+  | { type: 'DecideToAssess'; data: Dated }
+  | { type: 'RefuseAssessment'; data: Dated & { reasonsDocumentId: string | null } }
+  | { type: 'RequestAdvice'; data: Dated & { adviceType: AdviceType; adviser: string | null } }
+  | { type: 'RecordAdvice'; data: Dated & { adviceId: string | null; adviceType: AdviceType | null } }
+  | { type: 'RecordException'; data: Dated & { limb: ExceptionLimb; to: CalendarDate | null; evidenceDocumentId: string | null } }
+  | { type: 'DecideNotToIssue'; data: Dated & { reasonsDocumentId: string | null } }
+  | { type: 'IssueDraftPlan'; data: Dated & { namesSetting: boolean; planDocumentId: string | null } }
+  | { type: 'RecordParentResponse'; data: Dated & { meetingRequested: boolean; preferredSetting: Setting | null; representationsDocumentId: string | null } }
+  | { type: 'ConsultSetting'; data: Dated & { setting: Setting } }
+  | { type: 'RecordSettingResponse'; data: Dated & { consultationId: string | null; settingUrn: string | null; canMeetNeeds: boolean } }
+  | { type: 'IssueFinalPlan'; data: Dated & { namedSetting: Setting; planDocumentId: string | null } }
+  | { type: 'Withdraw'; data: Dated }
+  | { type: 'Close'; data: Dated & { reason: ClosureReason } }
+  | { type: 'Reassign'; data: Dated & { caseworkerId: string } }
+  | { type: 'AddNote'; data: Dated & { noteId: string } }
+  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+
+export type CommandType = Command['type'];

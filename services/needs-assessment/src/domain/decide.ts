@@ -1,0 +1,233 @@
+import {
+  adviceDueBy, decisionNotToIssueDueBy, decisionToAssessDueBy, draftPlanRepresentationsEndOn, fail, finalPlanDueBy,
+  isBefore, limitsLiftedBy, ok, onOrBefore, settingConsultationResponseDueBy, type CalendarDate, type Result,
+} from '@ehc/domain-kernel';
+import type { CaseState, Stage } from './case-state';
+import type { Command } from './commands';
+import type { Event, LetterKind } from './events';
+
+export type RuleBroken =
+  // the state has moved on (409)
+  | 'RequestAlreadyRecorded'
+  | 'NoRequestOnFile'
+  | 'CaseClosed'
+  | 'DecisionAlreadyMade'
+  | 'AssessmentRefused'
+  | 'NotAssessing'
+  | 'NoDraftPlan'
+  | 'PlanAlreadyIssued'
+  | 'AdviceAlreadyReceived'
+  | 'ConsultationAlreadyAnswered'
+  // well-formed but breaks a rule on its own terms (422)
+  | 'DateInFuture'
+  | 'DateBeforeRequest'
+  | 'DateBeforeDecisionToAssess'
+  | 'DateBeforeAdviceRequest'
+  | 'DateBeforeDraftPlan'
+  | 'DateBeforeConsultation'
+  | 'UnknownAdviceRequest'
+  | 'AmbiguousAdviceRequest'
+  | 'UnknownConsultation'
+  | 'DraftNamesSetting'
+  | 'RepresentationsWindowOpen'
+  | 'ExceptionEndsBeforeItStarts';
+
+type Decision = Result<Event[], RuleBroken>;
+
+const ENDED: Stage[] = ['withdrawn', 'closed'];
+
+/** One case's decisions. Pure: effective dates and "today" (Europe/London) arrive on the command. */
+export const decide = (command: Command, state: CaseState): Decision => {
+  if (command.type === 'RecordNeedsAssessmentRequest') {
+    if (state.stage !== 'none') return fail('RequestAlreadyRecorded');
+    const { today, ...data } = command.data;
+    // recorded after the fact is normal; recorded before it happened is a keying error
+    if (!onOrBefore(data.receivedOn, today)) return fail('DateInFuture');
+    return ok([{ type: 'NeedsAssessmentRequested', data: { ...data, decisionDueBy: decisionToAssessDueBy(data.receivedOn) } }]);
+  }
+  if (state.stage === 'none' || state.receivedOn === null) return fail('NoRequestOnFile');
+  if (ENDED.includes(state.stage)) return fail('CaseClosed');
+  const { on, today } = command.data;
+  if (!onOrBefore(on, today)) return fail('DateInFuture');
+  if (isBefore(on, state.receivedOn)) return fail('DateBeforeRequest');
+  return decideOnOpenCase(command, state, state.receivedOn);
+};
+
+function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessmentRequest' }>, state: CaseState, receivedOn: CalendarDate): Decision {
+  const on = command.data.on;
+  const letter = (kind: LetterKind, appealRights: boolean): Event => ({
+    type: 'LetterSent', data: { letterId: `letter-${state.letters + 1}`, kind, recipient: state.recipient, sentOn: on, appealRights },
+  });
+
+  switch (command.type) {
+    case 'DecideToAssess':
+    case 'RefuseAssessment': {
+      if (state.stage !== 'awaiting-decision') return fail('DecisionAlreadyMade');
+      // late is recorded, not refused: it is reported
+      const withinStatutoryTime = onOrBefore(on, decisionToAssessDueBy(receivedOn));
+      if (command.type === 'DecideToAssess') {
+        return ok([{ type: 'DecidedToAssess', data: { decidedOn: on, withinStatutoryTime } }, letter('decision-to-assess', false)]);
+      }
+      // CoP 9.17: a refusal carries appeal and mediation rights
+      return ok([
+        { type: 'DecidedNotToAssess', data: { decidedOn: on, withinStatutoryTime, reasonsDocumentId: command.data.reasonsDocumentId } },
+        letter('refusal-to-assess', true),
+      ]);
+    }
+
+    case 'RequestAdvice': {
+      const refused = whileAssessing(state, ['assessing']);
+      if (refused) return refused;
+      if (isBefore(on, state.decidedToAssessOn!)) return fail('DateBeforeDecisionToAssess');
+      return ok([{ type: 'AdviceRequested', data: {
+        adviceId: `advice-${state.advice.length + 1}`, adviceType: command.data.adviceType, adviser: command.data.adviser,
+        requestedOn: on, dueBy: adviceDueBy(on),
+      } }]);
+    }
+
+    case 'RecordAdvice': {
+      const { adviceId, adviceType } = command.data;
+      const candidates = adviceId
+        ? state.advice.filter((a) => a.adviceId === adviceId)
+        : state.advice.filter((a) => a.adviceType === adviceType && !a.received);
+      if (candidates.length === 0) {
+        const answered = !adviceId && state.advice.some((a) => a.adviceType === adviceType);
+        return fail(answered ? 'AdviceAlreadyReceived' : 'UnknownAdviceRequest');
+      }
+      if (candidates.length > 1) return fail('AmbiguousAdviceRequest');
+      const advice = candidates[0];
+      if (advice.received) return fail('AdviceAlreadyReceived');
+      if (isBefore(on, advice.requestedOn)) return fail('DateBeforeAdviceRequest');
+      return ok([{ type: 'AdviceReceived', data: { adviceId: advice.adviceId, receivedOn: on, withinStatutoryTime: onOrBefore(on, adviceDueBy(advice.requestedOn)) } }]);
+    }
+
+    case 'RecordException': {
+      const refused = whileAssessing(state, ['awaiting-decision', 'assessing', 'draft-issued']);
+      if (refused) return refused;
+      if (command.data.to && isBefore(command.data.to, on)) return fail('ExceptionEndsBeforeItStarts');
+      return ok([{ type: 'TimeLimitExceptionApplied', data: {
+        exceptionId: `exception-${state.exceptions.length + 1}`, limb: command.data.limb, from: on, to: command.data.to,
+        limitsLifted: [...limitsLiftedBy(command.data.limb)], evidenceDocumentId: command.data.evidenceDocumentId,
+      } }]);
+    }
+
+    case 'DecideNotToIssue': {
+      if (state.stage === 'draft-issued') return fail('DecisionAlreadyMade');
+      const refused = whileAssessing(state, ['assessing']);
+      if (refused) return refused;
+      if (isBefore(on, state.decidedToAssessOn!)) return fail('DateBeforeDecisionToAssess');
+      // reg 10(1): notified within 16 weeks of the request; the refusal is appealable
+      return ok([
+        { type: 'DecidedNotToIssuePlan', data: { decidedOn: on, withinStatutoryTime: onOrBefore(on, decisionNotToIssueDueBy(receivedOn)), reasonsDocumentId: command.data.reasonsDocumentId } },
+        letter('decision-not-to-issue', true),
+      ]);
+    }
+
+    case 'IssueDraftPlan': {
+      const refused = whileAssessing(state, ['assessing', 'draft-issued']);
+      if (refused) return refused;
+      if (isBefore(on, state.decidedToAssessOn!)) return fail('DateBeforeDecisionToAssess');
+      // s.38(5): the draft must not name a school or other institution
+      if (command.data.namesSetting) return fail('DraftNamesSetting');
+      return ok([
+        { type: 'DraftPlanIssued', data: {
+          draftNumber: (state.draft?.number ?? 0) + 1, servedOn: on, representationsEndOn: draftPlanRepresentationsEndOn(on), planDocumentId: command.data.planDocumentId,
+        } },
+        letter('draft-plan', false),
+      ]);
+    }
+
+    case 'RecordParentResponse': {
+      const refused = whileDraft(state);
+      if (refused) return refused;
+      if (isBefore(on, state.draft!.servedOn)) return fail('DateBeforeDraftPlan');
+      return ok([{ type: 'ParentResponseReceived', data: {
+        receivedOn: on, meetingRequested: command.data.meetingRequested, preferredSetting: command.data.preferredSetting,
+        withinRepresentationsWindow: onOrBefore(on, state.draft!.representationsEndOn), representationsDocumentId: command.data.representationsDocumentId,
+      } }]);
+    }
+
+    case 'ConsultSetting': {
+      const refused = whileDraft(state);
+      if (refused) return refused;
+      if (isBefore(on, state.draft!.servedOn)) return fail('DateBeforeDraftPlan');
+      return ok([{ type: 'SettingConsulted', data: {
+        consultationId: `consultation-${state.consultations.length + 1}`, setting: command.data.setting, sentOn: on,
+        responseDueBy: settingConsultationResponseDueBy(on),
+      } }]);
+    }
+
+    case 'RecordSettingResponse': {
+      const { consultationId, settingUrn } = command.data;
+      const matches = state.consultations.filter((c) =>
+        consultationId ? c.consultationId === consultationId : settingUrn !== null && c.settingUrn === settingUrn);
+      const open = matches.filter((c) => !c.responded);
+      if (matches.length === 0) return fail('UnknownConsultation');
+      if (open.length === 0) return fail('ConsultationAlreadyAnswered');
+      const consultation = open[0];
+      if (isBefore(on, consultation.sentOn)) return fail('DateBeforeConsultation');
+      return ok([{ type: 'SettingConsultationResponded', data: {
+        consultationId: consultation.consultationId, respondedOn: on, canMeetNeeds: command.data.canMeetNeeds,
+        withinTime: onOrBefore(on, settingConsultationResponseDueBy(consultation.sentOn)),
+      } }]);
+    }
+
+    case 'IssueFinalPlan': {
+      const refused = whileDraft(state);
+      if (refused) return refused;
+      const draft = state.draft!;
+      if (isBefore(on, draft.servedOn)) return fail('DateBeforeDraftPlan');
+      // reg 13(1): the family has at least 15 days from service to make representations; the plan
+      // can be finalised sooner only once they have responded
+      if (!draft.responded && onOrBefore(on, draft.representationsEndOn)) return fail('RepresentationsWindowOpen');
+      return ok([
+        { type: 'FinalPlanIssued', data: {
+          issuedOn: on, namedSetting: command.data.namedSetting, withinStatutoryTime: onOrBefore(on, finalPlanDueBy(receivedOn)), planDocumentId: command.data.planDocumentId,
+        } },
+        // s.51: sections B, F and I are appealable
+        letter('final-plan', true),
+      ]);
+    }
+
+    case 'Withdraw': {
+      if (['refused', 'no-plan', 'plan-issued'].includes(state.stage)) return fail(state.stage === 'plan-issued' ? 'PlanAlreadyIssued' : 'DecisionAlreadyMade');
+      return ok([{ type: 'RequestWithdrawn', data: { withdrawnOn: on } }]);
+    }
+
+    case 'Close':
+      return ok([{ type: 'CaseClosed', data: { closedOn: on, reason: command.data.reason } }]);
+
+    case 'Reassign':
+      if (command.data.caseworkerId === state.caseworkerId) return ok([]);
+      return ok([{ type: 'CaseworkerReassigned', data: { caseworkerId: command.data.caseworkerId, from: state.caseworkerId, reassignedOn: on } }]);
+
+    case 'AddNote':
+      return ok([{ type: 'CaseNoteAdded', data: { noteId: command.data.noteId, notedOn: on } }]);
+
+    case 'RecordNeedsProfile': {
+      const { context, needs, settingReadiness, familyConfidence } = command.data;
+      return ok([{ type: 'NeedsProfileRecorded', data: { profileId: `profile-${state.profiles + 1}`, ratedOn: on, context, needs, settingReadiness, familyConfidence } }]);
+    }
+  }
+}
+
+/** The rule a stage breaks for work that needs the assessment under way. */
+function whileAssessing(state: CaseState, allowed: Stage[]): Result<never, RuleBroken> | null {
+  if (allowed.includes(state.stage)) return null;
+  switch (state.stage) {
+    case 'awaiting-decision': return fail('NotAssessing');
+    case 'refused': return fail('AssessmentRefused');
+    case 'no-plan': return fail('DecisionAlreadyMade');
+    case 'plan-issued': return fail('PlanAlreadyIssued');
+    case 'draft-issued': return fail('DecisionAlreadyMade');
+    default: return fail('NotAssessing');
+  }
+}
+
+function whileDraft(state: CaseState): Result<never, RuleBroken> | null {
+  if (state.stage === 'draft-issued') return null;
+  if (state.stage === 'plan-issued') return fail('PlanAlreadyIssued');
+  if (state.stage === 'refused') return fail('AssessmentRefused');
+  if (state.stage === 'no-plan') return fail('DecisionAlreadyMade');
+  return fail('NoDraftPlan');
+}

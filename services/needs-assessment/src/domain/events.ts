@@ -1,0 +1,52 @@
+import type { AssessmentTimeLimit, CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
+import type { Requester } from '@ehc/contracts/needs-assessment';
+
+// Domain events of one EHC needs assessment case, in the law's words. Free text (reasons, plan
+// sections, representations, notes) is never in an event: it lives in the service's documents
+// table, erasable, and events carry its id.
+
+export type AdviceType =
+  | 'parent'
+  | 'child-or-young-person'
+  | 'educational'
+  | 'medical'
+  | 'psychological'
+  | 'social-care'
+  | 'preparing-for-adulthood'
+  | 'other';
+
+export type LetterKind = 'decision-to-assess' | 'refusal-to-assess' | 'decision-not-to-issue' | 'draft-plan' | 'final-plan';
+export type ClosureReason = 'moved-to-another-authority' | 'died' | 'left-england' | 'other';
+export type NeedsProfileContext = 'request' | 'plan' | 'review' | 'other';
+export type Recipient = 'parent' | 'young-person';
+
+export interface Setting {
+  /** URN or UKPRN, when the setting has one. */
+  urn: string | null;
+  name: string;
+}
+
+/** The five Valuing SEND domains, in this order. */
+export type DomainRatings = [number, number, number, number, number];
+
+export type Event =
+  | { type: 'NeedsAssessmentRequested'; data: { reference: string; childId: string; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; decisionDueBy: CalendarDate } }
+  | { type: 'DecidedToAssess'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean } }
+  | { type: 'DecidedNotToAssess'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
+  | { type: 'AdviceRequested'; data: { adviceId: string; adviceType: AdviceType; adviser: string | null; requestedOn: CalendarDate; dueBy: CalendarDate } }
+  | { type: 'AdviceReceived'; data: { adviceId: string; receivedOn: CalendarDate; withinStatutoryTime: boolean } }
+  | { type: 'TimeLimitExceptionApplied'; data: { exceptionId: string; limb: ExceptionLimb; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[]; evidenceDocumentId: string | null } }
+  | { type: 'DecidedNotToIssuePlan'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
+  | { type: 'DraftPlanIssued'; data: { draftNumber: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; planDocumentId: string | null } }
+  | { type: 'ParentResponseReceived'; data: { receivedOn: CalendarDate; meetingRequested: boolean; preferredSetting: Setting | null; withinRepresentationsWindow: boolean; representationsDocumentId: string | null } }
+  | { type: 'SettingConsulted'; data: { consultationId: string; setting: Setting; sentOn: CalendarDate; responseDueBy: CalendarDate } }
+  | { type: 'SettingConsultationResponded'; data: { consultationId: string; respondedOn: CalendarDate; canMeetNeeds: boolean; withinTime: boolean } }
+  | { type: 'FinalPlanIssued'; data: { issuedOn: CalendarDate; namedSetting: Setting; withinStatutoryTime: boolean; planDocumentId: string | null } }
+  | { type: 'LetterSent'; data: { letterId: string; kind: LetterKind; recipient: Recipient; sentOn: CalendarDate; appealRights: boolean } }
+  | { type: 'RequestWithdrawn'; data: { withdrawnOn: CalendarDate } }
+  | { type: 'CaseClosed'; data: { closedOn: CalendarDate; reason: ClosureReason } }
+  | { type: 'CaseworkerReassigned'; data: { caseworkerId: string; from: string | null; reassignedOn: CalendarDate } }
+  | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } }
+  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+
+export type EventType = Event['type'];
