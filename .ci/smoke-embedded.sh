@@ -2,7 +2,7 @@
 # The README's run command, as a newcomer runs it: embedded PostgreSQL from npm, all services in one
 # process. Records a request, reads it back, stops with SIGTERM.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 port=${SMOKE_PORT:-3999}
 data=$(mktemp -d)
 chmod 755 "$data"

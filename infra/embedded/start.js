@@ -2,12 +2,12 @@
 // `npm start`: the embedded mode. Fails early, with the fix, if the install is incomplete.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 if (!existsSync(join(root, 'node_modules', 'ts-node'))) {
   console.error('Dependencies are missing: run `npm install` in the repository root first.');
   process.exit(1);
 }
-require('./register.js');
+require('../../tools/register.js');
 const { runUntilSignalled, startEmbedded } = require('@ehc/platform');
-const { allServices } = require('../infra/embedded/main.ts');
+const { allServices } = require('./main.ts');
 runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');

@@ -7,3 +7,4 @@ export * from './kafka-relay';
 export * from './kafka-consumer';
 export * from './in-process-delivery';
 export * from './retry';
+export * from './projection-runner';

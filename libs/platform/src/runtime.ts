@@ -3,7 +3,8 @@ import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import {
   KurrentDbEventStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore,
 } from '@ehc/event-store';
-import { ensureInbox } from '@ehc/messaging';
+import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
+import { JsonLogger } from './logger';
 import type { MessageBus } from './message-bus';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,6 +23,8 @@ export interface ServiceRuntime {
   dataSource: DataSource;
   checkpoints: CheckpointStore;
   bus: MessageBus;
+  /** Read models kept from this service's own store, started and stopped with the host. */
+  projections: ProjectionRunner[];
 }
 
 export interface RuntimeOptions {
@@ -62,7 +65,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   });
   await dataSource.initialize();
   await ensureInbox(dataSource, options.schema);
-  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus };
+  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [] };
 }
 
 export async function closeServiceRuntime(runtime: ServiceRuntime): Promise<void> {
@@ -80,4 +83,14 @@ export async function waitUntilProcessed(runtime: ServiceRuntime, consumer: stri
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, delay));
   }
+}
+
+/** A projection of the service's own events, run by the host in either mode. */
+export function addProjection(runtime: ServiceRuntime, projection: Projection): ProjectionRunner {
+  const runner = new ProjectionRunner({
+    projection, store: runtime.store, dataSource: runtime.dataSource, checkpoints: runtime.checkpoints,
+    logger: new JsonLogger(runtime.service),
+  });
+  runtime.projections.push(runner);
+  return runner;
 }

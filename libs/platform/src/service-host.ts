@@ -56,6 +56,7 @@ async function host(options: {
     });
     await app.init();
     await options.bus.start();
+    for (const r of runtimes) for (const p of r.projections) await p.start();
     await app.listen(options.port, process.env.HOST ?? '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     let stopping: Promise<void> | undefined;
@@ -63,12 +64,14 @@ async function host(options: {
       // stop taking requests and let those in flight finish, then the bus, then the stores
       await app.close();
       await options.bus.stop();
+      for (const r of runtimes) for (const p of r.projections) await p.stop();
       for (const r of runtimes) await closeServiceRuntime(r);
       await options.onStop?.();
     })());
     return { app, url, runtimes, bus: options.bus, stop };
   } catch (error) {
     await options.bus.stop().catch(() => undefined);
+    for (const r of runtimes) for (const p of r.projections) await p.stop().catch(() => undefined);
     for (const r of runtimes) await closeServiceRuntime(r).catch(() => undefined);
     await options.onStop?.().catch(() => undefined);
     throw error;

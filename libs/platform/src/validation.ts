@@ -59,6 +59,21 @@ export class BodyReader {
     return value as T;
   }
 
+  boolean(field: string, opts: { required?: boolean } = {}): boolean | undefined {
+    const value = this.body[field];
+    if (value === undefined || value === null) {
+      if (opts.required ?? true) this.fault(field, 'Required', `${field} is required`);
+      return undefined;
+    }
+    if (typeof value !== 'boolean') return this.fault(field, 'MustBeBoolean', `${field} must be true or false`);
+    return value;
+  }
+
+  /** The raw value, for fields with more than one accepted shape. */
+  raw(field: string): unknown {
+    return this.body[field];
+  }
+
   uuid(field: string, opts: { required?: boolean } = {}): string | undefined {
     const value = this.present(field, opts.required ?? true);
     if (value === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
-/** A kafkajs client on the broker the test run started (tools/jest/global-setup.ts). */
+/** A kafkajs client on the broker the test run started (libs/testing/src/jest/global-setup.ts). */
 export function testKafka(): Kafka {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) throw new Error('KAFKA_BROKERS is not set: run the tests with `npm test`, whose global setup starts Kafka');

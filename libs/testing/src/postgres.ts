@@ -11,7 +11,7 @@ export interface TestSchema {
 
 /**
  * A PostgreSQL schema of its own for one test suite, on the server the run started
- * (tools/jest/global-setup.ts), so suites never see each other's rows.
+ * (libs/testing/src/jest/global-setup.ts), so suites never see each other's rows.
  */
 export async function createTestSchema(label: string): Promise<TestSchema> {
   const url = process.env.DATABASE_URL;

@@ -1,18 +1,24 @@
 import { Module, type DynamicModule, type OnModuleInit, Inject } from '@nestjs/common';
 import { systemClock } from '@ehc/domain-kernel';
-import type { ServiceRuntime } from '@ehc/platform';
-import { NeedsAssessmentsController, RUNTIME, CLOCK } from './api/needs-assessments.controller';
+import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
+import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS, type NeedsAssessmentSettings } from './api/needs-assessments.controller';
 import { RecordNeedsAssessmentRequestHandler } from './application/record-request';
+import { ExecuteCaseCommandHandler } from './application/case-command';
 import { CASE_FILES } from './application/ports';
 import { caseFiles } from './infrastructure/case-files';
 import { needsAssessmentPublication } from './infrastructure/publication';
 import { assessmentRequestsProjection } from './infrastructure/assessment-requests.projection';
+import { caseFilesProjection } from './infrastructure/read-models/case-files.projection';
 
 @Module({})
 export class NeedsAssessmentModule implements OnModuleInit {
   constructor(@Inject(RUNTIME) private readonly runtime: ServiceRuntime) {}
 
   static register(runtime: ServiceRuntime): DynamicModule {
+    const settings: NeedsAssessmentSettings = {
+      exceptionExtensionDays: Number(env.string(process.env, 'EXCEPTION_EXPECTED_EXTENSION_DAYS', '35')),
+      authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
+    };
     return {
       module: NeedsAssessmentModule,
       controllers: [NeedsAssessmentsController],
@@ -20,7 +26,10 @@ export class NeedsAssessmentModule implements OnModuleInit {
         { provide: RUNTIME, useValue: runtime },
         { provide: CLOCK, useValue: systemClock },
         { provide: CASE_FILES, useValue: caseFiles(runtime) },
+        { provide: CASE_FILES_RUNNER, useValue: addProjection(runtime, caseFilesProjection(runtime.schema)) },
+        { provide: SETTINGS, useValue: settings },
         RecordNeedsAssessmentRequestHandler,
+        ExecuteCaseCommandHandler,
       ],
     };
   }

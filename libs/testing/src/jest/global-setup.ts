@@ -1,11 +1,14 @@
+// Jest loads its global setup without the module name mapper: resolve the @ehc/* aliases here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('tsconfig-paths/register');
 // Starts the real servers the tests need, once per run. Nothing is mocked and nothing is skipped:
 // if a server cannot be started the run fails here, loudly.
 import { Client } from 'pg';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
-import { kafkaBroker } from '../../libs/testing/src/kafka-broker';
+import { startEmbeddedPostgres } from '@ehc/platform';
+import { kafkaBroker } from '../kafka-broker';
 
 declare global {
   var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void> } | undefined;

@@ -1,5 +1,5 @@
-import { daysBetween, decisionNotToIssueDueBy, finalPlanDueBy, operationalTarget, type CalendarDate } from '@ehc/domain-kernel';
-import type { AssessmentRequest } from '../infrastructure/assessment-request.entity';
+import { daysBetween, localExpectedDateUnderException, operationalTarget, type AssessmentTimeLimit, type CalendarDate } from '@ehc/domain-kernel';
+import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
 import type { Person } from '../infrastructure/person.entity';
 
 export interface Deadline {
@@ -8,38 +8,64 @@ export interface Deadline {
   done: CalendarDate | null;
   /** The working day on or before `due`, to aim for. */
   target: CalendarDate | null;
-  /** Days from today to `due` while open (negative once late). */
+  /** Days from today to `due` while open (negative once passed). */
   daysLeft: number | null;
+  /** Days past `due`: when done late, or while open and overdue. */
+  daysLate: number | null;
+  /** true/false once done; false while open and past due; null while open in time. */
   onTime: boolean | null;
+  /** An exception lifts this time limit (reg 5(4), 10(4), 13(3)): reported separately, not overdue. */
+  excepted: boolean;
+  /** Local policy, not law: the date the LA expects to act by while an exception applies. */
+  expectedUnderException: CalendarDate | null;
 }
 
-function deadline(due: CalendarDate | null, done: CalendarDate | null, today: CalendarDate): Deadline {
+export function deadline(due: CalendarDate | null, done: CalendarDate | null, today: CalendarDate, excepted = false, extensionDays = 0): Deadline {
+  if (!due) return { due, done, target: null, daysLeft: null, daysLate: null, onTime: null, excepted, expectedUnderException: null };
+  const late = done ? Math.max(0, daysBetween(due, done)) : Math.max(0, daysBetween(due, today));
   return {
     due, done,
-    target: due ? operationalTarget(due) : null,
-    daysLeft: due && !done ? daysBetween(today, due) : null,
-    onTime: due && done ? done <= due : null,
+    target: operationalTarget(due),
+    daysLeft: done ? null : daysBetween(today, due),
+    daysLate: late > 0 ? late : done ? 0 : null,
+    onTime: done ? done <= due : today > due && !excepted ? false : null,
+    excepted,
+    expectedUnderException: excepted && !done ? localExpectedDateUnderException(due, { extensionDays }) : null,
   };
 }
 
-/** A case as a caseworker sees it. */
-export function caseView(row: AssessmentRequest, person: Person | null, today: CalendarDate) {
+const lifted = (view: CaseFileView, limit: AssessmentTimeLimit) => view.exceptions.some((e) => e.limitsLifted.includes(limit));
+
+/** A case as a caseworker sees it: every statutory date with due, done, days left or late. */
+export function caseView(view: CaseFileView, person: Person | null, notes: Map<string, string>, today: CalendarDate, extensionDays: number) {
+  const s = view.statutory;
+  const id = view.caseId.replace(/^ehcna-/, '');
   return {
-    id: row.caseId.replace(/^ehcna-/, ''),
-    reference: row.reference,
-    status: row.status,
+    id,
+    reference: view.reference,
+    status: view.status,
     child: person && !person.erasedAt
-      ? { id: row.childId, givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth }
-      : { id: row.childId, erased: true },
-    requestedBy: row.requestedBy,
-    receivedOn: row.receivedOn,
-    caseworker: row.caseworkerId,
+      ? { id: view.childId, givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth }
+      : { id: view.childId, erased: true },
+    requestedBy: view.requestedBy,
+    receivedOn: view.receivedOn,
+    caseworker: view.caseworkerId,
     deadlines: {
-      decisionToAssess: deadline(row.decisionToAssessDueBy, null, today),
-      decisionNotToIssue: deadline(decisionNotToIssueDueBy(row.receivedOn), null, today),
-      draftPlanResponse: deadline(null, null, today),
-      finalPlan: deadline(finalPlanDueBy(row.receivedOn), null, today),
+      decisionToAssess: { ...deadline(s.decisionToAssess.due, s.decisionToAssess.done, today, lifted(view, 'decision-to-assess'), extensionDays), outcome: s.decisionToAssess.outcome },
+      decisionNotToIssue: { ...deadline(s.decisionNotToIssue.due, s.decisionNotToIssue.done, today, lifted(view, 'decision-not-to-issue'), extensionDays), outcome: s.decisionNotToIssue.outcome },
+      draftPlanResponse: deadline(s.draftPlanResponse.due, s.draftPlanResponse.done, today),
+      finalPlan: deadline(s.finalPlan.due, s.finalPlan.done, today, lifted(view, 'final-plan'), extensionDays),
     },
-    exceptions: [],
+    advice: view.advice.map((a) => ({ ...a, ...deadline(a.due, a.done, today), late: a.done ? a.done > a.due : today > a.due })),
+    exceptions: view.exceptions,
+    drafts: view.drafts,
+    parentResponses: view.parentResponses,
+    consultations: view.consultations.map((c) => ({ ...c, ...deadline(c.due, c.done, today) })),
+    finalPlan: view.finalPlan,
+    letters: view.letters.map((l) => ({ ...l, href: `/needs-assessments/${id}/letters/${l.letterId}` })),
+    needsProfiles: view.needsProfiles,
+    notes: view.notes.map((n) => ({ ...n, text: notes.get(n.noteId) ?? null })),
+    closure: view.closure,
+    timeline: `/needs-assessments/${id}/timeline`,
   };
 }

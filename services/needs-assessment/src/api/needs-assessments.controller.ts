@@ -1,20 +1,36 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ageOn, isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, problem, waitUntilProcessed, type ServiceRuntime } from '@ehc/platform';
+import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { BodyReader, correlation, problem, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
-import { ASSESSMENT_REQUESTS_CONSUMER } from '../infrastructure/assessment-requests.projection';
-import { AssessmentRequest } from '../infrastructure/assessment-request.entity';
+import { ExecuteCaseCommand } from '../application/case-command';
+import { CASE_FILES, type CaseFiles } from '../application/ports';
+import type { RuleBroken } from '../domain/needs-assessment';
+import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
 import { Person } from '../infrastructure/person.entity';
+import { CaseDocument } from '../infrastructure/case-document.entity';
 import { caseView } from './case-view';
+import { CASE_COMMANDS } from './case-commands';
+import { renderLetter } from './letters';
 import { ruleProblem } from './problems';
-import { requestExample, caseExample } from './examples';
+import { caseExample, commandExamples, requestExample } from './examples';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
 export const CLOCK = Symbol('CLOCK');
+export const CASE_FILES_RUNNER = Symbol('CASE_FILES_RUNNER');
+export const SETTINGS = Symbol('NEEDS_ASSESSMENT_SETTINGS');
+
+export interface NeedsAssessmentSettings {
+  /** Local policy, not law: days added to a statutory date for the expected date under an exception. */
+  exceptionExtensionDays: number;
+  authorityName: string;
+}
+
+const STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'];
 
 @ApiTags('needs-assessments')
 @Controller('needs-assessments')
@@ -23,6 +39,9 @@ export class NeedsAssessmentsController {
     private readonly commands: CommandBus,
     @Inject(RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_FILES_RUNNER) private readonly caseFiles: ProjectionRunner,
+    @Inject(CASE_FILES) private readonly files: CaseFiles,
+    @Inject(SETTINGS) private readonly settings: NeedsAssessmentSettings,
   ) {}
 
   @Post()
@@ -44,7 +63,7 @@ export class NeedsAssessmentsController {
     const receivedOn = input.date('receivedOn');
     const caseworker = input.string('caseworker', { required: false, maxLength: 100 });
     input.done();
-    if (!onOrBefore(receivedOn!, today)) throw ruleProblem('DateInFuture', `receivedOn ${receivedOn} is after today (${today}, Europe/London)`);
+    if (!onOrBefore(receivedOn!, today)) throw ruleProblem('DateInFuture', `receivedOn ${receivedOn} is after today (${today}, Europe/London)`, 'receivedOn');
     if (dateOfBirth && !onOrBefore(dateOfBirth, receivedOn!)) {
       throw problem(422, 'BornAfterRequest', 'The child cannot be born after the request was received', undefined,
         { errors: [{ field: 'child.dateOfBirth', rule: 'BornAfterRequest', message: 'dateOfBirth must be on or before receivedOn' }] });
@@ -59,37 +78,197 @@ export class NeedsAssessmentsController {
     }
     const result: RecordedRequest = await this.commands.execute(new RecordNeedsAssessmentRequest(
       { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null },
-      requestedBy!, receivedOn!, caseworker ?? null, today, this.context(req),
+      requestedBy!, receivedOn!, caseworker ?? null, today, this.context(req, receivedOn!),
     ));
     if (!result.ok) throw ruleProblem(result.error);
-    await waitUntilProcessed(this.runtime, ASSESSMENT_REQUESTS_CONSUMER, result.events[0].id);
+    await this.caseFiles.waitFor(result.position);
     return (await this.view(result.caseId)) ?? { id: result.caseId, reference: result.reference };
   }
 
+  @Post('projections/rebuild')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rebuild the case files, deadlines and timelines from event zero' })
+  async rebuild() {
+    return this.caseFiles.rebuild();
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
+  @ApiQuery({ name: 'caseworker', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'overdue', required: false, type: Boolean })
+  @ApiQuery({ name: 'q', required: false, description: 'child name or case reference' })
+  @ApiQuery({ name: 'sort', required: false, enum: ['next-due', 'received', 'reference'] })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'offset', required: false, type: Number })
+  async list(@Query() query: Record<string, string | undefined>) {
+    const today = todayInLondon(this.clock);
+    const q = new BodyReader(query);
+    const status = q.oneOf('status', STATUSES, { required: false });
+    const withinRaw = query['due-within-days'];
+    const within = withinRaw === undefined ? undefined : Number(withinRaw);
+    if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
+    const overdueRaw = query.overdue;
+    if (overdueRaw !== undefined && !['true', 'false'].includes(overdueRaw)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
+    const limit = Math.min(Number(query.limit ?? 100) || 100, 1000);
+    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+    const sort = q.oneOf('sort', ['next-due', 'received', 'reference'] as const, { required: false }) ?? 'next-due';
+    q.done();
+
+    const s = `"${this.runtime.schema}"`;
+    const params: unknown[] = [today];
+    const where: string[] = [];
+    if (query.caseworker) { params.push(query.caseworker); where.push(`c.caseworker_id = $${params.length}`); }
+    if (status === 'open') where.push(`c.status IN ('awaiting-decision', 'assessing', 'draft-issued')`);
+    else if (status) { params.push(status); where.push(`c.status = $${params.length}`); }
+    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due >= $1 AND d.due <= $${params.length})`); }
+    if (overdueRaw === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)`);
+    if (overdueRaw === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)`);
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
+    }
+    const order = sort === 'received' ? 'c.received_on, c.reference' : sort === 'reference' ? 'c.reference' : 'next_due NULLS LAST, c.reference';
+    params.push(limit, offset);
+    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
+      `SELECT $1::date AS as_of, c.case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on, p.given_name, p.family_name, p.erased_at,
+              (SELECT min(d.due)::text FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id) AS next_due,
+              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due) FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id) AS deadlines,
+              count(*) OVER () AS total
+       FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return {
+      asOf: today,
+      total: rows.length ? Number(rows[0].total) : 0,
+      items: rows.map((r) => {
+        const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate; excepted: boolean }[])
+          .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today && !d.excepted }));
+        return {
+          id: String(r.case_id).replace(/^ehcna-/, ''), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
+          child: r.erased_at ? { erased: true } : { givenName: r.given_name, familyName: r.family_name },
+          nextDue: r.next_due, overdue: deadlines.some((d) => d.overdue), deadlines,
+        };
+      }),
+    };
+  }
+
+  @Get('caseload')
+  @ApiOperation({ summary: "The team's caseload: open cases per caseworker, due in the next 7 days, overdue" })
+  async caseload() {
+    const today = todayInLondon(this.clock);
+    const s = `"${this.runtime.schema}"`;
+    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
+      `SELECT c.caseworker_id,
+              count(*) AS open,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)) AS overdue
+       FROM ${s}.rm_case_files c WHERE c.status IN ('awaiting-decision', 'assessing', 'draft-issued')
+       GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
+      [today, addDays(today, 7)],
+    );
+    return { asOf: today, caseworkers: rows.map((r) => ({ caseworker: r.caseworker_id, open: Number(r.open), dueNext7Days: Number(r.due_next_7_days), overdue: Number(r.overdue) })) };
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'A case with its status and statutory deadlines' })
+  @ApiOperation({ summary: 'A case: status, every statutory date (due, done, days left or late), advice, exceptions, plans, letters' })
   @ApiOkResponse({ schema: { example: caseExample } })
   @ApiResponse({ status: 404, description: 'No such case' })
   async get(@Param('id') id: string) {
-    if (!isUuid(id)) throw problem(404, 'CaseNotFound', 'No such case', `${id} is not a case id`);
-    const view = await this.view(id.toLowerCase());
+    const view = await this.view(this.caseId(id));
     if (!view) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     return view;
   }
 
-  private async view(caseId: string) {
-    const row = await this.runtime.dataSource.getRepository(AssessmentRequest).findOneBy({ caseId: `ehcna-${caseId}` });
-    if (!row) return null;
-    const person = await this.runtime.dataSource.getRepository(Person).findOneBy({ personId: row.childId });
-    return caseView(row, person, todayInLondon(this.clock));
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every event on the case: what, when it happened, when it was recorded, and who' })
+  async timeline(@Param('id') id: string) {
+    const caseId = this.caseId(id);
+    const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { caseId: `ehcna-${caseId}` }, order: { revision: 'ASC' } });
+    if (rows.length === 0) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
+    return rows.map((r) => ({ revision: r.revision, type: r.type, occurredAt: r.occurredAt, recordedAt: r.recordedAt.toISOString(), actor: r.actor, data: r.data }));
   }
 
-  private context(req: Request) {
+  @Get(':id/letters/:letterId')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
+  async letter(@Param('id') id: string, @Param('letterId') letterId: string) {
+    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${this.caseId(id)}` });
+    const letter = row?.view.letters.find((l) => l.letterId === letterId);
+    if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on case ${id}`);
+    const person = await this.runtime.dataSource.getRepository(Person).findOneBy({ personId: row.view.childId });
+    const reasons = await this.reasonsFor(row.caseId, letter.kind);
+    return renderLetter(letter, row.view, person, reasons, this.settings.authorityName);
+  }
+
+  @Post(':id/:command')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A caseworker command on the case. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the request).' })
+  @ApiParam({ name: 'command', enum: Object.keys(CASE_COMMANDS) })
+  @ApiBody({ schema: { type: 'object', required: ['on'], examples: commandExamples } as any })
+  @ApiResponse({ status: 200, description: 'The case after the command' })
+  @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
+  @ApiResponse({ status: 404, description: 'No such case or command' })
+  @ApiResponse({ status: 409, description: 'The state does not allow it (e.g. a second decision, a closed case, a stale expectedRevision)' })
+  @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future or before the request)' })
+  async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
+    const parse = Object.prototype.hasOwnProperty.call(CASE_COMMANDS, name) ? CASE_COMMANDS[name] : undefined;
+    if (!parse) throw problem(404, 'UnknownCommand', 'No such command', `Commands are: ${Object.keys(CASE_COMMANDS).join(', ')}`);
+    const caseId = this.caseId(id);
+    const today = todayInLondon(this.clock);
+    const input = new BodyReader(body);
+    // `on` is the effective date; an exception may give it as `from`
+    const on = input.date(input.raw('on') === undefined && input.raw('from') !== undefined ? 'from' : 'on');
+    const expectedRaw = input.raw('expectedRevision');
+    if (expectedRaw !== undefined && (!Number.isInteger(expectedRaw) || (expectedRaw as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
+    const parsed = parse(input, on ?? today);
+    input.done();
+    if ((await this.files.store.readStream(`ehcna-${caseId}`, { maxCount: 1 })).length === 0) {
+      throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
+    }
+    if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
+    const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.files.saveDocument(`ehcna-${caseId}`, d.kind, d.content) : null)));
+    const context = { ...this.context(req, on!), expectedRevision: expectedRaw as number | undefined };
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds), context));
+    if (!result.ok) throw ruleProblem(result.error);
+    if (result.position) await this.caseFiles.waitFor(result.position);
+    return this.view(caseId);
+  }
+
+  private caseId(id: string): string {
+    if (!isUuid(id)) throw problem(404, 'CaseNotFound', 'No such case', `${id} is not a case id`);
+    return id.toLowerCase();
+  }
+
+  private async view(caseId: string) {
+    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${caseId}` });
+    if (!row) return null;
+    const person = await this.runtime.dataSource.getRepository(Person).findOneBy({ personId: row.childId });
+    const noteIds = row.view.notes.map((n) => n.noteId);
+    const notes = new Map<string, string>();
+    if (noteIds.length) {
+      const docs = await this.runtime.dataSource.getRepository(CaseDocument).createQueryBuilder('d').where('d.document_id = ANY(:ids)', { ids: noteIds }).getMany();
+      for (const d of docs) if (!d.erasedAt) notes.set(d.documentId, String((d.content as { text?: string })?.text ?? ''));
+    }
+    return caseView(row.view, person, notes, todayInLondon(this.clock), this.settings.exceptionExtensionDays);
+  }
+
+  private async reasonsFor(caseId: string, kind: string): Promise<string | null> {
+    const docKind = kind === 'refusal-to-assess' ? 'refusal-reasons' : kind === 'decision-not-to-issue' ? 'not-to-issue-reasons' : null;
+    if (!docKind) return null;
+    const doc = await this.runtime.dataSource.getRepository(CaseDocument).findOne({ where: { caseId, kind: docKind }, order: { createdAt: 'DESC' } });
+    return doc && !doc.erasedAt ? String((doc.content as { text?: string })?.text ?? '') : null;
+  }
+
+  private context(req: Request, occurredAt: CalendarDate): CommandContext {
     const user = req.header('x-user-id');
     return {
-      actor: { kind: 'user' as const, id: user && /^[\w.@-]{1,100}$/.test(user) ? user : 'anonymous' },
+      actor: { kind: 'user', id: user && /^[\w.@-]{1,100}$/.test(user) ? user : 'anonymous' },
       correlationId: correlation.getStore()?.correlationId ?? 'none',
-      occurredAt: '',
+      occurredAt: isCalendarDate(occurredAt) ? occurredAt : todayInLondon(this.clock),
     };
   }
 }

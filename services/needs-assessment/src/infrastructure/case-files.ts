@@ -23,5 +23,10 @@ export function caseFiles(runtime: ServiceRuntime): CaseFiles {
       );
       return `NA-${year}-${String(rows[0].n).padStart(5, '0')}`;
     },
+    async saveDocument(caseId, kind, content) {
+      const documentId = randomUUID();
+      await runtime.dataSource.query(`INSERT INTO "${runtime.schema}".case_documents (document_id, case_id, kind, content) VALUES ($1, $2, $3, $4)`, [documentId, caseId, kind, JSON.stringify(content)]);
+      return documentId;
+    },
   };
 }

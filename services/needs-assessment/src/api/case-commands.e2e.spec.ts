@@ -1,0 +1,151 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { addDays, londonDateOf } from '@ehc/domain-kernel';
+import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { needsAssessmentService } from '../service';
+
+/** A caseworker's whole EHC needs assessment over HTTP, embedded mode, real PostgreSQL. */
+describe('EHC needs assessment over HTTP', () => {
+  let host: RunningHost;
+  const caseworker = `cw-${randomUUID().slice(0, 6)}`;
+  const school = { urn: '120345', name: 'Lincoln Castle Academy' };
+
+  beforeAll(async () => {
+    host = await startEmbedded([needsAssessmentService], {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
+    });
+  });
+  afterAll(() => host.stop());
+
+  const api = () => request(host.url);
+  const open = async (receivedOn: string, givenName = 'Amara', familyName = 'Okafor') =>
+    (await api().post('/needs-assessments').send({ child: { givenName, familyName, dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn, caseworker }).expect(201)).body.id as string;
+  const run = (id: string, command: string, body: Record<string, unknown>, status = 200) =>
+    api().post(`/needs-assessments/${id}/${command}`).set('x-user-id', caseworker).send(body).expect(status);
+  const events = async () => (await host.runtimes[0].store.readAll({ maxCount: 100_000 })).events.length;
+
+  it('runs a case from request to final plan, every statutory date due and done', async () => {
+    const id = await open('2026-01-05');
+    await run(id, 'record-needs-profile', { on: '2026-01-05', context: 'request', needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 2] });
+    let c = (await run(id, 'decide-to-assess', { on: '2026-02-16' })).body;
+    expect(c.status).toBe('assessing');
+    expect(c.deadlines.decisionToAssess).toMatchObject({ due: '2026-02-16', done: '2026-02-16', onTime: true, outcome: 'assess' });
+
+    c = (await run(id, 'request-advice', { on: '2026-02-16', adviceType: 'psychological', adviser: 'EP service' })).body;
+    expect(c.advice[0]).toMatchObject({ adviceId: 'advice-1', due: '2026-03-30', done: null });
+    await run(id, 'request-advice', { on: '2026-02-16', adviceType: 'medical' });
+    c = (await run(id, 'record-advice', { on: '2026-03-31', adviceId: 'advice-1' })).body;
+    expect(c.advice[0]).toMatchObject({ done: '2026-03-31', late: true, daysLate: 1, onTime: false });
+    c = (await run(id, 'record-advice', { on: '2026-03-20', adviceType: 'medical' })).body;
+    expect(c.advice[1]).toMatchObject({ done: '2026-03-20', late: false, onTime: true });
+
+    c = (await run(id, 'issue-draft-plan', { on: '2026-04-17', sections: { A: 'Amara loves drawing.', B: 'Speech and language needs', F: '1:1 SALT weekly' } })).body;
+    expect(c.status).toBe('draft-issued');
+    expect(c.deadlines.draftPlanResponse).toMatchObject({ due: '2026-05-01', done: null });
+    expect(c.deadlines.decisionNotToIssue).toMatchObject({ due: '2026-04-27', done: '2026-04-17', outcome: 'issue' });
+    c = (await run(id, 'consult-setting', { on: '2026-04-17', setting: school })).body;
+    expect(c.consultations[0]).toMatchObject({ consultationId: 'consultation-1', due: '2026-05-02' });
+    await run(id, 'issue-final-plan', { on: '2026-04-30', namedSetting: school }, 422);
+    c = (await run(id, 'record-parent-response', { on: '2026-04-30', meetingRequested: true, preferredSetting: school, representations: 'We agree with section F.' })).body;
+    expect(c.deadlines.draftPlanResponse).toMatchObject({ done: '2026-04-30', onTime: true });
+    await run(id, 'record-setting-response', { on: '2026-05-01', settingUrn: '120345', canMeetNeeds: true });
+    c = (await run(id, 'issue-final-plan', { on: '2026-05-05', namedSetting: school })).body;
+    expect(c).toMatchObject({ status: 'plan-issued', finalPlan: { issuedOn: '2026-05-05', namedSetting: school, withinStatutoryTime: true } });
+    expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-05-25', done: '2026-05-05', onTime: true, target: '2026-05-22' });
+    expect(c.letters.map((l: { kind: string }) => l.kind)).toEqual(['decision-to-assess', 'draft-plan', 'final-plan']);
+    expect(c.needsProfiles).toHaveLength(1);
+
+    const letter = await api().get(c.letters[2].href).expect(200);
+    expect(letter.headers['content-type']).toMatch(/text\/html/);
+    expect(letter.text).toMatch(/Lincoln Castle Academy/);
+    expect(letter.text).toMatch(/First-tier Tribunal/);
+    expect(letter.text).toMatch(/Amara Okafor/);
+
+    const timeline = (await api().get(`/needs-assessments/${id}/timeline`).expect(200)).body;
+    expect(timeline[0]).toMatchObject({ revision: 0, type: 'NeedsAssessmentRequested', occurredAt: '2026-01-05' });
+    expect(timeline.map((e: { type: string }) => e.type)).toContain('FinalPlanIssued');
+    expect(timeline.find((e: { type: string }) => e.type === 'DecidedToAssess').actor).toEqual({ kind: 'user', id: caseworker });
+    expect(JSON.stringify(timeline)).not.toMatch(/SALT|agree with section F/);
+  });
+
+  it('refuses what the state does not allow with 409, and bad dates with 422, appending nothing', async () => {
+    const id = await open('2026-03-02');
+    const before = await events();
+    const tomorrow = addDays(londonDateOf(new Date()), 1);
+    expect((await run(id, 'issue-final-plan', { on: '2026-03-10', namedSetting: school }, 409)).body.type).toMatch(/NoDraftPlan$/);
+    expect((await run(id, 'request-advice', { on: '2026-03-10', adviceType: 'medical' }, 409)).body.type).toMatch(/NotAssessing$/);
+    expect((await run(id, 'decide-to-assess', { on: tomorrow }, 422)).body.type).toMatch(/DateInFuture$/);
+    expect((await run(id, 'decide-to-assess', { on: '2026-03-01' }, 422)).body.type).toMatch(/DateBeforeRequest$/);
+    const bad = (await run(id, 'request-advice', { on: '2026-13-01', adviceType: 'astrology' }, 400)).body;
+    expect(bad.errors.map((e: { field: string }) => e.field).sort()).toEqual(['adviceType', 'on']);
+    await run(id, 'decide-to-assess', {}, 400);
+    await run(id, 'no-such-command', { on: '2026-03-10' }, 404);
+    await api().post(`/needs-assessments/${randomUUID()}/decide-to-assess`).send({ on: '2026-03-10' }).expect(404);
+    expect(await events()).toBe(before);
+
+    await run(id, 'refuse-assessment', { on: '2026-04-14', reasons: 'Needs can be met from ordinarily available provision.' });
+    expect((await run(id, 'decide-to-assess', { on: '2026-04-15' }, 409)).body.type).toMatch(/DecisionAlreadyMade$/);
+    const c = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    expect(c.deadlines.decisionToAssess).toMatchObject({ due: '2026-04-13', done: '2026-04-14', onTime: false, daysLate: 1, outcome: 'refuse' });
+    const refusal = await api().get(c.letters[0].href).expect(200);
+    expect(refusal.text).toMatch(/mediation/);
+    expect(refusal.text).toMatch(/ordinarily available/);
+  });
+
+  it('answers a stale expected revision with 409 and appends nothing', async () => {
+    const id = await open('2026-03-03');
+    const before = await events();
+    const res = await run(id, 'add-note', { on: '2026-03-04', text: 'first', expectedRevision: 5 }, 409);
+    expect(res.body.type).toMatch(/StaleExpectedRevision$/);
+    expect(await events()).toBe(before);
+    await run(id, 'add-note', { on: '2026-03-04', text: 'Called the SENCo.', expectedRevision: 0 });
+    const c = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    expect(c.notes[0]).toMatchObject({ notedOn: '2026-03-04', by: caseworker, text: 'Called the SENCo.' });
+  });
+
+  it('records an exception that lifts the limits it covers (worked example 7)', async () => {
+    const id = await open('2026-01-05');
+    await run(id, 'decide-to-assess', { on: '2026-02-10' });
+    const c = (await run(id, 'record-exception', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06' })).body;
+    expect(c.exceptions[0]).toMatchObject({ limb: 'exceptional-personal-circumstances', from: '2026-03-02', to: '2026-04-06' });
+    expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-05-25', excepted: true, expectedUnderException: '2026-06-29', onTime: null });
+    await run(id, 'record-exception', { on: '2026-03-02', limb: 'holiday' }, 400);
+  });
+
+  it('closes, withdraws, reassigns, and lists the caseload with due and overdue filters', async () => {
+    const a = await open('2026-11-16', 'Zed', 'Quill');
+    const b = await open('2026-10-01', 'Yara', 'Quill');
+    const gone = await open('2026-10-02', 'Xavi', 'Quill');
+    await run(gone, 'withdraw', { on: '2026-10-05' });
+    expect((await run(gone, 'add-note', { on: '2026-10-06', text: 'x' }, 409)).body.type).toMatch(/CaseClosed$/);
+    const closed = await open('2026-10-03', 'Wren', 'Quill');
+    await run(closed, 'close', { on: '2026-10-04', reason: 'moved-to-another-authority' });
+    expect((await run(closed, 'close', { on: '2026-10-04', reason: 'other' }, 409)).body.type).toMatch(/CaseClosed$/);
+    await run(closed, 'close', { on: '2026-10-04', reason: 'bored' }, 400);
+
+    const mine = (await api().get('/needs-assessments').query({ caseworker, status: 'open', q: 'Quill' }).expect(200)).body;
+    expect(mine.items.map((i: { id: string }) => i.id).sort()).toEqual([a, b].sort());
+    // b's decision was due 2026-11-12: overdue; a's is due 2026-12-28
+    const overdue = (await api().get('/needs-assessments').query({ caseworker, overdue: 'true', q: 'Quill' }).expect(200)).body;
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([b]);
+    const byName = (await api().get('/needs-assessments').query({ q: 'zed quill' }).expect(200)).body;
+    expect(byName.items.map((i: { id: string }) => i.id)).toEqual([a]);
+    await api().get('/needs-assessments').query({ 'due-within-days': 'soon' }).expect(400);
+
+    await run(a, 'reassign', { on: '2026-11-20', caseworker: 'cw-other' });
+    const after = (await api().get('/needs-assessments').query({ caseworker: 'cw-other' }).expect(200)).body;
+    expect(after.items.map((i: { id: string }) => i.id)).toContain(a);
+    const load = (await api().get('/needs-assessments/caseload').expect(200)).body;
+    expect(load.caseworkers.find((c: { caseworker: string }) => c.caseworker === caseworker)).toMatchObject({ overdue: expect.any(Number), open: expect.any(Number) });
+  });
+
+  it('rebuilds the case files from event zero to the same answers', async () => {
+    const id = await open('2026-02-02');
+    await run(id, 'decide-to-assess', { on: '2026-03-02' });
+    const before = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    const rebuilt = (await api().post('/needs-assessments/projections/rebuild').expect(200)).body;
+    expect(rebuilt.events).toBeGreaterThan(10);
+    const after = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,57 @@
+import { appealDeadline, mediationContactDeadline, type CalendarDate } from '@ehc/domain-kernel';
+import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
+import type { Person } from '../infrastructure/person.entity';
+
+type Letter = CaseFileView['letters'][number];
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const longDate = (d: CalendarDate) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A letter a caseworker can open and print. Rendered on demand from the case and the person's
+ * current details, so an erased person's letters no longer show their name.
+ */
+export function renderLetter(letter: Letter, view: CaseFileView, person: Person | null, reasons: string | null, authority: string): string {
+  const name = person && !person.erasedAt ? `${person.givenName ?? ''} ${person.familyName ?? ''}`.trim() : 'the child or young person';
+  const to = letter.recipient === 'young-person' ? esc(name) : `the parent of ${esc(name)}`;
+  const body: string[] = [];
+  switch (letter.kind) {
+    case 'decision-to-assess':
+      body.push(`We have decided to carry out an EHC needs assessment for ${esc(name)}. We received the request on ${longDate(view.receivedOn)}.`,
+        `We will ask for advice and information from you, the setting and health and social care professionals. You will hear by ${longDate(view.statutory.decisionNotToIssue.due)} if we decide not to issue an EHC plan, and any final EHC plan is due by ${longDate(view.statutory.finalPlan.due)}.`);
+      break;
+    case 'refusal-to-assess':
+      body.push(`We have decided not to carry out an EHC needs assessment for ${esc(name)}.`);
+      break;
+    case 'decision-not-to-issue':
+      body.push(`Following the EHC needs assessment, we have decided not to issue an EHC plan for ${esc(name)}.`);
+      break;
+    case 'draft-plan': {
+      const draft = view.drafts.find((d) => d.servedOn === letter.sentOn) ?? view.drafts[view.drafts.length - 1];
+      body.push(`Enclosed is the draft EHC plan for ${esc(name)}. The draft does not name a school or other setting.`,
+        `You have until ${longDate(draft.representationsEndOn)} (15 days beginning with the day it was served) to make representations, ask for a meeting with us, and tell us which school, college or other setting you would like named in the plan.`);
+      break;
+    }
+    case 'final-plan':
+      body.push(`Enclosed is the final EHC plan for ${esc(name)}, naming ${esc(view.finalPlan?.namedSetting.name ?? 'the setting')} in section I.`);
+      break;
+  }
+  if (reasons) body.push(`Our reasons: ${esc(reasons)}`);
+  if (letter.appealRights) {
+    // reg 32 and CoP 11: appeal rights, mediation information and the independent advice services
+    body.push(
+      `You have the right to appeal to the First-tier Tribunal (Special Educational Needs and Disability)${letter.kind === 'final-plan' ? ' about sections B, F and I of the plan' : ''}. Before appealing you must contact a mediation adviser within two months of the date of this letter (by ${longDate(mediationContactDeadline(letter.sentOn))}) and obtain a mediation certificate${letter.kind === 'final-plan' ? ', unless your appeal is only about the school or setting named in section I' : ''}.`,
+      `If you do not go to mediation, the latest date to register an appeal is ${longDate(appealDeadline(letter.sentOn))}, or one month after the date of the mediation certificate if that is later.`,
+      'Independent information, advice and support is available from the local SEND information, advice and support service, and disagreement resolution services are available free of charge.',
+    );
+  }
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${esc(view.reference)} — ${esc(letter.kind)}</title>
+<style>body{font-family:Arial,sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}header{display:flex;justify-content:space-between}@media print{body{margin:0}}</style></head>
+<body><header><strong>${esc(authority)}</strong><span>Our reference: ${esc(view.reference)}</span></header>
+<p>${longDate(letter.sentOn)}</p>
+<p>To ${to}</p>
+${body.map((p) => `<p>${p}</p>`).join('\n')}
+<p>Yours sincerely,<br>SEND Service, ${esc(authority)}</p>
+</body></html>`;
+}

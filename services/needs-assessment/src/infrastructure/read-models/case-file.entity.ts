@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CaseFileView } from './case-file.view';
+
+/** "What is the state of this case?" — one row per case, the view as a caseworker sees it. */
+@Entity({ name: 'rm_case_files' })
+export class CaseFile {
+  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @Index({ unique: true }) @Column('text') reference!: string;
+  @Index() @Column('uuid', { name: 'child_id' }) childId!: string;
+  @Index() @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
+  @Index() @Column('text') status!: string;
+  @Column('date', { name: 'received_on' }) receivedOn!: string;
+  @Column('jsonb') view!: CaseFileView;
+}
+
+/** "What is due, and what is overdue?" — one row per running statutory deadline. */
+@Entity({ name: 'rm_case_deadlines' })
+@Index(['due'])
+export class CaseDeadline {
+  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @PrimaryColumn('text') kind!: string;
+  @PrimaryColumn('text', { default: '' }) ref!: string;
+  @Column('date') due!: string;
+  @Column('boolean') excepted!: boolean;
+  @Index() @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
+}
+
+/** "What happened on this case, who did it, and when?" — one row per event. */
+@Entity({ name: 'rm_case_timeline' })
+export class CaseTimelineEntry {
+  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @PrimaryColumn('int') revision!: number;
+  @Column('bigint', { name: 'global_position' }) globalPosition!: string;
+  @Column('text') type!: string;
+  @Column('text', { name: 'occurred_at' }) occurredAt!: string;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
+  @Column('jsonb') actor!: { kind: string; id: string };
+  @Column('jsonb') data!: unknown;
+}
