@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { CheckpointStore, EventEnvelope, EventStore, Subscription } from '@ehc/event-store';
+import type { CheckpointStore, EventStore, Subscription } from '@ehc/event-store';
 import type { IntegrationEventHandler } from './handler';
-import type { IntegrationEvent, Publication } from './integration-event';
+import { cachedHistory, translateAll, type IntegrationEvent, type Publication } from './integration-event';
 import { defaultDeliveryPolicy, deliverOnce, type DeliveryPolicy } from './deliver';
 import { recordDeadLetter } from './dead-letters';
 import { forgetProcessed, markProcessed } from './inbox';
@@ -56,7 +56,7 @@ export class InProcessDelivery {
       filter: publications.length === 1 ? publications[0].filter : undefined,
       handle: async (events, position) => {
         read += events.length;
-        const translated = events.flatMap((e) => translate(publications, e)).filter((ie) => handler.types.includes(ie.type));
+        const translated = (await translateAll(publications, events, cachedHistory(store))).filter((ie) => handler.types.includes(ie.type));
         await this.handleBatch(translated, position);
         this.handledUpTo = position;
         this.options.onProgress?.(position, read);
@@ -115,8 +115,4 @@ export class InProcessDelivery {
   async stop(): Promise<void> {
     await this.subscription?.stop();
   }
-}
-
-function translate(publications: Publication[], event: EventEnvelope): IntegrationEvent[] {
-  return publications.flatMap((p) => p.translate(event));
 }

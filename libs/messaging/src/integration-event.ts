@@ -27,8 +27,34 @@ export interface Publication {
   topic: string;
   /** Domain events it reads (the relay's subscription filter). */
   filter: { streamPrefixes?: string[]; eventTypes?: string[] };
-  /** The integration events a domain event becomes; none for a purely internal one. */
-  translate(event: EventEnvelope): IntegrationEvent[];
+  /**
+   * The integration events a domain event becomes; none for a purely internal one. `history` gives
+   * the case's earlier events, for a contract that carries more than the one event says.
+   */
+  translate(event: EventEnvelope, history: CaseHistory): IntegrationEvent[] | Promise<IntegrationEvent[]>;
+}
+
+/** A stream's events before a revision. */
+export type CaseHistory = (stream: string, beforeRevision: number) => Promise<EventEnvelope[]>;
+
+/** Reads each stream once per batch of translations. */
+export function cachedHistory(store: { readStream(stream: string): Promise<EventEnvelope[]> }): CaseHistory {
+  const streams = new Map<string, Promise<EventEnvelope[]>>();
+  return async (stream, beforeRevision) => {
+    let events = streams.get(stream);
+    if (!events) {
+      events = store.readStream(stream);
+      streams.set(stream, events);
+    }
+    return (await events).filter((e) => e.revision < beforeRevision);
+  };
+}
+
+/** Translates a batch in order. */
+export async function translateAll(publications: Publication[], events: EventEnvelope[], history: CaseHistory): Promise<IntegrationEvent[]> {
+  const out: IntegrationEvent[] = [];
+  for (const e of events) for (const p of publications) out.push(...(await p.translate(e, history)));
+  return out;
 }
 
 /** The integration event carrying a domain event's envelope fields, with the published type and data. */

@@ -1,6 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 import type { CheckpointStore, EventStore, Subscription } from '@ehc/event-store';
-import type { Publication } from './integration-event';
+import { cachedHistory, translateAll, type Publication } from './integration-event';
 import { backoffMs, describeError, sleep } from './retry';
 
 export interface RelayLogger {
@@ -53,7 +53,7 @@ export class KafkaRelay {
       filter: publication.filter,
       batchSize: this.options.batchSize ?? 500,
       handle: async (events, position) => {
-        const messages = events.flatMap((e) => publication.translate(e)).map((ie) => ({
+        const messages = (await translateAll([publication], events, cachedHistory(store))).map((ie) => ({
           key: ie.subject,
           value: JSON.stringify(ie),
           headers: { 'event-id': ie.id, 'event-type': ie.type },

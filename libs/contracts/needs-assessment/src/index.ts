@@ -1,9 +1,20 @@
 /** Published contract of the needs-assessment service: topic, event types, JSON Schemas, fixtures. */
 export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
 export * from './needs-assessment-requested.v1';
+export * from './events.v1';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, needsAssessmentRequestedV1Schema } from './needs-assessment-requested.v1';
+import {
+  CASE_CLOSED_V1, caseClosedV1Schema, DECIDED_NOT_TO_ASSESS_V1, DECIDED_NOT_TO_ISSUE_PLAN_V1, DECIDED_TO_ASSESS_V1, decidedNotToAssessV1Schema,
+  decidedNotToIssuePlanV1Schema, decidedToAssessV1Schema, FINAL_PLAN_ISSUED_V1, finalPlanIssuedV1Schema, LETTER_SENT_V1, letterSentV1Schema,
+} from './events.v1';
 
 /** Every published type with the JSON Schema of its `data`. */
-export const needsAssessmentSchemas = {
+export const needsAssessmentSchemas: Record<string, object> = {
   [NEEDS_ASSESSMENT_REQUESTED_V1]: needsAssessmentRequestedV1Schema,
-} as const;
+  [DECIDED_TO_ASSESS_V1]: decidedToAssessV1Schema,
+  [DECIDED_NOT_TO_ASSESS_V1]: decidedNotToAssessV1Schema,
+  [DECIDED_NOT_TO_ISSUE_PLAN_V1]: decidedNotToIssuePlanV1Schema,
+  [FINAL_PLAN_ISSUED_V1]: finalPlanIssuedV1Schema,
+  [CASE_CLOSED_V1]: caseClosedV1Schema,
+  [LETTER_SENT_V1]: letterSentV1Schema,
+};

@@ -1,21 +1,65 @@
 import type { EventEnvelope } from '@ehc/event-store';
-import { integrationEvent, type IntegrationEvent, type Publication } from '@ehc/messaging';
+import { integrationEvent, type CaseHistory, type IntegrationEvent, type Publication } from '@ehc/messaging';
 import {
-  NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC, type NeedsAssessmentRequestedV1,
+  CASE_CLOSED_V1, DECIDED_NOT_TO_ASSESS_V1, DECIDED_NOT_TO_ISSUE_PLAN_V1, DECIDED_TO_ASSESS_V1, FINAL_PLAN_ISSUED_V1, LETTER_SENT_V1,
+  NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC,
+  type CaseClosedV1, type DecisionV1, type FinalPlanIssuedV1, type LetterSentV1, type NeedsAssessmentRequestedV1,
 } from '@ehc/contracts/needs-assessment';
-import type { Event } from '../domain/needs-assessment';
+import type { Event } from '../domain/events';
+
+type Requested = Extract<Event, { type: 'NeedsAssessmentRequested' }>['data'];
+
+/** What the published contracts need from the case's earlier events. */
+async function caseFacts(event: EventEnvelope, history: CaseHistory) {
+  const earlier = (await history(event.stream, event.revision)).map((e) => ({ type: e.type, data: e.data }) as Event);
+  const request = earlier.find((e) => e.type === 'NeedsAssessmentRequested')?.data as Requested;
+  let caseworkerId = request.caseworkerId;
+  for (const e of earlier) if (e.type === 'CaseworkerReassigned') caseworkerId = e.data.caseworkerId;
+  const excepted = earlier.some((e) => e.type === 'TimeLimitExceptionApplied' && e.data.limitsLifted.includes('final-plan'));
+  return { request, caseworkerId, excepted };
+}
 
 /** Domain events stay inside the service; this is the one place they become published contracts. */
-export function translate(event: EventEnvelope): IntegrationEvent[] {
+export async function translate(event: EventEnvelope, history: CaseHistory): Promise<IntegrationEvent[]> {
   const domain = { type: event.type, data: event.data } as Event;
+  const caseId = event.stream;
+  const publish = <D>(type: string, data: D) => [integrationEvent(event, type, data)];
   switch (domain.type) {
     case 'NeedsAssessmentRequested': {
       const d = domain.data;
-      const data: NeedsAssessmentRequestedV1 = {
-        caseId: event.stream, reference: d.reference, childId: d.childId, requestedBy: d.requestedBy,
-        receivedOn: d.receivedOn, decisionToAssessDueBy: d.decisionDueBy, caseworkerId: d.caseworkerId,
-      };
-      return [integrationEvent(event, NEEDS_ASSESSMENT_REQUESTED_V1, data)];
+      return publish<NeedsAssessmentRequestedV1>(NEEDS_ASSESSMENT_REQUESTED_V1, {
+        caseId, reference: d.reference, childId: d.childId, requestedBy: d.requestedBy, receivedOn: d.receivedOn,
+        decisionToAssessDueBy: d.decisionDueBy, caseworkerId: d.caseworkerId,
+      });
+    }
+    case 'DecidedToAssess':
+    case 'DecidedNotToAssess':
+    case 'DecidedNotToIssuePlan': {
+      const { request } = await caseFacts(event, history);
+      const type = domain.type === 'DecidedToAssess' ? DECIDED_TO_ASSESS_V1 : domain.type === 'DecidedNotToAssess' ? DECIDED_NOT_TO_ASSESS_V1 : DECIDED_NOT_TO_ISSUE_PLAN_V1;
+      return publish<DecisionV1>(type, {
+        caseId, childId: request.childId, decidedOn: domain.data.decidedOn, withinStatutoryTime: domain.data.withinStatutoryTime,
+        // s.51: a decision to assess is not appealable; a refusal and a decision not to issue are
+        appealable: domain.type !== 'DecidedToAssess',
+      });
+    }
+    case 'FinalPlanIssued': {
+      const { request, caseworkerId, excepted } = await caseFacts(event, history);
+      return publish<FinalPlanIssuedV1>(FINAL_PLAN_ISSUED_V1, {
+        caseId, childId: request.childId, issuedOn: domain.data.issuedOn, receivedOn: request.receivedOn, namedSetting: domain.data.namedSetting,
+        withinStatutoryTime: domain.data.withinStatutoryTime, excepted, caseworkerId,
+      });
+    }
+    case 'RequestWithdrawn':
+    case 'CaseClosed': {
+      const { request } = await caseFacts(event, history);
+      return publish<CaseClosedV1>(CASE_CLOSED_V1, domain.type === 'RequestWithdrawn'
+        ? { caseId, childId: request.childId, closedOn: domain.data.withdrawnOn, reason: 'withdrawn' }
+        : { caseId, childId: request.childId, closedOn: domain.data.closedOn, reason: domain.data.reason });
+    }
+    case 'LetterSent': {
+      const { request } = await caseFacts(event, history);
+      return publish<LetterSentV1>(LETTER_SENT_V1, { caseId, childId: request.childId, ...domain.data });
     }
     default:
       return [];
