@@ -43,6 +43,27 @@ describe('the first slice, distributed through Kafka', () => {
     expect(inbox.rows).toEqual([{ consumer: 'needs-assessment.assessment-requests' }]);
   });
 
+  it('publishes the decisions, the final plan with its named setting, and every letter', async () => {
+    const school = { urn: '120345', name: 'Lincoln Castle Academy' };
+    const api = () => request(host.url);
+    const { id } = (await api().post('/needs-assessments').send({
+      child: { givenName: 'Ada', familyName: 'Brook' }, requestedBy: 'parent', receivedOn: '2026-03-02', caseworker: 'cw-1',
+    }).expect(201)).body;
+    await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-04-10' }).expect(200);
+    await api().post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: '2026-06-01' }).expect(200);
+    await api().post(`/needs-assessments/${id}/record-parent-response`).send({ on: '2026-06-05', preferredSetting: school }).expect(200);
+    await api().post(`/needs-assessments/${id}/issue-final-plan`).send({ on: '2026-06-08', namedSetting: school }).expect(200);
+    const caseId = `ehcna-${id}`;
+    const mine = (await readTopic(testKafka(), NEEDS_ASSESSMENT_TOPIC, (seen) => seen.filter((m) => m.key === caseId).length >= 6))
+      .filter((m) => m.key === caseId).map((m) => JSON.parse(m.value));
+    expect(mine.map((e) => e.type)).toEqual([
+      'needs-assessment.NeedsAssessmentRequested.v1', 'needs-assessment.DecidedToAssess.v1', 'needs-assessment.LetterSent.v1',
+      'needs-assessment.LetterSent.v1', 'needs-assessment.FinalPlanIssued.v1', 'needs-assessment.LetterSent.v1',
+    ]);
+    expect(mine[4].data).toMatchObject({ caseId, issuedOn: '2026-06-08', receivedOn: '2026-03-02', namedSetting: school, withinStatutoryTime: true, caseworkerId: 'cw-1' });
+    expect(mine[5].data).toMatchObject({ kind: 'final-plan', appealRights: true, sentOn: '2026-06-08' });
+  });
+
   it('reports the broker in /health', async () => {
     const health = await request(host.url).get('/health').expect(200);
     expect(health.body.checks.broker).toBe('up');
