@@ -139,6 +139,19 @@ describe('EHC needs assessment over HTTP', () => {
     expect(load.caseworkers.find((c: { caseworker: string }) => c.caseworker === caseworker)).toMatchObject({ overdue: expect.any(Number), open: expect.any(Number) });
   });
 
+  it('erases a child\'s personal details without touching the events', async () => {
+    const id = await open('2026-02-03', 'Erin', 'Forgetme');
+    await run(id, 'add-note', { on: '2026-02-04', text: 'Erin Forgetme lives at 1 High St.' });
+    const eventsBefore = JSON.stringify(await host.runtimes[0].store.readStream(`ehcna-${id}`));
+    await api().post(`/needs-assessments/${id}/erase-personal-data`).expect(200);
+    const c = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    expect(c.child).toEqual({ id: c.child.id, erased: true });
+    expect(c.notes[0].text).toBeNull();
+    expect(JSON.stringify(c)).not.toMatch(/Erin|Forgetme|High St/);
+    expect(JSON.stringify(await host.runtimes[0].store.readStream(`ehcna-${id}`))).toBe(eventsBefore);
+    expect((await api().get('/needs-assessments').query({ q: 'Forgetme' }).expect(200)).body.items).toEqual([]);
+  });
+
   it('rebuilds the case files from event zero to the same answers', async () => {
     const id = await open('2026-02-02');
     await run(id, 'decide-to-assess', { on: '2026-03-02' });

@@ -92,6 +92,21 @@ export class NeedsAssessmentsController {
     return this.caseFiles.rebuild();
   }
 
+  @Post(':id/erase-personal-data')
+  @HttpCode(200)
+  @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were" })
+  async erase(@Param('id') id: string) {
+    const caseId = `ehcna-${this.caseId(id)}`;
+    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId });
+    if (!row) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
+    const s = `"${this.runtime.schema}"`;
+    await this.runtime.dataSource.transaction(async (tx) => {
+      await tx.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [row.childId]);
+      await tx.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE case_id IN (SELECT case_id FROM ${s}.rm_case_files WHERE child_id = $1)`, [row.childId]);
+    });
+    return { erased: true, personId: row.childId };
+  }
+
   @Get()
   @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
   @ApiQuery({ name: 'caseworker', required: false })
