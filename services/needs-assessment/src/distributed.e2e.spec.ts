@@ -62,6 +62,14 @@ describe('the first slice, distributed through Kafka', () => {
     ]);
     expect(mine[4].data).toMatchObject({ caseId, issuedOn: '2026-06-08', receivedOn: '2026-03-02', namedSetting: school, withinStatutoryTime: true, caseworkerId: 'cw-1' });
     expect(mine[5].data).toMatchObject({ kind: 'final-plan', appealRights: true, sentOn: '2026-06-08' });
+    // the consumer brought the published outcome into assessment_requests
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await host.runtimes[0].pool.query(`SELECT status, outcome_on::text FROM "${schema}".assessment_requests WHERE case_id = $1`, [caseId]);
+      if (rows[0]?.status === 'plan-issued') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const { rows } = await host.runtimes[0].pool.query(`SELECT status, outcome_on::text AS outcome_on FROM "${schema}".assessment_requests WHERE case_id = $1`, [caseId]);
+    expect(rows).toEqual([{ status: 'plan-issued', outcome_on: '2026-06-08' }]);
   });
 
   it('reports the broker in /health', async () => {
