@@ -21,7 +21,7 @@
  *                            are topped up to the same total, at least this)
  *   BENCH_READ_PAGE          page size of the read-all row (default 1000, our readAll default)
  *   BENCH_CATCHUP_BATCH      batch size of the catch-up row (default 500, our subscription default)
- *   BENCH_READ_MAX_SECONDS   cap on one read-all / catch-up pass (default max(60, 6 x BENCH_SECONDS));
+ *   BENCH_READ_MAX_SECONDS   cap on one read-all / catch-up pass (default max(30, 4 x BENCH_SECONDS));
  *                            a capped pass reports the rate over what it read
  *   BENCH_ROWS               rows to run, e.g. "1,2" (default all; 5 and 6 need the top-up)
  *   BENCH_KEEP_DBS=1         keep the two databases (for EXPLAIN etc.) instead of dropping them
@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { PostgresEventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
+import { PostgresEventStore, type EventStore, type ExpectedRevision, type NewEvent, type PostgresEventStoreOptions } from '../src';
 import { dumbo } from '@event-driven-io/dumbo';
 import {
   getPostgreSQLEventStore, readMessagesBatch, type PostgresEventStore as EmmettEventStore,
@@ -57,7 +57,7 @@ const STREAMS_PER_WRITER = env('BENCH_STREAMS', 100);
 const READ_EVENTS = env('BENCH_READ_EVENTS', 200_000);
 const READ_PAGE = env('BENCH_READ_PAGE', 1000);
 const CATCHUP_BATCH = env('BENCH_CATCHUP_BATCH', 500);
-const READ_MAX_SECONDS = env('BENCH_READ_MAX_SECONDS', Math.max(60, 6 * SECONDS));
+const READ_MAX_SECONDS = env('BENCH_READ_MAX_SECONDS', Math.max(30, 4 * SECONDS));
 const ROWS = new Set((process.env.BENCH_ROWS || '1,2,3,4,5,6').split(',').map((r) => Number(r.trim())));
 const KEEP_DBS = process.env.BENCH_KEEP_DBS === '1';
 const RUN_ID = `${Date.now()}`;
@@ -67,7 +67,7 @@ const RUN_ID = `${Date.now()}`;
  * (JSON.parse with a reviver) as soon as Emmett's store is created. Our pool must keep pg's
  * defaults, as it has in production, so it gets its own parser table.
  */
-const PG_DEFAULT_TYPES = {
+export const PG_DEFAULT_TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary') {
       if (oid === 20) return (value: string) => value;
@@ -77,11 +77,14 @@ const PG_DEFAULT_TYPES = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** pg's default idle timeout (10 s); experiments/ lower it to fit many pools under max_connections. */
+export const idleMs = () => env('BENCH_POOL_IDLE_MS', 10_000);
+
 // ---------------------------------------------------------------------------------------------
 // the workload
 
 /** One event as the workload produces it; each contender maps it to its own append shape. */
-interface BenchEvent {
+export interface BenchEvent {
   id: string;
   type: string;
   data: Record<string, unknown>;
@@ -97,7 +100,7 @@ const NEEDS = ['communication-and-interaction', 'cognition-and-learning', 'socia
 let eventSeq = 0;
 
 /** ~400 bytes of data and ~190 bytes of metadata as JSON: an EHC case event of ordinary size. */
-function makeEvents(stream: string, count: number): BenchEvent[] {
+export function makeEvents(stream: string, count: number): BenchEvent[] {
   const correlationId = randomUUID();
   const actorId = randomUUID();
   const events: BenchEvent[] = [];
@@ -136,9 +139,9 @@ function makeEvents(stream: string, count: number): BenchEvent[] {
 // ---------------------------------------------------------------------------------------------
 // contenders
 
-interface ReadResult { events: number; complete: boolean }
+export interface ReadResult { events: number; complete: boolean }
 
-interface Contender {
+export interface Contender {
   readonly label: string;
   readonly dbName: string;
   readonly pool: pg.Pool;
@@ -154,13 +157,17 @@ interface Contender {
   close(): Promise<void>;
 }
 
-async function ours(url: string, dbName: string): Promise<Contender> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: PG_DEFAULT_TYPES });
+/** Our adapter; experiments/ pass a prototype with the same `create` to compare. */
+export async function ours(
+  url: string, dbName: string,
+  impl: { create(options: PostgresEventStoreOptions): Promise<EventStore> } = PostgresEventStore, label = 'EHC Hub',
+): Promise<Contender> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: idleMs(), types: PG_DEFAULT_TYPES });
   pool.on('error', () => undefined); // idle connections cut by DROP DATABASE ... WITH (FORCE)
-  const store = await PostgresEventStore.create({ pool, schema: 'event_store' });
+  const store = await impl.create({ pool, schema: 'event_store' });
   const toNew = (e: BenchEvent): NewEvent => ({ id: e.id, type: e.type, schemaVersion: 1, data: e.data, metadata: e.metadata });
   return {
-    label: 'EHC Hub',
+    label,
     dbName,
     pool,
     newStream: () => 'no-stream' as ExpectedRevision,
@@ -212,8 +219,8 @@ async function ours(url: string, dbName: string): Promise<Contender> {
   };
 }
 
-async function emmett(url: string, dbName: string): Promise<Contender> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+export async function emmett(url: string, dbName: string): Promise<Contender> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: idleMs() });
   pool.on('error', () => undefined);
   const db = dumbo({ connectionString: url, pool });
   const store: EmmettEventStore = getPostgreSQLEventStore(url, { connectionOptions: { dumbo: db } });
@@ -288,7 +295,7 @@ function touch(count: number, data: unknown): number {
 // ---------------------------------------------------------------------------------------------
 // measurements
 
-interface AppendRun {
+export interface AppendRun {
   events: number; appends: number; seconds: number; p50: number; p99: number;
   /** CPU seconds of this process, of all local postgres processes (undefined when not local), WAL bytes */
   clientCpu: number; serverCpu?: number; walBytes: number;
@@ -335,7 +342,7 @@ async function walSince(pool: pg.Pool, from: string): Promise<number> {
 }
 
 /** One writer per entry of `streamsByWriter`, each appending round-robin over its own streams. */
-async function appendFor(c: Contender, streamsByWriter: { name: string; state: unknown }[][], batch: number, seconds: number): Promise<AppendRun> {
+export async function appendFor(c: Contender, streamsByWriter: { name: string; state: unknown }[][], batch: number, seconds: number): Promise<AppendRun> {
   const latencies: number[] = [];
   let events = 0;
   const lsn = await walLsn(c.pool);
@@ -368,7 +375,7 @@ async function appendFor(c: Contender, streamsByWriter: { name: string; state: u
   };
 }
 
-function streamsFor(c: Contender, row: number, writers: number): { name: string; state: unknown }[][] {
+export function streamsFor(c: Contender, row: number, writers: number): { name: string; state: unknown }[][] {
   return Array.from({ length: writers }, (_, w) =>
     Array.from({ length: STREAMS_PER_WRITER }, (_, s) => ({ name: `ehcna-r${row}w${w}s${s}`, state: c.newStream() })));
 }
@@ -385,7 +392,7 @@ async function appendScenario(c: Contender, row: number, writers: number, batch:
 }
 
 /** Appends batches of 10 with all writers until the store holds `target` events (not measured). */
-async function topUp(c: Contender, target: number): Promise<void> {
+export async function topUp(c: Contender, target: number): Promise<void> {
   let missing = target - (await c.countEvents());
   if (missing <= 0) return;
   progress(`  ${c.label.padEnd(7)} topping up ${fmt(missing)} events to ${fmt(target)}`);
@@ -408,9 +415,9 @@ async function topUp(c: Contender, target: number): Promise<void> {
   progress(`  ${c.label.padEnd(7)} topped up in ${((performance.now() - started) / 1000).toFixed(1)}s`);
 }
 
-interface Cell { rate: number; note?: string }
+export interface Cell { rate: number; note?: string }
 
-async function readScenario(c: Contender, kind: 'read' | 'catchup', total: number): Promise<Cell> {
+export async function readScenario(c: Contender, kind: 'read' | 'catchup', total: number): Promise<Cell> {
   await checkpoint(c);
   // warm-up: a few pages through the same path
   if (kind === 'read') await c.readAll(READ_PAGE, Infinity, 5);
@@ -422,7 +429,9 @@ async function readScenario(c: Contender, kind: 'read' | 'catchup', total: numbe
   const rate = result.events / seconds;
   let note: string | undefined;
   if (!result.complete) note = `capped at ${READ_MAX_SECONDS}s after ${fmt(result.events)} of ${fmt(total)} events`;
-  else if (result.events !== total) note = `read ${fmt(result.events)} events, the store holds ${fmt(total)}`;
+  // Emmett 0.42 pages by global_position but orders each page by transaction_id: with concurrent
+  // writers some events come twice and some never (experiments/emmett-read-check.ts counts them)
+  else if (result.events !== total) note = `delivered ${fmt(result.events)} events from a store of ${fmt(total)}`;
   progress(`  ${c.label.padEnd(7)} ${fmt(rate)} events/s (${fmt(result.events)} events in ${seconds.toFixed(2)}s)${note ? ` - ${note}` : ''}`);
   return { rate, note };
 }
@@ -433,22 +442,22 @@ async function readScenario(c: Contender, kind: 'read' | 'catchup', total: numbe
 let admin: pg.Client | undefined;
 const created: string[] = [];
 
-function progress(message: string): void {
+export function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-function fmt(n: number): string {
+export function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-GB');
 }
 
-function urlFor(dbName: string): string {
+export function urlFor(dbName: string): string {
   const url = new URL(DATABASE_URL);
   url.pathname = `/${dbName}`;
   return url.toString();
 }
 
 /** A checkpoint before each measurement, so none of them pays for the previous one's dirty pages. */
-async function checkpoint(c: Contender): Promise<void> {
+export async function checkpoint(c: Contender): Promise<void> {
   try {
     await c.pool.query('CHECKPOINT');
   } catch {
@@ -611,16 +620,21 @@ async function main(): Promise<void> {
   out.push(`- read rows: both stores topped up to the same event count, then VACUUM (ANALYZE); read all = ours readAll({ after, maxCount: ${READ_PAGE} }), Emmett readMessagesBatch({ after, batchSize: ${READ_PAGE} }); catch-up = ours subscribeToAll({ after: 0, batchSize: ${CATCHUP_BATCH} }) until onCaughtUp, Emmett store.consumer({ stopWhen: { noMessagesLeft: true }, pulling: { batchSize: ${CATCHUP_BATCH}, pullingFrequencyInMs: 0 } }) with one reactor and no checkpoint store (Emmett's defaults: 100 per pull, 50 ms between pulls)`);
   out.push('');
   process.stdout.write(out.join('\n'));
-  if (touched < 0) process.stdout.write('');
+  progress(`done (${touched} bytes of case ids touched by the readers)`);
 }
 
-process.on('SIGINT', () => {
-  progress('interrupted; dropping the bench databases');
-  void dropDatabases().finally(() => process.exit(130));
-});
+export { DATABASE_URL, SECONDS, WARMUP_SECONDS, POOL_SIZE, WRITERS, STREAMS_PER_WRITER, RUN_ID };
 
-main().catch(async (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  await dropDatabases();
-  process.exitCode = 1;
-});
+// experiments/ import the helpers above without running the benchmark
+if (require.main === module) {
+  process.on('SIGINT', () => {
+    progress('interrupted; dropping the bench databases');
+    void dropDatabases().finally(() => process.exit(130));
+  });
+
+  main().catch(async (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    await dropDatabases();
+    process.exitCode = 1;
+  });
+}
