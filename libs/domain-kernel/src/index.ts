@@ -14,3 +14,4 @@ export * from './annual-review';
 export * from './plan-transfer';
 export * from './academic-year';
 export * from './ids';
+export * from './deadline-status';

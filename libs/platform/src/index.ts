@@ -8,3 +8,6 @@ export * from './runtime';
 export * from './http-app';
 export * from './embedded-postgres';
 export * from './service-host';
+export * from './personal-data/person.entity';
+export * from './personal-data/case-document.entity';
+export * from './personal-data/personal-data';

@@ -1,37 +1,9 @@
-import { daysBetween, localExpectedDateUnderException, operationalTarget, type AssessmentTimeLimit, type CalendarDate } from '@ehc/domain-kernel';
+import { deadlineStatus, type AssessmentTimeLimit, type CalendarDate } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import type { Person } from '../infrastructure/person.entity';
+import type { Person } from '@ehc/platform';
 
-export interface Deadline {
-  /** The statutory date: never moved for weekends or bank holidays. */
-  due: CalendarDate | null;
-  done: CalendarDate | null;
-  /** The working day on or before `due`, to aim for. */
-  target: CalendarDate | null;
-  /** Days from today to `due` while open (negative once passed). */
-  daysLeft: number | null;
-  /** Days past `due`: when done late, or while open and overdue. */
-  daysLate: number | null;
-  /** true/false once done; false while open and past due; null while open in time. */
-  onTime: boolean | null;
-  /** An exception lifts this time limit (reg 5(4), 10(4), 13(3)): reported separately, not overdue. */
-  excepted: boolean;
-  /** Local policy, not law: the date the LA expects to act by while an exception applies. */
-  expectedUnderException: CalendarDate | null;
-}
-
-export function deadline(due: CalendarDate | null, done: CalendarDate | null, today: CalendarDate, excepted = false, extensionDays = 0): Deadline {
-  if (!due) return { due, done, target: null, daysLeft: null, daysLate: null, onTime: null, excepted, expectedUnderException: null };
-  const late = done ? Math.max(0, daysBetween(due, done)) : Math.max(0, daysBetween(due, today));
-  return {
-    due, done,
-    target: operationalTarget(due),
-    daysLeft: done ? null : daysBetween(today, due),
-    daysLate: late > 0 ? late : done ? 0 : null,
-    onTime: done ? done <= due : today > due && !excepted ? false : null,
-    excepted,
-    expectedUnderException: excepted && !done ? localExpectedDateUnderException(due, { extensionDays }) : null,
-  };
+function deadline(due: CalendarDate | null, done: CalendarDate | null, today: CalendarDate, excepted = false, extensionDays = 0) {
+  return deadlineStatus(due, done, today, { excepted, extensionDays });
 }
 
 const lifted = (view: CaseFileView, limit: AssessmentTimeLimit) => view.exceptions.some((e) => e.limitsLifted.includes(limit));

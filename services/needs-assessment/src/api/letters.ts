@@ -1,6 +1,6 @@
 import { appealDeadline, mediationContactDeadline, type CalendarDate } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import type { Person } from '../infrastructure/person.entity';
+import type { Person } from '@ehc/platform';
 
 type Letter = CaseFileView['letters'][number];
 

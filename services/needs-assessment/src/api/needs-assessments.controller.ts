@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, problem, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, PersonalData, problem, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -11,8 +11,6 @@ import { ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
 import type { RuleBroken } from '../domain/needs-assessment';
 import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
-import { Person } from '../infrastructure/person.entity';
-import { CaseDocument } from '../infrastructure/case-document.entity';
 import { caseView } from './case-view';
 import { CASE_COMMANDS } from './case-commands';
 import { renderLetter } from './letters';
@@ -42,7 +40,11 @@ export class NeedsAssessmentsController {
     @Inject(CASE_FILES_RUNNER) private readonly caseFiles: ProjectionRunner,
     @Inject(CASE_FILES) private readonly files: CaseFiles,
     @Inject(SETTINGS) private readonly settings: NeedsAssessmentSettings,
-  ) {}
+  ) {
+    this.personal = new PersonalData(runtime.dataSource, runtime.schema);
+  }
+
+  private readonly personal: PersonalData;
 
   @Post()
   @HttpCode(201)
@@ -99,11 +101,8 @@ export class NeedsAssessmentsController {
     const caseId = `ehcna-${this.caseId(id)}`;
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId });
     if (!row) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
-    const s = `"${this.runtime.schema}"`;
-    await this.runtime.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [row.childId]);
-      await tx.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE case_id IN (SELECT case_id FROM ${s}.rm_case_files WHERE child_id = $1)`, [row.childId]);
-    });
+    const cases = await this.runtime.dataSource.getRepository(CaseFile).find({ where: { childId: row.childId }, select: { caseId: true } });
+    await this.personal.erase(row.childId, cases.map((c) => c.caseId));
     return { erased: true, personId: row.childId };
   }
 
@@ -214,7 +213,7 @@ export class NeedsAssessmentsController {
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${this.caseId(id)}` });
     const letter = row?.view.letters.find((l) => l.letterId === letterId);
     if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on case ${id}`);
-    const person = await this.runtime.dataSource.getRepository(Person).findOneBy({ personId: row.view.childId });
+    const person = await this.personal.person(row.view.childId);
     const reasons = await this.reasonsFor(row.caseId, letter.kind);
     return renderLetter(letter, row.view, person, reasons, this.settings.authorityName);
   }
@@ -261,21 +260,15 @@ export class NeedsAssessmentsController {
   private async view(caseId: string) {
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${caseId}` });
     if (!row) return null;
-    const person = await this.runtime.dataSource.getRepository(Person).findOneBy({ personId: row.childId });
-    const noteIds = row.view.notes.map((n) => n.noteId);
-    const notes = new Map<string, string>();
-    if (noteIds.length) {
-      const docs = await this.runtime.dataSource.getRepository(CaseDocument).createQueryBuilder('d').where('d.document_id = ANY(:ids)', { ids: noteIds }).getMany();
-      for (const d of docs) if (!d.erasedAt) notes.set(d.documentId, String((d.content as { text?: string })?.text ?? ''));
-    }
+    const person = await this.personal.person(row.childId);
+    const notes = await this.personal.texts(row.view.notes.map((n) => n.noteId));
     return caseView(row.view, person, notes, todayInLondon(this.clock), this.settings.exceptionExtensionDays);
   }
 
   private async reasonsFor(caseId: string, kind: string): Promise<string | null> {
     const docKind = kind === 'refusal-to-assess' ? 'refusal-reasons' : kind === 'decision-not-to-issue' ? 'not-to-issue-reasons' : null;
     if (!docKind) return null;
-    const doc = await this.runtime.dataSource.getRepository(CaseDocument).findOne({ where: { caseId, kind: docKind }, order: { createdAt: 'DESC' } });
-    return doc && !doc.erasedAt ? String((doc.content as { text?: string })?.text ?? '') : null;
+    return this.personal.latestText(caseId, docKind);
   }
 
   private context(req: Request, occurredAt: CalendarDate): CommandContext {
