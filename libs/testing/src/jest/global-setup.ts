@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '@ehc/platform';
 import { kafkaBroker } from '../kafka-broker';
 
@@ -22,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
     await checkPostgres(process.env.DATABASE_URL);
     console.log(`\n[test servers] PostgreSQL: DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
   } else {
-    const port = Number(process.env.EHC_TEST_PG_PORT ?? 54330 + (process.pid % 500));
+    const port = process.env.EHC_TEST_PG_PORT ? Number(process.env.EHC_TEST_PG_PORT) : await freePortPair();
     const dataDir = mkdtempSync(join(tmpdir(), 'ehc-test-pg-'));
     // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter the folder
     chmodSync(dataDir, 0o755);
@@ -35,7 +36,8 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.KAFKA_BROKERS) {
     console.log(`[test servers] Kafka: KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`);
   } else {
-    const port = Number(process.env.EHC_TEST_KAFKA_PORT ?? 19092);
+    // a free pair of ports (broker, controller), so parallel runs on one machine never collide
+    const port = process.env.EHC_TEST_KAFKA_PORT ? Number(process.env.EHC_TEST_KAFKA_PORT) : await freePortPair();
     // a fresh log each run: topics are shared by name, and an earlier run's events are not this run's
     await kafkaBroker('clean', port);
     const out = await kafkaBroker('start', port);
@@ -43,9 +45,26 @@ export default async function globalSetup(): Promise<void> {
     if (!line) throw new Error(`infra/kafka/kafka.sh start printed no KAFKA_BROKERS line:\n${out}`);
     process.env.KAFKA_BROKERS = line.slice('KAFKA_BROKERS='.length);
     process.env.EHC_TEST_KAFKA_PORT = String(port);
-    servers.stopKafka = async () => { await kafkaBroker('stop', port); };
+    // stopped with SIGTERM and its log removed: each run starts from an empty broker
+    servers.stopKafka = async () => { await kafkaBroker('clean', port); };
     console.log(`[test servers] Kafka: Apache Kafka broker from infra/kafka on ${process.env.KAFKA_BROKERS}`);
   }
+}
+
+async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 20000) * 2;
+    if ((await portIsFree(port)) && (await portIsFree(port + 1))) return port;
+  }
+  throw new Error('no free port pair for the Kafka broker');
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 async function checkPostgres(url: string): Promise<void> {
