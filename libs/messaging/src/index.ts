@@ -8,3 +8,4 @@ export * from './kafka-consumer';
 export * from './in-process-delivery';
 export * from './retry';
 export * from './projection-runner';
+export * from './view-projection';

@@ -48,6 +48,8 @@ export class ProjectionRunner {
     const { projection, store, dataSource, checkpoints, logger } = this.options;
     this.failure = undefined;
     this.position = await checkpoints.load(this.checkpointName);
+    // a projection starting from event zero starts empty, whatever an earlier version left behind
+    if (this.position === 0) await this.truncate();
     let applied = 0;
     this.subscription = store.subscribeToAll({
       after: this.position,
@@ -94,12 +96,8 @@ export class ProjectionRunner {
 
   /** Empties the projection's tables and replays the log from event zero. */
   async rebuild(): Promise<{ events: number; seconds: number }> {
-    const { projection, dataSource, checkpoints } = this.options;
     await this.stop();
-    await dataSource.transaction(async (tx) => {
-      for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
-      await checkpoints.store(this.checkpointName, 0, tx);
-    });
+    await this.truncate();
     const started = Date.now();
     let events = 0;
     const previous = this.options.onProgress;
@@ -109,6 +107,14 @@ export class ProjectionRunner {
     await this.waitFor(end, 24 * 3600_000);
     this.options.onProgress = previous;
     return { events, seconds: (Date.now() - started) / 1000 };
+  }
+
+  private async truncate(): Promise<void> {
+    const { projection, dataSource, checkpoints } = this.options;
+    await dataSource.transaction(async (tx) => {
+      await tx.query(`TRUNCATE ${projection.tables.join(', ')}`);
+      await checkpoints.store(this.checkpointName, 0, tx);
+    });
   }
 
   async stop(): Promise<void> {

@@ -136,9 +136,9 @@ export class NeedsAssessmentsController {
     if (query.caseworker) { params.push(query.caseworker); where.push(`c.caseworker_id = $${params.length}`); }
     if (status === 'open') where.push(`c.status IN ('awaiting-decision', 'assessing', 'draft-issued')`);
     else if (status) { params.push(status); where.push(`c.status = $${params.length}`); }
-    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdueRaw === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)`);
-    if (overdueRaw === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)`);
+    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
+    if (overdueRaw === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
+    if (overdueRaw === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
@@ -146,9 +146,9 @@ export class NeedsAssessmentsController {
     const order = sort === 'received' ? 'c.received_on, c.reference' : sort === 'reference' ? 'c.reference' : 'next_due NULLS LAST, c.reference';
     params.push(limit, offset);
     const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `SELECT $1::date AS as_of, c.case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on, p.given_name, p.family_name, p.erased_at,
-              (SELECT min(d.due)::text FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id) AS next_due,
-              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due) FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id) AS deadlines,
+      `SELECT $1::date AS as_of, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on, p.given_name, p.family_name, p.erased_at,
+              (SELECT min(d.due)::text FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id) AS next_due,
+              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id) AS deadlines,
               count(*) OVER () AS total
        FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -178,8 +178,8 @@ export class NeedsAssessmentsController {
     const rows: Record<string, any>[] = await this.runtime.dataSource.query(
       `SELECT c.caseworker_id,
               count(*) AS open,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.case_id = c.case_id AND d.due < $1 AND NOT d.excepted)) AS overdue
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)) AS overdue
        FROM ${s}.rm_case_files c WHERE c.status IN ('awaiting-decision', 'assessing', 'draft-issued')
        GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
       [today, addDays(today, 7)],

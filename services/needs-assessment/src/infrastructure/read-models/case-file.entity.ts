@@ -4,7 +4,7 @@ import type { CaseFileView } from './case-file.view';
 /** "What is the state of this case?" — one row per case, the view as a caseworker sees it. */
 @Entity({ name: 'rm_case_files' })
 export class CaseFile {
-  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @PrimaryColumn('text', { name: 'stream_id' }) caseId!: string;
   @Index({ unique: true }) @Column('text') reference!: string;
   @Index() @Column('uuid', { name: 'child_id' }) childId!: string;
   @Index() @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
@@ -17,18 +17,19 @@ export class CaseFile {
 @Entity({ name: 'rm_case_deadlines' })
 @Index(['due'])
 export class CaseDeadline {
-  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @PrimaryColumn('text', { name: 'stream_id' }) caseId!: string;
   @PrimaryColumn('text') kind!: string;
   @PrimaryColumn('text', { default: '' }) ref!: string;
   @Column('date') due!: string;
   @Column('boolean') excepted!: boolean;
-  @Index() @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
+  /** The caseworker. */
+  @Index() @Column('text', { nullable: true }) owner!: string | null;
 }
 
 /** "What happened on this case, who did it, and when?" — one row per event. */
 @Entity({ name: 'rm_case_timeline' })
 export class CaseTimelineEntry {
-  @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
+  @PrimaryColumn('text', { name: 'stream_id' }) caseId!: string;
   @PrimaryColumn('int') revision!: number;
   @Column('bigint', { name: 'global_position' }) globalPosition!: string;
   @Column('text') type!: string;
