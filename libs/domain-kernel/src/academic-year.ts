@@ -78,3 +78,18 @@ export const isOverCompulsorySchoolAge = (dateOfBirth: CalendarDate, on: Calenda
 /** CFA 2014 s.83(2): a young person is over compulsory school age but under 25. */
 export const isYoungPerson = (dateOfBirth: CalendarDate, on: CalendarDate): boolean =>
   isOverCompulsorySchoolAge(dateOfBirth, on) && ageOn(dateOfBirth, on) < 25;
+
+/**
+ * A child's school-year cohort: the academic year in which they are in Reception by age (the year
+ * they turn 5), and an offset for a child taught outside their year group. Coarse as a class list,
+ * it lets events reason about age without carrying a date of birth.
+ */
+export interface Cohort {
+  receptionYear: AcademicYear;
+  yearGroupOffset: number;
+}
+
+export const cohortOf = (dateOfBirth: CalendarDate, yearGroupOffset = 0): Cohort => ({
+  receptionYear: academicYearOf(dateOfBirth) + 5,
+  yearGroupOffset,
+});

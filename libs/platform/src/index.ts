@@ -11,3 +11,4 @@ export * from './service-host';
 export * from './personal-data/person.entity';
 export * from './personal-data/case-document.entity';
 export * from './personal-data/personal-data';
+export * from './csv/csv';

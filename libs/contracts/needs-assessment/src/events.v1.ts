@@ -29,6 +29,12 @@ export interface FinalPlanIssuedV1 {
   /** Any reg 10(4) exception lifted the 20-week limit (reported separately). */
   excepted: boolean;
   caseworkerId: string | null;
+  /**
+   * Added as an optional field (v1 kept): the child's school-year cohort, when a date of birth is on
+   * file — the academic year they are in Reception by age, and any year-group offset. Lets the
+   * annual review work out year groups and phase transfers without a date of birth.
+   */
+  cohort?: { receptionYear: number; yearGroupOffset: number } | null;
 }
 
 export interface CaseClosedV1 {
@@ -69,6 +75,12 @@ export const finalPlanIssuedV1Schema = {
     caseId, childId: person, issuedOn: date, receivedOn: date,
     namedSetting: { type: 'object', required: ['urn', 'name'], properties: { urn: { type: ['string', 'null'] }, name: { type: 'string', minLength: 1 } } },
     withinStatutoryTime: { type: 'boolean' }, excepted: { type: 'boolean' }, caseworkerId: { type: ['string', 'null'] },
+    cohort: {
+      oneOf: [
+        { type: 'null' },
+        { type: 'object', required: ['receptionYear', 'yearGroupOffset'], properties: { receptionYear: { type: 'integer' }, yearGroupOffset: { type: 'integer' } } },
+      ],
+    },
   },
 } as const;
 

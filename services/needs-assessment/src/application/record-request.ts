@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { executeCommand, type CommandContext, type Executed } from '@ehc/platform';
-import type { CalendarDate } from '@ehc/domain-kernel';
+import { cohortOf, type CalendarDate } from '@ehc/domain-kernel';
 import { caseStream, needsAssessmentDecider, type Requester, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';
 
@@ -37,7 +37,7 @@ export class RecordNeedsAssessmentRequestHandler implements ICommandHandler<Reco
     const childId = await this.files.recordPerson(command.child);
     const result = await executeCommand(this.files.store, needsAssessmentDecider, caseStream(caseId), {
       type: 'RecordNeedsAssessmentRequest',
-      data: { reference, childId, requestedBy: command.requestedBy, receivedOn: command.receivedOn, caseworkerId: command.caseworkerId, today: command.today },
+      data: { reference, childId, cohort: command.child.dateOfBirth ? cohortOf(command.child.dateOfBirth) : null, requestedBy: command.requestedBy, receivedOn: command.receivedOn, caseworkerId: command.caseworkerId, today: command.today },
     }, { ...command.context, occurredAt: command.receivedOn });
     return { ...result, caseId, reference };
   }

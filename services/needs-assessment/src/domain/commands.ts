@@ -1,4 +1,4 @@
-import type { CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
+import type { CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from './events';
 
@@ -6,7 +6,7 @@ import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Set
 interface Dated { on: CalendarDate; today: CalendarDate }
 
 export type Command =
-  | { type: 'RecordNeedsAssessmentRequest'; data: { reference: string; childId: string; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; today: CalendarDate } }
+  | { type: 'RecordNeedsAssessmentRequest'; data: { reference: string; childId: string; cohort: Cohort | null; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; today: CalendarDate } }
   | { type: 'DecideToAssess'; data: Dated }
   | { type: 'RefuseAssessment'; data: Dated & { reasonsDocumentId: string | null } }
   | { type: 'RequestAdvice'; data: Dated & { adviceType: AdviceType; adviser: string | null } }

@@ -1,4 +1,4 @@
-import type { AssessmentTimeLimit, CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
+import type { AssessmentTimeLimit, CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 
 // Domain events of one EHC needs assessment case, in the law's words. Free text (reasons, plan
@@ -30,7 +30,8 @@ export interface Setting {
 export type DomainRatings = [number, number, number, number, number];
 
 export type Event =
-  | { type: 'NeedsAssessmentRequested'; data: { reference: string; childId: string; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; decisionDueBy: CalendarDate } }
+  /** `cohort`: the child's school-year cohort when a date of birth was given (not personal on its own). */
+  | { type: 'NeedsAssessmentRequested'; data: { reference: string; childId: string; cohort: Cohort | null; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; decisionDueBy: CalendarDate } }
   | { type: 'DecidedToAssess'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean } }
   | { type: 'DecidedNotToAssess'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
   | { type: 'AdviceRequested'; data: { adviceId: string; adviceType: AdviceType; adviser: string | null; requestedOn: CalendarDate; dueBy: CalendarDate } }

@@ -11,7 +11,7 @@ const cmd = <T extends Command['type']>(type: T, data: Omit<Cmd<T>['data'], 'tod
 
 const requested = (receivedOn = '2026-01-05', requestedBy: 'parent' | 'young-person' = 'parent'): Event => ({
   type: 'NeedsAssessmentRequested',
-  data: { reference: 'NA-2026-00001', childId: 'c-1', requestedBy, receivedOn, caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' },
+  data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy, receivedOn, caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' },
 });
 const decidedToAssess = (on = '2026-02-10'): Event[] => [
   { type: 'DecidedToAssess', data: { decidedOn: on, withinStatutoryTime: true } },
@@ -35,15 +35,15 @@ describe('EHC needs assessment case', () => {
       ['2026-03-07', '2026-04-18'],
       ['2026-11-16', '2026-12-28'],
     ])('a request received %s is due a decision by %s (6 weeks, never moved)', (receivedOn, due) =>
-      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'NA-2026-00001', childId: 'c-1', requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', today: TODAY } })
-        .then([{ type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: 'c-1', requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', decisionDueBy: due } }]));
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', today: TODAY } })
+        .then([{ type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', decisionDueBy: due } }]));
 
     it('refuses a received date after today', () =>
-      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', requestedBy: 'parent', receivedOn: '2026-11-27', caseworkerId: null, today: TODAY } })
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-11-27', caseworkerId: null, today: TODAY } })
         .thenFails('DateInFuture'));
 
     it('refuses a second request on the same case', () =>
-      given([requested()]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', requestedBy: 'parent', receivedOn: '2026-01-06', caseworkerId: null, today: TODAY } })
+      given([requested()]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-01-06', caseworkerId: null, today: TODAY } })
         .thenFails('RequestAlreadyRecorded'));
 
     it('refuses any other command on a case with no request', () =>

@@ -11,7 +11,7 @@ const ajv = addFormats(new Ajv({ allErrors: true }));
 const child = randomUUID();
 const school = { urn: '120345', name: 'Lincoln Castle Academy' };
 const domainEvents: Event[] = [
-  { type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: child, requestedBy: 'parent', receivedOn: '2026-01-05', caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' } },
+  { type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: child, cohort: { receptionYear: 2023, yearGroupOffset: 0 }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' } },
   { type: 'DecidedToAssess', data: { decidedOn: '2026-02-16', withinStatutoryTime: true } },
   { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'decision-to-assess', recipient: 'parent', sentOn: '2026-02-16', appealRights: false } },
   { type: 'CaseworkerReassigned', data: { caseworkerId: 'cw-2', from: 'cw-1', reassignedOn: '2026-02-20' } },
@@ -43,7 +43,7 @@ describe('needs-assessment published events', () => {
     }
     expect(published[3].data).toEqual({
       caseId: stream, childId: child, issuedOn: '2026-06-01', receivedOn: '2026-01-05', namedSetting: school,
-      withinStatutoryTime: false, excepted: true, caseworkerId: 'cw-2',
+      withinStatutoryTime: false, excepted: true, caseworkerId: 'cw-2', cohort: { receptionYear: 2023, yearGroupOffset: 0 },
     });
   });
 });

@@ -1,0 +1,135 @@
+import type { CalendarDate } from '@ehc/domain-kernel';
+import type { Cohort } from './cohort';
+import type { CeaseReason, Event, ReviewAnchor, ReviewOutcome, Setting } from './events';
+
+export type Stage = 'none' | 'maintained' | 'ceased' | 'closed';
+
+/** One review, from the invitations to its end: a maintain or cease decision, or the amendment's outcome. */
+export interface ReviewCycle {
+  reviewId: string;
+  invitationsSentOn: CalendarDate;
+  meetingOn: CalendarDate;
+  heldOn: CalendarDate | null;
+  reportReceived: boolean;
+  decision: { outcome: ReviewOutcome; decidedOn: CalendarDate } | null;
+  amendment: { amendmentId: string; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean } | null;
+}
+
+export type CeaseTrack =
+  | { stage: 'considered'; reason: CeaseReason; consideredOn: CalendarDate }
+  | {
+      stage: 'decided'; reason: CeaseReason; decidedOn: CalendarDate; appealWindowEndsOn: CalendarDate;
+      appeal: { registeredOn: CalendarDate } | null;
+    };
+
+export interface DualRegistration {
+  dualRegistrationId: string;
+  agreedOn: CalendarDate;
+  startOn: CalendarDate;
+  lastReviewOn: CalendarDate | null;
+  reviews: number;
+}
+
+/** What `decide` needs to know about a plan; nothing more. */
+export interface PlanState {
+  stage: Stage;
+  planMadeOn: CalendarDate | null;
+  cohort: Cohort | null;
+  reviewAnchor: ReviewAnchor;
+  reviewDueBy: CalendarDate | null;
+  namedSetting: Setting | null;
+  caseworkerId: string | null;
+  reviews: number;
+  review: ReviewCycle | null;
+  amendments: number;
+  cease: CeaseTrack | null;
+  dualRegistrations: number;
+  dualRegistration: DualRegistration | null;
+  letters: number;
+}
+
+export const initialState = (): PlanState => ({
+  stage: 'none', planMadeOn: null, cohort: null, reviewAnchor: 'review-decision', reviewDueBy: null, namedSetting: null,
+  caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, letters: 0,
+});
+
+const withReview = (state: PlanState, change: (review: ReviewCycle) => ReviewCycle): PlanState =>
+  state.review ? { ...state, review: change(state.review) } : state;
+
+// evolve never fails: past events are facts
+export const evolve = (state: PlanState, event: Event): PlanState => {
+  switch (event.type) {
+    case 'PlanEntered':
+      return {
+        ...state, stage: 'maintained', planMadeOn: event.data.planIssuedOn, cohort: event.data.cohort, reviewAnchor: event.data.reviewAnchor,
+        reviewDueBy: event.data.reviewDueBy, namedSetting: event.data.namedSetting, caseworkerId: event.data.caseworkerId,
+      };
+    case 'AnnualReviewScheduled': {
+      const { reviewId, invitationsSentOn, meetingOn } = event.data;
+      // a second scheduling of the same review moves its meeting
+      if (state.review?.reviewId === reviewId) return withReview(state, (r) => ({ ...r, invitationsSentOn, meetingOn }));
+      return {
+        ...state, reviews: state.reviews + 1,
+        review: { reviewId, invitationsSentOn, meetingOn, heldOn: null, reportReceived: false, decision: null, amendment: null },
+      };
+    }
+    case 'AnnualReviewMeetingHeld':
+      return withReview(state, (r) => ({ ...r, heldOn: event.data.heldOn }));
+    case 'ReviewReportReceived':
+      return withReview(state, (r) => ({ ...r, reportReceived: true }));
+    case 'ReviewDecisionMade': {
+      const { outcome, decidedOn, nextReviewDueBy } = event.data;
+      // maintain and cease end the review; amend runs on to the amended plan or a decision not to amend
+      const review = outcome === 'amend' && state.review ? { ...state.review, decision: { outcome, decidedOn } } : null;
+      return { ...state, reviewDueBy: nextReviewDueBy, review };
+    }
+    case 'AmendmentNoticeIssued': {
+      const { amendmentId, servedOn, representationsEndOn } = event.data;
+      return { ...withReview(state, (r) => ({ ...r, amendment: { amendmentId, servedOn, representationsEndOn, responded: false } })), amendments: state.amendments + 1 };
+    }
+    case 'AmendmentRepresentationsReceived':
+      return withReview(state, (r) => ({ ...r, amendment: r.amendment && { ...r.amendment, responded: true } }));
+    case 'AmendedPlanIssued':
+      return { ...state, namedSetting: event.data.namedSetting, review: null };
+    case 'DecidedNotToAmend':
+      return { ...state, review: null };
+    case 'CeaseConsidered':
+      return { ...state, cease: { stage: 'considered', reason: event.data.reason, consideredOn: event.data.consideredOn } };
+    case 'DecidedNotToCease':
+      return { ...state, cease: null };
+    case 'CeaseDecisionMade':
+      return { ...state, cease: { stage: 'decided', reason: event.data.reason, decidedOn: event.data.decidedOn, appealWindowEndsOn: event.data.appealWindowEndsOn, appeal: null } };
+    case 'CeaseMediationCertificateIssued':
+      return state.cease?.stage === 'decided' ? { ...state, cease: { ...state.cease, appealWindowEndsOn: event.data.appealWindowEndsOn } } : state;
+    case 'CeaseAppealRegistered':
+      return state.cease?.stage === 'decided' ? { ...state, cease: { ...state.cease, appeal: { registeredOn: event.data.registeredOn } } } : state;
+    case 'CeaseAppealConcluded':
+      // allowed or conceded: the decision to cease falls and the plan is maintained (domain §3.4);
+      // dismissed or withdrawn: PlanCeased follows in the same decision
+      return event.data.outcome === 'allowed' || event.data.outcome === 'conceded' ? { ...state, cease: null } : state;
+    case 'PlanCeased':
+      return { ...state, stage: 'ceased' };
+    case 'DualRegistrationAgreed':
+      return {
+        ...state, dualRegistrations: state.dualRegistrations + 1,
+        dualRegistration: { dualRegistrationId: event.data.dualRegistrationId, agreedOn: event.data.agreedOn, startOn: event.data.startOn, lastReviewOn: null, reviews: 0 },
+      };
+    case 'ProvisionFormSubmitted':
+    case 'TransportFormSubmitted':
+      return state;
+    case 'TransitionReviewHeld':
+      return state.dualRegistration
+        ? { ...state, dualRegistration: { ...state.dualRegistration, lastReviewOn: event.data.heldOn, reviews: state.dualRegistration.reviews + 1 } }
+        : state;
+    case 'DualRegistrationEnded':
+      return { ...state, dualRegistration: null };
+    case 'LetterSent':
+      return { ...state, letters: state.letters + 1 };
+    case 'PlanClosed':
+      return { ...state, stage: 'closed' };
+    case 'CaseworkerReassigned':
+      return { ...state, caseworkerId: event.data.caseworkerId };
+    case 'CaseNoteAdded':
+      return state;
+  }
+};
