@@ -67,3 +67,12 @@ export async function executeCommand<C, E extends DomainEvent, S, R>(
   const appended: AppendResult = await store.appendToStream(stream, events, expected);
   return { ok: true, stream, revision: appended.nextExpectedRevision, position: appended.lastGlobalPosition, events };
 }
+
+/** Who is asking, from the request: `x-user-id` (never a name), and the request's correlation id. */
+export function requestContext(userHeader: string | undefined, correlationId: string | undefined, occurredAt: string): CommandContext {
+  return {
+    actor: { kind: 'user', id: userHeader && /^[\w.@-]{1,100}$/.test(userHeader) ? userHeader : 'anonymous' },
+    correlationId: correlationId ?? 'none',
+    occurredAt,
+  };
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, HttpCode, Inject, Module, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -65,7 +66,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   })
   class AppModule {}
 
-  const app = await NestFactory.create(AppModule, { logger: options.logger, bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, bufferLogs: false });
+  // imports arrive as CSV bodies (plans, the settings register), large ones included
+  app.useBodyParser('json', { limit: '200mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'application/csv'], limit: '200mb' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const header = req.header('x-correlation-id');
     const correlationId = header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();

@@ -12,3 +12,4 @@ export * from './personal-data/person.entity';
 export * from './personal-data/case-document.entity';
 export * from './personal-data/personal-data';
 export * from './csv/csv';
+export * from './letter-page';

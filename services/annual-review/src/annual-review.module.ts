@@ -1,10 +1,40 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceRuntime } from '@ehc/platform';
+import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { systemClock } from '@ehc/domain-kernel';
+import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
+import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY, type AnnualReviewSettings } from './api/annual-reviews.controller';
+import { SettingsController } from './api/settings.controller';
+import { ExecutePlanCommandHandler, PLAN_STORE } from './application/plan-command';
+import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
+import { planFilesProjection } from './infrastructure/read-models/plan-files.projection';
+import { SettingsDirectory } from './infrastructure/settings/settings-directory';
 
-/** The annual-review service: its commands, projections and subscriptions arrive with their issues. */
+/** The annual review service: every EHC plan reviewed on time, amended or ceased, phase transfers by their dates. */
 @Module({})
-export class AnnualReviewModule {
-  static register(_runtime: ServiceRuntime): DynamicModule {
-    return { module: AnnualReviewModule };
+export class AnnualReviewModule implements OnModuleInit {
+  constructor(@Inject(AR_RUNTIME) private readonly runtime: ServiceRuntime, @Inject(SETTINGS_DIRECTORY) private readonly settings: SettingsDirectory, @Inject(AR_SETTINGS) private readonly config: AnnualReviewSettings) {}
+
+  static register(runtime: ServiceRuntime): DynamicModule {
+    const config: AnnualReviewSettings = {
+      reviewAnchor: env.oneOf(process.env, 'REVIEW_ANCHOR', ['review-decision', 'meeting'] as const, 'review-decision'),
+      authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
+    };
+    return {
+      module: AnnualReviewModule,
+      controllers: [AnnualReviewsController, SettingsController],
+      providers: [
+        { provide: AR_RUNTIME, useValue: runtime },
+        { provide: AR_CLOCK, useValue: systemClock },
+        { provide: PLAN_STORE, useValue: runtime.store },
+        { provide: PLAN_FILES_RUNNER, useValue: addProjection(runtime, planFilesProjection(runtime.schema)) },
+        { provide: SETTINGS_DIRECTORY, useValue: new SettingsDirectory(runtime.dataSource) },
+        { provide: AR_SETTINGS, useValue: config },
+        ExecutePlanCommandHandler,
+      ],
+    };
+  }
+
+  /** Final plans from the needs-assessment service enter the review cycle, through Kafka or in-process. */
+  onModuleInit() {
+    this.runtime.bus.subscribe(this.runtime, finalPlansConsumer(this.runtime.store, this.settings, this.config.reviewAnchor));
   }
 }

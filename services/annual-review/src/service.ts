@@ -1,10 +1,12 @@
-import type { ServiceDefinition } from '@ehc/platform';
+import { PersonalData, type ServiceDefinition } from '@ehc/platform';
 import { AnnualReviewModule } from './annual-review.module';
+import { planFileEntities } from './infrastructure/read-models/plan-files.projection';
+import { SettingRecord } from './infrastructure/settings/setting.entity';
 
 export const annualReviewService: ServiceDefinition = {
   name: 'annual-review',
   schema: 'annual_review',
   defaultPort: 3002,
-  entities: [],
+  entities: [...PersonalData.entities, ...planFileEntities, SettingRecord],
   module: (runtime) => AnnualReviewModule.register(runtime),
 };

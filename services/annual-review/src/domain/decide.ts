@@ -304,7 +304,7 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       // seed 000: a special school pupil trialling a mainstream place
       if (special.type !== 'special' && special.type !== 'independent-special') return fail('NamedSettingNotSpecial');
       const { mainstream, startOn, split } = command.data;
-      if (mainstream.type !== 'mainstream') return fail('SettingNotMainstream');
+      if (mainstream.type !== 'mainstream' && mainstream.type !== 'resourced-provision') return fail('SettingNotMainstream');
       if (split && !isAttendanceSplit(split)) return fail('InvalidAttendanceSplit');
       return ok([{ type: 'DualRegistrationAgreed', data: {
         dualRegistrationId: `dual-registration-${state.dualRegistrations + 1}`, special, mainstream, agreedOn: on, startOn, split,

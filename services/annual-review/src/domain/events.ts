@@ -8,6 +8,8 @@ import type { Cohort } from './cohort';
 
 export type SettingType =
   | 'mainstream'
+  /** a mainstream school with a resourced provision or SEN unit */
+  | 'resourced-provision'
   | 'special'
   | 'independent-special'
   | 'alternative-provision'

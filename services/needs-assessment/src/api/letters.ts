@@ -1,11 +1,10 @@
-import { appealDeadline, mediationContactDeadline, type CalendarDate } from '@ehc/domain-kernel';
+import { appealDeadline, mediationContactDeadline } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import type { Person } from '@ehc/platform';
+import { appealRightsParagraphs, escapeHtml, letterPage, longDate, type Person } from '@ehc/platform';
 
 type Letter = CaseFileView['letters'][number];
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const longDate = (d: CalendarDate) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const esc = escapeHtml;
 
 /**
  * A letter a caseworker can open and print. Rendered on demand from the case and the person's
@@ -39,19 +38,9 @@ export function renderLetter(letter: Letter, view: CaseFileView, person: Person 
   if (reasons) body.push(`Our reasons: ${esc(reasons)}`);
   if (letter.appealRights) {
     // reg 32 and CoP 11: appeal rights, mediation information and the independent advice services
-    body.push(
-      `You have the right to appeal to the First-tier Tribunal (Special Educational Needs and Disability)${letter.kind === 'final-plan' ? ' about sections B, F and I of the plan' : ''}. Before appealing you must contact a mediation adviser within two months of the date of this letter (by ${longDate(mediationContactDeadline(letter.sentOn))}) and obtain a mediation certificate${letter.kind === 'final-plan' ? ', unless your appeal is only about the school or setting named in section I' : ''}.`,
-      `If you do not go to mediation, the latest date to register an appeal is ${longDate(appealDeadline(letter.sentOn))}, or one month after the date of the mediation certificate if that is later.`,
-      'Independent information, advice and support is available from the local SEND information, advice and support service, and disagreement resolution services are available free of charge.',
-    );
+    body.push(...appealRightsParagraphs(letter.sentOn, mediationContactDeadline(letter.sentOn), appealDeadline(letter.sentOn),
+      letter.kind === 'final-plan' ? ' about sections B, F and I of the plan' : '',
+      letter.kind === 'final-plan' ? ', unless your appeal is only about the school or setting named in section I' : ''));
   }
-  return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${esc(view.reference)} — ${esc(letter.kind)}</title>
-<style>body{font-family:Arial,sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}header{display:flex;justify-content:space-between}@media print{body{margin:0}}</style></head>
-<body><header><strong>${esc(authority)}</strong><span>Our reference: ${esc(view.reference)}</span></header>
-<p>${longDate(letter.sentOn)}</p>
-<p>To ${to}</p>
-${body.map((p) => `<p>${p}</p>`).join('\n')}
-<p>Yours sincerely,<br>SEND Service, ${esc(authority)}</p>
-</body></html>`;
+  return letterPage({ authority, reference: view.reference, title: letter.kind, sentOn: letter.sentOn, to, paragraphs: body });
 }

@@ -1,0 +1,172 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { needsAssessmentService } from '../../services/needs-assessment/src/service';
+import { annualReviewService } from '../../services/annual-review/src/service';
+
+const gias = readFileSync(join(__dirname, '../../services/annual-review/src/infrastructure/settings/fixtures/gias-sample.csv'), 'utf8');
+const HEADER = 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker';
+
+/**
+ * The review cycle over HTTP, embedded mode: both services in one process (this is the composition
+ * root's test, since a final plan crosses from one service to the other), real PostgreSQL.
+ */
+describe('annual reviews over HTTP', () => {
+  let host: RunningHost;
+  const tag = randomUUID().slice(0, 6).toUpperCase();
+  const ref = (n: number) => `LEG-${tag}-${n}`;
+
+  beforeAll(async () => {
+    host = await startEmbedded([needsAssessmentService, annualReviewService], {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
+    });
+    await request(host.url).post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
+  });
+  afterAll(() => host.stop());
+
+  const api = () => request(host.url);
+  const planEvents = async () => (await host.runtimes[1].store.readAll({ maxCount: 100_000 })).events.length;
+  const planIdOf = async (reference: string) => {
+    const { body } = await api().get('/annual-reviews').query({ q: reference }).expect(200);
+    expect(body.items).toHaveLength(1);
+    return body.items[0].planId as string;
+  };
+  const run = (planId: string, command: string, body: Record<string, unknown>, status = 200) =>
+    api().post(`/annual-reviews/${planId}/${command}`).set('x-user-id', 'cw-ben').send(body).expect(status);
+
+  it('imports the settings directory from a GIAS extract, typed and phased', async () => {
+    const report = (await api().post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200)).body;
+    expect(report.rowsTaken).toBe(8);
+    expect(report.rowsRefused).toEqual([{ row: 8, reason: expect.stringMatching(/URN/) }]);
+    const types = Object.fromEntries(await Promise.all(['120345', '120347', '120348', '130101', '120349', '120350', '120351'].map(async (urn) => {
+      const s = (await api().get(`/settings/${urn}`).expect(200)).body;
+      return [urn, `${s.type}/${s.phase}`];
+    })));
+    expect(types).toEqual({
+      120345: 'mainstream/primary', 120347: 'special/not-applicable', 120348: 'independent-special/not-applicable', 130101: 'further-education/post-16',
+      120349: 'early-years/early-years', 120350: 'resourced-provision/primary', 120351: 'mainstream/middle',
+    });
+  });
+
+  it('imports plans with a report of what it took and refused, and changes nothing the second time', async () => {
+    const csv = [HEADER,
+      `${ref(1)},Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ben`,
+      `${ref(2)},Leo,Marsh,2015-10-02,2024-02-01,2025-01-15,120345,cw-ben`,
+      `${ref(3)},Ada,Brook,2012-13-40,2024-02-01,,120346,cw-ben`,
+      `${ref(4)},Sam,Hale,2012-01-01,2024-02-01,,999999,cw-ben`,
+      `${ref(1)},Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ben`,
+      `${ref(5)},Jo,Finch,2011-06-01,2023-09-01,2025-10-10,120347,cw-cara`,
+    ].join('\n');
+    const first = (await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200)).body;
+    expect(first).toMatchObject({ rowsRead: 6, rowsTaken: 3, rowsUnchanged: 0 });
+    expect(first.rowsRefused).toEqual([
+      { row: 3, reference: ref(3), reason: expect.stringMatching(/^bad date: date_of_birth/) },
+      { row: 4, reference: ref(4), reason: expect.stringMatching(/^unknown setting/) },
+      { row: 5, reference: ref(1), reason: expect.stringMatching(/^duplicate reference/) },
+    ]);
+    const before = await planEvents();
+    const again = (await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200)).body;
+    expect(again).toMatchObject({ rowsTaken: 0, rowsUnchanged: 3 });
+    expect(await planEvents()).toBe(before);
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send('reference,name\nx,y\n').expect(400);
+  });
+
+  it('runs a review to an amended plan on the statutory clock (worked example 9)', async () => {
+    const planId = await planIdOf(ref(1));
+    let p = (await api().get(`/annual-reviews/${planId}`).expect(200)).body;
+    expect(p).toMatchObject({ planIssuedOn: '2025-05-20', status: 'maintained', child: { givenName: 'Amara' }, namedSetting: { urn: '120345', type: 'mainstream' } });
+    expect(p.deadlines.nextReview).toMatchObject({ due: '2026-05-19', done: null });
+
+    p = (await run(planId, 'schedule-meeting', { on: '2026-04-28', meetingOn: '2026-05-14' })).body;
+    expect(p.status).toBe('review-in-progress');
+    p = (await run(planId, 'hold-meeting', { on: '2026-05-14' })).body;
+    expect(p.deadlines.report).toMatchObject({ due: '2026-05-28', done: null });
+    expect(p.deadlines.decision).toMatchObject({ due: '2026-06-11', done: null });
+    await run(planId, 'receive-report', { on: '2026-05-27', report: 'Progress against outcomes…' });
+    p = (await run(planId, 'decide', { on: '2026-06-01', outcome: 'amend' })).body;
+    expect(p.deadlines.decision).toMatchObject({ due: '2026-06-11', done: '2026-06-01', onTime: true, outcome: 'amend' });
+    expect(p.deadlines.nextReview).toMatchObject({ due: '2027-05-31', done: null });
+    expect(p.lastReview).toMatchObject({ due: '2026-05-19', done: '2026-06-01', onTime: false });
+    p = (await run(planId, 'issue-amendment-notice', { on: '2026-06-08', proposedChanges: 'Section F: add weekly SALT.' })).body;
+    expect(p.deadlines.representations).toMatchObject({ due: '2026-06-22', done: null });
+    expect(p.deadlines.amendedPlan).toMatchObject({ due: '2026-08-03', done: null });
+    await run(planId, 'issue-amended-plan', { on: '2026-06-20', namedSetting: '120350' }, 422);
+    await run(planId, 'record-representations', { on: '2026-06-18', meetingRequested: false });
+    await run(planId, 'issue-amended-plan', { on: '2026-06-30', namedSetting: '999999' }, 422);
+    p = (await run(planId, 'issue-amended-plan', { on: '2026-06-30', namedSetting: '120350' })).body;
+    expect(p.deadlines.amendedPlan).toMatchObject({ done: '2026-06-30', onTime: true, outcome: 'amended' });
+    expect(p.namedSetting).toMatchObject({ urn: '120350', type: 'resourced-provision' });
+    expect(p.letters.map((l: { kind: string }) => l.kind)).toEqual(['decision-to-amend', 'amendment-notice', 'amended-plan']);
+    const letter = await api().get(p.letters[2].href).expect(200);
+    expect(letter.text).toMatch(/Bracebridge Primary Academy/);
+    expect(letter.text).toMatch(/First-tier Tribunal/);
+
+    const timeline = (await api().get(`/annual-reviews/${planId}/timeline`).expect(200)).body;
+    expect(timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['PlanEntered', 'AnnualReviewScheduled', 'AmendedPlanIssued']));
+    expect(JSON.stringify(timeline)).not.toMatch(/Amara|Okafor|SALT/);
+  });
+
+  it('refuses what the state does not allow (409) and bad dates (422), appending nothing', async () => {
+    const planId = await planIdOf(ref(5));
+    const before = await planEvents();
+    expect((await run(planId, 'hold-meeting', { on: '2026-03-01' }, 409)).body.type).toMatch(/NoMeetingScheduled$/);
+    expect((await run(planId, 'decide', { on: '2026-03-01', outcome: 'maintain' }, 409)).body.type).toMatch(/NoMeetingHeld$/);
+    expect((await run(planId, 'hold-meeting', { on: '2099-03-01' }, 422)).body.type).toMatch(/DateInFuture$/);
+    await run(planId, 'decide', { on: '2026-03-01', outcome: 'sometimes' }, 400);
+    await run(planId, 'no-such-thing', { on: '2026-03-01' }, 404);
+    await api().post(`/annual-reviews/${randomUUID()}/hold-meeting`).send({ on: '2026-03-01' }).expect(404);
+    expect(await planEvents()).toBe(before);
+  });
+
+  it('lists reviews due and overdue, by caseworker and by setting', async () => {
+    // ref(2): last reviewed 2025-01-15, so its review was due 2026-01-14: overdue
+    const overdue = (await api().get('/annual-reviews').query({ overdue: 'true', caseworker: 'cw-ben' }).expect(200)).body;
+    const item = overdue.items.find((i: { reference: string }) => i.reference === ref(2));
+    expect(item).toMatchObject({ nextReviewDue: '2026-01-14', overdue: true });
+    expect(item.daysOverdue).toBeGreaterThan(300);
+    const atSetting = (await api().get('/annual-reviews').query({ setting: '120347' }).expect(200)).body;
+    expect(atSetting.items.map((i: { reference: string }) => i.reference)).toEqual([ref(5)]);
+    await api().get('/annual-reviews').query({ overdue: 'maybe' }).expect(400);
+  });
+
+  it('lists the phase-transfer cohort with its fixed deadlines (worked example 11)', async () => {
+    // Leo, born 2015-10-02, is in Year 6 in 2026/27 at a primary school: he moves to secondary in September 2027
+    const { body } = await api().get('/annual-reviews/transfers').query({ year: 2027 }).expect(200);
+    const leo = body.items.find((i: { reference: string }) => i.reference === ref(2));
+    expect(leo).toMatchObject({
+      kind: 'primary-to-secondary', fromYearGroup: 6, toYearGroup: 7,
+      deadline: '2027-02-15', latestAmendmentNotice: '2026-12-21', latestReviewMeeting: '2026-11-23',
+    });
+    const planId = await planIdOf(ref(2));
+    const plan = (await api().get(`/annual-reviews/${planId}`).expect(200)).body;
+    expect(plan.deadlines.phaseTransfer).toMatchObject({ kind: 'primary-to-secondary', due: '2027-02-15', done: null });
+  });
+
+  it('takes a final plan from the needs-assessment service into the review cycle, once', async () => {
+    const school = { urn: '120345', name: 'Castle Hill Primary School' };
+    const { id } = (await api().post('/needs-assessments').send({
+      child: { givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2019-01-20' }, requestedBy: 'parent', receivedOn: '2026-02-02', caseworker: 'cw-dee',
+    }).expect(201)).body;
+    await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-03-02' }).expect(200);
+    await api().post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: '2026-05-01' }).expect(200);
+    await api().post(`/needs-assessments/${id}/issue-final-plan`).send({ on: '2026-05-20', namedSetting: school }).expect(200);
+    let found: { planId: string } | undefined;
+    for (let i = 0; i < 100 && !found; i++) {
+      found = (await api().get('/annual-reviews').query({ caseworker: 'cw-dee' }).expect(200)).body.items[0];
+      if (!found) await new Promise((r) => setTimeout(r, 50));
+    }
+    const plan = (await api().get(`/annual-reviews/${found!.planId}`).expect(200)).body;
+    expect(plan).toMatchObject({ planIssuedOn: '2026-05-20', source: { kind: 'needs-assessment', caseId: `ehcna-${id}` }, namedSetting: { urn: '120345', type: 'mainstream', phase: 'primary' } });
+    expect(plan.deadlines.nextReview.due).toBe('2027-05-19');
+    expect(plan.cohort).toEqual({ receptionYear: 2023, yearGroupOffset: 0 });
+
+    // a replay from event zero delivers the same final plan again: still one plan
+    const before = await planEvents();
+    await api().post('/annual-reviews/projections/rebuild').expect(200);
+    const all = (await api().get('/annual-reviews').query({ caseworker: 'cw-dee' }).expect(200)).body;
+    expect(all.items).toHaveLength(1);
+    expect(await planEvents()).toBe(before);
+  });
+});

@@ -1,0 +1,33 @@
+import type { CalendarDate } from '@ehc/domain-kernel';
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** "Thursday 14 May 2026": dates in letters are written out in full. */
+export const longDate = (d: CalendarDate) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The printable page every letter to a family shares; paragraphs are HTML already escaped. */
+export function letterPage(o: { authority: string; reference: string; title: string; sentOn: CalendarDate; to: string; paragraphs: string[] }): string {
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(o.reference)} — ${escapeHtml(o.title)}</title>
+<style>body{font-family:Arial,sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}header{display:flex;justify-content:space-between}@media print{body{margin:0}}</style></head>
+<body><header><strong>${escapeHtml(o.authority)}</strong><span>Our reference: ${escapeHtml(o.reference)}</span></header>
+<p>${longDate(o.sentOn)}</p>
+<p>To ${o.to}</p>
+${o.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+<p>Yours sincerely,<br>SEND Service, ${escapeHtml(o.authority)}</p>
+</body></html>`;
+}
+
+/**
+ * reg 32 and CoP ch. 11: an appealable decision's letter gives the right of appeal, when mediation
+ * advice must be sought, the latest date to appeal, and the free advice services.
+ * `about` names what may be appealed; `noCertificateNeeded` says when no certificate is needed.
+ */
+export function appealRightsParagraphs(sentOn: CalendarDate, mediationBy: CalendarDate, appealBy: CalendarDate, about = '', noCertificateNeeded = ''): string[] {
+  return [
+    `You have the right to appeal to the First-tier Tribunal (Special Educational Needs and Disability)${about}. Before appealing you must contact a mediation adviser within two months of the date of this letter (by ${longDate(mediationBy)}) and obtain a mediation certificate${noCertificateNeeded}.`,
+    `If you do not go to mediation, the latest date to register an appeal is ${longDate(appealBy)}, or one month after the date of the mediation certificate if that is later.`,
+    'Independent information, advice and support is available from the local SEND information, advice and support service, and disagreement resolution services are available free of charge.',
+  ];
+}

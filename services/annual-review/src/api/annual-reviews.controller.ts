@@ -1,0 +1,278 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { addDays, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { BodyReader, correlation, PersonalData, problem, requestContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import type { ProjectionRunner } from '@ehc/messaging';
+import { ExecutePlanCommand } from '../application/plan-command';
+import type { RuleBroken } from '../domain/annual-review';
+import type { Setting } from '../domain/events';
+import { transferCohort } from '../domain/phase-transfer';
+import { ImportFileError, importPlans, PLAN_IMPORT_COLUMNS } from '../infrastructure/plan-import';
+import { PlanFile, PlanTimelineEntry } from '../infrastructure/read-models/plan-file.entity';
+import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
+import { settingForPlan } from '../infrastructure/settings/setting-for-plan';
+import type { SettingsDirectory } from '../infrastructure/settings/settings-directory';
+import { renderPlanLetter } from './letters';
+import { PLAN_COMMANDS, type SettingRef } from './plan-commands';
+import { comingTransferYear, planView } from './plan-view';
+import { ruleProblem } from './problems';
+
+export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
+export const AR_CLOCK = Symbol('ANNUAL_REVIEW_CLOCK');
+export const PLAN_FILES_RUNNER = Symbol('PLAN_FILES_RUNNER');
+export const SETTINGS_DIRECTORY = Symbol('SETTINGS_DIRECTORY');
+export const AR_SETTINGS = Symbol('ANNUAL_REVIEW_SETTINGS');
+
+export interface AnnualReviewSettings {
+  /** domain §4, §11.6: what "the last review" is for the next 12 months; SEN2 uses the review decision date. */
+  reviewAnchor: 'review-decision' | 'meeting';
+  authorityName: string;
+}
+
+const STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'];
+
+@ApiTags('annual-reviews')
+@Controller('annual-reviews')
+export class AnnualReviewsController {
+  private readonly personal: PersonalData;
+
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(AR_RUNTIME) private readonly runtime: ServiceRuntime,
+    @Inject(AR_CLOCK) private readonly clock: Clock,
+    @Inject(PLAN_FILES_RUNNER) private readonly planFiles: ProjectionRunner,
+    @Inject(SETTINGS_DIRECTORY) private readonly settings: SettingsDirectory,
+    @Inject(AR_SETTINGS) private readonly config: AnnualReviewSettings,
+  ) {
+    this.personal = new PersonalData(runtime.dataSource, runtime.schema);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiOperation({ summary: `Import plans made before the hub: a CSV with columns ${PLAN_IMPORT_COLUMNS.join(',')} (last_reviewed_on may be empty). Importing the same file twice changes nothing.` })
+  @ApiBody({ schema: { type: 'string', example: 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker\nLEG-0001,Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ayesha\n' } })
+  @ApiResponse({ status: 200, description: '{ rowsRead, rowsTaken, rowsUnchanged, rowsRefused: [{ row, reference, reason }] }' })
+  async import(@Body() body: unknown, @Req() req: Request) {
+    const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
+    if (!csv) throw problem(400, 'CsvRequired', 'Send the plans as a text/csv body (or JSON {"csv": "..."})', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
+    const today = todayInLondon(this.clock);
+    try {
+      const report = await importPlans(csv, {
+        store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, settings: this.settings, today,
+        reviewAnchor: this.config.reviewAnchor, context: requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today),
+      });
+      await this.planFiles.waitFor((await this.runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } })).position);
+      return report;
+    } catch (error) {
+      if (error instanceof ImportFileError) throw problem(400, 'CsvColumnsMissing', 'The CSV is not in the plan import layout', error.message, { errors: [{ field: 'body', rule: 'CsvColumnsMissing', message: error.message }] });
+      throw error;
+    }
+  }
+
+  @Post('projections/rebuild')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rebuild the plan files, deadlines and timelines from event zero' })
+  rebuild() {
+    return this.planFiles.rebuild();
+  }
+
+  @Get('transfers')
+  @ApiOperation({ summary: 'The phase-transfer cohort for September of a year: who moves, the kind of move, the 15 Feb / 31 Mar deadline and the latest safe dates for the amendment notice and the review meeting' })
+  @ApiQuery({ name: 'year', required: false, description: 'calendar year of the September move (default: the coming one)' })
+  async transfers(@Query('year') yearRaw?: string) {
+    const today = todayInLondon(this.clock);
+    const year = yearRaw === undefined ? comingTransferYear(today) : Number(yearRaw);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw problem(400, 'MustBeYear', 'year must be a calendar year', undefined, { errors: [{ field: 'year', rule: 'MustBeYear', message: 'year must be a calendar year, e.g. 2027' }] });
+    const rows = await this.runtime.dataSource.getRepository(PlanFile).createQueryBuilder('p')
+      .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] }).andWhere('p.reception_year IS NOT NULL').getMany();
+    const settings = await this.settings.byUrns([...new Set(rows.map((r) => r.settingUrn).filter((u): u is string => !!u))]);
+    const candidates = rows.map((r) => {
+      const s = r.settingUrn ? settings.get(r.settingUrn) : undefined;
+      return {
+        planId: r.view.planId, view: r.view, cohort: r.view.cohort!,
+        setting: s ? { type: s.type, phase: s.phase, lowAge: s.lowAge, highAge: s.highAge } : { type: r.view.namedSetting.type, phase: r.view.namedSetting.phase, lowAge: null, highAge: null },
+      };
+    });
+    const cohort = transferCohort(candidates, year);
+    const people = await this.people(cohort.map((c) => c.view.childId));
+    return {
+      year, asOf: today, total: cohort.length,
+      items: cohort.map(({ view, transfer }) => {
+        const recorded = view.phaseTransfer && view.phaseTransfer.transferYear === year ? view.phaseTransfer : null;
+        return {
+          planId: view.planId, reference: view.reference, child: this.childSummary(view, people.get(view.childId)), caseworker: view.caseworkerId,
+          currentSetting: view.namedSetting, kind: transfer.kind, fromYearGroup: transfer.fromYearGroup, toYearGroup: transfer.toYearGroup,
+          deadline: transfer.deadline, latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
+          amendedPlanIssuedOn: recorded?.amendedOn ?? null, onTime: recorded ? recorded.met : today > transfer.deadline ? false : null,
+          nextReviewDue: view.nextReview.due,
+        };
+      }),
+    };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Reviews due and overdue, by caseworker and by setting (a setting\'s pupils), with search by child name or reference' })
+  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'overdue', required: false, type: Boolean })
+  @ApiQuery({ name: 'caseworker', required: false })
+  @ApiQuery({ name: 'setting', required: false, description: 'setting URN' })
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'offset', required: false, type: Number })
+  async list(@Query() query: Record<string, string | undefined>) {
+    const today = todayInLondon(this.clock);
+    const q = new BodyReader(query);
+    const status = q.oneOf('status', STATUSES, { required: false });
+    const withinRaw = query['due-within-days'];
+    const within = withinRaw === undefined ? undefined : Number(withinRaw);
+    if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
+    const overdue = query.overdue;
+    if (overdue !== undefined && !['true', 'false'].includes(overdue)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
+    q.done();
+    const limit = Math.min(Number(query.limit ?? 100) || 100, 1000);
+    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+    const s = `"${this.runtime.schema}"`;
+    const params: unknown[] = [today];
+    const where: string[] = [];
+    if (query.caseworker) { params.push(query.caseworker); where.push(`p.caseworker_id = $${params.length}`); }
+    if (query.setting) { params.push(query.setting); where.push(`p.setting_urn = $${params.length}`); }
+    if (status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);
+    else if (status) { params.push(status); where.push(`p.status = $${params.length}`); }
+    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
+    if (overdue === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
+    if (overdue === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
+    }
+    params.push(limit, offset);
+    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
+      `SELECT $1::date AS as_of, p.view, pe.given_name, pe.family_name, pe.erased_at,
+              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text) ORDER BY d.due) FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id) AS deadlines,
+              count(*) OVER () AS total
+       FROM ${s}.rm_plans p LEFT JOIN ${s}.people pe ON pe.person_id = p.child_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY p.next_review_due NULLS LAST, p.reference LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return {
+      asOf: today,
+      total: rows.length ? Number(rows[0].total) : 0,
+      items: rows.map((r) => {
+        const v = r.view as PlanFileView;
+        const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate }[])
+          .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today }));
+        const nextReviewDue = v.status === 'ceased' || v.status === 'closed' ? null : v.nextReview.due;
+        return {
+          planId: v.planId, reference: v.reference, status: v.status, caseworker: v.caseworkerId, setting: v.namedSetting,
+          child: r.erased_at ? { id: v.childId, erased: true } : { id: v.childId, givenName: r.given_name, familyName: r.family_name },
+          nextReviewDue, daysOverdue: nextReviewDue && nextReviewDue < today ? Math.round((Date.parse(today) - Date.parse(nextReviewDue)) / 86_400_000) : 0,
+          overdue: deadlines.some((d) => d.overdue), deadlines,
+        };
+      }),
+    };
+  }
+
+  @Get(':planId')
+  @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming)' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async get(@Param('planId') planId: string) {
+    const view = await this.view(this.planId(planId));
+    if (!view) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
+    return view;
+  }
+
+  @Get(':planId/timeline')
+  @ApiOperation({ summary: 'Every event on the plan: what, when it happened, when it was recorded, and who' })
+  async timeline(@Param('planId') planId: string) {
+    const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId: `annualReview-${this.planId(planId)}` }, order: { revision: 'ASC' } });
+    if (rows.length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
+    return rows.map((r) => ({ revision: r.revision, type: r.type, occurredAt: r.occurredAt, recordedAt: r.recordedAt.toISOString(), actor: r.actor, data: r.data }));
+  }
+
+  @Get(':planId/letters/:letterId')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
+  async letter(@Param('planId') planId: string, @Param('letterId') letterId: string) {
+    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: `annualReview-${this.planId(planId)}` });
+    const letter = row?.view.letters.find((l) => l.letterId === letterId);
+    if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on plan ${planId}`);
+    const kindOfReasons: Partial<Record<string, string>> = { 'cease-decision': 'cease-decision-reasons', 'decision-not-to-amend': 'not-to-amend-reasons', 'decision-to-maintain': 'review-decision-reasons' };
+    const reasonsKind = kindOfReasons[letter.kind];
+    const reasons = reasonsKind ? await this.personal.latestText(row.streamId, reasonsKind) : null;
+    return renderPlanLetter(letter, row.view, await this.personal.person(row.view.childId), reasons, this.config.authorityName);
+  }
+
+  @Post(':planId/:command')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A caseworker command on the plan. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the plan was made).' })
+  @ApiParam({ name: 'command', enum: Object.keys(PLAN_COMMANDS) })
+  @ApiResponse({ status: 200, description: 'The plan after the command' })
+  @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
+  @ApiResponse({ status: 404, description: 'No such plan or command' })
+  @ApiResponse({ status: 409, description: 'The state does not allow it (or a stale expectedRevision)' })
+  @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future)' })
+  async command(@Param('planId') planIdRaw: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
+    const parse = Object.prototype.hasOwnProperty.call(PLAN_COMMANDS, name) ? PLAN_COMMANDS[name] : undefined;
+    if (!parse) throw problem(404, 'UnknownCommand', 'No such command', `Commands are: ${Object.keys(PLAN_COMMANDS).join(', ')}`);
+    const planId = this.planId(planIdRaw);
+    const today = todayInLondon(this.clock);
+    const input = new BodyReader(body);
+    const on = input.date('on');
+    const expectedRaw = input.raw('expectedRevision');
+    if (expectedRaw !== undefined && (!Number.isInteger(expectedRaw) || (expectedRaw as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
+    const parsed = parse(input, on ?? today);
+    input.done();
+    const stream = `annualReview-${planId}`;
+    if ((await this.runtime.store.readStream(stream, { maxCount: 1 })).length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
+    if (!onOrBefore(on!, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
+    const settings = await this.resolveSettings(parsed.settings);
+    const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.personal.saveDocument(stream, d.kind, d.content) : null)));
+    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision: expectedRaw as number | undefined };
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, parsed.build(today, documentIds, settings), context));
+    if (!result.ok) throw ruleProblem(result.error);
+    if (result.position) await this.planFiles.waitFor(result.position);
+    return this.view(planId);
+  }
+
+  /** Settings named by URN come from the directory; an unknown URN is refused, a name alone is taken as given. */
+  private async resolveSettings(refs: SettingRef[]): Promise<Setting[]> {
+    const known = await this.settings.byUrns(refs.map((r) => r.urn).filter((u): u is string => !!u));
+    return refs.map((r) => {
+      if (r.urn && !known.has(r.urn)) {
+        throw problem(422, 'UnknownSetting', 'That setting is not in the settings directory', `URN ${r.urn}`, { errors: [{ field: r.field, rule: 'UnknownSetting', message: `URN ${r.urn} is not in the settings directory` }] });
+      }
+      return settingForPlan(r.urn, r.name ?? r.urn ?? '', r.urn ? known.get(r.urn) : null);
+    });
+  }
+
+  private planId(id: string): string {
+    if (!isUuid(id)) throw problem(404, 'PlanNotFound', 'No such plan', `${id} is not a plan id`);
+    return id.toLowerCase();
+  }
+
+  private async people(ids: string[]) {
+    const out = new Map<string, Awaited<ReturnType<PersonalData['person']>>>();
+    for (const id of [...new Set(ids)]) out.set(id, await this.personal.person(id));
+    return out;
+  }
+
+  private childSummary(view: PlanFileView, person: Awaited<ReturnType<PersonalData['person']>> | undefined) {
+    return person && !person.erasedAt ? { id: view.childId, givenName: person.givenName, familyName: person.familyName } : { id: view.childId };
+  }
+
+  private async view(planId: string) {
+    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: `annualReview-${planId}` });
+    if (!row) return null;
+    const [person, setting, notes] = await Promise.all([
+      this.personal.person(row.childId),
+      row.settingUrn ? this.settings.byUrn(row.settingUrn) : Promise.resolve(null),
+      this.personal.texts(row.view.notes.map((n) => n.noteId)),
+    ]);
+    return planView(row.view, person, setting, notes, todayInLondon(this.clock));
+  }
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { PlanFileView } from './plan-file.view';
+
+/** "Where is this plan in its review cycle?" — one row per plan. */
+@Entity({ name: 'rm_plans' })
+export class PlanFile {
+  @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
+  @Index() @Column('text') reference!: string;
+  @Index() @Column('uuid', { name: 'child_id' }) childId!: string;
+  @Index() @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId!: string | null;
+  @Index() @Column('text', { name: 'setting_urn', nullable: true }) settingUrn!: string | null;
+  @Index() @Column('text') status!: string;
+  @Index() @Column('date', { name: 'next_review_due', nullable: true }) nextReviewDue!: string | null;
+  @Column('integer', { name: 'reception_year', nullable: true }) receptionYear!: number | null;
+  @Column('jsonb') view!: PlanFileView;
+}
+
+/** "Which reviews and amendments are due, and which are overdue?" — one row per running deadline. */
+@Entity({ name: 'rm_plan_deadlines' })
+@Index(['due'])
+export class PlanDeadline {
+  @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
+  @PrimaryColumn('text') kind!: string;
+  @PrimaryColumn('text', { default: '' }) ref!: string;
+  @Column('date') due!: string;
+  @Column('boolean') excepted!: boolean;
+  /** The caseworker. */
+  @Index() @Column('text', { nullable: true }) owner!: string | null;
+}
+
+/** "What happened to this plan, who did it, and when?" — one row per event. */
+@Entity({ name: 'rm_plan_timeline' })
+export class PlanTimelineEntry {
+  @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
+  @PrimaryColumn('int') revision!: number;
+  @Column('bigint', { name: 'global_position' }) globalPosition!: string;
+  @Column('text') type!: string;
+  @Column('text', { name: 'occurred_at' }) occurredAt!: string;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
+  @Column('jsonb') actor!: { kind: string; id: string };
+  @Column('jsonb') data!: unknown;
+}

@@ -1,0 +1,181 @@
+import type { CalendarDate, Cohort } from '@ehc/domain-kernel';
+import type { EventEnvelope } from '@ehc/event-store';
+import type { RunningDeadline } from '@ehc/messaging';
+import type { Event, LetterKind, Setting } from '../../domain/events';
+
+interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
+
+/** One EHC plan in its review cycle as a caseworker or a setting sees it; built from its events alone. */
+export interface PlanFileView {
+  planId: string;
+  source: { kind: 'needs-assessment'; caseId: string } | { kind: 'import'; reference: string };
+  reference: string;
+  childId: string;
+  cohort: Cohort | null;
+  planIssuedOn: CalendarDate;
+  status: 'maintained' | 'review-in-progress' | 'amendment-in-progress' | 'cease-proposed' | 'cease-decided' | 'ceased' | 'closed';
+  namedSetting: Setting;
+  caseworkerId: string | null;
+  reviewAnchor: string;
+  /** The statutory review date of the cycle now running (s.44). */
+  nextReview: DueDone;
+  lastReview: { due: CalendarDate; done: CalendarDate; onTime: boolean } | null;
+  suggestedReviews: CalendarDate[];
+  review: {
+    reviewId: string; invitationsSentOn: CalendarDate; meetingOn: CalendarDate; noticeLatestBy: CalendarDate; noticeInTime: boolean;
+    heldOn: CalendarDate | null; preparationForAdulthood: boolean | null;
+    report: DueDone; decision: DueDone & { outcome: string | null };
+  } | null;
+  amendment: { amendmentId: string; servedOn: CalendarDate; representations: DueDone; amendedPlan: DueDone & { outcome: 'amended' | 'not-amended' | null } } | null;
+  phaseTransfer: { kind: string; transferYear: number; deadline: CalendarDate; met: boolean; amendedOn: CalendarDate } | null;
+  cease: { reason: string; consideredOn: CalendarDate | null; decidedOn: CalendarDate | null; appealWindowEndsOn: CalendarDate | null; appeal: { registeredOn: CalendarDate; outcome: string | null } | null; ceasedOn: CalendarDate | null } | null;
+  dualRegistration: { id: string; mainstream: Setting; startOn: CalendarDate; nextReviewFrom: CalendarDate; nextReviewDueBy: CalendarDate; reviewsHeld: number; provisionForm: boolean; transportForm: boolean; outcome: string | null } | null;
+  letters: { letterId: string; kind: LetterKind; recipient: string; sentOn: CalendarDate; appealRights: boolean }[];
+  notes: { noteId: string; notedOn: CalendarDate; by: string }[];
+  closure: { on: CalendarDate; reason: string } | null;
+}
+
+export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelope): PlanFileView | null {
+  const event = { type: envelope.type, data: envelope.data } as Event;
+  if (event.type === 'PlanEntered') {
+    const d = event.data;
+    return {
+      planId: envelope.stream.replace(/^annualReview-/, ''),
+      source: d.source,
+      reference: d.source.kind === 'import' ? d.source.reference : d.source.caseId,
+      childId: d.childId, cohort: d.cohort, planIssuedOn: d.planIssuedOn, status: 'maintained', namedSetting: d.namedSetting,
+      caseworkerId: d.caseworkerId, reviewAnchor: d.reviewAnchor,
+      nextReview: { due: d.reviewDueBy, done: null }, lastReview: null, suggestedReviews: d.suggestedReviews,
+      review: null, amendment: null, phaseTransfer: null, cease: null, dualRegistration: null, letters: [], notes: [], closure: null,
+    };
+  }
+  if (!view) return null;
+  const v: PlanFileView = { ...view };
+  switch (event.type) {
+    case 'AnnualReviewScheduled': {
+      const d = event.data;
+      const same = v.review?.reviewId === d.reviewId;
+      v.review = {
+        reviewId: d.reviewId, invitationsSentOn: d.invitationsSentOn, meetingOn: d.meetingOn, noticeLatestBy: d.noticeLatestBy, noticeInTime: d.withinStatutoryTime,
+        heldOn: null, preparationForAdulthood: null,
+        report: same && v.review ? v.review.report : { due: null, done: null }, decision: { due: null, done: null, outcome: null },
+      };
+      v.status = 'review-in-progress';
+      break;
+    }
+    case 'AnnualReviewMeetingHeld':
+      if (v.review) v.review = { ...v.review, heldOn: event.data.heldOn, preparationForAdulthood: event.data.preparationForAdulthood, report: { due: event.data.reportDueBy, done: null }, decision: { due: event.data.decisionDueBy, done: null, outcome: null } };
+      break;
+    case 'ReviewReportReceived':
+      if (v.review) v.review = { ...v.review, report: { ...v.review.report, done: event.data.receivedOn } };
+      break;
+    case 'ReviewDecisionMade': {
+      const d = event.data;
+      if (v.review) v.review = { ...v.review, decision: { ...v.review.decision, done: d.decidedOn, outcome: d.outcome } };
+      const doneOn = v.reviewAnchor === 'meeting' ? (v.review?.heldOn ?? d.decidedOn) : d.decidedOn;
+      v.lastReview = { due: d.reviewDueBy, done: doneOn, onTime: d.reviewWithinTwelveMonths };
+      v.nextReview = { due: d.nextReviewDueBy, done: null };
+      v.suggestedReviews = d.suggestedReviews;
+      v.status = d.outcome === 'amend' ? 'amendment-in-progress' : d.outcome === 'cease' ? 'cease-decided' : 'maintained';
+      break;
+    }
+    case 'AmendmentNoticeIssued':
+      v.amendment = {
+        amendmentId: event.data.amendmentId, servedOn: event.data.servedOn,
+        representations: { due: event.data.representationsEndOn, done: null }, amendedPlan: { due: event.data.amendedPlanDueBy, done: null, outcome: null },
+      };
+      v.status = 'amendment-in-progress';
+      break;
+    case 'AmendmentRepresentationsReceived':
+      if (v.amendment) v.amendment = { ...v.amendment, representations: { ...v.amendment.representations, done: v.amendment.representations.done ?? event.data.receivedOn } };
+      break;
+    case 'AmendedPlanIssued':
+      if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.issuedOn, outcome: 'amended' } };
+      v.namedSetting = event.data.namedSetting;
+      if (event.data.phaseTransfer) v.phaseTransfer = { ...event.data.phaseTransfer, amendedOn: event.data.issuedOn };
+      v.status = 'maintained';
+      break;
+    case 'DecidedNotToAmend':
+      if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.decidedOn, outcome: 'not-amended' } };
+      v.status = 'maintained';
+      break;
+    case 'CeaseConsidered':
+      v.cease = { reason: event.data.reason, consideredOn: event.data.consideredOn, decidedOn: null, appealWindowEndsOn: null, appeal: null, ceasedOn: null };
+      v.status = 'cease-proposed';
+      break;
+    case 'DecidedNotToCease':
+      v.cease = null;
+      if (v.status === 'cease-proposed') v.status = 'maintained';
+      break;
+    case 'CeaseDecisionMade':
+      v.cease = { ...(v.cease ?? { consideredOn: null, appeal: null, ceasedOn: null }), reason: event.data.reason, decidedOn: event.data.decidedOn, appealWindowEndsOn: event.data.appealWindowEndsOn, appeal: null, ceasedOn: null };
+      v.status = 'cease-decided';
+      break;
+    case 'CeaseMediationCertificateIssued':
+      if (v.cease) v.cease = { ...v.cease, appealWindowEndsOn: event.data.appealWindowEndsOn };
+      break;
+    case 'CeaseAppealRegistered':
+      if (v.cease) v.cease = { ...v.cease, appeal: { registeredOn: event.data.registeredOn, outcome: null } };
+      break;
+    case 'CeaseAppealConcluded':
+      if (v.cease?.appeal) v.cease = { ...v.cease, appeal: { ...v.cease.appeal, outcome: event.data.outcome } };
+      if (event.data.outcome === 'allowed' || event.data.outcome === 'conceded') v.status = 'maintained';
+      break;
+    case 'PlanCeased':
+      v.cease = { ...(v.cease ?? { consideredOn: null, decidedOn: null, appealWindowEndsOn: null, appeal: null }), reason: event.data.reason, ceasedOn: event.data.ceasedOn };
+      v.status = 'ceased';
+      break;
+    case 'DualRegistrationAgreed':
+      v.dualRegistration = {
+        id: event.data.dualRegistrationId, mainstream: event.data.mainstream, startOn: event.data.startOn, nextReviewFrom: event.data.nextReviewFrom,
+        nextReviewDueBy: event.data.nextReviewDueBy, reviewsHeld: 0, provisionForm: false, transportForm: false, outcome: null,
+      };
+      break;
+    case 'ProvisionFormSubmitted':
+      if (v.dualRegistration) v.dualRegistration = { ...v.dualRegistration, provisionForm: true };
+      break;
+    case 'TransportFormSubmitted':
+      if (v.dualRegistration) v.dualRegistration = { ...v.dualRegistration, transportForm: true };
+      break;
+    case 'TransitionReviewHeld':
+      if (v.dualRegistration) v.dualRegistration = { ...v.dualRegistration, reviewsHeld: v.dualRegistration.reviewsHeld + 1, nextReviewFrom: event.data.nextReviewFrom, nextReviewDueBy: event.data.nextReviewDueBy };
+      break;
+    case 'DualRegistrationEnded':
+      if (v.dualRegistration) v.dualRegistration = { ...v.dualRegistration, outcome: event.data.outcome };
+      break;
+    case 'LetterSent':
+      v.letters = [...v.letters, { ...event.data }];
+      break;
+    case 'PlanClosed':
+      v.closure = { on: event.data.closedOn, reason: event.data.reason };
+      v.status = 'closed';
+      break;
+    case 'CaseworkerReassigned':
+      v.caseworkerId = event.data.caseworkerId;
+      break;
+    case 'CaseNoteAdded':
+      v.notes = [...v.notes, { noteId: event.data.noteId, notedOn: event.data.notedOn, by: envelope.metadata.actor.id }];
+      break;
+  }
+  return v;
+}
+
+/** The statutory deadlines still running on a plan. */
+export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
+  if (v.status === 'ceased' || v.status === 'closed') return [];
+  const out: RunningDeadline[] = [];
+  if (v.nextReview.due) out.push({ kind: 'review', ref: null, due: v.nextReview.due, excepted: false });
+  const r = v.review;
+  if (r && r.heldOn) {
+    if (r.report.due && !r.report.done) out.push({ kind: 'review-report', ref: r.reviewId, due: r.report.due, excepted: false });
+    if (r.decision.due && !r.decision.done) out.push({ kind: 'review-decision', ref: r.reviewId, due: r.decision.due, excepted: false });
+  }
+  const a = v.amendment;
+  if (a && !a.amendedPlan.done) {
+    if (a.representations.due && !a.representations.done) out.push({ kind: 'amendment-representations', ref: a.amendmentId, due: a.representations.due, excepted: false });
+    if (a.amendedPlan.due) out.push({ kind: 'amended-plan', ref: a.amendmentId, due: a.amendedPlan.due, excepted: false });
+  }
+  const d = v.dualRegistration;
+  if (d && !d.outcome) out.push({ kind: 'transition-review', ref: d.id, due: d.nextReviewDueBy, excepted: false });
+  return out;
+}
