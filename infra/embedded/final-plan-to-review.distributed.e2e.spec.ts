@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { startDistributed, type RunningHost } from '@ehc/platform';
+import { readTopic, testKafka } from '@ehc/testing';
+import { NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
+import { needsAssessmentService } from '../../services/needs-assessment/src/service';
+import { annualReviewService } from '../../services/annual-review/src/service';
+
+jest.setTimeout(120_000);
+
+/**
+ * Distributed mode: two services, two processes' worth of hosts, their own schemas, and the real
+ * Kafka broker between them. A final plan issued in needs assessment enters the annual review cycle;
+ * the same message delivered again makes no second plan.
+ */
+describe('a final plan travels from needs assessment to annual review through Kafka', () => {
+  let na: RunningHost;
+  let ar: RunningHost;
+  const run = randomUUID().slice(0, 8);
+  const env = (schema: string) => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent' });
+
+  beforeAll(async () => {
+    na = await startDistributed(needsAssessmentService, env(`t_na_${run}`));
+    ar = await startDistributed(annualReviewService, env(`t_ar_${run}`));
+  });
+  afterAll(async () => {
+    await ar?.stop();
+    await na?.stop();
+  });
+
+  const plansFor = async (caseworker: string) => (await request(ar.url).get('/annual-reviews').query({ caseworker }).expect(200)).body.items;
+
+  it('enters the plan for review, and a redelivered event makes no duplicate', async () => {
+    const caseworker = `cw-${run}`;
+    const { id } = (await request(na.url).post('/needs-assessments').send({
+      child: { givenName: 'Ivy', familyName: 'Lane', dateOfBirth: '2018-11-03' }, requestedBy: 'school', receivedOn: '2026-01-12', caseworker,
+    }).expect(201)).body;
+    await request(na.url).post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-02-20' }).expect(200);
+    await request(na.url).post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: '2026-04-20' }).expect(200);
+    await request(na.url).post(`/needs-assessments/${id}/issue-final-plan`).send({ on: '2026-05-26', namedSetting: { urn: null, name: 'Ivy Lane Nursery' } }).expect(200);
+
+    let plans: { planId: string }[] = [];
+    for (let i = 0; i < 200 && plans.length === 0; i++) {
+      plans = await plansFor(caseworker);
+      if (plans.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(plans).toHaveLength(1);
+    const plan = (await request(ar.url).get(`/annual-reviews/${plans[0].planId}`).expect(200)).body;
+    expect(plan).toMatchObject({ planIssuedOn: '2026-05-26', source: { kind: 'needs-assessment', caseId: `ehcna-${id}` }, deadlines: { nextReview: { due: '2027-05-25' } } });
+
+    // the broker delivers the same FinalPlanIssued again (as after a consumer crash before its commit)
+    const kafka = testKafka();
+    const published = (await readTopic(kafka, NEEDS_ASSESSMENT_TOPIC, (seen) => seen.some((m) => m.key === `ehcna-${id}` && m.value.includes('FinalPlanIssued'))))
+      .find((m) => m.key === `ehcna-${id}` && m.value.includes('FinalPlanIssued'))!;
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: NEEDS_ASSESSMENT_TOPIC, messages: [{ key: published.key, value: published.value }] });
+    await producer.disconnect();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await plansFor(caseworker)).toHaveLength(1);
+    const events = await ar.runtimes[0].store.readStream(`annualReview-${plans[0].planId}`);
+    expect(events.map((e) => e.type)).toEqual(['PlanEntered']);
+  });
+});
