@@ -13,3 +13,4 @@ export * from './personal-data/case-document.entity';
 export * from './personal-data/personal-data';
 export * from './csv/csv';
 export * from './letter-page';
+export * from './progress';

@@ -149,19 +149,20 @@ export class AnnualReviewsController {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
     }
-    params.push(limit, offset);
+    // the page first, then its deadlines: per-row work only for the rows shown
+    const from = `FROM ${s}.rm_plans p LEFT JOIN ${s}.people pe ON pe.person_id = p.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, count(*)::int AS total ${from}`, params);
     const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `SELECT $1::date AS as_of, p.view, pe.given_name, pe.family_name, pe.erased_at,
-              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text) ORDER BY d.due) FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id) AS deadlines,
-              count(*) OVER () AS total
-       FROM ${s}.rm_plans p LEFT JOIN ${s}.people pe ON pe.person_id = p.child_id
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY p.next_review_due NULLS LAST, p.reference LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+      `WITH page AS (SELECT $1::date AS as_of, p.stream_id, p.view, p.next_review_due, p.reference, pe.given_name, pe.family_name, pe.erased_at ${from}
+                     ORDER BY p.next_review_due NULLS LAST, p.reference LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+       SELECT page.*, (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text) ORDER BY d.due)
+                       FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = page.stream_id) AS deadlines
+       FROM page ORDER BY page.next_review_due NULLS LAST, page.reference`,
+      [...params, limit, offset],
     );
     return {
       asOf: today,
-      total: rows.length ? Number(rows[0].total) : 0,
+      total,
       items: rows.map((r) => {
         const v = r.view as PlanFileView;
         const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate }[])

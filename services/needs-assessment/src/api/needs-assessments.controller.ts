@@ -143,21 +143,24 @@ export class NeedsAssessmentsController {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
     }
-    const order = sort === 'received' ? 'c.received_on, c.reference' : sort === 'reference' ? 'c.reference' : 'next_due NULLS LAST, c.reference';
-    params.push(limit, offset);
+    const order = sort === 'received' ? 'received_on, reference' : sort === 'reference' ? 'reference' : 'next_due NULLS LAST, reference';
+    // the page first, then its deadlines: per-row work only for the rows shown
+    const from = `FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+    const nextDue = `(SELECT min(d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id)`;
+    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, count(*)::int AS total ${from}`, params);
     const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `SELECT $1::date AS as_of, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on, p.given_name, p.family_name, p.erased_at,
-              (SELECT min(d.due)::text FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id) AS next_due,
-              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id) AS deadlines,
-              count(*) OVER () AS total
-       FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+      `WITH page AS (SELECT $1::date AS as_of, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on,
+                            p.given_name, p.family_name, p.erased_at, ${nextDue}::text AS next_due ${from}
+                     ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+       SELECT page.*,
+              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due)
+               FROM ${s}.rm_case_deadlines d WHERE d.stream_id = page.case_id) AS deadlines
+       FROM page ORDER BY ${order}`,
+      [...params, limit, offset],
     );
     return {
       asOf: today,
-      total: rows.length ? Number(rows[0].total) : 0,
+      total,
       items: rows.map((r) => {
         const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate; excepted: boolean }[])
           .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today && !d.excepted }));

@@ -1,0 +1,46 @@
+// `npm run import:plans -- plans.csv [--settings gias.csv]`: the plan import for large files, with a
+// progress bar. Runs the same import as POST /annual-reviews/import against the hub's database
+// (DATABASE_URL, or the embedded PostgreSQL under ./data: stop `npm start` first).
+import { readFileSync } from 'node:fs';
+import { londonDateOf } from '@ehc/domain-kernel';
+import { ProgressBar, startEmbedded } from '@ehc/platform';
+import { importPlans } from '../../services/annual-review/src/infrastructure/plan-import';
+import { SettingsDirectory } from '../../services/annual-review/src/infrastructure/settings/settings-directory';
+import { allServices } from './main';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const settingsAt = args.indexOf('--settings');
+  const settingsFile = settingsAt >= 0 ? args[settingsAt + 1] : undefined;
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--settings');
+  if (!file) {
+    process.stderr.write('usage: npm run import:plans -- plans.csv [--settings gias-extract.csv]\n');
+    process.exit(2);
+  }
+  const host = await startEmbedded(allServices, { ...process.env, PORT: '0', LOG_LEVEL: 'silent' });
+  try {
+    const runtime = host.runtimes.find((r) => r.service === 'annual-review')!;
+    const settings = new SettingsDirectory(runtime.dataSource);
+    if (settingsFile) {
+      const report = await settings.importGias(readFileSync(settingsFile, 'utf8'));
+      process.stderr.write(`settings directory: ${report.rowsTaken} taken, ${report.rowsRefused.length} refused\n`);
+    }
+    const csv = readFileSync(file, 'utf8');
+    const bar = new ProgressBar('importing plans', 0, ' rows');
+    const today = londonDateOf(new Date());
+    const report = await importPlans(csv, {
+      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, settings, today, reviewAnchor: (process.env.REVIEW_ANCHOR as 'meeting') ?? 'review-decision',
+      context: { actor: { kind: 'user', id: process.env.USER_ID ?? 'import' }, correlationId: `import-${Date.now()}` }, concurrency: 16,
+      onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
+    });
+    bar.done(report.rowsTaken + report.rowsUnchanged);
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } finally {
+    await host.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`import failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});
