@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { quoteIdent } from './postgres/schema';
+import { createSchemaOnce, quoteIdent } from './postgres/schema';
 
 /**
  * Where a subscriber keeps how far it has read the global log. Checkpoints live in PostgreSQL
@@ -25,19 +25,8 @@ export class PostgresCheckpointStore implements CheckpointStore {
 
   static async create(pool: Pool, schema: string): Promise<PostgresCheckpointStore> {
     const s = quoteIdent(schema);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ehc-checkpoints:${schema}`]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s};
-        CREATE TABLE IF NOT EXISTS ${s}.checkpoints (name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await createSchemaOnce(pool, `ehc-checkpoints:${schema}`, `CREATE SCHEMA IF NOT EXISTS ${s};
+      CREATE TABLE IF NOT EXISTS ${s}.checkpoints (name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
     return new PostgresCheckpointStore(pool, schema);
   }
 

@@ -14,3 +14,4 @@ export * from './personal-data/personal-data';
 export * from './csv/csv';
 export * from './letter-page';
 export * from './progress';
+export * from './read-model-rows';

@@ -120,3 +120,26 @@ export class BodyReader {
     });
   }
 }
+
+export interface ListFilters {
+  /** Deadlines falling from today to today + this many days. */
+  dueWithinDays?: number;
+  overdue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The query parameters every caseload list shares: `due-within-days`, `overdue`, `limit`, `offset`. */
+export function listFilters(q: BodyReader, query: Record<string, string | undefined>): ListFilters {
+  const withinRaw = query['due-within-days'];
+  const within = withinRaw === undefined ? undefined : Number(withinRaw);
+  if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
+  const overdue = query.overdue;
+  if (overdue !== undefined && !['true', 'false'].includes(overdue)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
+  return {
+    dueWithinDays: within,
+    overdue: overdue === undefined ? undefined : overdue === 'true',
+    limit: Math.min(Number(query.limit ?? 100) || 100, 1000),
+    offset: Math.max(Number(query.offset ?? 0) || 0, 0),
+  };
+}

@@ -26,6 +26,19 @@ export function newEvent(type: string, data: Record<string, unknown> = {}, overr
   };
 }
 
+/**
+ * Waits until the global log is readable up to `position`. A store may hold readers back while
+ * an earlier transaction anywhere on the server is still open (PostgreSQL's no-skip bound), so a
+ * read right after an append can legitimately end before it.
+ */
+export async function readableUpTo(store: EventStore, position: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((await store.readAll({ maxCount: 1, filter: { eventTypes: ['__nothing__'] } })).position < position) {
+    if (Date.now() > deadline) throw new Error(`the log did not become readable up to ${position} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** Collects a subscription's events until `until` holds (or fails after `ms`). */
 export async function collectUntil(
   store: EventStore,
@@ -199,13 +212,15 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       it('returns every event once, in increasing global position, page by page', async () => {
         const streams = [stream(), stream(), stream()];
         const appended: string[] = [];
+        let last = 0;
         for (let round = 0; round < 4; round++) {
           for (const s of streams) {
             const e = newEvent(`E${round}`);
             appended.push(e.id);
-            await store.appendToStream(s, [e], 'any');
+            last = (await store.appendToStream(s, [e], 'any')).lastGlobalPosition;
           }
         }
+        await readableUpTo(store, last);
         const seen: EventEnvelope[] = [];
         let after = 0;
         for (;;) {
@@ -226,7 +241,7 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         const s = stream();
         await store.appendToStream(s, [newEvent('A')], 'no-stream');
         const { lastGlobalPosition } = await store.appendToStream(s, [newEvent('B')], 0);
-        await store.appendToStream(s, [newEvent('C')], 1);
+        await readableUpTo(store, (await store.appendToStream(s, [newEvent('C')], 1)).lastGlobalPosition);
         const page = await store.readAll({ after: lastGlobalPosition });
         expect(page.events.filter((e) => e.stream === s).map((e) => e.type)).toEqual(['C']);
       });
@@ -236,6 +251,7 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         const r = stream('annualReview');
         await store.appendToStream(a, [newEvent(unique('Requested')), newEvent('Decided')], 'no-stream');
         const { lastGlobalPosition } = await store.appendToStream(r, [newEvent('Scheduled'), newEvent(unique('Requested'))], 'no-stream');
+        await readableUpTo(store, lastGlobalPosition);
         const byPrefix = await store.readAll({ filter: { streamPrefixes: [`annualReview${run}-`] } });
         expect(byPrefix.events.map((e) => e.type)).toEqual(['Scheduled', unique('Requested')]);
         const byType = await store.readAll({ filter: { eventTypes: [unique('Requested')] } });

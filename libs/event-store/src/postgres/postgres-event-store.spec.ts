@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestSchema, describeEventStoreContract, newEvent, collectUntil, type TestSchema } from '@ehc/testing';
+import { createTestSchema, describeEventStoreContract, newEvent, collectUntil, readableUpTo, type TestSchema } from '@ehc/testing';
 import { PostgresEventStore } from './postgres-event-store';
 
 describeEventStoreContract('PostgreSQL', async () => {
@@ -19,12 +19,13 @@ describe('PostgreSQL event store: global order with transactions that commit lat
 
   it('does not read past an event whose transaction began earlier but commits later', async () => {
     const slow = await db.pool.connect();
+    let fast = 0;
     try {
       await slow.query('BEGIN');
       // the slow writer's transaction takes its id first ...
       await slow.query('SELECT pg_current_xact_id()');
       // ... a fast writer appends and commits
-      await store.appendToStream('ehcna-fast', [newEvent('Fast')], 'no-stream');
+      fast = (await store.appendToStream('ehcna-fast', [newEvent('Fast')], 'no-stream')).lastGlobalPosition;
       const whileOpen = await store.readAll();
       expect(whileOpen.events.map((e) => e.type)).toEqual([]);
       // the slow writer appends in its transaction and commits last
@@ -33,6 +34,7 @@ describe('PostgreSQL event store: global order with transactions that commit lat
     } finally {
       slow.release();
     }
+    await readableUpTo(store, fast);
     const after = await store.readAll();
     // the slow transaction began first, so its event comes first; nothing was skipped
     expect(after.events.map((e) => e.type)).toEqual(['Slow', 'Fast']);

@@ -6,7 +6,7 @@ import type {
   ReadStreamOptions, SubscribeOptions, Subscription,
 } from '../port';
 import { AppendSignal, pollingSubscription } from '../polling-subscription';
-import { MAX_EVENTS_PER_APPEND, POSITION_SHIFT, quoteIdent, schemaSql } from './schema';
+import { createSchemaOnce, MAX_EVENTS_PER_APPEND, POSITION_SHIFT, quoteIdent, schemaSql } from './schema';
 
 export interface PostgresEventStoreOptions {
   pool: Pool;
@@ -60,18 +60,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Creates the schema if needed (idempotent; safe when several processes start together). */
   static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-    const client = await options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ehc-event-store:${options.schema}`]);
-      await client.query(schemaSql(options.schema));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await createSchemaOnce(options.pool, `ehc-event-store:${options.schema}`, schemaSql(options.schema));
     return new PostgresEventStore(options);
   }
 

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 /**
  * The store's tables, in their own schema so each service (and each test suite) is isolated.
  *
@@ -40,4 +41,23 @@ export function schemaSql(schema: string): string {
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid PostgreSQL schema name: ${name}`);
   return `"${name}"`;
+}
+
+/**
+ * Runs DDL once even when several processes start together: under a transaction-scoped advisory
+ * lock, so `CREATE … IF NOT EXISTS` never races itself.
+ */
+export async function createSchemaOnce(pool: Pool, lockKey: string, ddl: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
+    await client.query(ddl);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

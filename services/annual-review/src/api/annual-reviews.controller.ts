@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, PersonalData, problem, requestContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, listFilters, PersonalData, problem, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
 import type { RuleBroken } from '../domain/annual-review';
@@ -127,14 +127,8 @@ export class AnnualReviewsController {
     const today = todayInLondon(this.clock);
     const q = new BodyReader(query);
     const status = q.oneOf('status', STATUSES, { required: false });
-    const withinRaw = query['due-within-days'];
-    const within = withinRaw === undefined ? undefined : Number(withinRaw);
-    if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
-    const overdue = query.overdue;
-    if (overdue !== undefined && !['true', 'false'].includes(overdue)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
+    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
     q.done();
-    const limit = Math.min(Number(query.limit ?? 100) || 100, 1000);
-    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
     const s = `"${this.runtime.schema}"`;
     const params: unknown[] = [today];
     const where: string[] = [];
@@ -143,8 +137,8 @@ export class AnnualReviewsController {
     if (status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);
     else if (status) { params.push(status); where.push(`p.status = $${params.length}`); }
     if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdue === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
-    if (overdue === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
+    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
+    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
@@ -192,7 +186,7 @@ export class AnnualReviewsController {
   async timeline(@Param('planId') planId: string) {
     const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId: `annualReview-${this.planId(planId)}` }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
-    return rows.map((r) => ({ revision: r.revision, type: r.type, occurredAt: r.occurredAt, recordedAt: r.recordedAt.toISOString(), actor: r.actor, data: r.data }));
+    return rows.map(timelineEntry);
   }
 
   @Get(':planId/letters/:letterId')

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, PersonalData, problem, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, listFilters, PersonalData, problem, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -120,13 +120,7 @@ export class NeedsAssessmentsController {
     const today = todayInLondon(this.clock);
     const q = new BodyReader(query);
     const status = q.oneOf('status', STATUSES, { required: false });
-    const withinRaw = query['due-within-days'];
-    const within = withinRaw === undefined ? undefined : Number(withinRaw);
-    if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
-    const overdueRaw = query.overdue;
-    if (overdueRaw !== undefined && !['true', 'false'].includes(overdueRaw)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
-    const limit = Math.min(Number(query.limit ?? 100) || 100, 1000);
-    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
     const sort = q.oneOf('sort', ['next-due', 'received', 'reference'] as const, { required: false }) ?? 'next-due';
     q.done();
 
@@ -137,8 +131,8 @@ export class NeedsAssessmentsController {
     if (status === 'open') where.push(`c.status IN ('awaiting-decision', 'assessing', 'draft-issued')`);
     else if (status) { params.push(status); where.push(`c.status = $${params.length}`); }
     if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdueRaw === 'true') where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
-    if (overdueRaw === 'false') where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
+    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
+    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
@@ -204,9 +198,9 @@ export class NeedsAssessmentsController {
   @ApiOperation({ summary: 'Every event on the case: what, when it happened, when it was recorded, and who' })
   async timeline(@Param('id') id: string) {
     const caseId = this.caseId(id);
-    const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { caseId: `ehcna-${caseId}` }, order: { revision: 'ASC' } });
+    const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { streamId: `ehcna-${caseId}` }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
-    return rows.map((r) => ({ revision: r.revision, type: r.type, occurredAt: r.occurredAt, recordedAt: r.recordedAt.toISOString(), actor: r.actor, data: r.data }));
+    return rows.map(timelineEntry);
   }
 
   @Get(':id/letters/:letterId')

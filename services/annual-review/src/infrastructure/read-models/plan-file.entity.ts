@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RunningDeadlineRow, TimelineRow } from '@ehc/platform';
 import type { PlanFileView } from './plan-file.view';
 
 /** "Where is this plan in its review cycle?" — one row per plan. */
@@ -17,26 +18,8 @@ export class PlanFile {
 
 /** "Which reviews and amendments are due, and which are overdue?" — one row per running deadline. */
 @Entity({ name: 'rm_plan_deadlines' })
-@Index(['due'])
-export class PlanDeadline {
-  @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
-  @PrimaryColumn('text') kind!: string;
-  @PrimaryColumn('text', { default: '' }) ref!: string;
-  @Column('date') due!: string;
-  @Column('boolean') excepted!: boolean;
-  /** The caseworker. */
-  @Index() @Column('text', { nullable: true }) owner!: string | null;
-}
+export class PlanDeadline extends RunningDeadlineRow {}
 
 /** "What happened to this plan, who did it, and when?" — one row per event. */
 @Entity({ name: 'rm_plan_timeline' })
-export class PlanTimelineEntry {
-  @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
-  @PrimaryColumn('int') revision!: number;
-  @Column('bigint', { name: 'global_position' }) globalPosition!: string;
-  @Column('text') type!: string;
-  @Column('text', { name: 'occurred_at' }) occurredAt!: string;
-  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
-  @Column('jsonb') actor!: { kind: string; id: string };
-  @Column('jsonb') data!: unknown;
-}
+export class PlanTimelineEntry extends TimelineRow {}

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RunningDeadlineRow, TimelineRow } from '@ehc/platform';
 import type { CaseFileView } from './case-file.view';
 
 /** "What is the state of this case?" — one row per case, the view as a caseworker sees it. */
@@ -15,26 +16,8 @@ export class CaseFile {
 
 /** "What is due, and what is overdue?" — one row per running statutory deadline. */
 @Entity({ name: 'rm_case_deadlines' })
-@Index(['due'])
-export class CaseDeadline {
-  @PrimaryColumn('text', { name: 'stream_id' }) caseId!: string;
-  @PrimaryColumn('text') kind!: string;
-  @PrimaryColumn('text', { default: '' }) ref!: string;
-  @Column('date') due!: string;
-  @Column('boolean') excepted!: boolean;
-  /** The caseworker. */
-  @Index() @Column('text', { nullable: true }) owner!: string | null;
-}
+export class CaseDeadline extends RunningDeadlineRow {}
 
 /** "What happened on this case, who did it, and when?" — one row per event. */
 @Entity({ name: 'rm_case_timeline' })
-export class CaseTimelineEntry {
-  @PrimaryColumn('text', { name: 'stream_id' }) caseId!: string;
-  @PrimaryColumn('int') revision!: number;
-  @Column('bigint', { name: 'global_position' }) globalPosition!: string;
-  @Column('text') type!: string;
-  @Column('text', { name: 'occurred_at' }) occurredAt!: string;
-  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
-  @Column('jsonb') actor!: { kind: string; id: string };
-  @Column('jsonb') data!: unknown;
-}
+export class CaseTimelineEntry extends TimelineRow {}
