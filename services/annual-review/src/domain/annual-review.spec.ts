@@ -639,3 +639,26 @@ describe('annual review of an EHC plan', () => {
     });
   });
 });
+
+describe('a plan whose child has no date of birth on file (cohort unknown)', () => {
+  const unknown = [entered({ cohort: null })];
+
+  it('enters the review cycle with the statutory date and no under-5 prompts', () =>
+    given([]).when({
+      type: 'EnterPlan',
+      data: {
+        source: { kind: 'needs-assessment', caseId: 'ehcna-1' }, childId: 'c-1', cohort: null, planIssuedOn: '2025-05-20', lastReviewedOn: null,
+        namedSetting: school, caseworkerId: 'cw-1', reviewAnchor: 'review-decision', today: TODAY,
+      },
+    }).then([entered({ cohort: null })]));
+
+  it('writes to the parent and does not assume preparation for adulthood', () =>
+    given([...unknown, scheduled()]).when(cmd('HoldMeeting', { on: '2026-05-14' })).then([
+      { type: 'AnnualReviewMeetingHeld', data: { reviewId: 'review-1', heldOn: '2026-05-14', reportDueBy: '2026-05-28', decisionDueBy: '2026-06-11', preparationForAdulthood: false } },
+    ]));
+
+  it('needs the transfer year for a phase transfer, since it cannot be worked out', () =>
+    given([...unknown, scheduled(), held(), decided('amend'), letter(1, 'decision-to-amend', '2026-06-08', false), noticeServed, letter(2, 'amendment-notice', '2026-06-08', false), representations()])
+      .when(cmd('IssueAmendedPlan', { on: '2026-06-30', namedSetting: secondary, phaseTransfer: { kind: 'primary-to-secondary', transferYear: null }, planDocumentId: null }))
+      .thenFails('PhaseTransferYearNeeded'));
+});
