@@ -4,7 +4,7 @@
  * them. The seed sends those commands through the CommandBus; the benchmark folds them into events
  * to fill a store.
  */
-import type { CalendarDate } from '@ehc/domain-kernel';
+import { cohortOf, type CalendarDate } from '@ehc/domain-kernel';
 import type { NewEvent } from '@ehc/event-store';
 import { BodyReader } from '@ehc/platform';
 import { CASE_COMMANDS, type ParsedCommand } from '../api/case-commands';
@@ -63,8 +63,10 @@ export function replayCase(c: SyntheticCase, options: { reference: string; child
     out.states.push(state);
   };
   const r = c.request;
+  // as RecordNeedsAssessmentRequestHandler: the event carries the child's cohort, never the date of birth
   run({ type: 'RecordNeedsAssessmentRequest', data: {
-    reference: options.reference, childId: options.childId, requestedBy: r.requestedBy, receivedOn: r.receivedOn, caseworkerId: r.caseworker, today: options.today,
+    reference: options.reference, childId: options.childId, cohort: cohortOf(r.child.dateOfBirth), requestedBy: r.requestedBy, receivedOn: r.receivedOn,
+    caseworkerId: r.caseworker, today: options.today,
   } }, r.receivedOn, r.caseworker, null);
   for (const step of c.steps) {
     const parsed = parseStep(step);

@@ -3,9 +3,9 @@
  * caseworker commands that would produce them (the HTTP command names and bodies of
  * api/case-commands.ts), for demos (`npm run seed:demo`) and benchmarks (`npm run bench:ehcna`).
  *
- * Pure: no clock, no I/O, no Math.random. The same options give the same county, case for case;
- * each case draws from its own PRNG stream (mulberry32 seeded from `seed` and the case's index), so
- * a case does not change when the county around it is made larger. Only `today` defaults to the
+ * Pure: no clock, no I/O, no Math.random. The same options give the same county, case for case:
+ * the days of receipt come from one PRNG stream (mulberry32), and each case then draws from its own
+ * stream, seeded from `seed` and its place in the order of receipt. Only `today` defaults to the
  * clock (Europe/London); pass it to pin a county down completely.
  *
  * Assumptions (calibration from shared/domain/send-statutory-process.md §12 and seed 003; every
@@ -619,3 +619,4 @@ const OUTCOME_OF: Partial<Record<StepCommand, CaseOutcome>> = {
 function outcomeOf(steps: readonly CaseStep[]): CaseOutcome {
   return steps.reduce<CaseOutcome>((o, s) => OUTCOME_OF[s.command] ?? o, 'awaiting-decision');
 }
+export const SYNTHETIC_SETTING_DIRECTORY: readonly { urn: string; name: string; kind: SettingKind }[] = SETTINGS.map(({ urn, name, kind }) => ({ urn, name, kind }));
