@@ -3,8 +3,11 @@ import type { ReadAllOptions, ReadAllPage, SubscribeOptions, Subscription } from
 /** Wakes a waiting subscription early; adapters call it after their own appends. */
 export class AppendSignal {
   private waiters = new Set<() => void>();
+  /** Counts appends, so a reader can tell one landed while it was busy and not wait for the next poll. */
+  generation = 0;
 
   notify(): void {
+    this.generation++;
     const waiters = [...this.waiters];
     this.waiters.clear();
     for (const wake of waiters) wake();
@@ -39,12 +42,14 @@ export function pollingSubscription(
   const run = async () => {
     let after = options.after;
     while (!stopped) {
+      const seen = signal.generation;
       const page = await readAll({ after, maxCount: batchSize, filter: options.filter });
       if (page.events.length > 0 || page.position > after) {
         await options.handle(page.events, page.position);
         after = page.position;
       }
-      if (page.events.length < batchSize && !stopped) {
+      // an append made while this batch was read or handled is read at once, not after the poll interval
+      if (page.events.length < batchSize && !stopped && signal.generation === seen) {
         options.onCaughtUp?.(after);
         const wait = signal.wait(pollMs);
         pendingWait = wait;
