@@ -7,7 +7,7 @@ if (!existsSync(join(root, 'node_modules', 'ts-node'))) {
   console.error('Dependencies are missing: run `npm install` in the repository root first.');
   process.exit(1);
 }
-require('../../tools/register.js');
+require('../node/register.js');
 const { runUntilSignalled, startEmbedded } = require('@ehc/platform');
 const { allServices } = require('./main.ts');
 runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');
