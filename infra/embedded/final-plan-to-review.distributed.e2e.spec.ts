@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { startDistributed, type RunningHost } from '@ehc/platform';
 import { readTopic, testKafka } from '@ehc/testing';
 import { NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
+import { ANNUAL_REVIEW_TOPIC } from '@ehc/contracts/annual-review';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -60,5 +61,15 @@ describe('a final plan travels from needs assessment to annual review through Ka
     expect(await plansFor(caseworker)).toHaveLength(1);
     const events = await ar.runtimes[0].store.readStream(`annualReview-${plans[0].planId}`);
     expect(events.map((e) => e.type)).toEqual(['PlanEntered']);
+
+    // a review decided to maintain is published, appealable, for the tribunal service
+    const planId = plans[0].planId;
+    await request(ar.url).post(`/annual-reviews/${planId}/schedule-meeting`).send({ on: '2026-10-01', meetingOn: '2026-10-20' }).expect(200);
+    await request(ar.url).post(`/annual-reviews/${planId}/hold-meeting`).send({ on: '2026-10-20' }).expect(200);
+    await request(ar.url).post(`/annual-reviews/${planId}/decide`).send({ on: '2026-11-02', outcome: 'maintain' }).expect(200);
+    const ours = (await readTopic(kafka, ANNUAL_REVIEW_TOPIC, (seen) => seen.filter((m) => m.key === `annualReview-${planId}`).length >= 2))
+      .filter((m) => m.key === `annualReview-${planId}`).map((m) => JSON.parse(m.value));
+    expect(ours.map((e) => e.type)).toEqual(['annual-review.ReviewDecisionMade.v1', 'annual-review.LetterSent.v1']);
+    expect(ours[0].data).toMatchObject({ outcome: 'maintain', decidedOn: '2026-11-02', appealable: true, withinStatutoryTime: true });
   });
 });

@@ -5,6 +5,7 @@ import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_
 import { SettingsController } from './api/settings.controller';
 import { ExecutePlanCommandHandler, PLAN_STORE } from './application/plan-command';
 import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
+import { annualReviewPublication } from './infrastructure/publication';
 import { planFilesProjection } from './infrastructure/read-models/plan-files.projection';
 import { SettingsDirectory } from './infrastructure/settings/settings-directory';
 
@@ -33,8 +34,9 @@ export class AnnualReviewModule implements OnModuleInit {
     };
   }
 
-  /** Final plans from the needs-assessment service enter the review cycle, through Kafka or in-process. */
+  /** What it publishes (for tribunal and funding), and final plans from needs assessment entering the review cycle, through Kafka or in-process. */
   onModuleInit() {
+    this.runtime.bus.publish(this.runtime.store, this.runtime.checkpoints, annualReviewPublication);
     this.runtime.bus.subscribe(this.runtime, finalPlansConsumer(this.runtime.store, this.settings, this.config.reviewAnchor));
   }
 }

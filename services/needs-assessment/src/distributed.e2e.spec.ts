@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
-import { startDistributed, type RunningHost } from '@ehc/platform';
+import { startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/platform';
 import { readTopic, testKafka } from '@ehc/testing';
 import { needsAssessmentService } from './service';
 
@@ -38,9 +38,10 @@ describe('the first slice, distributed through Kafka', () => {
     expect(event).toMatchObject({ type: NEEDS_ASSESSMENT_REQUESTED_V1, subject: caseId, data: { caseId, requestedBy: 'school', receivedOn: '2026-07-27', decisionToAssessDueBy: '2026-09-07' } });
     expect(published.value).not.toMatch(/Leo|Marsh/);
 
-    // the projection row came through the consumer's inbox
-    const inbox = await host.runtimes[0].pool.query(`SELECT consumer FROM "${schema}".inbox WHERE event_id = $1`, [event.id]);
-    expect(inbox.rows).toEqual([{ consumer: 'needs-assessment.assessment-requests' }]);
+    // the consumer took it from the topic into assessment_requests, through its inbox
+    expect(await waitUntilProcessed(host.runtimes[0], 'needs-assessment.assessment-requests', event.id, 30_000)).toBe(true);
+    const { rows } = await host.runtimes[0].pool.query(`SELECT status, received_on::text AS received_on FROM "${schema}".assessment_requests WHERE case_id = $1`, [caseId]);
+    expect(rows).toEqual([{ status: 'awaiting-decision', received_on: '2026-07-27' }]);
   });
 
   it('publishes the decisions, the final plan with its named setting, and every letter', async () => {

@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'assessment_requests' })
 export class AssessmentRequest {
   @PrimaryColumn('text', { name: 'case_id' }) caseId!: string;
-  @Index({ unique: true }) @Column('text') reference!: string;
+  @Index() @Column('text') reference!: string;
   @Column('uuid', { name: 'child_id' }) childId!: string;
   @Column('text', { name: 'requested_by' }) requestedBy!: string;
   @Column('date', { name: 'received_on' }) receivedOn!: string;
