@@ -41,12 +41,28 @@ export function pollingSubscription(
 
   const run = async () => {
     let after = options.after;
+    let failures = 0;
     while (!stopped) {
       const seen = signal.generation;
-      const page = await readAll({ after, maxCount: batchSize, filter: options.filter });
-      if (page.events.length > 0 || page.position > after) {
-        await options.handle(page.events, page.position);
-        after = page.position;
+      let page: ReadAllPage;
+      try {
+        page = await readAll({ after, maxCount: batchSize, filter: options.filter });
+        if (page.events.length > 0 || page.position > after) {
+          await options.handle(page.events, page.position);
+          after = page.position;
+        }
+        failures = 0;
+      } catch (error) {
+        // a read model or relay that stops at the first database hiccup would stay stale until a
+        // restart: the batch is tried again, from the same position, with backoff
+        if (stopped) break;
+        failures++;
+        options.onError?.(error);
+        const wait = signal.wait(Math.min(5_000, 100 * 2 ** Math.min(failures - 1, 6)));
+        pendingWait = wait;
+        await wait.promise;
+        pendingWait = undefined;
+        continue;
       }
       // an append made while this batch was read or handled is read at once, not after the poll interval
       if (page.events.length < batchSize && !stopped && signal.generation === seen) {
@@ -59,10 +75,7 @@ export function pollingSubscription(
     }
   };
 
-  const done = run().catch((error: unknown) => {
-    options.onError?.(error);
-    throw error;
-  });
+  const done = run();
   // A caller that only uses stop() must not see an unhandled rejection.
   done.catch(() => undefined);
 

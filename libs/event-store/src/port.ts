@@ -51,11 +51,13 @@ export interface SubscribeOptions {
   /**
    * Receives events in global order, a batch at a time. `position` is how far the log has been read
    * (at or beyond the last event): store it as the checkpoint once the batch is handled.
-   * Rejecting stops the subscription with that error.
+   * Rejecting does not stop the subscription: the same batch is offered again after a backoff
+   * (and `onError` is told), so nothing is skipped and a passing fault heals by itself.
    */
   handle(events: EventEnvelope[], position: number): Promise<void>;
   /** Called each time the subscription has read everything there is (end of catch-up, then when idle). */
   onCaughtUp?(position: number): void;
+  /** Told of each failed read or handle; the subscription retries it. */
   onError?(error: unknown): void;
 }
 

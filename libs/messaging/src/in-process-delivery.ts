@@ -63,7 +63,7 @@ export class InProcessDelivery {
         this.wakeWaiters();
       },
       onCaughtUp: () => this.wakeWaiters(),
-      onError: (error) => this.options.logger.error(`${this.checkpointName} stopped: ${describeError(error)}`),
+      onError: (error) => this.options.logger.error(`${this.checkpointName}: batch failed, retrying: ${describeError(error)}`),
     });
   }
 

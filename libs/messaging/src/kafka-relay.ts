@@ -63,7 +63,7 @@ export class KafkaRelay {
         this.lastPublished = position;
       },
       onError: (error) => {
-        if (!(error instanceof RelayStopped)) logger.error(`${this.name} stopped: ${describeError(error)}`);
+        if (!(error instanceof RelayStopped)) logger.error(`${this.name}: batch failed, retrying from its checkpoint: ${describeError(error)}`);
       },
     });
   }

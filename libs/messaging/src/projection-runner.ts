@@ -24,7 +24,6 @@ export class ProjectionRunner {
   private subscription?: Subscription;
   private position = 0;
   private readonly waiters: { position: number; resolve(): void }[] = [];
-  private failure: unknown;
 
   constructor(private readonly options: {
     projection: Projection;
@@ -46,7 +45,6 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     const { projection, store, dataSource, checkpoints, logger } = this.options;
-    this.failure = undefined;
     this.position = await checkpoints.load(this.checkpointName);
     // a projection starting from event zero starts empty, whatever an earlier version left behind
     if (this.position === 0) await this.truncate();
@@ -66,11 +64,7 @@ export class ProjectionRunner {
         this.wake();
       },
       onCaughtUp: () => this.wake(),
-      onError: (error) => {
-        this.failure = error;
-        logger.error(`${this.checkpointName} stopped: ${describeError(error)}`);
-        this.wake();
-      },
+      onError: (error) => logger.error(`${this.checkpointName}: batch failed, retrying: ${describeError(error)}`),
     });
   }
 
@@ -87,7 +81,7 @@ export class ProjectionRunner {
 
   private wake() {
     for (const w of [...this.waiters]) {
-      if (this.position >= w.position || this.failure) {
+      if (this.position >= w.position) {
         this.waiters.splice(this.waiters.indexOf(w), 1);
         w.resolve();
       }
