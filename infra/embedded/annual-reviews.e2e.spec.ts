@@ -161,6 +161,8 @@ describe('annual reviews over HTTP', () => {
     expect(plan).toMatchObject({ planIssuedOn: '2026-05-20', source: { kind: 'needs-assessment', caseId: `ehcna-${id}` }, namedSetting: { urn: '120345', type: 'mainstream', phase: 'primary' } });
     expect(plan.deadlines.nextReview.due).toBe('2027-05-19');
     expect(plan.cohort).toEqual({ receptionYear: 2023, yearGroupOffset: 0 });
+    // the annual review keeps its own erasable copy of the child's details, from the person directory
+    expect(plan.child).toMatchObject({ givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2019-01-20' });
 
     // a replay from event zero delivers the same final plan again: still one plan
     const before = await planEvents();
@@ -168,5 +170,16 @@ describe('annual reviews over HTTP', () => {
     const all = (await api().get('/annual-reviews').query({ caseworker: 'cw-dee' }).expect(200)).body;
     expect(all.items).toHaveLength(1);
     expect(await planEvents()).toBe(before);
+
+    // erased where the details were collected, and so erased here too
+    await api().post(`/needs-assessments/${id}/erase-personal-data`).expect(200);
+    let child: Record<string, unknown> = {};
+    for (let i = 0; i < 100; i++) {
+      child = (await api().get(`/annual-reviews/${found!.planId}`).expect(200)).body.child;
+      if (child.erased) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(child).toEqual({ id: plan.child.id, erased: true });
+    await api().get(`/people/${plan.child.id}`).expect(404);
   });
 });

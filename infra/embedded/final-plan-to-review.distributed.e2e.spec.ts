@@ -22,7 +22,7 @@ describe('a final plan travels from needs assessment to annual review through Ka
 
   beforeAll(async () => {
     na = await startDistributed(needsAssessmentService, env(`t_na_${run}`));
-    ar = await startDistributed(annualReviewService, env(`t_ar_${run}`));
+    ar = await startDistributed(annualReviewService, { ...env(`t_ar_${run}`), PERSON_DIRECTORY_URL: na.url });
   });
   afterAll(async () => {
     await ar?.stop();
@@ -48,6 +48,8 @@ describe('a final plan travels from needs assessment to annual review through Ka
     expect(plans).toHaveLength(1);
     const plan = (await request(ar.url).get(`/annual-reviews/${plans[0].planId}`).expect(200)).body;
     expect(plan).toMatchObject({ planIssuedOn: '2026-05-26', source: { kind: 'needs-assessment', caseId: `ehcna-${id}` }, deadlines: { nextReview: { due: '2027-05-25' } } });
+    // the child's details came over HTTP from the needs-assessment service's person directory
+    expect(plan.child).toMatchObject({ givenName: 'Ivy', familyName: 'Lane' });
 
     // the broker delivers the same FinalPlanIssued again (as after a consumer crash before its commit)
     const kafka = testKafka();

@@ -15,3 +15,4 @@ export * from './csv/csv';
 export * from './letter-page';
 export * from './progress';
 export * from './read-model-rows';
+export * from './personal-data/person-directory';

@@ -5,6 +5,7 @@ import {
 } from '@ehc/event-store';
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
 import { JsonLogger } from './logger';
+import { noDirectory, type PersonDirectory } from './personal-data/person-directory';
 import type { MessageBus } from './message-bus';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +26,8 @@ export interface ServiceRuntime {
   bus: MessageBus;
   /** Read models kept from this service's own store, started and stopped with the host. */
   projections: ProjectionRunner[];
+  /** Where to ask for the details of a person another service published the id of. */
+  directory: PersonDirectory;
 }
 
 export interface RuntimeOptions {
@@ -65,7 +68,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   });
   await dataSource.initialize();
   await ensureInbox(dataSource, options.schema);
-  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [] };
+  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [], directory: noDirectory };
 }
 
 export async function closeServiceRuntime(runtime: ServiceRuntime): Promise<void> {

@@ -6,6 +6,7 @@ import { createHttpApp } from './http-app';
 import { JsonLogger } from './logger';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
+import { httpDirectory, inProcessDirectory, type PersonDirectory } from './personal-data/person-directory';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition {
@@ -38,6 +39,7 @@ async function host(options: {
   port: number;
   logger: JsonLogger;
   onStop?: () => Promise<void>;
+  directory?: (runtimes: ServiceRuntime[]) => PersonDirectory;
 }): Promise<RunningHost> {
   const runtimes: ServiceRuntime[] = [];
   try {
@@ -46,6 +48,10 @@ async function host(options: {
         service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
         kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities,
       }));
+    }
+    if (options.directory) {
+      const directory = options.directory(runtimes);
+      for (const r of runtimes) r.directory = directory;
     }
     const app = await createHttpApp({
       title: options.title,
@@ -98,6 +104,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const running = await host({
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
+    directory: inProcessDirectory,
   });
   logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);
   return running;
@@ -112,9 +119,12 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
   const brokers = env.brokers(source, 'KAFKA_BROKERS');
   const schema = env.schemaName(source, 'SERVICE_SCHEMA', service.schema);
+  const directoryUrl = env.optional(source, 'PERSON_DIRECTORY_URL');
+  if (directoryUrl) env.url(source, 'PERSON_DIRECTORY_URL', ['http', 'https']);
   const running = await host({
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
+    directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined,
   });
   logger.log(`${service.name} (distributed, ${storeKind} store) listening on ${running.url}`);
   return running;

@@ -37,6 +37,6 @@ export class AnnualReviewModule implements OnModuleInit {
   /** What it publishes (for tribunal and funding), and final plans from needs assessment entering the review cycle, through Kafka or in-process. */
   onModuleInit() {
     this.runtime.bus.publish(this.runtime.store, this.runtime.checkpoints, annualReviewPublication);
-    this.runtime.bus.subscribe(this.runtime, finalPlansConsumer(this.runtime.store, this.settings, this.config.reviewAnchor));
+    this.runtime.bus.subscribe(this.runtime, finalPlansConsumer(this.runtime, this.settings, this.config.reviewAnchor));
   }
 }

@@ -3,6 +3,7 @@ import { systemClock } from '@ehc/domain-kernel';
 import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
 import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS, type NeedsAssessmentSettings } from './api/needs-assessments.controller';
 import { RecordNeedsAssessmentRequestHandler } from './application/record-request';
+import { PeopleController } from './api/people.controller';
 import { ExecuteCaseCommandHandler } from './application/case-command';
 import { CASE_FILES } from './application/ports';
 import { caseFiles } from './infrastructure/case-files';
@@ -21,7 +22,7 @@ export class NeedsAssessmentModule implements OnModuleInit {
     };
     return {
       module: NeedsAssessmentModule,
-      controllers: [NeedsAssessmentsController],
+      controllers: [NeedsAssessmentsController, PeopleController],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: CLOCK, useValue: systemClock },

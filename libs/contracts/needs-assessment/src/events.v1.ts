@@ -99,3 +99,14 @@ export const letterSentV1Schema = {
     recipient: { enum: ['parent', 'young-person'] }, sentOn: date, appealRights: { type: 'boolean' },
   },
 } as const;
+
+/**
+ * A person's details were erased (UK GDPR art. 17) in the needs-assessment service. A service that
+ * keeps a copy of them erases its copy. Carries the person id only.
+ */
+export const PERSONAL_DETAILS_ERASED_V1 = 'needs-assessment.PersonalDetailsErased.v1';
+export interface PersonalDetailsErasedV1 { personId: string }
+export const personalDetailsErasedV1Schema = {
+  $id: PERSONAL_DETAILS_ERASED_V1, type: 'object', additionalProperties: true, required: ['personId'],
+  properties: { personId: { type: 'string', format: 'uuid' } },
+} as const;

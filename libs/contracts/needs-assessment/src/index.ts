@@ -6,6 +6,7 @@ import { NEEDS_ASSESSMENT_REQUESTED_V1, needsAssessmentRequestedV1Schema } from 
 import {
   CASE_CLOSED_V1, caseClosedV1Schema, DECIDED_NOT_TO_ASSESS_V1, DECIDED_NOT_TO_ISSUE_PLAN_V1, DECIDED_TO_ASSESS_V1, decidedNotToAssessV1Schema,
   decidedNotToIssuePlanV1Schema, decidedToAssessV1Schema, FINAL_PLAN_ISSUED_V1, finalPlanIssuedV1Schema, LETTER_SENT_V1, letterSentV1Schema,
+  PERSONAL_DETAILS_ERASED_V1, personalDetailsErasedV1Schema,
 } from './events.v1';
 
 /** Every published type with the JSON Schema of its `data`. */
@@ -17,4 +18,5 @@ export const needsAssessmentSchemas: Record<string, object> = {
   [FINAL_PLAN_ISSUED_V1]: finalPlanIssuedV1Schema,
   [CASE_CLOSED_V1]: caseClosedV1Schema,
   [LETTER_SENT_V1]: letterSentV1Schema,
+  [PERSONAL_DETAILS_ERASED_V1]: personalDetailsErasedV1Schema,
 };

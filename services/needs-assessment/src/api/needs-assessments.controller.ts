@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, PersonalData, problem, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, listFilters, PersonalData, problem, requestContext, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -97,12 +98,17 @@ export class NeedsAssessmentsController {
   @Post(':id/erase-personal-data')
   @HttpCode(200)
   @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were" })
-  async erase(@Param('id') id: string) {
+  async erase(@Param('id') id: string, @Req() req: Request) {
     const caseId = `ehcna-${this.caseId(id)}`;
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId });
     if (!row) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     const cases = await this.runtime.dataSource.getRepository(CaseFile).find({ where: { childId: row.childId }, select: { caseId: true } });
     await this.personal.erase(row.childId, cases.map((c) => c.caseId));
+    // other services keep copies of the details: the erasure is published (by id only) so they erase theirs
+    await this.runtime.store.appendToStream(`personErasure-${row.childId}`, [{
+      id: randomUUID(), type: 'PersonalDetailsErased', schemaVersion: 1, data: { personId: row.childId },
+      metadata: { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, todayInLondon(this.clock)), causationId: null },
+    }], 'any');
     return { erased: true, personId: row.childId };
   }
 

@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@ehc/event-store';
 import { integrationEvent, type CaseHistory, type IntegrationEvent, type Publication } from '@ehc/messaging';
 import {
   CASE_CLOSED_V1, DECIDED_NOT_TO_ASSESS_V1, DECIDED_NOT_TO_ISSUE_PLAN_V1, DECIDED_TO_ASSESS_V1, FINAL_PLAN_ISSUED_V1, LETTER_SENT_V1,
-  NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC,
+  NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC, PERSONAL_DETAILS_ERASED_V1, type PersonalDetailsErasedV1,
   type CaseClosedV1, type DecisionV1, type FinalPlanIssuedV1, type LetterSentV1, type NeedsAssessmentRequestedV1,
 } from '@ehc/contracts/needs-assessment';
 import type { Event } from '../domain/events';
@@ -21,6 +21,9 @@ async function caseFacts(event: EventEnvelope, history: CaseHistory) {
 
 /** Domain events stay inside the service; this is the one place they become published contracts. */
 export async function translate(event: EventEnvelope, history: CaseHistory): Promise<IntegrationEvent[]> {
+  if (event.type === 'PersonalDetailsErased') {
+    return [integrationEvent<PersonalDetailsErasedV1>(event, PERSONAL_DETAILS_ERASED_V1, { personId: (event.data as { personId: string }).personId })];
+  }
   const domain = { type: event.type, data: event.data } as Event;
   const caseId = event.stream;
   const publish = <D>(type: string, data: D) => [integrationEvent(event, type, data)];
@@ -68,6 +71,6 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
 
 export const needsAssessmentPublication: Publication = {
   topic: NEEDS_ASSESSMENT_TOPIC,
-  filter: { streamPrefixes: ['ehcna-'] },
+  filter: { streamPrefixes: ['ehcna-', 'personErasure-'] },
   translate,
 };

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isUuid } from '@ehc/domain-kernel';
+import { PersonalData, problem, type ServiceRuntime } from '@ehc/platform';
+import { RUNTIME } from './needs-assessments.controller';
+
+/**
+ * The person directory other services ask for the details behind a person id they were given in
+ * a published event (the annual review keeps its own erasable copy). Erased people are not found.
+ */
+@ApiTags('people')
+@Controller('people')
+export class PeopleController {
+  private readonly personal: PersonalData;
+
+  constructor(@Inject(RUNTIME) runtime: ServiceRuntime) {
+    this.personal = new PersonalData(runtime.dataSource, runtime.schema);
+  }
+
+  @Get(':personId')
+  @ApiOperation({ summary: "A child's or young person's details by person id (for other services of the hub)" })
+  async get(@Param('personId') personId: string) {
+    const person = isUuid(personId) ? await this.personal.person(personId.toLowerCase()) : null;
+    if (!person || person.erasedAt) throw problem(404, 'PersonNotFound', 'No such person', `No person ${personId}`);
+    return { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth };
+  }
+}
