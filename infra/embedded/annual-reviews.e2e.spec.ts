@@ -157,7 +157,10 @@ describe('annual reviews over HTTP', () => {
       found = (await api().get('/annual-reviews').query({ caseworker: 'cw-dee' }).expect(200)).body.items[0];
       if (!found) await new Promise((r) => setTimeout(r, 50));
     }
-    const plan = (await api().get(`/annual-reviews/${found!.planId}`).expect(200)).body;
+    // the plan keeps the case's id and reference, so either service's id finds it
+    expect(found!.planId).toBe(id);
+    const plan = (await api().get(`/annual-reviews/${id}`).expect(200)).body;
+    expect(plan.reference).toMatch(/^NA-2026-\d{5}$/);
     expect(plan).toMatchObject({ planIssuedOn: '2026-05-20', source: { kind: 'needs-assessment', caseId: `ehcna-${id}` }, namedSetting: { urn: '120345', type: 'mainstream', phase: 'primary' } });
     expect(plan.deadlines.nextReview.due).toBe('2027-05-19');
     expect(plan.cohort).toEqual({ receptionYear: 2023, yearGroupOffset: 0 });

@@ -50,9 +50,10 @@ export class BodyReader {
     return value;
   }
 
-  oneOf<T extends string>(field: string, allowed: readonly T[], opts: { required?: boolean } = {}): T | undefined {
+  oneOf<T extends string>(field: string, allowed: readonly T[], opts: { required?: boolean; alias?: T } = {}): T | undefined {
     const value = this.present(field, opts.required ?? true);
     if (value === undefined) return undefined;
+    if (opts.alias) return opts.alias;
     if (typeof value !== 'string' || !allowed.includes(value as T)) {
       return this.fault(field, 'NotAllowedValue', `${field} must be one of: ${allowed.join(', ')}`);
     }
@@ -67,6 +68,11 @@ export class BodyReader {
     }
     if (typeof value !== 'boolean') return this.fault(field, 'MustBeBoolean', `${field} must be true or false`);
     return value;
+  }
+
+  /** The first of several accepted names for a field that the body uses (else the first name). */
+  field(...names: string[]): string {
+    return names.find((n) => this.body[n] !== undefined && this.body[n] !== null) ?? names[0];
   }
 
   /** The raw value, for fields with more than one accepted shape. */

@@ -21,6 +21,8 @@ export interface DecisionV1 {
 
 export interface FinalPlanIssuedV1 {
   caseId: string;
+  /** Added as an optional field (v1 kept): the human case reference, e.g. NA-2026-00042. */
+  reference?: string;
   childId: string;
   issuedOn: string;
   receivedOn: string;
@@ -72,7 +74,7 @@ export const finalPlanIssuedV1Schema = {
   $id: FINAL_PLAN_ISSUED_V1, type: 'object', additionalProperties: true,
   required: ['caseId', 'childId', 'issuedOn', 'receivedOn', 'namedSetting', 'withinStatutoryTime', 'excepted', 'caseworkerId'],
   properties: {
-    caseId, childId: person, issuedOn: date, receivedOn: date,
+    caseId, reference: { type: 'string' }, childId: person, issuedOn: date, receivedOn: date,
     namedSetting: { type: 'object', required: ['urn', 'name'], properties: { urn: { type: ['string', 'null'] }, name: { type: 'string', minLength: 1 } } },
     withinStatutoryTime: { type: 'boolean' }, excepted: { type: 'boolean' }, caseworkerId: { type: ['string', 'null'] },
     cohort: {

@@ -30,7 +30,7 @@ export interface Setting {
 
 /** How the plan came into the review cycle: the needs-assessment service's final plan, or a plan made before the hub. */
 export type PlanSource =
-  | { kind: 'needs-assessment'; caseId: string }
+  | { kind: 'needs-assessment'; caseId: string; reference?: string }
   | { kind: 'import'; reference: string };
 
 /**

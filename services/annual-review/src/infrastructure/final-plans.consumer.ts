@@ -40,7 +40,7 @@ export function finalPlansConsumer(runtime: ServiceRuntime, settings: SettingsDi
         const details = await runtime.directory.find(d.childId);
         if (details) await personal.recordPerson({ givenName: details.givenName ?? '', familyName: details.familyName ?? '', dateOfBirth: details.dateOfBirth }, d.childId);
       }
-      const source = { kind: 'needs-assessment' as const, caseId: d.caseId };
+      const source = { kind: 'needs-assessment' as const, caseId: d.caseId, ...(d.reference ? { reference: d.reference } : {}) };
       const planId = planIdFor(source);
       const record = d.namedSetting.urn ? await settings.byUrn(d.namedSetting.urn) : null;
       const result = await executePlanCommand(store, planId, {

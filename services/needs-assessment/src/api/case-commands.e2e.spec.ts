@@ -152,6 +152,18 @@ describe('EHC needs assessment over HTTP', () => {
     expect((await api().get('/needs-assessments').query({ q: 'Forgetme' }).expect(200)).body.items).toEqual([]);
   });
 
+  it('accepts the other names a request form uses for the same fields', async () => {
+    const created = await api().post('/needs-assessments')
+      .send({ child: { firstName: 'Ola', lastName: 'Nowak', dob: '2010-02-01' }, requester: 'setting', on: '2026-03-09', caseworkerId: caseworker }).expect(201);
+    expect(created.body).toMatchObject({ requestedBy: 'school', receivedOn: '2026-03-09', caseworker, child: { givenName: 'Ola', familyName: 'Nowak' } });
+    const id = created.body.id;
+    await run(id, 'decide-to-assess', { on: '2026-04-01' });
+    const c = (await run(id, 'request-advice', { on: '2026-04-02', type: 'medical' })).body;
+    expect(c.advice[0]).toMatchObject({ adviceType: 'medical', due: '2026-05-14' });
+    await run(id, 'record-exception', { from: '2026-04-03', kind: 'c' });
+    expect((await api().get(`/needs-assessments/${id}`).expect(200)).body.exceptions[0]).toMatchObject({ limb: 'exceptional-personal-circumstances', from: '2026-04-03' });
+  });
+
   it('rebuilds the case files from event zero to the same answers', async () => {
     const id = await open('2026-02-02');
     await run(id, 'decide-to-assess', { on: '2026-03-02' });

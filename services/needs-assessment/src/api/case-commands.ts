@@ -30,7 +30,11 @@ function setting(input: BodyReader, field: string, required: boolean): Setting |
     if (required) input.reject(field, 'Required', `${field} is required`);
     return null;
   }
-  if (typeof raw === 'string') return { urn: null, name: raw.trim() };
+  if (typeof raw === 'string') {
+    const named = input.raw(input.field('settingName', 'name'));
+    const name = typeof named === 'string' && named.trim() ? named.trim() : raw.trim();
+    return /^\d{5,8}$/.test(raw.trim()) ? { urn: raw.trim(), name } : { urn: null, name: raw.trim() };
+  }
   const s = input.object(field);
   const urn = s?.string('urn', { required: false, maxLength: 20 }) ?? null;
   const name = s?.string('name', { required: !urn, maxLength: 200 }) ?? urn ?? '';
@@ -53,24 +57,24 @@ export const CASE_COMMANDS: Record<string, Parser> = {
   'decide-to-assess': (_i, on) => simple((today) => ({ type: 'DecideToAssess', data: { on, today } })),
 
   'refuse-assessment': (i, on) => {
-    const reasons = i.string('reasons', { required: false, maxLength: 20_000 });
+    const reasons = i.string(i.field('reasons', 'reason'), { required: false, maxLength: 20_000 });
     return simple((today, [doc]) => ({ type: 'RefuseAssessment', data: { on, today, reasonsDocumentId: doc } }), [text('refusal-reasons', reasons)]);
   },
 
   'request-advice': (i, on) => {
-    const adviceType = i.oneOf('adviceType', ADVICE_TYPES);
+    const adviceType = i.oneOf(i.field('adviceType', 'type', 'kind'), ADVICE_TYPES);
     const adviser = i.string('adviser', { required: false, maxLength: 200 }) ?? null;
     return simple((today) => ({ type: 'RequestAdvice', data: { on, today, adviceType: adviceType!, adviser } }));
   },
 
   'record-advice': (i, on) => {
     const adviceId = i.string('adviceId', { required: false, maxLength: 50 }) ?? null;
-    const adviceType = i.oneOf('adviceType', ADVICE_TYPES, { required: !adviceId }) ?? null;
+    const adviceType = i.oneOf(i.field('adviceType', 'type', 'kind'), ADVICE_TYPES, { required: !adviceId }) ?? null;
     return simple((today) => ({ type: 'RecordAdvice', data: { on, today, adviceId, adviceType } }));
   },
 
   'record-exception': (i, on) => {
-    const field = i.raw('limb') !== undefined ? 'limb' : 'kind';
+    const field = i.field('limb', 'kind', 'type', 'exception');
     const raw = i.raw(field);
     const limb = typeof raw === 'string' ? (LIMB_ALIASES[raw.toLowerCase()] ?? (EXCEPTION_LIMBS.includes(raw as ExceptionLimb) ? (raw as ExceptionLimb) : undefined)) : undefined;
     if (!limb) i.reject(field, raw === undefined ? 'Required' : 'NotAllowedValue', `limb must be one of: ${EXCEPTION_LIMBS.join(', ')} (or a, b, c, d)`);
@@ -80,7 +84,7 @@ export const CASE_COMMANDS: Record<string, Parser> = {
   },
 
   'decide-not-to-issue': (i, on) => {
-    const reasons = i.string('reasons', { required: false, maxLength: 20_000 });
+    const reasons = i.string(i.field('reasons', 'reason'), { required: false, maxLength: 20_000 });
     return simple((today, [doc]) => ({ type: 'DecideNotToIssue', data: { on, today, reasonsDocumentId: doc } }), [text('not-to-issue-reasons', reasons)]);
   },
 
@@ -92,13 +96,13 @@ export const CASE_COMMANDS: Record<string, Parser> = {
 
   'record-parent-response': (i, on) => {
     const meetingRequested = i.boolean('meetingRequested', { required: false }) ?? false;
-    const preferredSetting = setting(i, 'preferredSetting', false);
+    const preferredSetting = setting(i, i.field('preferredSetting', 'setting'), false);
     const representations = i.string('representations', { required: false, maxLength: 50_000 });
     return simple((today, [doc]) => ({ type: 'RecordParentResponse', data: { on, today, meetingRequested, preferredSetting, representationsDocumentId: doc } }), [text('representations', representations)]);
   },
 
   'consult-setting': (i, on) => {
-    const s = setting(i, 'setting', true);
+    const s = setting(i, i.field('setting', 'settingUrn', 'urn'), true);
     return simple((today) => ({ type: 'ConsultSetting', data: { on, today, setting: s! } }));
   },
 
@@ -108,13 +112,13 @@ export const CASE_COMMANDS: Record<string, Parser> = {
     const settingUrn = i.string('settingUrn', { required: false, maxLength: 20 }) ?? i.string('urn', { required: false, maxLength: 20 })
       ?? (typeof urnRaw === 'object' && urnRaw !== null ? String((urnRaw as { urn?: string }).urn ?? '') || null : typeof urnRaw === 'string' ? urnRaw : null);
     if (!consultationId && !settingUrn) i.reject('consultationId', 'Required', 'consultationId or settingUrn is required');
-    const canMeetNeeds = i.boolean('canMeetNeeds');
+    const canMeetNeeds = i.boolean(i.field('canMeetNeeds', 'canMeet', 'accepted'));
     return simple((today) => ({ type: 'RecordSettingResponse', data: { on, today, consultationId, settingUrn: settingUrn ?? null, canMeetNeeds: canMeetNeeds! } }));
   },
 
   'issue-final-plan': (i, on) => {
     const sections = planSections(i);
-    const field = i.raw('namedSetting') !== undefined ? 'namedSetting' : 'setting';
+    const field = i.field('namedSetting', 'setting', 'settingUrn');
     let named = setting(i, field, !sections?.I);
     if (!named && sections?.I) named = { urn: null, name: sections.I };
     return simple((today, [doc]) => ({ type: 'IssueFinalPlan', data: { on, today, namedSetting: named!, planDocumentId: doc } }), [sections ? { kind: 'final-plan', content: sections } : null]);
@@ -131,12 +135,12 @@ export const CASE_COMMANDS: Record<string, Parser> = {
   },
 
   reassign: (i, on) => {
-    const caseworker = i.string('caseworker', { maxLength: 100 });
+    const caseworker = i.string(i.field('caseworker', 'caseworkerId', 'to'), { maxLength: 100 });
     return simple((today) => ({ type: 'Reassign', data: { on, today, caseworkerId: caseworker! } }));
   },
 
   'add-note': (i, on) => {
-    const note = i.string('text', { maxLength: 50_000 });
+    const note = i.string(i.field('text', 'note'), { maxLength: 50_000 });
     return simple((today, [doc]) => ({ type: 'AddNote', data: { on, today, noteId: doc! } }), [{ kind: 'note', content: { text: note } }]);
   },
 

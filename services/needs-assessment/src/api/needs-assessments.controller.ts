@@ -29,6 +29,13 @@ export interface NeedsAssessmentSettings {
   authorityName: string;
 }
 
+/** Other words a request form uses for who asked (Act s.36(1), CoP 9.8; s.24 notifications). */
+const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {
+  young_person: 'young-person', youngperson: 'young-person', yp: 'young-person',
+  setting: 'school', college: 'post-16-institution', 'post-16': 'post-16-institution', 'early-years': 'early-years-setting', nursery: 'early-years-setting',
+  health: 'health-professional', 'social-care': 'social-care-professional', professional: 'other-professional', notification: 'other-professional',
+};
+
 const STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'];
 
 @ApiTags('needs-assessments')
@@ -58,13 +65,15 @@ export class NeedsAssessmentsController {
     const today = todayInLondon(this.clock);
     const input = new BodyReader(body);
     const child = input.object('child');
-    const givenName = child?.string('givenName', { maxLength: 200 });
-    const familyName = child?.string('familyName', { maxLength: 200 });
-    const dateOfBirth = child?.date('dateOfBirth', { required: false });
+    const givenName = child?.string(child.field('givenName', 'firstName', 'forename'), { maxLength: 200 });
+    const familyName = child?.string(child.field('familyName', 'lastName', 'surname'), { maxLength: 200 });
+    const dateOfBirth = child?.date(child.field('dateOfBirth', 'dob', 'birthDate'), { required: false });
     child?.done();
-    const requestedBy = input.oneOf('requestedBy', REQUESTERS);
-    const receivedOn = input.date('receivedOn');
-    const caseworker = input.string('caseworker', { required: false, maxLength: 100 });
+    const requesterField = input.field('requestedBy', 'requester');
+    const rawRequester = input.raw(requesterField);
+    const requestedBy = input.oneOf(requesterField, REQUESTERS, { required: true, alias: typeof rawRequester === 'string' ? REQUESTER_ALIASES[rawRequester.toLowerCase()] : undefined });
+    const receivedOn = input.date(input.field('receivedOn', 'on', 'received'));
+    const caseworker = input.string(input.field('caseworker', 'caseworkerId', 'assignedTo'), { required: false, maxLength: 100 });
     input.done();
     if (!onOrBefore(receivedOn!, today)) throw ruleProblem('DateInFuture', `receivedOn ${receivedOn} is after today (${today}, Europe/London)`, 'receivedOn');
     if (dateOfBirth && !onOrBefore(dateOfBirth, receivedOn!)) {

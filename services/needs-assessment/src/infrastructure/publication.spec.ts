@@ -42,7 +42,7 @@ describe('needs-assessment published events', () => {
       expect(p.id).toBe(stored.find((s) => s.id === p.id)?.id);
     }
     expect(published[3].data).toEqual({
-      caseId: stream, childId: child, issuedOn: '2026-06-01', receivedOn: '2026-01-05', namedSetting: school,
+      caseId: stream, reference: 'NA-2026-00001', childId: child, issuedOn: '2026-06-01', receivedOn: '2026-01-05', namedSetting: school,
       withinStatutoryTime: false, excepted: true, caseworkerId: 'cw-2', cohort: { receptionYear: 2023, yearGroupOffset: 0 },
     });
   });

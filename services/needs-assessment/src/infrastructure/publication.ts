@@ -49,7 +49,7 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
     case 'FinalPlanIssued': {
       const { request, caseworkerId, excepted } = await caseFacts(event, history);
       return publish<FinalPlanIssuedV1>(FINAL_PLAN_ISSUED_V1, {
-        caseId, childId: request.childId, issuedOn: domain.data.issuedOn, receivedOn: request.receivedOn, namedSetting: domain.data.namedSetting,
+        caseId, reference: request.reference, childId: request.childId, issuedOn: domain.data.issuedOn, receivedOn: request.receivedOn, namedSetting: domain.data.namedSetting,
         withinStatutoryTime: domain.data.withinStatutoryTime, excepted, caseworkerId, cohort: request.cohort ?? null,
       });
     }

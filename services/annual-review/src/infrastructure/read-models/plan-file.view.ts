@@ -8,7 +8,7 @@ interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
 /** One EHC plan in its review cycle as a caseworker or a setting sees it; built from its events alone. */
 export interface PlanFileView {
   planId: string;
-  source: { kind: 'needs-assessment'; caseId: string } | { kind: 'import'; reference: string };
+  source: { kind: 'needs-assessment'; caseId: string; reference?: string } | { kind: 'import'; reference: string };
   reference: string;
   childId: string;
   cohort: Cohort | null;
@@ -42,7 +42,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
     return {
       planId: envelope.stream.replace(/^annualReview-/, ''),
       source: d.source,
-      reference: d.source.kind === 'import' ? d.source.reference : d.source.caseId,
+      reference: d.source.reference ?? (d.source.kind === 'needs-assessment' ? d.source.caseId : ''),
       childId: d.childId, cohort: d.cohort, planIssuedOn: d.planIssuedOn, status: 'maintained', namedSetting: d.namedSetting,
       caseworkerId: d.caseworkerId, reviewAnchor: d.reviewAnchor,
       nextReview: { due: d.reviewDueBy, done: null }, lastReview: null, suggestedReviews: d.suggestedReviews,
