@@ -87,8 +87,9 @@ describe('annual reviews over HTTP', () => {
     await run(planId, 'receive-report', { on: '2026-05-27', report: 'Progress against outcomes…' });
     p = (await run(planId, 'decide', { on: '2026-06-01', outcome: 'amend' })).body;
     expect(p.deadlines.decision).toMatchObject({ due: '2026-06-11', done: '2026-06-01', onTime: true, outcome: 'amend' });
-    expect(p.deadlines.nextReview).toMatchObject({ due: '2027-05-31', done: null });
-    expect(p.lastReview).toMatchObject({ due: '2026-05-19', done: '2026-06-01', onTime: false });
+    // the review of this cycle is done (late: due 2026-05-19); the next one is due a year from the decision
+    expect(p.deadlines.nextReview).toMatchObject({ due: '2026-05-19', done: '2026-06-01', onTime: false });
+    expect(p.deadlines.followingReview).toMatchObject({ due: '2027-05-31', done: null });
     p = (await run(planId, 'issue-amendment-notice', { on: '2026-06-08', proposedChanges: 'Section F: add weekly SALT.' })).body;
     expect(p.deadlines.representations).toMatchObject({ due: '2026-06-22', done: null });
     expect(p.deadlines.amendedPlan).toMatchObject({ due: '2026-08-03', done: null });

@@ -17,7 +17,7 @@ import { ExecutePlanCommand } from '../../services/annual-review/src/application
 import type { Command, Event } from '../../services/annual-review/src/domain/annual-review';
 import { importPlans } from '../../services/annual-review/src/infrastructure/plan-import';
 import { PlanFile } from '../../services/annual-review/src/infrastructure/read-models/plan-file.entity';
-import type { PlanFileView } from '../../services/annual-review/src/infrastructure/read-models/plan-file.view';
+import { upcomingReviewDue, type PlanFileView } from '../../services/annual-review/src/infrastructure/read-models/plan-file.view';
 import { SettingsDirectory } from '../../services/annual-review/src/infrastructure/settings/settings-directory';
 
 const GIAS_OF_KIND = {
@@ -99,7 +99,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
     const r = rngFor(o.seed, 'review', view.planId);
     const days = (min: number, span: number) => min + Math.floor(r() * span);
     const today = o.realToday;
-    let due = view.nextReview.due;
+    let due = upcomingReviewDue(view);
     while (due && !isAfter(due, addDays(o.today, -10))) {
       const meeting = r() < 0.3 ? addDays(due, days(1, 50)) : addDays(due, -days(30, 40));
       const invitations = addDays(meeting, r() < 0.1 ? -days(5, 8) : -days(14, 10));

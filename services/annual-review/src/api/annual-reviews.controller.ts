@@ -11,7 +11,7 @@ import type { Setting } from '../domain/events';
 import { transferCohort } from '../domain/phase-transfer';
 import { ImportFileError, importPlans, PLAN_IMPORT_COLUMNS } from '../infrastructure/plan-import';
 import { PlanFile, PlanTimelineEntry } from '../infrastructure/read-models/plan-file.entity';
-import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
+import { upcomingReviewDue, type PlanFileView } from '../infrastructure/read-models/plan-file.view';
 import { settingForPlan } from '../infrastructure/settings/setting-for-plan';
 import type { SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { renderPlanLetter } from './letters';
@@ -107,7 +107,7 @@ export class AnnualReviewsController {
           currentSetting: view.namedSetting, kind: transfer.kind, fromYearGroup: transfer.fromYearGroup, toYearGroup: transfer.toYearGroup,
           deadline: transfer.deadline, latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
           amendedPlanIssuedOn: recorded?.amendedOn ?? null, onTime: recorded ? recorded.met : today > transfer.deadline ? false : null,
-          nextReviewDue: view.nextReview.due,
+          nextReviewDue: upcomingReviewDue(view),
         };
       }),
     };
@@ -161,7 +161,7 @@ export class AnnualReviewsController {
         const v = r.view as PlanFileView;
         const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate }[])
           .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today }));
-        const nextReviewDue = v.status === 'ceased' || v.status === 'closed' ? null : v.nextReview.due;
+        const nextReviewDue = upcomingReviewDue(v);
         return {
           planId: v.planId, reference: v.reference, status: v.status, caseworker: v.caseworkerId, setting: v.namedSetting,
           child: r.erased_at ? { id: v.childId, erased: true } : { id: v.childId, givenName: r.given_name, familyName: r.family_name },

@@ -47,6 +47,7 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
     reviewAnchor: view.reviewAnchor,
     deadlines: {
       nextReview: deadlineStatus(view.nextReview.due, view.nextReview.done, today),
+      ...(view.nextReview.done && view.followingReviewDue ? { followingReview: deadlineStatus(view.followingReviewDue, null, today) } : {}),
       report: deadlineStatus(r?.report.due ?? null, r?.report.done ?? null, today),
       decision: { ...deadlineStatus(r?.decision.due ?? null, r?.decision.done ?? null, today), outcome: r?.decision.outcome ?? null },
       representations: deadlineStatus(a?.representations.due ?? null, a?.representations.done ?? null, today),

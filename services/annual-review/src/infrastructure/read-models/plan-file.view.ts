@@ -17,8 +17,14 @@ export interface PlanFileView {
   namedSetting: Setting;
   caseworkerId: string | null;
   reviewAnchor: string;
-  /** The statutory review date of the cycle now running (s.44). */
+  /**
+   * The review of the current cycle (s.44): its statutory date and, once the review is complete,
+   * the date it was (the review decision, or the meeting with REVIEW_ANCHOR=meeting). The cycle
+   * rolls on to `followingReviewDue` when the next review is scheduled.
+   */
   nextReview: DueDone;
+  /** Due date of the review after the current one, once the current one is complete. */
+  followingReviewDue?: CalendarDate | null;
   lastReview: { due: CalendarDate; done: CalendarDate; onTime: boolean } | null;
   suggestedReviews: CalendarDate[];
   review: {
@@ -55,6 +61,10 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
     case 'AnnualReviewScheduled': {
       const d = event.data;
       const same = v.review?.reviewId === d.reviewId;
+      if (!same && v.nextReview.done && v.followingReviewDue) {
+        v.nextReview = { due: v.followingReviewDue, done: null };
+        v.followingReviewDue = null;
+      }
       v.review = {
         reviewId: d.reviewId, invitationsSentOn: d.invitationsSentOn, meetingOn: d.meetingOn, noticeLatestBy: d.noticeLatestBy, noticeInTime: d.withinStatutoryTime,
         heldOn: null, preparationForAdulthood: null,
@@ -74,7 +84,8 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       if (v.review) v.review = { ...v.review, decision: { ...v.review.decision, done: d.decidedOn, outcome: d.outcome } };
       const doneOn = v.reviewAnchor === 'meeting' ? (v.review?.heldOn ?? d.decidedOn) : d.decidedOn;
       v.lastReview = { due: d.reviewDueBy, done: doneOn, onTime: d.reviewWithinTwelveMonths };
-      v.nextReview = { due: d.nextReviewDueBy, done: null };
+      v.nextReview = { due: d.reviewDueBy, done: doneOn };
+      v.followingReviewDue = d.nextReviewDueBy;
       v.suggestedReviews = d.suggestedReviews;
       v.status = d.outcome === 'amend' ? 'amendment-in-progress' : d.outcome === 'cease' ? 'cease-decided' : 'maintained';
       break;
@@ -164,7 +175,8 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
 export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
   if (v.status === 'ceased' || v.status === 'closed') return [];
   const out: RunningDeadline[] = [];
-  if (v.nextReview.due) out.push({ kind: 'review', ref: null, due: v.nextReview.due, excepted: false });
+  const reviewDue = upcomingReviewDue(v);
+  if (reviewDue) out.push({ kind: 'review', ref: null, due: reviewDue, excepted: false });
   const r = v.review;
   if (r && r.heldOn) {
     if (r.report.due && !r.report.done) out.push({ kind: 'review-report', ref: r.reviewId, due: r.report.due, excepted: false });
@@ -178,4 +190,10 @@ export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
   const d = v.dualRegistration;
   if (d && !d.outcome) out.push({ kind: 'transition-review', ref: d.id, due: d.nextReviewDueBy, excepted: false });
   return out;
+}
+
+/** The statutory date of the next review still to be done. */
+export function upcomingReviewDue(v: PlanFileView): CalendarDate | null {
+  if (v.status === 'ceased' || v.status === 'closed') return null;
+  return v.nextReview.done ? (v.followingReviewDue ?? null) : v.nextReview.due;
 }

@@ -1,11 +1,11 @@
 import { viewProjection, type Projection } from '@ehc/messaging';
-import { applyToPlanFile, runningDeadlines, type PlanFileView } from './plan-file.view';
+import { applyToPlanFile, runningDeadlines, upcomingReviewDue, type PlanFileView } from './plan-file.view';
 import { PlanDeadline, PlanFile, PlanTimelineEntry } from './plan-file.entity';
 
 /** Plans in their review cycle, their running deadlines and their timelines. */
 export function planFilesProjection(schema: string): Projection {
   return viewProjection<PlanFileView>({
-    name: 'annual-review.plan-files.v1',
+    name: 'annual-review.plan-files.v2',
     schema,
     streamPrefix: 'annualReview-',
     tables: { views: 'rm_plans', deadlines: 'rm_plan_deadlines', timeline: 'rm_plan_timeline' },
@@ -13,7 +13,7 @@ export function planFilesProjection(schema: string): Projection {
     columnTypes: { reference: 'text', child_id: 'uuid', caseworker_id: 'text', setting_urn: 'text', status: 'text', next_review_due: 'date', reception_year: 'integer' },
     columns: (v) => ({
       reference: v.reference, child_id: v.childId, caseworker_id: v.caseworkerId, setting_urn: v.namedSetting.urn, status: v.status,
-      next_review_due: v.status === 'ceased' || v.status === 'closed' ? null : v.nextReview.due, reception_year: v.cohort?.receptionYear ?? null,
+      next_review_due: upcomingReviewDue(v), reception_year: v.cohort?.receptionYear ?? null,
     }),
     deadlines: (v) => runningDeadlines(v),
     owner: (v) => v.caseworkerId,
