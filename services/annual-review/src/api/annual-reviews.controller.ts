@@ -18,6 +18,7 @@ import { renderPlanLetter } from './letters';
 import { PLAN_COMMANDS, type SettingRef } from './plan-commands';
 import { comingTransferYear, planView } from './plan-view';
 import { ruleProblem } from './problems';
+import { planCommandExamples } from './examples';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
 export const AR_CLOCK = Symbol('ANNUAL_REVIEW_CLOCK');
@@ -206,6 +207,7 @@ export class AnnualReviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A caseworker command on the plan. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the plan was made).' })
   @ApiParam({ name: 'command', enum: Object.keys(PLAN_COMMANDS) })
+  @ApiBody({ schema: { type: 'object', required: ['on'] }, examples: planCommandExamples })
   @ApiResponse({ status: 200, description: 'The plan after the command' })
   @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
   @ApiResponse({ status: 404, description: 'No such plan or command' })

@@ -234,7 +234,7 @@ export class NeedsAssessmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A caseworker command on the case. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the request).' })
   @ApiParam({ name: 'command', enum: Object.keys(CASE_COMMANDS) })
-  @ApiBody({ schema: { type: 'object', required: ['on'], examples: commandExamples } as any })
+  @ApiBody({ schema: { type: 'object', required: ['on'] }, examples: commandExamples })
   @ApiResponse({ status: 200, description: 'The case after the command' })
   @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
   @ApiResponse({ status: 404, description: 'No such case or command' })

@@ -1,0 +1,20 @@
+/** OpenAPI examples: worked example 9 of the domain reference (plan made 2025-05-20). */
+export const planCommandExamples = {
+  'schedule-meeting': { value: { on: '2026-04-28', meetingOn: '2026-05-14' } },
+  'hold-meeting': { value: { on: '2026-05-14' } },
+  'receive-report': { value: { on: '2026-05-27', report: 'Progress towards the outcomes in section E…' } },
+  decide: { value: { on: '2026-06-01', outcome: 'amend' } },
+  'issue-amendment-notice': { value: { on: '2026-06-08', proposedChanges: 'Section F: weekly speech and language therapy.' } },
+  'record-representations': { value: { on: '2026-06-18', meetingRequested: false } },
+  'issue-amended-plan': { value: { on: '2026-06-30', namedSetting: '120350', phaseTransfer: null } },
+  'decide-not-to-amend': { value: { on: '2026-07-20', reasons: '…' } },
+  'propose-cease': { value: { on: '2026-10-01', reason: 'no-longer-necessary', reasons: '…' } },
+  cease: { value: { on: '2026-10-26', reasons: '…' } },
+  'cease-plan': { value: { on: '2027-01-05' } },
+  'agree-dual-registration': { value: { on: '2026-09-01', mainstream: '120345', startOn: '2026-09-14', split: { specialSessions: 6, mainstreamSessions: 4 } } },
+  'hold-transition-review': { value: { on: '2026-10-26' } },
+  'end-dual-registration': { value: { on: '2027-05-20', outcome: 'success' } },
+  close: { value: { on: '2026-12-01', reason: 'transferred-to-another-authority' } },
+  reassign: { value: { on: '2026-12-01', caseworker: 'cw-ben' } },
+  'add-note': { value: { on: '2026-12-01', text: 'Phoned the SENCo about the transition plan.' } },
+};
