@@ -149,3 +149,18 @@ export function listFilters(q: BodyReader, query: Record<string, string | undefi
     offset: Math.max(Number(query.offset ?? 0) || 0, 0),
   };
 }
+
+/**
+ * The start every command endpoint shares: the command by its URL name (404 if unknown), its
+ * effective date `on` (or the first of `onFields` the body uses), and an optional
+ * `expectedRevision` for optimistic concurrency. The caller reads its own fields, then `done()`.
+ */
+export function readCommandBody<P>(commands: Record<string, P>, name: string, body: unknown, onFields: string[] = ['on']) {
+  const parser = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (parser === undefined) throw new ProblemException({ type: PROBLEM_BASE + 'UnknownCommand', title: 'No such command', status: 404, detail: `Commands are: ${Object.keys(commands).join(', ')}` });
+  const input = new BodyReader(body);
+  const on = input.date(input.field(...onFields));
+  const expected = input.raw('expectedRevision');
+  if (expected !== undefined && (!Number.isInteger(expected) || (expected as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
+  return { parser, input, on, expectedRevision: expected as number | undefined };
+}

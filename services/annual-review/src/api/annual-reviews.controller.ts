@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, PersonalData, problem, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
 import type { RuleBroken } from '../domain/annual-review';
@@ -214,14 +214,9 @@ export class AnnualReviewsController {
   @ApiResponse({ status: 409, description: 'The state does not allow it (or a stale expectedRevision)' })
   @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future)' })
   async command(@Param('planId') planIdRaw: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
-    const parse = Object.prototype.hasOwnProperty.call(PLAN_COMMANDS, name) ? PLAN_COMMANDS[name] : undefined;
-    if (!parse) throw problem(404, 'UnknownCommand', 'No such command', `Commands are: ${Object.keys(PLAN_COMMANDS).join(', ')}`);
+    const { parser: parse, input, on, expectedRevision } = readCommandBody(PLAN_COMMANDS, name, body);
     const planId = this.planId(planIdRaw);
     const today = todayInLondon(this.clock);
-    const input = new BodyReader(body);
-    const on = input.date('on');
-    const expectedRaw = input.raw('expectedRevision');
-    if (expectedRaw !== undefined && (!Number.isInteger(expectedRaw) || (expectedRaw as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
     const parsed = parse(input, on ?? today);
     input.done();
     const stream = `annualReview-${planId}`;
@@ -229,7 +224,7 @@ export class AnnualReviewsController {
     if (!onOrBefore(on!, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     const settings = await this.resolveSettings(parsed.settings);
     const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.personal.saveDocument(stream, d.kind, d.content) : null)));
-    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision: expectedRaw as number | undefined };
+    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, parsed.build(today, documentIds, settings), context));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.planFiles.waitFor(result.position);

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, PersonalData, problem, requestContext, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -241,15 +241,10 @@ export class NeedsAssessmentsController {
   @ApiResponse({ status: 409, description: 'The state does not allow it (e.g. a second decision, a closed case, a stale expectedRevision)' })
   @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future or before the request)' })
   async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
-    const parse = Object.prototype.hasOwnProperty.call(CASE_COMMANDS, name) ? CASE_COMMANDS[name] : undefined;
-    if (!parse) throw problem(404, 'UnknownCommand', 'No such command', `Commands are: ${Object.keys(CASE_COMMANDS).join(', ')}`);
+    // `on` is the effective date; an exception may give it as `from`
+    const { parser: parse, input, on, expectedRevision } = readCommandBody(CASE_COMMANDS, name, body, ['on', 'from']);
     const caseId = this.caseId(id);
     const today = todayInLondon(this.clock);
-    const input = new BodyReader(body);
-    // `on` is the effective date; an exception may give it as `from`
-    const on = input.date(input.raw('on') === undefined && input.raw('from') !== undefined ? 'from' : 'on');
-    const expectedRaw = input.raw('expectedRevision');
-    if (expectedRaw !== undefined && (!Number.isInteger(expectedRaw) || (expectedRaw as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
     const parsed = parse(input, on ?? today);
     input.done();
     if ((await this.files.store.readStream(`ehcna-${caseId}`, { maxCount: 1 })).length === 0) {
@@ -257,7 +252,7 @@ export class NeedsAssessmentsController {
     }
     if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.files.saveDocument(`ehcna-${caseId}`, d.kind, d.content) : null)));
-    const context = { ...this.context(req, on!), expectedRevision: expectedRaw as number | undefined };
+    const context = { ...this.context(req, on!), expectedRevision };
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds), context));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.caseFiles.waitFor(result.position);
