@@ -121,6 +121,27 @@ describe('annual reviews over HTTP', () => {
     expect(await planEvents()).toBe(before);
   });
 
+  it('ceases a plan only once the appeal window has closed, the plan maintained until then', async () => {
+    const csv = [HEADER, `${ref(7)},Kit,Moss,2009-05-05,2022-03-01,2025-09-01,120346,cw-cara`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(7));
+    await run(planId, 'cease', { on: '2026-03-10' }, 409);
+    let p = (await run(planId, 'propose-cease', { on: '2026-03-02', reason: 'no-longer-necessary', reasons: 'Outcomes met' })).body;
+    expect(p.status).toBe('cease-proposed');
+    p = (await run(planId, 'cease', { on: '2026-03-10' })).body;
+    expect(p.status).toBe('cease-decided');
+    const windowEnds = p.cease.appealWindowEndsOn as string;
+    expect(windowEnds >= '2026-05-10').toBe(true);
+    expect(p.letters.map((l: { kind: string; appealRights: boolean }) => [l.kind, l.appealRights])).toContainEqual(['cease-decision', true]);
+    expect((await run(planId, 'cease-plan', { on: windowEnds }, 422)).body.type).toMatch(/AppealWindowOpen$/);
+    const listed = (await api().get('/annual-reviews').query({ q: ref(7) }).expect(200)).body.items[0];
+    expect(listed.deadlines.map((d: { kind: string }) => d.kind)).toContain('cease-plan');
+    const next = new Date(Date.parse(`${windowEnds}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    p = (await run(planId, 'cease-plan', { on: next })).body;
+    expect(p).toMatchObject({ status: 'ceased', cease: { ceasedOn: next } });
+    await run(planId, 'hold-meeting', { on: next }, 409);
+  });
+
   it('lists reviews due and overdue, by caseworker and by setting', async () => {
     // ref(2): last reviewed 2025-01-15, so its review was due 2026-01-14: overdue
     const overdue = (await api().get('/annual-reviews').query({ overdue: 'true', caseworker: 'cw-ben' }).expect(200)).body;

@@ -1,4 +1,4 @@
-import type { CalendarDate, Cohort } from '@ehc/domain-kernel';
+import { addDays, type CalendarDate, type Cohort } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
@@ -187,6 +187,9 @@ export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
     if (a.representations.due && !a.representations.done) out.push({ kind: 'amendment-representations', ref: a.amendmentId, due: a.representations.due, excepted: false });
     if (a.amendedPlan.due) out.push({ kind: 'amended-plan', ref: a.amendmentId, due: a.amendedPlan.due, excepted: false });
   }
+  // maintained until the appeal window closes (or an appeal ends): then the plan is to be ceased
+  const c = v.cease;
+  if (c?.appealWindowEndsOn && !c.ceasedOn && !c.appeal) out.push({ kind: 'cease-plan', ref: null, due: addDays(c.appealWindowEndsOn, 1), excepted: false });
   const d = v.dualRegistration;
   if (d && !d.outcome) out.push({ kind: 'transition-review', ref: d.id, due: d.nextReviewDueBy, excepted: false });
   return out;
