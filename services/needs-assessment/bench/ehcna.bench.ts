@@ -320,7 +320,7 @@ async function benchHttp(databaseUrl: string, prefix: string, today: CalendarDat
       });
     }
 
-    const child: ChildProcess = fork(__filename, ['--http-clients'], { execArgv: ['-r', join(__dirname, '..', '..', '..', 'tools', 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child: ChildProcess = fork(__filename, ['--http-clients'], { execArgv: ['-r', join(__dirname, '..', '..', '..', 'infra', 'node', 'register.js')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const bar = new ProgressBar('http', WARMUP_SECONDS + SECONDS, 's');
     const t0 = performance.now();
     const ticker = setInterval(() => bar.update(Math.round((performance.now() - t0) / 1000), counting ? 'measuring' : 'warming up'), 250);
