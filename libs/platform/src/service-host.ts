@@ -96,7 +96,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
     const dataDir = env.string(source, 'EHC_DATA_DIR', 'data');
     const pgPort = env.port(source, 'EMBEDDED_PG_PORT', 54329);
     logger.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}/postgres`);
-    embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: pgPort });
+    embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: pgPort, log: (line) => logger.log(line) });
     databaseUrl = embedded.url;
   }
   // a prefix keeps several embedded hosts apart on one database (tests)
