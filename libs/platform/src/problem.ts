@@ -59,3 +59,23 @@ export class ProblemFilter implements ExceptionFilter {
     return { type: PROBLEM_BASE + 'InternalError', title: 'Something went wrong on our side', status: 500 };
   }
 }
+
+/** How a service's broken rule is answered: 409 the state has moved on, 422 the request breaks a rule itself. */
+export interface RuleAnswer {
+  status: 409 | 422;
+  title: string;
+  /** The request field at fault, when one is. */
+  field?: string;
+}
+
+/**
+ * Builds a service's one rule-to-problem function from its one table (STYLE §7): the problem names
+ * the rule in its `type`, and the field at fault under `errors`.
+ */
+export function ruleProblems<R extends string>(rules: Record<R, RuleAnswer>) {
+  return (rule: R, detail?: string, fieldOverride?: string): ProblemException => {
+    const { status, title, field } = rules[rule];
+    const f = fieldOverride ?? field;
+    return problem(status, rule, title, detail, f ? { errors: [{ field: f, rule, message: title }] } : {});
+  };
+}

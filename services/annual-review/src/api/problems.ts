@@ -1,8 +1,8 @@
-import { problem, type ProblemException } from '@ehc/platform';
+import { ruleProblems, type RuleAnswer } from '@ehc/platform';
 import type { RuleBroken } from '../domain/annual-review';
 
 /** The one table from a broken rule to its HTTP status (STYLE §7): 409 the state moved on, 422 the request breaks a rule itself. */
-const RULES: Record<RuleBroken, { status: 409 | 422; title: string; field?: string }> = {
+const RULES: Record<RuleBroken, RuleAnswer> = {
   PlanAlreadyEntered: { status: 409, title: 'This plan is already in the review cycle' },
   NoPlanOnFile: { status: 409, title: 'There is no plan on file' },
   PlanCeased: { status: 409, title: 'The plan has ceased' },
@@ -48,7 +48,4 @@ const RULES: Record<RuleBroken, { status: 409 | 422; title: string; field?: stri
   DateBeforeDualRegistrationStart: { status: 422, title: 'The date is before the dual registration started', field: 'on' },
 };
 
-export function ruleProblem(rule: RuleBroken, detail?: string): ProblemException {
-  const { status, title, field } = RULES[rule];
-  return problem(status, rule, title, detail, field ? { errors: [{ field, rule, message: title }] } : {});
-}
+export const ruleProblem = ruleProblems(RULES);

@@ -3,8 +3,8 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, ageOn, isCalendarDate, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type CommandContext, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { addDays, ageOn, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -90,7 +90,7 @@ export class NeedsAssessmentsController {
     }
     const result: RecordedRequest = await this.commands.execute(new RecordNeedsAssessmentRequest(
       { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null },
-      requestedBy!, receivedOn!, caseworker ?? null, today, this.context(req, receivedOn!),
+      requestedBy!, receivedOn!, caseworker ?? null, today, requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, receivedOn!),
     ));
     if (!result.ok) throw ruleProblem(result.error);
     await this.caseFiles.waitFor(result.position);
@@ -252,7 +252,7 @@ export class NeedsAssessmentsController {
     }
     if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.files.saveDocument(`ehcna-${caseId}`, d.kind, d.content) : null)));
-    const context = { ...this.context(req, on!), expectedRevision };
+    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds), context));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.caseFiles.waitFor(result.position);
@@ -276,14 +276,5 @@ export class NeedsAssessmentsController {
     const docKind = kind === 'refusal-to-assess' ? 'refusal-reasons' : kind === 'decision-not-to-issue' ? 'not-to-issue-reasons' : null;
     if (!docKind) return null;
     return this.personal.latestText(caseId, docKind);
-  }
-
-  private context(req: Request, occurredAt: CalendarDate): CommandContext {
-    const user = req.header('x-user-id');
-    return {
-      actor: { kind: 'user', id: user && /^[\w.@-]{1,100}$/.test(user) ? user : 'anonymous' },
-      correlationId: correlation.getStore()?.correlationId ?? 'none',
-      occurredAt: isCalendarDate(occurredAt) ? occurredAt : todayInLondon(this.clock),
-    };
   }
 }

@@ -1,8 +1,8 @@
-import { problem, type ProblemException } from '@ehc/platform';
+import { ruleProblems, type RuleAnswer } from '@ehc/platform';
 import type { RuleBroken } from '../domain/needs-assessment';
 
 /** The one table from a broken rule to its HTTP status (STYLE §7): 409 the state moved on, 422 the request breaks a rule itself. */
-const RULES: Record<RuleBroken, { status: 409 | 422; title: string; field?: string }> = {
+const RULES: Record<RuleBroken, RuleAnswer> = {
   RequestAlreadyRecorded: { status: 409, title: 'This case already has its request recorded' },
   NoRequestOnFile: { status: 409, title: 'There is no request on this case' },
   CaseClosed: { status: 409, title: 'The case is closed or the request was withdrawn' },
@@ -27,8 +27,4 @@ const RULES: Record<RuleBroken, { status: 409 | 422; title: string; field?: stri
   ExceptionEndsBeforeItStarts: { status: 422, title: 'An exception cannot end before it starts', field: 'to' },
 };
 
-export function ruleProblem(rule: RuleBroken, detail?: string, fieldOverride?: string): ProblemException {
-  const { status, title, field } = RULES[rule];
-  const f = fieldOverride ?? field;
-  return problem(status, rule, title, detail, f ? { errors: [{ field: f, rule, message: title }] } : {});
-}
+export const ruleProblem = ruleProblems(RULES);
