@@ -71,23 +71,43 @@ export type PhaseTransferKind =
 
 /**
  * reg 18(1): before a phase transfer the plan must be reviewed and amended, naming the new setting,
- * by 15 February in the calendar year of the transfer; 31 March for secondary school to a post-16
- * institution. `transferYear` is the calendar year the child or young person moves (Sept 2027 -> 2027).
- * Example 11: Y6 -> Y7 in Sept 2027 -> Mon 2027-02-15; Y11 -> college -> Wed 2027-03-31.
+ * "before 15 February in the calendar year of the transfer" ("before 31 March" for secondary school
+ * to a post-16 institution). The Code of Practice says "by"; the Regulations prevail, so the last
+ * lawful day is 14 February (30 March). `transferYear` is the calendar year the child or young
+ * person moves (Sept 2027 -> 2027). Show `phaseTransferRule` beside the date, so a caseworker who
+ * knows the Code's wording sees why it is the 14th.
+ * Example 11: Y6 -> Y7 in Sept 2027 -> Sun 2027-02-14; Y11 -> college -> Tue 2027-03-30.
  */
-export const phaseTransferDeadline = (transferYear: number, kind: PhaseTransferKind): CalendarDate =>
-  kind === 'secondary-to-post-16' ? calendarDate(transferYear, 3, 31) : calendarDate(transferYear, 2, 15);
+export const phaseTransferDeadline = (transferYear: number, kind: PhaseTransferKind): CalendarDate => {
+  if (!Number.isInteger(transferYear) || transferYear < 1 || transferYear > 9999) throw new RangeError(`Not a transfer year: ${transferYear}`);
+  return kind === 'secondary-to-post-16' ? calendarDate(transferYear, 3, 30) : calendarDate(transferYear, 2, 14);
+};
+
+/** The words of reg 18(1) for a kind of transfer, to show beside phaseTransferDeadline's date. */
+export const phaseTransferRule = (kind: PhaseTransferKind): string =>
+  kind === 'secondary-to-post-16' ? 'before 31 March (reg 18(1))' : 'before 15 February (reg 18(1))';
+
+/**
+ * reg 18(2): where a young person is to transfer from one post-16 institution to another at any
+ * other time, the plan must be reviewed and amended, naming the new institution, "at least five
+ * months before that transfer takes place". The last lawful day is the date five calendar months
+ * before the transfer (clamped to the month's end: a move on 31 July -> 28 February).
+ * Transfer Mon 2027-01-04 -> Tue 2026-08-04.
+ */
+export const post16TransferDeadline = (transferOn: CalendarDate): CalendarDate => addMonths(transferOn, -5);
+
+export const POST_16_TRANSFER_RULE = 'at least five months before the transfer (reg 18(2))';
 
 /**
  * Working back from the phase transfer deadline with the reg 22 amendment period: the latest day an
- * amendment notice can be served and still allow the full 8 weeks. Example 11: 2027-02-15 -> 2026-12-21.
+ * amendment notice can be served and still allow the full 8 weeks. Example 11: 2027-02-14 -> 2026-12-20.
  */
 export const phaseTransferLatestAmendmentNotice = (deadline: CalendarDate): CalendarDate =>
   addWeeks(deadline, -AMENDMENT_WEEKS);
 
 /**
  * And 4 weeks further back (the reg 20(10) decision period): the latest review meeting.
- * Example 11: 2027-02-15 -> 2026-11-23. Aim earlier.
+ * Example 11: 2027-02-14 -> 2026-11-22. Aim earlier.
  */
 export const phaseTransferLatestReviewMeeting = (deadline: CalendarDate): CalendarDate =>
   addWeeks(phaseTransferLatestAmendmentNotice(deadline), -REVIEW_DECISION_WEEKS);

@@ -1,4 +1,4 @@
-import { addDays, addMonths, calendarDate, maxDate, partsOf, type CalendarDate } from './calendar-date';
+import { addDays, addMonths, assertOptionalCalendarDate, calendarDate, maxDate, partsOf, type CalendarDate } from './calendar-date';
 import { addWorkingDays, nextWorkingDayAfter, nextWorkingDayOnOrAfter } from './working-days';
 
 /*
@@ -43,10 +43,12 @@ export type AppealDeadlineExplained = {
  */
 export const explainAppealDeadline = (
   decisionLetterOn: CalendarDate,
-  certificateOn?: CalendarDate,
+  certificateOn?: CalendarDate | null,
 ): AppealDeadlineExplained => {
+  assertOptionalCalendarDate(certificateOn);
   const fromLetter = addMonths(decisionLetterOn, 2);
-  const unadjusted = certificateOn === undefined ? fromLetter : maxDate(fromLetter, addMonths(certificateOn, 1));
+  // no certificate (none needed, or none yet): null and undefined mean the same
+  const unadjusted = certificateOn === undefined || certificateOn === null ? fromLetter : maxDate(fromLetter, addMonths(certificateOn, 1));
   const { year, month, day } = partsOf(unadjusted);
 
   if (month === 8)
@@ -61,7 +63,7 @@ export const explainAppealDeadline = (
 };
 
 /** TR r.20 and r.12: the last day on which the tribunal must receive the appeal (see explainAppealDeadline). */
-export const appealDeadline = (decisionLetterOn: CalendarDate, certificateOn?: CalendarDate): CalendarDate =>
+export const appealDeadline = (decisionLetterOn: CalendarDate, certificateOn?: CalendarDate | null): CalendarDate =>
   explainAppealDeadline(decisionLetterOn, certificateOn).deadline;
 
 // ---------------------------------------------------------------------------------------------

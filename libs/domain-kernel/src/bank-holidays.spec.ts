@@ -1,4 +1,8 @@
-import { bankHolidayName, bankHolidaysInYear, easterSunday, isBankHoliday } from './bank-holidays';
+import {
+  BUILT_IN_CONFIRMED_THROUGH, bankHolidayCalendarStatus, bankHolidayName, bankHolidaysInYear, easterSunday, isBankHoliday,
+  proclamationsFromPublishedList, useProclaimedBankHolidays,
+} from './bank-holidays';
+import { addWorkingDays, isWorkingDay } from './working-days';
 
 // England and Wales, as published on gov.uk/bank-holidays.
 const published: Record<number, string[]> = {
@@ -65,5 +69,62 @@ describe('Easter Sunday (anonymous Gregorian algorithm)', () => {
     [2285, '2285-03-22'],
   ])('%i: %s', (year, date) => {
     expect(easterSunday(year)).toBe(date);
+  });
+});
+
+describe('proclaimed bank holidays an administrator adds (domain §11.3)', () => {
+  afterEach(() => useProclaimedBankHolidays({ proclamations: [], confirmedThrough: null }));
+
+  it('an extra day proclaimed for a future year is a bank holiday, and working days step over it', () => {
+    expect(isWorkingDay('2029-06-01')).toBe(true);
+    useProclaimedBankHolidays({ proclamations: [{ date: '2029-06-01', name: 'A proclaimed holiday', kind: 'extra' }], confirmedThrough: null });
+    expect(isBankHoliday('2029-06-01')).toBe(true);
+    expect(bankHolidayName('2029-06-01')).toBe('A proclaimed holiday');
+    expect(addWorkingDays('2029-05-31', 1)).toBe('2029-06-04');
+    expect(bankHolidaysInYear(2029)).toHaveLength(9);
+  });
+
+  it('a moved regular holiday: the rule day is cancelled and the new day added', () => {
+    useProclaimedBankHolidays({ proclamations: [
+      { date: '2031-05-05', name: 'Early May bank holiday', kind: 'cancelled' },
+      { date: '2031-05-09', name: 'Early May bank holiday (moved)', kind: 'extra' },
+    ], confirmedThrough: 2031 });
+    expect(isBankHoliday('2031-05-05')).toBe(false);
+    expect(isBankHoliday('2031-05-09')).toBe(true);
+  });
+
+  it('reads the published list against the rule: what it adds and what it cancels, per year it covers', () => {
+    expect(proclamationsFromPublishedList([...bankHolidaysInYear(2020)])).toEqual({ years: [2020], proclamations: [] });
+    const movedAndAdded = [
+      ...bankHolidaysInYear(2032).filter((h) => h.date !== '2032-05-03'),
+      { date: '2032-05-07', name: 'Early May bank holiday (moved)' },
+      { date: '2032-07-02', name: 'Extra bank holiday' },
+    ];
+    expect(proclamationsFromPublishedList(movedAndAdded)).toEqual({
+      years: [2032],
+      proclamations: [
+        { date: '2032-05-07', name: 'Early May bank holiday (moved)', kind: 'extra' },
+        { date: '2032-07-02', name: 'Extra bank holiday', kind: 'extra' },
+        { date: '2032-05-03', name: 'Early May bank holiday', kind: 'cancelled' },
+      ],
+    });
+  });
+
+  it('remembers a working day computed beyond the last confirmed year, and forgets it once that year is confirmed', () => {
+    const { confirmedThrough } = bankHolidayCalendarStatus();
+    expect(confirmedThrough).toBe(BUILT_IN_CONFIRMED_THROUGH);
+    isWorkingDay(`${confirmedThrough}-06-01`);
+    expect(bankHolidayCalendarStatus().latestYearComputedBeyondConfirmed).toBeNull();
+    isWorkingDay(`${confirmedThrough + 2}-06-01`);
+    isWorkingDay(`${confirmedThrough + 1}-06-01`);
+    expect(bankHolidayCalendarStatus().latestYearComputedBeyondConfirmed).toBe(confirmedThrough + 2);
+    useProclaimedBankHolidays({ proclamations: [], confirmedThrough: confirmedThrough + 2 });
+    isWorkingDay(`${confirmedThrough + 2}-06-01`);
+    expect(bankHolidayCalendarStatus()).toEqual({ confirmedThrough: confirmedThrough + 2, latestYearComputedBeyondConfirmed: null });
+  });
+
+  it('never confirms less than the built-in calendar', () => {
+    useProclaimedBankHolidays({ proclamations: [], confirmedThrough: 2000 });
+    expect(bankHolidayCalendarStatus().confirmedThrough).toBe(BUILT_IN_CONFIRMED_THROUGH);
   });
 });

@@ -16,9 +16,12 @@ import {
  * Act 1971 Sch. 1 plus the usual royal proclamations), so no yearly feed is needed for
  * working-day rules (domain §2.5: "exclude weekends and England bank holidays").
  *
- * The rules are those in force since 1978 (when the early May holiday began). A newly proclaimed
- * one-off or move must be added to MOVED or ONE_OFF below: that is the single place the calendar
- * is owned (domain §11.3).
+ * The rules are those in force since 1978 (when the early May holiday began), with the one-offs and
+ * moves proclaimed up to the year this code was last checked against the published list
+ * (BUILT_IN_CONFIRMED_THROUGH). Later proclamations are not code: an administrator adds them to the
+ * hub's calendar (domain §11.3), which hands them here with `useProclaimedBankHolidays`, and every
+ * working-day rule follows at once. A working day computed for a year beyond the last confirmed one
+ * is remembered, so the hub's health can warn that a proclamation may yet change it.
  */
 export type BankHoliday = { readonly date: CalendarDate; readonly name: string };
 
@@ -111,12 +114,77 @@ const computeYear = (year: number): readonly BankHoliday[] => {
   return Object.freeze(holidays.sort((x, y) => compare(x.date, y.date)));
 };
 
+/** The last year whose bank holidays were checked against the published list when this code was written. */
+export const BUILT_IN_CONFIRMED_THROUGH = 2027;
+
+/**
+ * A proclamation the rule cannot know: an extra day ('extra', e.g. a coronation) or a regular day
+ * that is not a holiday that year because it was moved ('cancelled', e.g. 4 May 2020 moved to 8 May
+ * by the VE Day proclamation: 2020-05-04 cancelled, 2020-05-08 extra).
+ */
+export type Proclamation = { readonly date: CalendarDate; readonly name: string; readonly kind: 'extra' | 'cancelled' };
+
+let proclaimed: readonly Proclamation[] = [];
+let confirmedThrough = BUILT_IN_CONFIRMED_THROUGH;
+let latestYearComputedBeyondConfirmed: number | null = null;
+
+/**
+ * Hands the hub's calendar to the kernel: the proclamations an administrator recorded and the last
+ * year someone confirmed against the published list (never earlier than the built-in one).
+ */
+export const useProclaimedBankHolidays = (calendar: { proclamations: readonly Proclamation[]; confirmedThrough: number | null }): void => {
+  for (const p of calendar.proclamations) partsOf(p.date);
+  proclaimed = [...calendar.proclamations];
+  confirmedThrough = Math.max(BUILT_IN_CONFIRMED_THROUGH, calendar.confirmedThrough ?? 0);
+  latestYearComputedBeyondConfirmed = null;
+  byYear.clear();
+};
+
+/**
+ * The proclamations that turn the rule into a published list: for every year the list covers, its
+ * days the rule lacks ('extra') and the rule's days it lacks ('cancelled'). Importing the published
+ * bank-holidays list of England and Wales is this, stored.
+ */
+export const proclamationsFromPublishedList = (published: readonly BankHoliday[]): { years: number[]; proclamations: Proclamation[] } => {
+  for (const h of published) partsOf(h.date);
+  const years = [...new Set(published.map((h) => partsOf(h.date).year))].sort((a, b) => a - b);
+  const proclamations: Proclamation[] = [];
+  for (const year of years) {
+    const listed = published.filter((h) => partsOf(h.date).year === year);
+    const listedDates = new Set(listed.map((h) => h.date));
+    const ruled = computeYear(year);
+    const ruledDates = new Set(ruled.map((h) => h.date));
+    for (const h of listed) if (!ruledDates.has(h.date)) proclamations.push({ date: h.date, name: h.name, kind: 'extra' });
+    for (const h of ruled) if (!listedDates.has(h.date)) proclamations.push({ date: h.date, name: h.name, kind: 'cancelled' });
+  }
+  return { years, proclamations };
+};
+
+/** What the health check reports: how far the calendar is confirmed, and whether a date was computed beyond it. */
+export const bankHolidayCalendarStatus = (): { confirmedThrough: number; latestYearComputedBeyondConfirmed: number | null } => ({
+  confirmedThrough,
+  latestYearComputedBeyondConfirmed,
+});
+
+const withProclamations = (year: number): readonly BankHoliday[] => {
+  const mine = proclaimed.filter((p) => partsOf(p.date).year === year);
+  if (mine.length === 0) return computeYear(year);
+  const cancelled = new Set(mine.filter((p) => p.kind === 'cancelled').map((p) => p.date));
+  const extra = mine.filter((p) => p.kind === 'extra').map(({ date, name }) => ({ date, name }));
+  const days = [...computeYear(year).filter((h) => !cancelled.has(h.date)), ...extra.filter((e) => !cancelled.has(e.date))];
+  const unique = [...new Map(days.map((h) => [h.date, h])).values()];
+  return Object.freeze(unique.sort((x, y) => compare(x.date, y.date)));
+};
+
 const byYear = new Map<number, { list: readonly BankHoliday[]; dates: ReadonlySet<CalendarDate> }>();
 
 const yearEntry = (year: number) => {
+  if (year > confirmedThrough && (latestYearComputedBeyondConfirmed === null || year > latestYearComputedBeyondConfirmed)) {
+    latestYearComputedBeyondConfirmed = year;
+  }
   let entry = byYear.get(year);
   if (!entry) {
-    const list = computeYear(year);
+    const list = withProclamations(year);
     entry = { list, dates: new Set(list.map((h) => h.date)) };
     byYear.set(year, entry);
   }

@@ -59,6 +59,18 @@ export const partsOf = (date: CalendarDate): CalendarDateParts => {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/**
+ * Every public kernel function rejects an invalid date this one way: a RangeError naming the value.
+ * For a date that may be absent (`null` or `undefined`), use `assertOptionalCalendarDate`.
+ */
+export function assertCalendarDate(value: unknown): asserts value is CalendarDate {
+  partsOf(value as CalendarDate);
+}
+
+export function assertOptionalCalendarDate(value: unknown): asserts value is CalendarDate | null | undefined {
+  if (value !== null && value !== undefined) partsOf(value as CalendarDate);
+}
+
 /** Builds a date from numbers; throws RangeError if the day does not exist. */
 export const calendarDate = (year: number, month: number, day: number): CalendarDate => {
   const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;

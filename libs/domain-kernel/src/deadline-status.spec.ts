@@ -1,4 +1,4 @@
-import { deadlineStatus } from './deadline-status';
+import { deadlineStatus, isOverdue } from './deadline-status';
 
 describe('a deadline as seen on a day', () => {
   it.each([
@@ -10,10 +10,33 @@ describe('a deadline as seen on a day', () => {
   ] as const)('due %s, done %s, on %s', (due, done, today, expected) =>
     expect(deadlineStatus(due, done, today)).toMatchObject(expected));
 
-  it('an excepted deadline is never overdue and shows the local expected date (worked example 7)', () =>
-    expect(deadlineStatus('2026-05-25', null, '2026-06-10', { excepted: true, extensionDays: 35 }))
-      .toMatchObject({ onTime: null, excepted: true, expectedUnderException: '2026-06-29', daysLate: 16 }));
+  describe('under an exception (worked example 7: due 2026-05-25, 35 days local policy)', () => {
+    const excepted = { excepted: true, extensionDays: 35 };
+
+    it('past the statutory date but before the expected date: not overdue, days left to the expected date', () =>
+      expect(deadlineStatus('2026-05-25', null, '2026-06-10', excepted))
+        .toMatchObject({ due: '2026-05-25', onTime: null, excepted: true, expectedUnderException: '2026-06-29', daysLeft: 19, daysLate: null }));
+
+    it('on the expected date: still not overdue', () =>
+      expect(isOverdue('2026-05-25', '2026-06-29', excepted)).toBe(false));
+
+    it('past the expected date: overdue against it, with the days late counted from it', () => {
+      expect(deadlineStatus('2026-05-25', null, '2026-07-01', excepted)).toMatchObject({ onTime: false, daysLate: 2, daysLeft: -2, expectedUnderException: '2026-06-29' });
+      expect(isOverdue('2026-05-25', '2026-07-01', excepted)).toBe(true);
+    });
+
+    it('done: judged against the statutory date (reported apart as excepted)', () =>
+      expect(deadlineStatus('2026-05-25', '2026-06-15', '2026-07-01', excepted)).toMatchObject({ onTime: false, daysLate: 21, excepted: true }));
+  });
 
   it('has nothing to say without a due date', () =>
     expect(deadlineStatus(null, null, '2026-06-10')).toMatchObject({ due: null, target: null, onTime: null }));
+
+  it.each(['', '2026-02-30', '26-05-25'])('refuses a due date of %j rather than reading it as "no deadline"', (due) =>
+    expect(() => deadlineStatus(due, null, '2026-06-10')).toThrow(RangeError));
+
+  it('refuses a malformed done or today', () => {
+    expect(() => deadlineStatus('2026-05-25', '', '2026-06-10')).toThrow(RangeError);
+    expect(() => deadlineStatus('2026-05-25', null, '')).toThrow(RangeError);
+  });
 });

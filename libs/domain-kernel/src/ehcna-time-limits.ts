@@ -1,4 +1,4 @@
-import { addDays, addWeeks, type CalendarDate } from './calendar-date';
+import { addDays, addWeeks, assertCalendarDate, type CalendarDate } from './calendar-date';
 import { nextWorkingDayOnOrAfter, workingDayOnOrBefore } from './working-days';
 
 /*
@@ -81,8 +81,10 @@ export const assessmentDeadlines = (
  */
 export type ReceiptDatePolicy = 'day-received' | 'next-working-day';
 
-export const deemedReceiptDate = (arrivedOn: CalendarDate, policy: ReceiptDatePolicy): CalendarDate =>
-  policy === 'next-working-day' ? nextWorkingDayOnOrAfter(arrivedOn) : arrivedOn;
+export const deemedReceiptDate = (arrivedOn: CalendarDate, policy: ReceiptDatePolicy): CalendarDate => {
+  assertCalendarDate(arrivedOn);
+  return policy === 'next-working-day' ? nextWorkingDayOnOrAfter(arrivedOn) : arrivedOn;
+};
 
 /**
  * Request for a reassessment (s.44(2)): notify the decision whether to reassess within 15 days of
@@ -90,5 +92,9 @@ export const deemedReceiptDate = (arrivedOn: CalendarDate, policy: ReceiptDatePo
  */
 export const reassessmentDecisionDueBy = (requestedOn: CalendarDate): CalendarDate => addDays(requestedOn, 15);
 
-/** Reassessment: final plan within 14 weeks of the request. Domain §4 **(check)**. */
-export const reassessmentFinalPlanDueBy = (requestedOn: CalendarDate): CalendarDate => addWeeks(requestedOn, 14);
+/**
+ * Reassessment (regs 24-27, domain §4): the final plan, or the decision not to amend, within
+ * 14 weeks of the day the decision to reassess was notified, not of the request for it.
+ */
+export const reassessmentFinalPlanDueBy = (decisionToReassessNotifiedOn: CalendarDate): CalendarDate =>
+  addWeeks(decisionToReassessNotifiedOn, 14);

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isAfter, isBefore, type CalendarDate } from './calendar-date';
+import { addDays, daysBetween, isAfter, isBefore, onOrAfter, type CalendarDate } from './calendar-date';
 import { fail, ok, type Result } from './result';
 
 /*
@@ -128,3 +128,84 @@ export const localExpectedDateUnderException = (
   statutoryDue: CalendarDate,
   policy: LocalExceptionPolicy,
 ): CalendarDate => addDays(statutoryDue, policy.extensionDays);
+
+/**
+ * What a caseworker claims when recording an exception, limb by limb (domain §2.6, examples 5-7).
+ * Every limb needs evidence and dates: an exception with no end would lift the limits for ever.
+ * - (a)/(b) closure: the closure (first day closed, first day open again) and the day the head,
+ *   principal or early years SEN lead was asked for advice; the exception runs from that request
+ *   until the setting reopens.
+ * - (c) exceptional personal circumstances: from and to (e.g. a parent in hospital).
+ * - (d) absence from the area: the first day away and the first day back, at least 4 weeks apart.
+ */
+export type ExceptionClaim =
+  | { readonly limb: 'school-closure' | 'early-years-closure'; readonly closure: ClosurePeriod; readonly adviceRequestedOn: CalendarDate; readonly evidence: boolean }
+  | { readonly limb: 'exceptional-personal-circumstances'; readonly from: CalendarDate; readonly to: CalendarDate; readonly evidence: boolean }
+  | { readonly limb: 'absence-from-area'; readonly absence: AbsencePeriod; readonly evidence: boolean };
+
+/** A time limit of the case and whether it is still running (not yet met). */
+export type RunningLimit = { readonly limit: AssessmentTimeLimit; readonly due: CalendarDate; readonly running: boolean };
+
+export type ExceptionRefusal =
+  /** no evidence was given for the exception */
+  | 'ExceptionNeedsEvidence'
+  /** the dates are the wrong way round */
+  | 'ExceptionEndsBeforeItStarts'
+  /** (a)/(b): the setting was not closed for at least 4 continuous weeks */
+  | 'ClosureShorterThanFourWeeks'
+  /** (a)/(b): advice was asked before the window opened (example 6) */
+  | 'AdviceAskedBeforeClosureWindow'
+  /** (a)/(b): advice was asked after the window closed (example 5, asked 08-28) */
+  | 'AdviceAskedAfterClosureWindow'
+  /** (d): away for less than 4 continuous weeks */
+  | 'AbsenceShorterThanFourWeeks'
+  /** the limb lifts no time limit that was still running when the exception began */
+  | 'NoRunningTimeLimitToLift';
+
+export type ExceptionApplied = {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  readonly limitsLifted: AssessmentTimeLimit[];
+  /** (a)/(b): the window the advice request fell in. */
+  readonly closureWindow: ClosureWindow | null;
+};
+
+/**
+ * Does the exception apply, and to which limits? It lifts the limits its limb names that were still
+ * running, and not yet due, when it began: a limit already met, or already missed, cannot have been
+ * made impractical by it. The LA must still judge that meeting the limit is impractical; this
+ * answers the tests the Regulations set. Refusals name the reason (ExceptionRefusal).
+ */
+export const applyException = (claim: ExceptionClaim, limits: readonly RunningLimit[]): Result<ExceptionApplied, ExceptionRefusal> => {
+  if (!claim.evidence) return fail('ExceptionNeedsEvidence');
+  let period: { from: CalendarDate; to: CalendarDate; closureWindow: ClosureWindow | null };
+  switch (claim.limb) {
+    case 'school-closure':
+    case 'early-years-closure': {
+      const outcome = closureLimbApplies(claim.closure, claim.adviceRequestedOn);
+      if (!outcome.applies) {
+        const reasons = {
+          'closure-dates-invalid': 'ExceptionEndsBeforeItStarts', 'closure-too-short': 'ClosureShorterThanFourWeeks',
+          'before-window': 'AdviceAskedBeforeClosureWindow', 'after-window': 'AdviceAskedAfterClosureWindow',
+        } as const;
+        return fail(reasons[outcome.reason]);
+      }
+      period = { from: claim.adviceRequestedOn, to: claim.closure.reopensOn, closureWindow: outcome.window };
+      break;
+    }
+    case 'exceptional-personal-circumstances':
+      if (isBefore(claim.to, claim.from)) return fail('ExceptionEndsBeforeItStarts');
+      period = { from: claim.from, to: claim.to, closureWindow: null };
+      break;
+    case 'absence-from-area':
+      if (isBefore(claim.absence.returnedOn, claim.absence.leftOn)) return fail('ExceptionEndsBeforeItStarts');
+      if (!absenceLimbApplies(claim.absence)) return fail('AbsenceShorterThanFourWeeks');
+      period = { from: claim.absence.leftOn, to: claim.absence.returnedOn, closureWindow: null };
+      break;
+  }
+  const limitsLifted = limits
+    .filter((l) => l.running && liftsLimit(claim.limb, l.limit) && onOrAfter(l.due, period.from))
+    .map((l) => l.limit);
+  if (limitsLifted.length === 0) return fail('NoRunningTimeLimitToLift');
+  return ok({ ...period, limitsLifted });
+};

@@ -1,4 +1,4 @@
-import { addWeeks, isBefore, lastDayOfMonthsBeginningWith, maxDate, type CalendarDate } from './calendar-date';
+import { addWeeks, assertOptionalCalendarDate, isBefore, lastDayOfMonthsBeginningWith, maxDate, type CalendarDate } from './calendar-date';
 import { nthWorkingDayBeginningWith } from './working-days';
 
 /*
@@ -15,9 +15,10 @@ export const PLAN_TRANSFER_WORKING_DAYS = 15;
  * falls before the move day **(check)**. Without a known move date, the 15-working-day rule applies.
  * Example 18: learned Tue 2026-09-01 of a move on 09-10 -> Mon 2026-09-21.
  */
-export const planTransferDueBy = (learnedOn: CalendarDate, movesOn?: CalendarDate): CalendarDate => {
+export const planTransferDueBy = (learnedOn: CalendarDate, movesOn?: CalendarDate | null): CalendarDate => {
+  assertOptionalCalendarDate(movesOn);
   const fifteenthWorkingDay = nthWorkingDayBeginningWith(learnedOn, PLAN_TRANSFER_WORKING_DAYS);
-  return movesOn !== undefined && isBefore(fifteenthWorkingDay, movesOn) ? movesOn : fifteenthWorkingDay;
+  return movesOn !== undefined && movesOn !== null && isBefore(fifteenthWorkingDay, movesOn) ? movesOn : fifteenthWorkingDay;
 };
 
 /**

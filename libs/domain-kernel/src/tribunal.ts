@@ -1,4 +1,4 @@
-import { addWeeks, type CalendarDate } from './calendar-date';
+import { addWeeks, assertCalendarDate, type CalendarDate } from './calendar-date';
 import { addWorkingDays } from './working-days';
 
 /*
@@ -78,6 +78,7 @@ export const complianceDeadlines = <K extends TribunalOrderKind>(
   kind: K,
   orderOn: CalendarDate,
 ): Extract<ComplianceDeadlines, { kind: K }> => {
+  assertCalendarDate(orderOn);
   const weeks = (n: number): CalendarDate => addWeeks(orderOn, n);
   const table: { readonly [P in TribunalOrderKind]: () => Extract<ComplianceDeadlines, { kind: P }> } = {
     'assess-or-reassess': () => ({

@@ -112,11 +112,12 @@ const rows: Row[] = [
   { example: 10, rule: '3-month date is a Sunday', actual: dayOfWeek('2026-04-12'), expected: SUN },
   { example: 10, rule: 'statutory backstop', actual: reviewDueBy('2026-01-12'), expected: '2027-01-11' },
   // 11. Y6 -> Y7, September 2027
-  { example: 11, rule: 'phase transfer: 15 Feb of the transfer year', actual: phaseTransferDeadline(2027, 'primary-to-secondary'), expected: '2027-02-15' },
+  { example: 11, rule: 'phase transfer: before 15 Feb of the transfer year, so by 14 Feb', actual: phaseTransferDeadline(2027, 'primary-to-secondary'), expected: '2027-02-14' },
   { example: 11, rule: '15 Feb 2027 is a Monday', actual: dayOfWeek('2027-02-15'), expected: MON },
-  { example: 11, rule: 'latest amendment notice: - 8 weeks', actual: phaseTransferLatestAmendmentNotice('2027-02-15'), expected: '2026-12-21' },
-  { example: 11, rule: 'latest review meeting: - 4 more weeks', actual: phaseTransferLatestReviewMeeting('2027-02-15'), expected: '2026-11-23' },
-  { example: 11, rule: 'Y11 -> college: 31 March', actual: phaseTransferDeadline(2027, 'secondary-to-post-16'), expected: '2027-03-31' },
+  { example: 11, rule: 'Sun 14 Feb: target the Friday before', actual: operationalTarget(phaseTransferDeadline(2027, 'primary-to-secondary')), expected: '2027-02-12' },
+  { example: 11, rule: 'latest amendment notice: - 8 weeks', actual: phaseTransferLatestAmendmentNotice(phaseTransferDeadline(2027, 'primary-to-secondary')), expected: '2026-12-20' },
+  { example: 11, rule: 'latest review meeting: - 4 more weeks', actual: phaseTransferLatestReviewMeeting(phaseTransferDeadline(2027, 'primary-to-secondary')), expected: '2026-11-22' },
+  { example: 11, rule: 'Y11 -> college: before 31 March, so by 30 March', actual: phaseTransferDeadline(2027, 'secondary-to-post-16'), expected: '2027-03-30' },
   { example: 11, rule: '31 Mar 2027 is a Wednesday', actual: dayOfWeek('2027-03-31'), expected: WED },
   // 12. Decision letter Wed 2026-06-10; certificate Fri 07-24
   { example: 12, rule: 'later date 08-24 is in August -> first working day after 31 Aug',

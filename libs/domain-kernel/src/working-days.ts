@@ -1,5 +1,5 @@
 import { isBankHoliday } from './bank-holidays';
-import { addDays, isWeekend, onOrBefore, type CalendarDate } from './calendar-date';
+import { addDays, assertCalendarDate, isWeekend, onOrBefore, type CalendarDate } from './calendar-date';
 
 /**
  * Working days: Monday to Friday except England and Wales bank holidays (domain §2.5; TR r.1
@@ -41,6 +41,7 @@ export const workingDayOnOrBefore = (date: CalendarDate): CalendarDate =>
  * n = 0 returns `date` unchanged; a negative n counts back the same way.
  */
 export const addWorkingDays = (date: CalendarDate, n: number): CalendarDate => {
+  assertCalendarDate(date);
   if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number, got ${n}`);
   let result = date;
   for (let i = 0; i < Math.abs(n); i += 1) result = step(result, n > 0 ? 1 : -1);
