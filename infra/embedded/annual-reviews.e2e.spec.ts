@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
@@ -17,11 +18,13 @@ describe('annual reviews over HTTP', () => {
   let host: RunningHost;
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const ref = (n: number) => `LEG-${tag}-${n}`;
+  // "today" for every answer below: the tests give the same result on any day they are run
+  const clock = fixedClock('2026-11-26T12:00:00Z');
 
   beforeAll(async () => {
     host = await startEmbedded([needsAssessmentService, annualReviewService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    });
+    }, { clock });
     await request(host.url).post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
   });
   afterAll(() => host.stop());
@@ -93,8 +96,13 @@ describe('annual reviews over HTTP', () => {
     p = (await run(planId, 'issue-amendment-notice', { on: '2026-06-08', proposedChanges: 'Section F: add weekly SALT.' })).body;
     expect(p.deadlines.representations).toMatchObject({ due: '2026-06-22', done: null });
     expect(p.deadlines.amendedPlan).toMatchObject({ due: '2026-08-03', done: null });
-    await run(planId, 'issue-amended-plan', { on: '2026-06-20', namedSetting: '120350' }, 422);
-    await run(planId, 'record-representations', { on: '2026-06-18', meetingRequested: false });
+    p = (await run(planId, 'record-representations', { on: '2026-06-18', meetingRequested: false })).body;
+    expect(p.amendment).toMatchObject({ finalisableFrom: '2026-06-23', finalResponse: false, meetingRequested: false });
+    // reg 22(2): the family's 15 days run to 06-22 even though they have responded
+    const before = await planEvents();
+    const early = (await run(planId, 'issue-amended-plan', { on: '2026-06-20', namedSetting: '120350' }, 422)).body;
+    expect(early).toMatchObject({ type: expect.stringMatching(/RepresentationsWindowOpen$/), title: expect.stringMatching(/reg 22/) });
+    expect(await planEvents()).toBe(before);
     await run(planId, 'issue-amended-plan', { on: '2026-06-30', namedSetting: '999999' }, 422);
     p = (await run(planId, 'issue-amended-plan', { on: '2026-06-30', namedSetting: '120350' })).body;
     expect(p.deadlines.amendedPlan).toMatchObject({ done: '2026-06-30', onTime: true, outcome: 'amended' });
@@ -147,23 +155,76 @@ describe('annual reviews over HTTP', () => {
     const overdue = (await api().get('/annual-reviews').query({ overdue: 'true', caseworker: 'cw-ben' }).expect(200)).body;
     const item = overdue.items.find((i: { reference: string }) => i.reference === ref(2));
     expect(item).toMatchObject({ nextReviewDue: '2026-01-14', overdue: true });
-    expect(item.daysOverdue).toBeGreaterThan(300);
+    expect(item.daysOverdue).toBe(316);
     const atSetting = (await api().get('/annual-reviews').query({ setting: '120347' }).expect(200)).body;
     expect(atSetting.items.map((i: { reference: string }) => i.reference)).toEqual([ref(5)]);
     await api().get('/annual-reviews').query({ overdue: 'maybe' }).expect(400);
   });
 
-  it('lists the phase-transfer cohort with its fixed deadlines (worked example 11)', async () => {
+  it('lists the phase-transfer cohort with the last lawful day before 15 February (worked example 11)', async () => {
     // Leo, born 2015-10-02, is in Year 6 in 2026/27 at a primary school: he moves to secondary in September 2027
     const { body } = await api().get('/annual-reviews/transfers').query({ year: 2027 }).expect(200);
     const leo = body.items.find((i: { reference: string }) => i.reference === ref(2));
     expect(leo).toMatchObject({
-      kind: 'primary-to-secondary', fromYearGroup: 6, toYearGroup: 7,
-      deadline: '2027-02-15', latestAmendmentNotice: '2026-12-21', latestReviewMeeting: '2026-11-23',
+      kind: 'primary-to-secondary', fromYearGroup: 6, toYearGroup: 7, deadline: '2027-02-14', rule: 'before 15 February (reg 18(1))',
+      latestAmendmentNotice: '2026-12-20', latestReviewMeeting: '2026-11-22', onTime: null,
     });
     const planId = await planIdOf(ref(2));
     const plan = (await api().get(`/annual-reviews/${planId}`).expect(200)).body;
-    expect(plan.deadlines.phaseTransfer).toMatchObject({ kind: 'primary-to-secondary', due: '2027-02-15', done: null });
+    expect(plan.deadlines.phaseTransfer).toMatchObject({
+      kind: 'primary-to-secondary', due: '2027-02-14', target: '2027-02-12', rule: 'before 15 February (reg 18(1))', done: null,
+    });
+  });
+
+  it('an amended plan for a phase transfer issued on 15 February is late, and its letters say the rule', async () => {
+    // Year 6 in 2025/26: the move to secondary was in September 2026, so the plan was due before 15 February 2026
+    const csv = [HEADER, `${ref(8)},Ivy,Stone,2014-11-03,2024-10-01,,120345,cw-ben`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(8));
+    await run(planId, 'schedule-meeting', { on: '2025-10-27', meetingOn: '2025-11-10' });
+    await run(planId, 'hold-meeting', { on: '2025-11-10' });
+    await run(planId, 'decide', { on: '2025-12-01', outcome: 'amend' });
+    let p = (await run(planId, 'issue-amendment-notice', { on: '2025-12-19' })).body;
+    const notice = await api().get(p.letters[1].href).expect(200);
+    expect(notice.text).toMatch(/before 15 February 2026 \(reg 18\(1\)\): by Saturday, 14 February 2026/);
+    p = (await run(planId, 'record-representations', { on: '2026-01-05', meetingRequested: true })).body;
+    expect((await run(planId, 'issue-amended-plan', { on: '2026-02-15', namedSetting: { urn: null, name: 'Witham Academy' }, phaseTransfer: { kind: 'primary-to-secondary' } }, 422)).body.type)
+      .toMatch(/RequestedMeetingNotHeld$/);
+    p = (await run(planId, 'hold-amendment-meeting', { on: '2026-01-20' })).body;
+    expect(p.amendment).toMatchObject({ meetingRequested: true, meetingHeldOn: '2026-01-20' });
+    p = (await run(planId, 'issue-amended-plan', { on: '2026-02-15', namedSetting: { urn: null, name: 'Witham Academy' }, phaseTransfer: { kind: 'primary-to-secondary' } })).body;
+    expect(p.deadlines.phaseTransfer).toMatchObject({ kind: 'primary-to-secondary', transferYear: 2026, due: '2026-02-14', done: '2026-02-15', onTime: false, rule: 'before 15 February (reg 18(1))' });
+    const amended = await api().get(p.letters[p.letters.length - 1].href).expect(200);
+    expect(amended.text).toMatch(/which the law requires before 15 February 2026 \(reg 18\(1\)\)/);
+  });
+
+  it('records a move between post-16 institutions and its deadline five months before (reg 18(2))', async () => {
+    // Jay, born 2009-05-05, is over compulsory school age and at college
+    const csv = [HEADER, `${ref(9)},Jay,Reed,2009-05-05,2025-06-02,,130101,cw-ben`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(9));
+    await run(planId, 'record-post-16-transfer', { on: '2026-07-01' }, 400);
+    let p = (await run(planId, 'record-post-16-transfer', { on: '2026-07-01', transferOn: '2027-01-04', newInstitution: { urn: null, name: 'Boston College' } })).body;
+    // on 2026-11-26 the last day, 2026-08-04, is long past: overdue
+    expect(p.deadlines.post16Transfer).toMatchObject({
+      transferOn: '2027-01-04', due: '2026-08-04', done: null, onTime: false, daysLate: 114, rule: 'at least five months before the transfer (reg 18(2))',
+    });
+    const listed = (await api().get('/annual-reviews').query({ q: ref(9), overdue: 'true' }).expect(200)).body.items[0];
+    expect(listed.deadlines.map((d: { kind: string }) => d.kind)).toContain('post-16-transfer');
+    const year = (await api().get('/annual-reviews/transfers').query({ year: 2027 }).expect(200)).body;
+    expect(year.post16Transfers.find((t: { reference: string }) => t.reference === ref(9))).toMatchObject({
+      transferOn: '2027-01-04', deadline: '2026-08-04', newInstitution: { name: 'Boston College' }, onTime: false,
+    });
+    expect(year.items.find((t: { reference: string }) => t.reference === ref(9))).toBeUndefined();
+
+    await run(planId, 'schedule-meeting', { on: '2026-06-01', meetingOn: '2026-06-15' });
+    await run(planId, 'hold-meeting', { on: '2026-06-15' });
+    await run(planId, 'decide', { on: '2026-07-01', outcome: 'amend' });
+    await run(planId, 'issue-amendment-notice', { on: '2026-07-02' });
+    // the young person says they have nothing more to add and want no meeting: local policy allows finishing early
+    await run(planId, 'record-representations', { on: '2026-07-06', final: true });
+    p = (await run(planId, 'issue-amended-plan', { on: '2026-07-08', namedSetting: { urn: null, name: 'Boston College' } })).body;
+    expect(p.deadlines.post16Transfer).toMatchObject({ due: '2026-08-04', done: '2026-07-08', onTime: true });
   });
 
   it('takes a final plan from the needs-assessment service into the review cycle, once', async () => {

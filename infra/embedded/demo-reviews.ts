@@ -126,12 +126,20 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
         if (!(await run(view, { type: 'IssueAmendmentNotice', data: { on: notice, today, proposedChangesDocumentId: null } }))) return;
         const responded = r() < 0.7;
         const representations = addDays(notice, days(3, 12));
+        let amended = addDays(notice, r() < 0.3 ? days(57, 34) : days(16, 41));
         if (responded && !isAfter(representations, today)) {
-          if (!(await run(view, { type: 'RecordRepresentations', data: { on: representations, today, meetingRequested: r() < 0.2, preferredSetting: null, representationsDocumentId: null } }))) return;
+          const meetingRequested = r() < 0.2;
+          if (!(await run(view, { type: 'RecordRepresentations', data: { on: representations, today, meetingRequested, final: false, preferredSetting: null, representationsDocumentId: null } }))) return;
+          if (meetingRequested) {
+            // reg 22: the meeting the family asked for is held before the plan is finalised
+            const meeting = addDays(representations, days(3, 6));
+            if (isAfter(meeting, today)) return;
+            if (!(await run(view, { type: 'HoldAmendmentMeeting', data: { on: meeting, today } }))) return;
+            if (!isAfter(amended, meeting)) amended = addDays(meeting, days(2, 5));
+          }
         }
-        const amended = addDays(notice, r() < 0.3 ? days(57, 34) : days(16, 41));
         if (isAfter(amended, today)) return;
-        if (!(await run(view, { type: 'IssueAmendedPlan', data: { on: amended, today, namedSetting: view.namedSetting, phaseTransfer: null, planDocumentId: null } }))) return;
+        if (!(await run(view, { type: 'IssueAmendedPlan', data: { on: amended, today, namedSetting: view.namedSetting, phaseTransfer: null, planDocumentId: null, earlyFinalisation: 'allowed' } }))) return;
         tally.amended++;
       }
     }

@@ -66,6 +66,9 @@ describe('phase transfer (reg 18(1)): before 15 February, before 31 March', () =
     expect(phaseTransferRule(kind)).toBe(words);
   });
 
+  it('says the rule with the year, for a letter', () =>
+    expect(phaseTransferRule('primary-to-secondary', 2027)).toBe('before 15 February 2027 (reg 18(1))'));
+
   it('in a leap year the last day before 15 February is still the 14th, and before 31 March the 30th', () => {
     expect(phaseTransferDeadline(2028, 'primary-to-secondary')).toBe('2028-02-14');
     expect(phaseTransferDeadline(2028, 'secondary-to-post-16')).toBe('2028-03-30');

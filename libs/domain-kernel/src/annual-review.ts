@@ -83,9 +83,12 @@ export const phaseTransferDeadline = (transferYear: number, kind: PhaseTransferK
   return kind === 'secondary-to-post-16' ? calendarDate(transferYear, 3, 30) : calendarDate(transferYear, 2, 14);
 };
 
-/** The words of reg 18(1) for a kind of transfer, to show beside phaseTransferDeadline's date. */
-export const phaseTransferRule = (kind: PhaseTransferKind): string =>
-  kind === 'secondary-to-post-16' ? 'before 31 March (reg 18(1))' : 'before 15 February (reg 18(1))';
+/**
+ * The words of reg 18(1) for a kind of transfer, to show beside phaseTransferDeadline's date; with
+ * the year for a letter ("before 15 February 2027 (reg 18(1))").
+ */
+export const phaseTransferRule = (kind: PhaseTransferKind, transferYear?: number): string =>
+  `before ${kind === 'secondary-to-post-16' ? '31 March' : '15 February'}${transferYear === undefined ? '' : ` ${transferYear}`} (reg 18(1))`;
 
 /**
  * reg 18(2): where a young person is to transfer from one post-16 institution to another at any

@@ -1,5 +1,5 @@
 import {
-  BUILT_IN_CONFIRMED_THROUGH, bankHolidayCalendarStatus, bankHolidayName, bankHolidaysInYear, easterSunday, isBankHoliday,
+  BUILT_IN_CONFIRMED_THROUGH, bankHolidayCalendarStatus, bankHolidayName, bankHolidaysInYear, easterSunday, isBankHoliday, isBankHolidayByRule,
   proclamationsFromPublishedList, useProclaimedBankHolidays,
 } from './bank-holidays';
 import { addWorkingDays, isWorkingDay } from './working-days';
@@ -121,6 +121,12 @@ describe('proclaimed bank holidays an administrator adds (domain §11.3)', () =>
     useProclaimedBankHolidays({ proclamations: [], confirmedThrough: confirmedThrough + 2 });
     isWorkingDay(`${confirmedThrough + 2}-06-01`);
     expect(bankHolidayCalendarStatus()).toEqual({ confirmedThrough: confirmedThrough + 2, latestYearComputedBeyondConfirmed: null });
+  });
+
+  it('still knows the rule beneath a proclamation', () => {
+    useProclaimedBankHolidays({ proclamations: [{ date: '2031-05-05', name: 'Early May bank holiday', kind: 'cancelled' }], confirmedThrough: null });
+    expect(isBankHoliday('2031-05-05')).toBe(false);
+    expect(isBankHolidayByRule('2031-05-05')).toBe(true);
   });
 
   it('never confirms less than the built-in calendar', () => {

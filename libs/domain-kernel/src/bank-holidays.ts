@@ -160,6 +160,9 @@ export const proclamationsFromPublishedList = (published: readonly BankHoliday[]
   return { years, proclamations };
 };
 
+/** Is `date` a bank holiday by the rule alone, before any proclamation the hub's calendar holds? */
+export const isBankHolidayByRule = (date: CalendarDate): boolean => computeYear(partsOf(date).year).some((h) => h.date === date);
+
 /** What the health check reports: how far the calendar is confirmed, and whether a date was computed beyond it. */
 export const bankHolidayCalendarStatus = (): { confirmedThrough: number; latestYearComputedBeyondConfirmed: number | null } => ({
   confirmedThrough,

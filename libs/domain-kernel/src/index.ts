@@ -15,3 +15,4 @@ export * from './plan-transfer';
 export * from './academic-year';
 export * from './ids';
 export * from './deadline-status';
+export * from './representations';

@@ -5,10 +5,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
 import { correlation, JsonLogger } from './logger';
 import { ProblemFilter } from './problem';
 import type { ServiceRuntime } from './runtime';
 import type { MessageBus } from './message-bus';
+import type { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
+import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from './calendar/bank-holidays.controller';
 
 export const HEALTH_SOURCES = Symbol('HEALTH_SOURCES');
 
@@ -37,13 +40,28 @@ class HealthController {
     }));
     const broker = await this.sources.bus.brokerHealthy();
     const ready = stores.every(([, s]) => s === 'up') && broker !== false;
+    // a warning asks for an administrator, it never makes the service unready
+    const calendar = calendarCheck();
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ok' : 'unavailable',
       live: true,
       ready,
-      checks: { stores: Object.fromEntries(stores), broker: broker === 'not-used' ? 'not-used' : broker ? 'up' : 'down' },
+      checks: { stores: Object.fromEntries(stores), broker: broker === 'not-used' ? 'not-used' : broker ? 'up' : 'down', calendar },
+      warnings: calendar.warning ? [calendar.warning] : [],
     });
   }
+}
+
+/**
+ * How far the bank holidays are confirmed, and whether a working day was computed beyond that: a
+ * proclamation for that year could still move a deadline already given to a family.
+ */
+export function calendarCheck(): { confirmedThrough: number; latestYearComputedBeyondConfirmed: number | null; warning: string | null } {
+  const { confirmedThrough, latestYearComputedBeyondConfirmed: beyond } = bankHolidayCalendarStatus();
+  const warning = beyond === null ? null
+    : `Working days have been computed for ${beyond}, beyond ${confirmedThrough}, the last year whose bank holidays were confirmed: `
+      + 'import the published list (POST /calendar/bank-holidays/import) so a new proclamation cannot move a deadline unseen.';
+  return { confirmedThrough, latestYearComputedBeyondConfirmed: beyond, warning };
 }
 
 export interface HttpAppOptions {
@@ -52,17 +70,22 @@ export interface HttpAppOptions {
   modules: (Type<unknown> | DynamicModule)[];
   health: HealthSources;
   logger: JsonLogger;
+  /** The hub's bank-holiday calendar, served under /calendar/bank-holidays. */
+  calendar?: BankHolidayCalendar;
 }
 
 /**
  * One way to stand a service (or all five, embedded) up over HTTP: JSON logs with correlation ids,
- * RFC 9457 errors, OpenAPI at /docs, /health, graceful shutdown.
+ * RFC 9457 errors, OpenAPI at /docs, /health, the bank-holiday calendar, graceful shutdown.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   @Module({
     imports: [CqrsModule.forRoot(), ...options.modules],
-    controllers: [HealthController],
-    providers: [{ provide: HEALTH_SOURCES, useValue: options.health }],
+    controllers: [HealthController, ...(options.calendar ? [BankHolidaysController] : [])],
+    providers: [
+      { provide: HEALTH_SOURCES, useValue: options.health },
+      ...(options.calendar ? [{ provide: BANK_HOLIDAY_CALENDAR, useValue: options.calendar }] : []),
+    ],
   })
   class AppModule {}
 

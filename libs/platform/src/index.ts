@@ -16,3 +16,6 @@ export * from './letter-page';
 export * from './progress';
 export * from './read-model-rows';
 export * from './personal-data/person-directory';
+export * from './calendar/bank-holiday-calendar';
+export * from './calendar/published-list';
+export * from './calendar/bank-holidays.controller';

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { systemClock, type Clock } from '@ehc/domain-kernel';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import {
   KurrentDbEventStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore,
@@ -28,6 +29,8 @@ export interface ServiceRuntime {
   projections: ProjectionRunner[];
   /** Where to ask for the details of a person another service published the id of. */
   directory: PersonDirectory;
+  /** The only source of "now" for the service: the system clock in production, a fixed one in tests. */
+  clock: Clock;
 }
 
 export interface RuntimeOptions {
@@ -40,6 +43,7 @@ export interface RuntimeOptions {
   entities: Entities;
   /** Connections for the event store and checkpoints. */
   poolSize?: number;
+  clock?: Clock;
 }
 
 export async function createServiceRuntime(options: RuntimeOptions): Promise<ServiceRuntime> {
@@ -68,7 +72,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   });
   await dataSource.initialize();
   await ensureInbox(dataSource, options.schema);
-  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [], directory: noDirectory };
+  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [], directory: noDirectory, clock: options.clock ?? systemClock };
 }
 
 export async function closeServiceRuntime(runtime: ServiceRuntime): Promise<void> {

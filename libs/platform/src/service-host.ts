@@ -1,5 +1,8 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { EntitySchema, MixedList } from 'typeorm';
+import type { BankHoliday, Clock } from '@ehc/domain-kernel';
+import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
+import { bankHolidaysFileFromEnv } from './calendar/published-list';
 import { ConfigError, env } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
 import { createHttpApp } from './http-app';
@@ -24,6 +27,8 @@ export interface RunningHost {
   url: string;
   runtimes: ServiceRuntime[];
   bus: MessageBus;
+  /** The bank-holiday calendar this process's working-day rules follow (kept in the first service's schema). */
+  calendar: BankHolidayCalendar;
   stop(): Promise<void>;
 }
 
@@ -40,18 +45,31 @@ async function host(options: {
   logger: JsonLogger;
   onStop?: () => Promise<void>;
   directory?: (runtimes: ServiceRuntime[]) => PersonDirectory;
+  clock?: Clock;
+  /** BANK_HOLIDAYS_FILE, read and validated before anything started. */
+  bankHolidaysFile?: { path: string; holidays: BankHoliday[] };
 }): Promise<RunningHost> {
   const runtimes: ServiceRuntime[] = [];
   try {
     for (const service of options.services) {
       runtimes.push(await createServiceRuntime({
         service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
-        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities,
+        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock,
       }));
     }
     if (options.directory) {
       const directory = options.directory(runtimes);
       for (const r of runtimes) r.directory = directory;
+    }
+    // One kernel calendar a process, so one table: the first service's schema. Loaded before
+    // anything (a projection, a request) can count a working day.
+    const calendar = await BankHolidayCalendar.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
+    if (options.bankHolidaysFile) {
+      const { path, holidays } = options.bankHolidaysFile;
+      const report = await calendar.importPublished(holidays, 'system', `BANK_HOLIDAYS_FILE (${path})`);
+      options.logger.log(`bank holidays from ${path}: ${report.yearsConfirmed.join(', ')} confirmed; confirmed through ${report.confirmedThrough}`);
+    } else {
+      await calendar.load();
     }
     const app = await createHttpApp({
       title: options.title,
@@ -59,6 +77,7 @@ async function host(options: {
       modules: options.services.map((s, i) => s.module(runtimes[i])),
       health: { runtimes, bus: options.bus },
       logger: options.logger,
+      calendar,
     });
     await app.init();
     await options.bus.start();
@@ -74,7 +93,7 @@ async function host(options: {
       for (const r of runtimes) await closeServiceRuntime(r);
       await options.onStop?.();
     })());
-    return { app, url, runtimes, bus: options.bus, stop };
+    return { app, url, runtimes, bus: options.bus, calendar, stop };
   } catch (error) {
     await options.bus.stop().catch(() => undefined);
     for (const r of runtimes) for (const p of r.projections) await p.stop().catch(() => undefined);
@@ -85,9 +104,13 @@ async function host(options: {
 }
 
 /** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
-export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env): Promise<RunningHost> {
+/** What a host takes besides the environment: the clock (tests and replays fix it; production omits it). */
+export interface HostOptions { clock?: Clock }
+
+export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger('ehc-hub', source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', 3000);
+  const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
   if (databaseUrl) {
@@ -104,14 +127,14 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const running = await host({
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
-    directory: inProcessDirectory,
+    directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
   });
   logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);
   return running;
 }
 
 /** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
-export async function startDistributed(service: ServiceDefinition, source: Env = process.env): Promise<RunningHost> {
+export async function startDistributed(service: ServiceDefinition, source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', service.defaultPort);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
@@ -121,10 +144,12 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const schema = env.schemaName(source, 'SERVICE_SCHEMA', service.schema);
   const directoryUrl = env.optional(source, 'PERSON_DIRECTORY_URL');
   if (directoryUrl) env.url(source, 'PERSON_DIRECTORY_URL', ['http', 'https']);
+  // each service process keeps its own calendar in its own schema: the same file brings every one up to date
+  const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const running = await host({
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
-    directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined,
+    directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
   });
   logger.log(`${service.name} (distributed, ${storeKind} store) listening on ${running.url}`);
   return running;

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { systemClock } from '@ehc/domain-kernel';
+import { EARLY_FINALISATION_POLICIES } from '@ehc/domain-kernel';
 import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
 import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY, type AnnualReviewSettings } from './api/annual-reviews.controller';
 import { SettingsController } from './api/settings.controller';
@@ -18,13 +18,14 @@ export class AnnualReviewModule implements OnModuleInit {
     const config: AnnualReviewSettings = {
       reviewAnchor: env.oneOf(process.env, 'REVIEW_ANCHOR', ['review-decision', 'meeting'] as const, 'review-decision'),
       authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
+      earlyFinalisation: env.oneOf(process.env, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
     };
     return {
       module: AnnualReviewModule,
       controllers: [AnnualReviewsController, SettingsController],
       providers: [
         { provide: AR_RUNTIME, useValue: runtime },
-        { provide: AR_CLOCK, useValue: systemClock },
+        { provide: AR_CLOCK, useValue: runtime.clock },
         { provide: PLAN_STORE, useValue: runtime.store },
         { provide: PLAN_FILES_RUNNER, useValue: addProjection(runtime, planFilesProjection(runtime.schema)) },
         { provide: SETTINGS_DIRECTORY, useValue: new SettingsDirectory(runtime.dataSource) },

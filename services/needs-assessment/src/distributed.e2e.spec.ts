@@ -52,7 +52,7 @@ describe('the first slice, distributed through Kafka', () => {
     }).expect(201)).body;
     await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-04-10' }).expect(200);
     await api().post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: '2026-06-01' }).expect(200);
-    await api().post(`/needs-assessments/${id}/record-parent-response`).send({ on: '2026-06-05', preferredSetting: school }).expect(200);
+    await api().post(`/needs-assessments/${id}/record-parent-response`).send({ on: '2026-06-05', preferredSetting: school, final: true }).expect(200);
     await api().post(`/needs-assessments/${id}/issue-final-plan`).send({ on: '2026-06-08', namedSetting: school }).expect(200);
     const caseId = `ehcna-${id}`;
     const mine = (await readTopic(testKafka(), NEEDS_ASSESSMENT_TOPIC, (seen) => seen.filter((m) => m.key === caseId).length >= 6))

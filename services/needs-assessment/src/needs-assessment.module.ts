@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnModuleInit, Inject } from '@nestjs/common';
-import { systemClock } from '@ehc/domain-kernel';
+import { EARLY_FINALISATION_POLICIES } from '@ehc/domain-kernel';
 import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
 import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS, type NeedsAssessmentSettings } from './api/needs-assessments.controller';
 import { RecordNeedsAssessmentRequestHandler } from './application/record-request';
@@ -19,13 +19,14 @@ export class NeedsAssessmentModule implements OnModuleInit {
     const settings: NeedsAssessmentSettings = {
       exceptionExtensionDays: Number(env.string(process.env, 'EXCEPTION_EXPECTED_EXTENSION_DAYS', '35')),
       authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
+      earlyFinalisation: env.oneOf(process.env, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
     };
     return {
       module: NeedsAssessmentModule,
       controllers: [NeedsAssessmentsController, PeopleController],
       providers: [
         { provide: RUNTIME, useValue: runtime },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: runtime.clock },
         { provide: CASE_FILES, useValue: caseFiles(runtime) },
         { provide: CASE_FILES_RUNNER, useValue: addProjection(runtime, caseFilesProjection(runtime.schema)) },
         { provide: SETTINGS, useValue: settings },

@@ -37,7 +37,10 @@ export interface AmendedPlanIssuedV1 extends PlanRef {
   namedSetting: SettingV1;
   /** reg 22(3): within 8 weeks of the amendment notice. */
   withinStatutoryTime: boolean;
+  /** reg 18(1): `deadline` is the last lawful day, before 15 February (31 March into post-16). */
   phaseTransfer: { kind: string; transferYear: number; deadline: string; met: boolean } | null;
+  /** reg 18(2): a move between post-16 institutions at another time, amended at least five months before it (added in place: optional). */
+  post16Transfer?: { transferOn: string; deadline: string; met: boolean } | null;
   /** Sections B, F and I of an amended plan are appealable (s.51). */
   appealable: true;
 }
@@ -61,6 +64,7 @@ export const annualReviewSchemas: Record<string, object> = {
   [AMENDED_PLAN_ISSUED_V1]: schema(AMENDED_PLAN_ISSUED_V1, ['issuedOn', 'namedSetting', 'withinStatutoryTime', 'phaseTransfer', 'appealable'], {
     issuedOn: date, namedSetting: setting, withinStatutoryTime: { type: 'boolean' }, appealable: { const: true },
     phaseTransfer: { oneOf: [{ type: 'null' }, { type: 'object', required: ['kind', 'transferYear', 'deadline', 'met'], properties: { kind: { type: 'string' }, transferYear: { type: 'integer' }, deadline: date, met: { type: 'boolean' } } }] },
+    post16Transfer: { oneOf: [{ type: 'null' }, { type: 'object', required: ['transferOn', 'deadline', 'met'], properties: { transferOn: date, deadline: date, met: { type: 'boolean' } } }] },
   }),
   [DECIDED_NOT_TO_AMEND_V1]: schema(DECIDED_NOT_TO_AMEND_V1, ['decidedOn', 'withinStatutoryTime', 'appealable'], { decidedOn: date, withinStatutoryTime: { type: 'boolean' }, appealable: { const: true } }),
   [CEASE_DECISION_MADE_V1]: schema(CEASE_DECISION_MADE_V1, ['reason', 'decidedOn', 'appealWindowEndsOn', 'appealable'], { reason: { type: 'string' }, decidedOn: date, appealWindowEndsOn: date, appealable: { const: true } }),

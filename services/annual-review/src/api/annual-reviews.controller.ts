@@ -2,7 +2,10 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import {
+  addDays, compare, isAfter, isUuid, onOrBefore, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE,
+  todayInLondon, type CalendarDate, type Clock, type EarlyFinalisationPolicy,
+} from '@ehc/domain-kernel';
 import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
@@ -30,6 +33,8 @@ export interface AnnualReviewSettings {
   /** domain §4, §11.6: what "the last review" is for the next 12 months; SEN2 uses the review decision date. */
   reviewAnchor: 'review-decision' | 'meeting';
   authorityName: string;
+  /** Local policy, not law: may an amended plan be issued inside the family's 15 days on their final response? */
+  earlyFinalisation: EarlyFinalisationPolicy;
 }
 
 const STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'];
@@ -81,7 +86,7 @@ export class AnnualReviewsController {
   }
 
   @Get('transfers')
-  @ApiOperation({ summary: 'The phase-transfer cohort for September of a year: who moves, the kind of move, the 15 Feb / 31 Mar deadline and the latest safe dates for the amendment notice and the review meeting' })
+  @ApiOperation({ summary: 'The transfers of a calendar year: the reg 2 phase-transfer cohort for September (who moves, the kind of move, the last lawful day before 15 February / 31 March with the rule\'s words, and the latest safe dates for the amendment notice and the review meeting), and the reg 18(2) moves between post-16 institutions in that year' })
   @ApiQuery({ name: 'year', required: false, description: 'calendar year of the September move (default: the coming one)' })
   async transfers(@Query('year') yearRaw?: string) {
     const today = todayInLondon(this.clock);
@@ -106,12 +111,34 @@ export class AnnualReviewsController {
         return {
           planId: view.planId, reference: view.reference, child: this.childSummary(view, people.get(view.childId)), caseworker: view.caseworkerId,
           currentSetting: view.namedSetting, kind: transfer.kind, fromYearGroup: transfer.fromYearGroup, toYearGroup: transfer.toYearGroup,
-          deadline: transfer.deadline, latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
-          amendedPlanIssuedOn: recorded?.amendedOn ?? null, onTime: recorded ? recorded.met : today > transfer.deadline ? false : null,
+          deadline: transfer.deadline, rule: phaseTransferRule(transfer.kind),
+          latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
+          amendedPlanIssuedOn: recorded?.amendedOn ?? null, onTime: recorded ? recorded.met : isAfter(today, transfer.deadline) ? false : null,
           nextReviewDue: upcomingReviewDue(view),
         };
       }),
+      post16Transfers: await this.post16Transfers(year, today),
     };
+  }
+
+  /** reg 18(2): moves between post-16 institutions recorded for a calendar year, by their deadline. */
+  private async post16Transfers(year: number, today: CalendarDate) {
+    const rows = await this.runtime.dataSource.getRepository(PlanFile).createQueryBuilder('p')
+      .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] })
+      .andWhere(`p.view -> 'post16Transfer' ->> 'transferOn' LIKE :year`, { year: `${year}-%` }).getMany();
+    const views = rows.map((r) => r.view).sort((a, b) => compare(a.post16Transfer!.deadline, b.post16Transfer!.deadline) || (a.planId < b.planId ? -1 : 1));
+    const people = await this.people(views.map((v) => v.childId));
+    return views.map((view) => {
+      const move = view.post16Transfer!;
+      return {
+        planId: view.planId, reference: view.reference, child: this.childSummary(view, people.get(view.childId)), caseworker: view.caseworkerId,
+        currentSetting: view.namedSetting, newInstitution: move.newInstitution, transferOn: move.transferOn,
+        deadline: move.deadline, rule: POST_16_TRANSFER_RULE,
+        latestAmendmentNotice: phaseTransferLatestAmendmentNotice(move.deadline), latestReviewMeeting: phaseTransferLatestReviewMeeting(move.deadline),
+        amendedPlanIssuedOn: move.amendedOn, onTime: move.amendedOn ? move.met : isAfter(today, move.deadline) ? false : null,
+        nextReviewDue: upcomingReviewDue(view),
+      };
+    });
   }
 
   @Get()
@@ -225,7 +252,7 @@ export class AnnualReviewsController {
     const settings = await this.resolveSettings(parsed.settings);
     const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.personal.saveDocument(stream, d.kind, d.content) : null)));
     const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, parsed.build(today, documentIds, settings), context));
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, parsed.build(today, documentIds, settings, { earlyFinalisation: this.config.earlyFinalisation }), context));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.planFiles.waitFor(result.position);
     return this.view(planId);

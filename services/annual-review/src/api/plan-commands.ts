@@ -1,4 +1,4 @@
-import type { CalendarDate, PhaseTransferKind } from '@ehc/domain-kernel';
+import type { CalendarDate, CommandPolicies, PhaseTransferKind } from '@ehc/domain-kernel';
 import type { BodyReader } from '@ehc/platform';
 import type { Command } from '../domain/annual-review';
 import type { CeaseAppealOutcome, CeaseReason, ClosureReason, Setting } from '../domain/events';
@@ -16,14 +16,14 @@ export interface SettingRef { field: string; urn: string | null; name: string | 
 export interface ParsedPlanCommand {
   documents: (PendingDocument | null)[];
   settings: SettingRef[];
-  build(today: CalendarDate, documentIds: (string | null)[], settings: Setting[]): Command;
+  build(today: CalendarDate, documentIds: (string | null)[], settings: Setting[], policies: CommandPolicies): Command;
 }
 
 type Parser = (i: BodyReader, on: CalendarDate) => ParsedPlanCommand;
 
 const text = (kind: string, value: string | undefined): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
-const plain = (build: (today: CalendarDate, docs: (string | null)[]) => Command, documents: (PendingDocument | null)[] = []): ParsedPlanCommand =>
-  ({ documents, settings: [], build: (today, docs) => build(today, docs) });
+const plain = (build: (today: CalendarDate, docs: (string | null)[], policies: CommandPolicies) => Command, documents: (PendingDocument | null)[] = []): ParsedPlanCommand =>
+  ({ documents, settings: [], build: (today, docs, _settings, policies) => build(today, docs, policies) });
 
 function settingRef(i: BodyReader, fields: string[], required: boolean): SettingRef | null {
   const field = fields.find((f) => i.raw(f) !== undefined && i.raw(f) !== null) ?? fields[0];
@@ -65,12 +65,22 @@ export const PLAN_COMMANDS: Record<string, Parser> = {
   },
   'record-representations': (i, on) => {
     const meetingRequested = i.boolean('meetingRequested', { required: false }) ?? false;
+    const final = i.boolean('final', { required: false }) ?? false;
     const preferred = settingRef(i, ['preferredSetting'], false);
     const representations = i.string('representations', { required: false, maxLength: 100_000 });
     return {
       documents: [text('representations', representations)],
       settings: preferred ? [preferred] : [],
-      build: (today, [doc], [setting]) => ({ type: 'RecordRepresentations', data: { on, today, meetingRequested, preferredSetting: setting ?? null, representationsDocumentId: doc } }),
+      build: (today, [doc], [setting]) => ({ type: 'RecordRepresentations', data: { on, today, meetingRequested, final, preferredSetting: setting ?? null, representationsDocumentId: doc } }),
+    };
+  },
+  'hold-amendment-meeting': (_i, on) => plain((today) => ({ type: 'HoldAmendmentMeeting', data: { on, today } })),
+  'record-post-16-transfer': (i, on) => {
+    const transferOn = i.date('transferOn');
+    const institution = settingRef(i, ['newInstitution'], false);
+    return {
+      documents: [], settings: institution ? [institution] : [],
+      build: (today, _docs, [setting]) => ({ type: 'RecordPost16Transfer', data: { on, today, transferOn: transferOn!, newInstitution: setting ?? null } }),
     };
   },
   'issue-amended-plan': (i, on) => {
@@ -86,12 +96,12 @@ export const PLAN_COMMANDS: Record<string, Parser> = {
     }
     return {
       documents: [], settings: named ? [named] : [],
-      build: (today, _docs, [setting]) => ({ type: 'IssueAmendedPlan', data: { on, today, namedSetting: setting, phaseTransfer, planDocumentId: null } }),
+      build: (today, _docs, [setting], { earlyFinalisation }) => ({ type: 'IssueAmendedPlan', data: { on, today, namedSetting: setting, phaseTransfer, planDocumentId: null, earlyFinalisation } }),
     };
   },
   'decide-not-to-amend': (i, on) => {
     const reasons = i.string('reasons', { required: false, maxLength: 20_000 });
-    return plain((today, [doc]) => ({ type: 'DecideNotToAmend', data: { on, today, reasonsDocumentId: doc } }), [text('not-to-amend-reasons', reasons)]);
+    return plain((today, [doc], { earlyFinalisation }) => ({ type: 'DecideNotToAmend', data: { on, today, reasonsDocumentId: doc, earlyFinalisation } }), [text('not-to-amend-reasons', reasons)]);
   },
   'propose-cease': (i, on) => {
     const reason = i.oneOf('reason', CEASE_REASONS);

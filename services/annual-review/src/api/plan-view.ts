@@ -1,4 +1,4 @@
-import { academicYearOf, deadlineStatus, operationalTarget, type CalendarDate } from '@ehc/domain-kernel';
+import { academicYearOf, deadlineStatus, operationalTarget, phaseTransferRule, POST_16_TRANSFER_RULE, type CalendarDate } from '@ehc/domain-kernel';
 import type { Person } from '@ehc/platform';
 import { nextPhaseTransfer, type PhaseTransferDue } from '../domain/phase-transfer';
 import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
@@ -23,15 +23,21 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
   const a = view.amendment;
   const transfer = comingPhaseTransfer(view, setting, today);
   const recorded = view.phaseTransfer;
+  // `due` is the last lawful day; `rule` says it in the Regulations' words, beside the date
   const phaseTransfer = transfer
     ? {
         kind: transfer.kind, transferYear: transfer.transferYear, fromYearGroup: transfer.fromYearGroup, toYearGroup: transfer.toYearGroup,
         ...deadlineStatus(transfer.deadline, recorded && recorded.transferYear === transfer.transferYear ? recorded.amendedOn : null, today),
+        rule: phaseTransferRule(transfer.kind),
         latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
       }
     : recorded
-      ? { kind: recorded.kind, transferYear: recorded.transferYear, ...deadlineStatus(recorded.deadline, recorded.amendedOn, today) }
+      ? { kind: recorded.kind, transferYear: recorded.transferYear, ...deadlineStatus(recorded.deadline, recorded.amendedOn, today), rule: phaseTransferRule(recorded.kind) }
       : null;
+  const p16 = view.post16Transfer;
+  const post16Transfer = p16
+    ? { transferOn: p16.transferOn, newInstitution: p16.newInstitution, ...deadlineStatus(p16.deadline, p16.amendedOn, today), rule: POST_16_TRANSFER_RULE }
+    : null;
   return {
     planId: view.planId,
     reference: view.reference,
@@ -53,6 +59,7 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
       representations: deadlineStatus(a?.representations.due ?? null, a?.representations.done ?? null, today),
       amendedPlan: { ...deadlineStatus(a?.amendedPlan.due ?? null, a?.amendedPlan.done ?? null, today), outcome: a?.amendedPlan.outcome ?? null },
       ...(phaseTransfer ? { phaseTransfer } : {}),
+      ...(post16Transfer ? { post16Transfer } : {}),
     },
     lastReview: view.lastReview,
     // CoP 9.178: for a child under 5, reviews every 3-6 months are suggested; the statutory date stands

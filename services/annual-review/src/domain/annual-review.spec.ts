@@ -46,9 +46,10 @@ const noticeServed: Event = {
     amendmentId: 'amendment-1', reviewId: 'review-1', servedOn: '2026-06-08', representationsEndOn: '2026-06-22', amendedPlanDueBy: '2026-08-03', proposedChangesDocumentId: 'doc-pc',
   },
 };
-const representations = (receivedOn = '2026-06-15'): Event => ({
+const representations = (receivedOn = '2026-06-15', said: { meetingRequested?: boolean; final?: boolean } = {}): Event => ({
   type: 'AmendmentRepresentationsReceived', data: {
-    amendmentId: 'amendment-1', receivedOn, withinRepresentationsWindow: true, meetingRequested: false, preferredSetting: null, representationsDocumentId: null,
+    amendmentId: 'amendment-1', receivedOn, withinRepresentationsWindow: true, meetingRequested: said.meetingRequested ?? false, final: said.final ?? false,
+    preferredSetting: null, representationsDocumentId: null,
   },
 });
 
@@ -282,31 +283,54 @@ describe('annual review of an EHC plan', () => {
       ['2026-06-22', true],
       ['2026-06-23', false],
     ])('representations on %s are within the 15 days: %s', (on, withinRepresentationsWindow) =>
-      given(noticeIssued).when(cmd('RecordRepresentations', { on, meetingRequested: true, preferredSetting: secondary, representationsDocumentId: 'doc-rep' })).then([
-        { type: 'AmendmentRepresentationsReceived', data: { amendmentId: 'amendment-1', receivedOn: on, withinRepresentationsWindow, meetingRequested: true, preferredSetting: secondary, representationsDocumentId: 'doc-rep' } },
+      given(noticeIssued).when(cmd('RecordRepresentations', { on, meetingRequested: true, final: false, preferredSetting: secondary, representationsDocumentId: 'doc-rep' })).then([
+        { type: 'AmendmentRepresentationsReceived', data: { amendmentId: 'amendment-1', receivedOn: on, withinRepresentationsWindow, meetingRequested: true, final: false, preferredSetting: secondary, representationsDocumentId: 'doc-rep' } },
       ]));
     it('refuses representations with no notice served', () =>
-      given(amending).when(cmd('RecordRepresentations', { on: '2026-06-10', meetingRequested: false, preferredSetting: null, representationsDocumentId: null })).thenFails('NoAmendmentNotice'));
+      given(amending).when(cmd('RecordRepresentations', { on: '2026-06-10', meetingRequested: false, final: false, preferredSetting: null, representationsDocumentId: null })).thenFails('NoAmendmentNotice'));
     it('refuses representations dated before the notice', () =>
-      given(noticeIssued).when(cmd('RecordRepresentations', { on: '2026-06-07', meetingRequested: false, preferredSetting: null, representationsDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
+      given(noticeIssued).when(cmd('RecordRepresentations', { on: '2026-06-07', meetingRequested: false, final: false, preferredSetting: null, representationsDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
   });
 
   describe('finishing the amendment', () => {
     const amended = (issuedOn: string, withinStatutoryTime: boolean, namedSetting: Setting = school, phaseTransfer: Extract<Event, { type: 'AmendedPlanIssued' }>['data']['phaseTransfer'] = null): Event =>
-      ({ type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn, withinStatutoryTime, namedSetting, phaseTransfer, planDocumentId: 'doc-p' } });
+      ({ type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn, withinStatutoryTime, namedSetting, phaseTransfer, planDocumentId: 'doc-p', post16Transfer: null } });
 
     it.each([
       ['2026-06-23', true],
       ['2026-08-03', true],
       ['2026-08-04', false],
     ])('an amended plan issued %s is within 8 weeks of the notice: %s, with appeal rights on B, F and I', (on, withinStatutoryTime) =>
-      given(noticeIssued).when(cmd('IssueAmendedPlan', { on, namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' })).then([
+      given(noticeIssued).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on, namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' })).then([
         amended(on, withinStatutoryTime), letter(3, 'amended-plan', on, true),
       ]));
-    it('issues early once the family has responded', () =>
-      given([...noticeIssued, representations()]).when(cmd('IssueAmendedPlan', { on: '2026-06-16', namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' })).then([
+    it('refuses to finish inside the 15 days although the family has responded (reg 22(2))', () =>
+      given([...noticeIssued, representations()]).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-16', namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' }))
+        .thenFails('RepresentationsWindowOpen'));
+    it('issues early on the family\'s final response where local policy allows', () =>
+      given([...noticeIssued, representations('2026-06-15', { final: true })]).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-16', namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' })).then([
         amended('2026-06-16', true), letter(3, 'amended-plan', '2026-06-16', true),
       ]));
+    it('refuses early finalisation on a final response where local policy forbids it', () =>
+      given([...noticeIssued, representations('2026-06-15', { final: true })]).when(cmd('DecideNotToAmend', { earlyFinalisation: 'forbidden', on: '2026-06-16', reasonsDocumentId: null }))
+        .thenFails('RepresentationsWindowOpen'));
+    it('refuses a final response that also asks for a meeting', () =>
+      given(noticeIssued).when(cmd('RecordRepresentations', { on: '2026-06-15', meetingRequested: true, final: true, preferredSetting: null, representationsDocumentId: null }))
+        .thenFails('FinalResponseRequestsMeeting'));
+    it('refuses to finish while the meeting the family asked for has not been held, however late', () =>
+      given([...noticeIssued, representations('2026-06-15', { meetingRequested: true })]).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-07-20', namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' }))
+        .thenFails('RequestedMeetingNotHeld'));
+    it('holds the meeting the family asked for, then finishes', () => {
+      given([...noticeIssued, representations('2026-06-15', { meetingRequested: true })]).when(cmd('HoldAmendmentMeeting', { on: '2026-06-25' })).then([
+        { type: 'AmendmentMeetingHeld', data: { amendmentId: 'amendment-1', heldOn: '2026-06-25' } },
+      ]);
+      given([...noticeIssued, representations('2026-06-15', { meetingRequested: true }), { type: 'AmendmentMeetingHeld', data: { amendmentId: 'amendment-1', heldOn: '2026-06-25' } }])
+        .when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-07-01', namedSetting: school, phaseTransfer: null, planDocumentId: 'doc-p' })).then([
+          amended('2026-07-01', true), letter(3, 'amended-plan', '2026-07-01', true),
+        ]);
+    });
+    it('refuses to hold a meeting nobody asked for', () =>
+      given(noticeIssued).when(cmd('HoldAmendmentMeeting', { on: '2026-06-25' })).thenFails('NoMeetingRequested'));
     it('ends the review: the amended plan\'s named setting is the one consulted from then on', () =>
       given([...noticeIssued, amended('2026-07-01', true, special), letter(3, 'amended-plan', '2026-07-01', true)])
         .when(cmd('ProposeCease', { on: '2026-07-02', reason: 'no-longer-necessary', reasonsDocumentId: null })).then([
@@ -314,33 +338,33 @@ describe('annual review of an EHC plan', () => {
           letter(4, 'cease-considered', '2026-07-02', false),
         ]));
     it('refuses the amended plan while the family may still make representations (reg 22(2))', () =>
-      given(noticeIssued).when(cmd('IssueAmendedPlan', { on: '2026-06-22', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+      given(noticeIssued).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-22', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
     it('refuses an amended plan with no notice served', () =>
-      given(amending).when(cmd('IssueAmendedPlan', { on: '2026-06-23', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('NoAmendmentNotice'));
+      given(amending).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-23', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('NoAmendmentNotice'));
     it('refuses an amended plan dated before the notice', () =>
-      given([...noticeIssued, representations()]).when(cmd('IssueAmendedPlan', { on: '2026-06-07', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
+      given([...noticeIssued, representations()]).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-07', namedSetting: school, phaseTransfer: null, planDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
 
     it.each([
       ['2026-06-23', true],
       ['2026-08-04', false],
     ])('decides not to amend on %s (within 8 weeks: %s), appealably', (on, withinStatutoryTime) =>
-      given(noticeIssued).when(cmd('DecideNotToAmend', { on, reasonsDocumentId: 'doc-n' })).then([
+      given(noticeIssued).when(cmd('DecideNotToAmend', { earlyFinalisation: 'allowed', on, reasonsDocumentId: 'doc-n' })).then([
         { type: 'DecidedNotToAmend', data: { amendmentId: 'amendment-1', decidedOn: on, withinStatutoryTime, reasonsDocumentId: 'doc-n' } },
         letter(3, 'decision-not-to-amend', on, true),
       ]));
     it('refuses a decision not to amend while the family may still make representations', () =>
-      given(noticeIssued).when(cmd('DecideNotToAmend', { on: '2026-06-20', reasonsDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+      given(noticeIssued).when(cmd('DecideNotToAmend', { earlyFinalisation: 'allowed', on: '2026-06-20', reasonsDocumentId: null })).thenFails('RepresentationsWindowOpen'));
     it('refuses a decision not to amend with no notice served', () =>
-      given(amending).when(cmd('DecideNotToAmend', { on: '2026-06-23', reasonsDocumentId: null })).thenFails('NoAmendmentNotice'));
+      given(amending).when(cmd('DecideNotToAmend', { earlyFinalisation: 'allowed', on: '2026-06-23', reasonsDocumentId: null })).thenFails('NoAmendmentNotice'));
     it('refuses a decision not to amend dated before the notice', () =>
-      given([...noticeIssued, representations()]).when(cmd('DecideNotToAmend', { on: '2026-06-07', reasonsDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
+      given([...noticeIssued, representations()]).when(cmd('DecideNotToAmend', { earlyFinalisation: 'allowed', on: '2026-06-07', reasonsDocumentId: null })).thenFails('DateBeforeAmendmentNotice'));
     it('refuses anything more on the amendment once it is finished', () =>
       given([...noticeIssued, amended('2026-07-01', true), letter(3, 'amended-plan', '2026-07-01', true)])
-        .when(cmd('DecideNotToAmend', { on: '2026-07-02', reasonsDocumentId: null })).thenFails('NoAmendmentNotice'));
+        .when(cmd('DecideNotToAmend', { earlyFinalisation: 'allowed', on: '2026-07-02', reasonsDocumentId: null })).thenFails('NoAmendmentNotice'));
   });
 
   describe('phase transfer (reg 18, worked example 11)', () => {
-    // Y6 -> Y7 in Sept 2027: latest meeting 2026-11-23, latest notice 2026-12-21, final plan by Mon 2027-02-15
+    // Y6 -> Y7 in Sept 2027: before Mon 2027-02-15, so by Sun 02-14; the notice here runs to 02-15, one day too late
     const transfer = (cohort: Cohort): Event[] => [
       entered({ cohort, planIssuedOn: '2025-11-25', reviewDueBy: '2026-11-24' }),
       { type: 'AnnualReviewScheduled', data: { reviewId: 'review-1', invitationsSentOn: '2026-11-09', meetingOn: '2026-11-23', noticeLatestBy: '2026-11-09', withinStatutoryTime: true, reviewDueBy: '2026-11-24' } },
@@ -360,34 +384,75 @@ describe('annual review of an EHC plan', () => {
     const college: Setting = { urn: '130789', name: 'Lincoln College', type: 'further-education', phase: 'post-16' };
 
     it.each([
-      ['Y6 -> Y7', YEAR_6_IN_2026, 'primary-to-secondary', secondary, '2027-02-15', '2027-02-15', true],
-      ['Y6 -> Y7, a day late', YEAR_6_IN_2026, 'primary-to-secondary', secondary, '2027-02-16', '2027-02-15', false],
-      ['Y11 -> college', YEAR_11_IN_2026, 'secondary-to-post-16', college, '2027-02-15', '2027-03-31', true],
-      ['Y6 -> Y7, taught a year below age (year from the year group)', { receptionYear: 2019, yearGroupOffset: -1 }, 'primary-to-secondary', secondary, '2027-02-15', '2027-02-15', true],
+      ['Y6 -> Y7 on 14 Feb, the last day before 15 February', YEAR_6_IN_2026, 'primary-to-secondary', secondary, '2027-02-14', '2027-02-14', true],
+      ['Y6 -> Y7 on 15 Feb: not before 15 February, so late (reg 18(1))', YEAR_6_IN_2026, 'primary-to-secondary', secondary, '2027-02-15', '2027-02-14', false],
+      ['Y11 -> college', YEAR_11_IN_2026, 'secondary-to-post-16', college, '2027-02-15', '2027-03-30', true],
+      ['Y6 -> Y7, taught a year below age (year from the year group)', { receptionYear: 2019, yearGroupOffset: -1 }, 'primary-to-secondary', secondary, '2027-02-12', '2027-02-14', true],
     ])('%s: the amended plan naming the new setting records the deadline and whether it was met', (_, cohort, kind, namedSetting, on, deadline, met) =>
-      given(transfer(cohort as Cohort)).when(cmd('IssueAmendedPlan', {
+      given(transfer(cohort as Cohort)).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed',
         on: on as string, namedSetting: namedSetting as Setting, phaseTransfer: { kind: kind as 'primary-to-secondary', transferYear: null }, planDocumentId: null,
       })).then([
         { type: 'AmendedPlanIssued', data: {
-          amendmentId: 'amendment-1', issuedOn: on as string, withinStatutoryTime: on === '2027-02-15', namedSetting: namedSetting as Setting,
-          phaseTransfer: { kind: kind as 'primary-to-secondary', transferYear: 2027, deadline: deadline as string, met: met as boolean }, planDocumentId: null,
+          amendmentId: 'amendment-1', issuedOn: on as string, withinStatutoryTime: (on as string) <= '2027-02-15', namedSetting: namedSetting as Setting,
+          phaseTransfer: { kind: kind as 'primary-to-secondary', transferYear: 2027, deadline: deadline as string, met: met as boolean }, planDocumentId: null, post16Transfer: null,
         } },
         letter(3, 'amended-plan', on as string, true),
       ]));
     it('takes the transfer year as given for a middle-school move', () =>
-      given(transfer(YEAR_6_IN_2026)).when(cmd('IssueAmendedPlan', {
+      given(transfer(YEAR_6_IN_2026)).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed',
         on: '2027-02-10', namedSetting: secondary, phaseTransfer: { kind: 'middle-to-secondary', transferYear: 2027 }, planDocumentId: null,
       })).then([
         { type: 'AmendedPlanIssued', data: {
           amendmentId: 'amendment-1', issuedOn: '2027-02-10', withinStatutoryTime: true, namedSetting: secondary,
-          phaseTransfer: { kind: 'middle-to-secondary', transferYear: 2027, deadline: '2027-02-15', met: true }, planDocumentId: null,
+          phaseTransfer: { kind: 'middle-to-secondary', transferYear: 2027, deadline: '2027-02-14', met: true }, planDocumentId: null, post16Transfer: null,
         } },
         letter(3, 'amended-plan', '2027-02-10', true),
       ]));
     it('refuses a middle-school move without its year (middle schools start at different year groups)', () =>
-      given(transfer(YEAR_6_IN_2026)).when(cmd('IssueAmendedPlan', {
+      given(transfer(YEAR_6_IN_2026)).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed',
         on: '2027-02-10', namedSetting: secondary, phaseTransfer: { kind: 'primary-to-middle', transferYear: null }, planDocumentId: null,
       })).thenFails('PhaseTransferYearNeeded'));
+  });
+
+  describe('a move between post-16 institutions at any other time (reg 18(2))', () => {
+    const college: Setting = { urn: '130789', name: 'Lincoln College', type: 'further-education', phase: 'post-16' };
+    const otherCollege: Setting = { urn: '130790', name: 'Boston College', type: 'further-education', phase: 'post-16' };
+    /** Year 12 in 2026/27: over compulsory school age from the summer of 2026. */
+    const YEAR_12: Cohort = { receptionYear: 2014, yearGroupOffset: 0 };
+    const atCollege = entered({ cohort: YEAR_12, namedSetting: college, planIssuedOn: '2025-11-25', reviewDueBy: '2026-11-24' });
+    const proposed: Event = { type: 'Post16TransferProposed', data: { transferOn: '2027-01-04', newInstitution: otherCollege, recordedOn: '2026-07-01', amendBy: '2026-08-04' } };
+
+    it('records the proposed transfer date and the last day to amend the plan: five months before', () =>
+      given([atCollege]).when(cmd('RecordPost16Transfer', { on: '2026-07-01', transferOn: '2027-01-04', newInstitution: otherCollege })).then([proposed]));
+
+    it('refuses it for a child still of compulsory school age on the transfer date', () =>
+      given([entered()]).when(cmd('RecordPost16Transfer', { on: '2026-07-01', transferOn: '2027-01-04', newInstitution: null })).thenFails('NotOverCompulsorySchoolAge'));
+
+    const amending16: Event[] = [
+      atCollege, proposed,
+      { type: 'AnnualReviewScheduled', data: { reviewId: 'review-1', invitationsSentOn: '2026-06-01', meetingOn: '2026-06-15', noticeLatestBy: '2026-06-01', withinStatutoryTime: true, reviewDueBy: '2026-11-24' } },
+      { type: 'AnnualReviewMeetingHeld', data: { reviewId: 'review-1', heldOn: '2026-06-15', reportDueBy: '2026-06-29', decisionDueBy: '2026-07-13', preparationForAdulthood: true } },
+      { type: 'ReviewDecisionMade', data: {
+        reviewId: 'review-1', outcome: 'amend', decidedOn: '2026-06-20', withinStatutoryTime: true, reviewDueBy: '2026-11-24', reviewWithinTwelveMonths: true,
+        nextReviewDueBy: '2027-06-19', suggestedReviews: [], reasonsDocumentId: null,
+      } },
+      letter(1, 'decision-to-amend', '2026-06-20', false, 'young-person'),
+      { type: 'AmendmentNoticeIssued', data: {
+        amendmentId: 'amendment-1', reviewId: 'review-1', servedOn: '2026-06-22', representationsEndOn: '2026-07-06', amendedPlanDueBy: '2026-08-17', proposedChangesDocumentId: null,
+      } },
+      letter(2, 'amendment-notice', '2026-06-22', false, 'young-person'),
+    ];
+    it.each([
+      ['2026-08-04', true],
+      ['2026-08-05', false],
+    ])('an amended plan on %s meets the reg 18(2) deadline: %s', (on, met) =>
+      given(amending16).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on, namedSetting: otherCollege, phaseTransfer: null, planDocumentId: null })).then([
+        { type: 'AmendedPlanIssued', data: {
+          amendmentId: 'amendment-1', issuedOn: on, withinStatutoryTime: true, namedSetting: otherCollege, phaseTransfer: null, planDocumentId: null,
+          post16Transfer: { transferOn: '2027-01-04', deadline: '2026-08-04', met },
+        } },
+        letter(3, 'amended-plan', on, true, 'young-person'),
+      ]));
   });
 
   describe('considering whether to cease (reg 31)', () => {
@@ -632,8 +697,8 @@ describe('annual review of an EHC plan', () => {
       given(meetingScheduled).when(cmd('HoldMeeting', { on: '2026-05-14' })).then([held()]);
       given(meetingHeld).when(cmd('Decide', { on: '2026-06-08', outcome: 'amend', reasonsDocumentId: null })).then(amending.slice(meetingHeld.length));
       given(amending).when(cmd('IssueAmendmentNotice', { on: '2026-06-08', proposedChangesDocumentId: 'doc-pc' })).then(noticeIssued.slice(amending.length));
-      given(noticeIssued).when(cmd('IssueAmendedPlan', { on: '2026-08-03', namedSetting: school, phaseTransfer: null, planDocumentId: null })).then([
-        { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-08-03', withinStatutoryTime: true, namedSetting: school, phaseTransfer: null, planDocumentId: null } },
+      given(noticeIssued).when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-08-03', namedSetting: school, phaseTransfer: null, planDocumentId: null })).then([
+        { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-08-03', withinStatutoryTime: true, namedSetting: school, phaseTransfer: null, planDocumentId: null, post16Transfer: null } },
         letter(3, 'amended-plan', '2026-08-03', true),
       ]);
     });
@@ -659,6 +724,6 @@ describe('a plan whose child has no date of birth on file (cohort unknown)', () 
 
   it('needs the transfer year for a phase transfer, since it cannot be worked out', () =>
     given([...unknown, scheduled(), held(), decided('amend'), letter(1, 'decision-to-amend', '2026-06-08', false), noticeServed, letter(2, 'amendment-notice', '2026-06-08', false), representations()])
-      .when(cmd('IssueAmendedPlan', { on: '2026-06-30', namedSetting: secondary, phaseTransfer: { kind: 'primary-to-secondary', transferYear: null }, planDocumentId: null }))
+      .when(cmd('IssueAmendedPlan', { earlyFinalisation: 'allowed', on: '2026-06-30', namedSetting: secondary, phaseTransfer: { kind: 'primary-to-secondary', transferYear: null }, planDocumentId: null }))
       .thenFails('PhaseTransferYearNeeded'));
 });

@@ -1,4 +1,4 @@
-import type { CalendarDate, PhaseTransferKind } from '@ehc/domain-kernel';
+import type { CalendarDate, EarlyFinalisationPolicy, PhaseTransferKind } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
 import type {
   AttendanceSplit, CeaseAppealOutcome, CeaseReason, ClosureReason, DualRegistrationOutcome, PlanSource, ReviewAnchor, ReviewOutcome, Setting,
@@ -18,12 +18,17 @@ export type Command =
   | { type: 'ReceiveReport'; data: Dated & { reportDocumentId: string | null } }
   | { type: 'Decide'; data: Dated & { outcome: ReviewOutcome; reasonsDocumentId: string | null } }
   | { type: 'IssueAmendmentNotice'; data: Dated & { proposedChangesDocumentId: string | null } }
-  | { type: 'RecordRepresentations'; data: Dated & { meetingRequested: boolean; preferredSetting: Setting | null; representationsDocumentId: string | null } }
+  /** `final`: the family says in writing it has no further representations and wants no meeting. */
+  | { type: 'RecordRepresentations'; data: Dated & { meetingRequested: boolean; final: boolean; preferredSetting: Setting | null; representationsDocumentId: string | null } }
+  | { type: 'HoldAmendmentMeeting'; data: Dated }
   /** `transferYear: null` derives it from the cohort where the kind has a national entry year group. */
   | { type: 'IssueAmendedPlan'; data: Dated & {
       namedSetting: Setting; phaseTransfer: { kind: PhaseTransferKind; transferYear: number | null } | null; planDocumentId: string | null;
+      earlyFinalisation: EarlyFinalisationPolicy;
     } }
-  | { type: 'DecideNotToAmend'; data: Dated & { reasonsDocumentId: string | null } }
+  | { type: 'DecideNotToAmend'; data: Dated & { reasonsDocumentId: string | null; earlyFinalisation: EarlyFinalisationPolicy } }
+  /** reg 18(2): a young person is to move from one post-16 institution to another at a time other than a phase transfer. */
+  | { type: 'RecordPost16Transfer'; data: Dated & { transferOn: CalendarDate; newInstitution: Setting | null } }
   | { type: 'ProposeCease'; data: Dated & { reason: CeaseReason; reasonsDocumentId: string | null } }
   | { type: 'DecideNotToCease'; data: Dated }
   | { type: 'Cease'; data: Dated & { reasonsDocumentId: string | null } }

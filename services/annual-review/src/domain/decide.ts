@@ -1,14 +1,14 @@
 import {
-  amendedPlanDueBy, amendmentRepresentationsEndOn, appealDeadline, fail, isBefore, ok, onOrBefore, phaseTransferDeadline,
-  reviewDecisionDueBy, reviewDueBy, reviewMeetingNoticeLatestBy, reviewReportDueBy, underFiveSuggestedReviews,
-  type CalendarDate, type Result,
+  amendedPlanDueBy, amendmentRepresentationsEndOn, appealDeadline, fail, isBefore, mayFinalise, ok, onOrBefore, phaseTransferDeadline,
+  post16TransferDeadline, reviewDecisionDueBy, reviewDueBy, reviewMeetingNoticeLatestBy, reviewReportDueBy, underFiveSuggestedReviews,
+  type CalendarDate, type FinalisationRefusal, type Result,
 } from '@ehc/domain-kernel';
 import {
   certainlyUnderEighteen, inYearOfTwentyFifthBirthday, isOfPlanAge, isYoungPersonOn, mayBeUnderFive, transitionReviewDueBy,
   transitionReviewFrom, transferYearOf, yearGroupOn, type Cohort,
 } from './cohort';
 import type { Command } from './commands';
-import type { AttendanceSplit, CeaseReason, Event, LetterKind, PhaseTransfer, Recipient, Setting } from './events';
+import type { AttendanceSplit, CeaseReason, Event, LetterKind, PhaseTransfer, Post16Transfer, Recipient, Setting } from './events';
 import type { CeaseTrack, PlanState, ReviewCycle } from './plan-state';
 
 /**
@@ -41,6 +41,8 @@ export type RuleBroken =
   | 'NoDualRegistration'
   | 'NamedSettingNotSpecial'
   | 'NotAtAnnualReview'
+  | 'NoMeetingRequested'
+  | 'AmendmentMeetingAlreadyHeld'
   // well-formed but breaks a rule on its own terms (422)
   | 'DateInFuture'
   | 'DateBeforePlanMade'
@@ -50,8 +52,10 @@ export type RuleBroken =
   | 'DateBeforeMeeting'
   | 'DateBeforeReviewDecision'
   | 'DateBeforeAmendmentNotice'
-  | 'RepresentationsWindowOpen'
+  | FinalisationRefusal
+  | 'FinalResponseRequestsMeeting'
   | 'PhaseTransferYearNeeded'
+  | 'NotOverCompulsorySchoolAge'
   | 'CeaseReasonNotOpenAtThisAge'
   | 'DateBeforeCeaseConsidered'
   | 'DateBeforeCeaseDecision'
@@ -196,11 +200,29 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       const amendment = state.review?.amendment;
       if (!amendment) return fail('NoAmendmentNotice');
       if (isBefore(on, amendment.servedOn)) return fail('DateBeforeAmendmentNotice');
-      const { meetingRequested, preferredSetting, representationsDocumentId } = command.data;
+      const { meetingRequested, final, preferredSetting, representationsDocumentId } = command.data;
+      // a final response says the family wants no meeting: both at once is a contradiction to ask about
+      if (final && meetingRequested) return fail('FinalResponseRequestsMeeting');
       return ok([{ type: 'AmendmentRepresentationsReceived', data: {
         amendmentId: amendment.amendmentId, receivedOn: on, withinRepresentationsWindow: onOrBefore(on, amendment.representationsEndOn),
-        meetingRequested, preferredSetting, representationsDocumentId,
+        meetingRequested, final, preferredSetting, representationsDocumentId,
       } }]);
+    }
+
+    case 'HoldAmendmentMeeting': {
+      const amendment = state.review?.amendment;
+      if (!amendment) return fail('NoAmendmentNotice');
+      if (!amendment.meetingRequested) return fail('NoMeetingRequested');
+      if (amendment.meetingHeld) return fail('AmendmentMeetingAlreadyHeld');
+      if (isBefore(on, amendment.servedOn)) return fail('DateBeforeAmendmentNotice');
+      return ok([{ type: 'AmendmentMeetingHeld', data: { amendmentId: amendment.amendmentId, heldOn: on } }]);
+    }
+
+    case 'RecordPost16Transfer': {
+      const { transferOn, newInstitution } = command.data;
+      // reg 18(2) is about young people in post-16 education: over compulsory school age when they move
+      if (plan.cohort && !isYoungPersonOn(plan.cohort, transferOn)) return fail('NotOverCompulsorySchoolAge');
+      return ok([{ type: 'Post16TransferProposed', data: { transferOn, newInstitution, recordedOn: on, amendBy: post16TransferDeadline(transferOn) } }]);
     }
 
     case 'IssueAmendedPlan':
@@ -208,8 +230,10 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       const amendment = state.review?.amendment;
       if (!amendment) return fail('NoAmendmentNotice');
       if (isBefore(on, amendment.servedOn)) return fail('DateBeforeAmendmentNotice');
-      // reg 22(2): the family has its 15 days; the LA can finish sooner only once they have responded
-      if (!amendment.responded && onOrBefore(on, amendment.representationsEndOn)) return fail('RepresentationsWindowOpen');
+      // reg 22(2): the family has at least 15 days from service; sooner only on a final response where
+      // local policy allows, and never before a meeting they asked for
+      const finalising = mayFinalise(amendment, on, command.data.earlyFinalisation);
+      if (!finalising.ok) return finalising;
       const withinStatutoryTime = onOrBefore(on, amendedPlanDueBy(amendment.servedOn));
       if (command.type === 'DecideNotToAmend') {
         // s.51: a decision not to amend after a review is appealable
@@ -223,14 +247,19 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
         const { kind } = command.data.phaseTransfer;
         const transferYear = command.data.phaseTransfer.transferYear ?? (plan.cohort && transferYearOf(plan.cohort, kind));
         if (transferYear === null) return fail('PhaseTransferYearNeeded');
-        // reg 18: reviewed and amended, naming the new setting, by 15 Feb (31 Mar into post-16); late is recorded
+        // reg 18(1): reviewed and amended, naming the new setting, before 15 Feb (31 Mar into post-16); late is recorded
         const deadline = phaseTransferDeadline(transferYear, kind);
         phaseTransfer = { kind, transferYear, deadline, met: onOrBefore(on, deadline) };
       }
+      // reg 18(2): at least five months before a move between post-16 institutions; late is recorded
+      const proposed = state.post16Transfer;
+      const post16Transfer: Post16Transfer | null = proposed
+        ? { transferOn: proposed.transferOn, deadline: proposed.amendBy, met: onOrBefore(on, proposed.amendBy) }
+        : null;
       return ok([
         { type: 'AmendedPlanIssued', data: {
           amendmentId: amendment.amendmentId, issuedOn: on, withinStatutoryTime, namedSetting: command.data.namedSetting, phaseTransfer,
-          planDocumentId: command.data.planDocumentId,
+          planDocumentId: command.data.planDocumentId, post16Transfer,
         } },
         // s.51: sections B, F and I of the amended plan are appealable
         letter('amended-plan', true),

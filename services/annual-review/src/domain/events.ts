@@ -87,7 +87,15 @@ export interface PhaseTransfer {
   kind: PhaseTransferKind;
   /** The calendar year the child or young person moves. */
   transferYear: number;
-  /** reg 18: 15 Feb of the transfer year, 31 Mar for secondary -> post-16. */
+  /** reg 18(1): the last lawful day, before 15 Feb of the transfer year (14 Feb), before 31 Mar for secondary -> post-16 (30 Mar). */
+  deadline: CalendarDate;
+  met: boolean;
+}
+
+/** reg 18(2): a move between post-16 institutions at any other time, and the day the plan must be amended by. */
+export interface Post16Transfer {
+  transferOn: CalendarDate;
+  /** At least five months before the transfer: its last lawful day. */
   deadline: CalendarDate;
   met: boolean;
 }
@@ -115,17 +123,22 @@ export type Event =
       amendmentId: string; reviewId: string; servedOn: CalendarDate; representationsEndOn: CalendarDate; amendedPlanDueBy: CalendarDate;
       proposedChangesDocumentId: string | null;
     } }
+  /** `final` (absent before it was asked): no further representations and no meeting wanted. */
   | { type: 'AmendmentRepresentationsReceived'; data: {
-      amendmentId: string; receivedOn: CalendarDate; withinRepresentationsWindow: boolean; meetingRequested: boolean;
+      amendmentId: string; receivedOn: CalendarDate; withinRepresentationsWindow: boolean; meetingRequested: boolean; final?: boolean;
       preferredSetting: Setting | null; representationsDocumentId: string | null;
     } }
+  | { type: 'AmendmentMeetingHeld'; data: { amendmentId: string; heldOn: CalendarDate } }
   | { type: 'AmendedPlanIssued'; data: {
       amendmentId: string; issuedOn: CalendarDate; withinStatutoryTime: boolean; namedSetting: Setting;
       phaseTransfer: PhaseTransfer | null; planDocumentId: string | null;
+      /** absent on plans amended before reg 18(2) moves were recorded */
+      post16Transfer?: Post16Transfer | null;
     } }
   | { type: 'DecidedNotToAmend'; data: { amendmentId: string; decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
   | { type: 'CeaseConsidered'; data: { reason: CeaseReason; consideredOn: CalendarDate; settingConsulted: Setting | null; reasonsDocumentId: string | null } }
   | { type: 'DecidedNotToCease'; data: { decidedOn: CalendarDate } }
+  | { type: 'Post16TransferProposed'; data: { transferOn: CalendarDate; newInstitution: Setting | null; recordedOn: CalendarDate; amendBy: CalendarDate } }
   | { type: 'CeaseDecisionMade'; data: { reason: CeaseReason; decidedOn: CalendarDate; appealWindowEndsOn: CalendarDate; reasonsDocumentId: string | null } }
   | { type: 'CeaseMediationCertificateIssued'; data: { issuedOn: CalendarDate; appealWindowEndsOn: CalendarDate } }
   | { type: 'CeaseAppealRegistered'; data: { registeredOn: CalendarDate; withinAppealWindow: boolean } }

@@ -32,15 +32,15 @@ const allThroughUnknownRange = setting('mainstream', 'all-through', null, null);
 
 describe('phase transfer due (reg 2, reg 18)', () => {
   describe('worked example 11', () => {
-    it('Y6 -> Y7 in September 2027: final plan by Mon 15 Feb, notice by 21 Dec, meeting by 23 Nov 2026', () =>
+    it('Y6 -> Y7 in September 2027: final plan before Mon 15 Feb (by Sun 14 Feb), notice by 20 Dec, meeting by 22 Nov 2026', () =>
       expect(nextPhaseTransfer({ cohort: into(7), setting: primary, transferYear: 2027 })).toEqual({
         kind: 'primary-to-secondary', transferYear: 2027, fromYearGroup: 6, toYearGroup: 7,
-        deadline: '2027-02-15', latestAmendmentNotice: '2026-12-21', latestReviewMeeting: '2026-11-23',
+        deadline: '2027-02-14', latestAmendmentNotice: '2026-12-20', latestReviewMeeting: '2026-11-22',
       }));
-    it('Y11 -> college in September 2027: final plan by Wed 31 Mar', () =>
+    it('Y11 -> college in September 2027: final plan before Wed 31 Mar (by Tue 30 Mar)', () =>
       expect(nextPhaseTransfer({ cohort: into(12), setting: secondary1116, transferYear: 2027 })).toEqual({
         kind: 'secondary-to-post-16', transferYear: 2027, fromYearGroup: 11, toYearGroup: 12,
-        deadline: '2027-03-31', latestAmendmentNotice: '2027-02-03', latestReviewMeeting: '2027-01-06',
+        deadline: '2027-03-30', latestAmendmentNotice: '2027-02-02', latestReviewMeeting: '2027-01-05',
       }));
   });
 
@@ -88,7 +88,7 @@ describe('phase transfer due (reg 2, reg 18)', () => {
     expect(transfer?.kind ?? null).toBe(kind);
     if (transfer) {
       expect(transfer).toMatchObject({ transferYear: TRANSFER_YEAR, fromYearGroup: yearGroup - 1, toYearGroup: yearGroup });
-      expect(transfer.deadline).toBe(kind === 'secondary-to-post-16' ? '2027-03-31' : '2027-02-15');
+      expect(transfer.deadline).toBe(kind === 'secondary-to-post-16' ? '2027-03-30' : '2027-02-14');
     }
   });
 
@@ -134,9 +134,9 @@ describe('transfer cohort', () => {
 
   it('keeps the plans with a transfer, by deadline then plan id, with what the caller gave', () =>
     expect(transferCohort(plans, TRANSFER_YEAR).map((p) => [p.planId, p.transfer.kind, p.transfer.deadline, p.namedSetting])).toEqual([
-      ['p-1', 'early-years-to-school', '2027-02-15', null],
-      ['p-3', 'primary-to-secondary', '2027-02-15', 'Lincoln Castle Academy'],
-      ['p-4', 'secondary-to-post-16', '2027-03-31', 'Witham Academy'],
+      ['p-1', 'early-years-to-school', '2027-02-14', null],
+      ['p-3', 'primary-to-secondary', '2027-02-14', 'Lincoln Castle Academy'],
+      ['p-4', 'secondary-to-post-16', '2027-03-30', 'Witham Academy'],
     ]));
 
   it('is empty when nobody moves', () => expect(transferCohort([plans[2]], TRANSFER_YEAR)).toEqual([]));

@@ -12,7 +12,10 @@ export interface ReviewCycle {
   heldOn: CalendarDate | null;
   reportReceived: boolean;
   decision: { outcome: ReviewOutcome; decidedOn: CalendarDate } | null;
-  amendment: { amendmentId: string; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean } | null;
+  amendment: {
+    amendmentId: string; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean;
+    finalResponse: boolean; meetingRequested: boolean; meetingHeld: boolean;
+  } | null;
 }
 
 export type CeaseTrack =
@@ -45,12 +48,14 @@ export interface PlanState {
   cease: CeaseTrack | null;
   dualRegistrations: number;
   dualRegistration: DualRegistration | null;
+  /** reg 18(2): a proposed move between post-16 institutions, until an amended plan is issued for it. */
+  post16Transfer: { transferOn: CalendarDate; amendBy: CalendarDate } | null;
   letters: number;
 }
 
 export const initialState = (): PlanState => ({
   stage: 'none', planMadeOn: null, cohort: null, reviewAnchor: 'review-decision', reviewDueBy: null, namedSetting: null,
-  caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, letters: 0,
+  caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, post16Transfer: null, letters: 0,
 });
 
 const withReview = (state: PlanState, change: (review: ReviewCycle) => ReviewCycle): PlanState =>
@@ -85,12 +90,26 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
     }
     case 'AmendmentNoticeIssued': {
       const { amendmentId, servedOn, representationsEndOn } = event.data;
-      return { ...withReview(state, (r) => ({ ...r, amendment: { amendmentId, servedOn, representationsEndOn, responded: false } })), amendments: state.amendments + 1 };
+      return {
+        ...withReview(state, (r) => ({ ...r, amendment: { amendmentId, servedOn, representationsEndOn, responded: false, finalResponse: false, meetingRequested: false, meetingHeld: false } })),
+        amendments: state.amendments + 1,
+      };
     }
-    case 'AmendmentRepresentationsReceived':
-      return withReview(state, (r) => ({ ...r, amendment: r.amendment && { ...r.amendment, responded: true } }));
+    case 'AmendmentRepresentationsReceived': {
+      // the latest response says whether the family is done: a final one wants no meeting; otherwise
+      // a meeting once asked for stays asked for
+      const final = event.data.final === true;
+      return withReview(state, (r) => ({ ...r, amendment: r.amendment && {
+        ...r.amendment, responded: true, finalResponse: final, meetingRequested: final ? false : r.amendment.meetingRequested || event.data.meetingRequested,
+      } }));
+    }
+    case 'AmendmentMeetingHeld':
+      return withReview(state, (r) => ({ ...r, amendment: r.amendment && { ...r.amendment, meetingHeld: true } }));
+    case 'Post16TransferProposed':
+      return { ...state, post16Transfer: { transferOn: event.data.transferOn, amendBy: event.data.amendBy } };
     case 'AmendedPlanIssued':
-      return { ...state, namedSetting: event.data.namedSetting, review: null };
+      // an amended plan issued for a reg 18(2) move settles it
+      return { ...state, namedSetting: event.data.namedSetting, review: null, post16Transfer: event.data.post16Transfer ? null : state.post16Transfer };
     case 'DecidedNotToAmend':
       return { ...state, review: null };
     case 'CeaseConsidered':

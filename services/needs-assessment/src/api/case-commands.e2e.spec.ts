@@ -1,11 +1,13 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { addDays, londonDateOf } from '@ehc/domain-kernel';
+import { addDays, fixedClock, londonDateOf } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
 import { needsAssessmentService } from '../service';
 
 /** A caseworker's whole EHC needs assessment over HTTP, embedded mode, real PostgreSQL. */
 describe('EHC needs assessment over HTTP', () => {
+  // "today" for every answer below: the tests give the same result on any day they are run
+  const clock = fixedClock('2026-11-26T12:00:00Z');
   let host: RunningHost;
   const caseworker = `cw-${randomUUID().slice(0, 6)}`;
   const school = { urn: '120345', name: 'Lincoln Castle Academy' };
@@ -13,7 +15,7 @@ describe('EHC needs assessment over HTTP', () => {
   beforeAll(async () => {
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    });
+    }, { clock });
   });
   afterAll(() => host.stop());
 
@@ -45,10 +47,19 @@ describe('EHC needs assessment over HTTP', () => {
     expect(c.deadlines.decisionNotToIssue).toMatchObject({ due: '2026-04-27', done: '2026-04-17', outcome: 'issue' });
     c = (await run(id, 'consult-setting', { on: '2026-04-17', setting: school })).body;
     expect(c.consultations[0]).toMatchObject({ consultationId: 'consultation-1', due: '2026-05-02' });
-    await run(id, 'issue-final-plan', { on: '2026-04-30', namedSetting: school }, 422);
+    expect(c.drafts[0]).toMatchObject({ servedOn: '2026-04-17', representationsEndOn: '2026-05-01', finalisableFrom: '2026-05-02', meetingHeldOn: null });
+    expect((await run(id, 'issue-final-plan', { on: '2026-04-30', namedSetting: school }, 422)).body.type).toMatch(/RepresentationsWindowOpen$/);
     c = (await run(id, 'record-parent-response', { on: '2026-04-30', meetingRequested: true, preferredSetting: school, representations: 'We agree with section F.' })).body;
     expect(c.deadlines.draftPlanResponse).toMatchObject({ done: '2026-04-30', onTime: true });
+    expect(c.parentResponses[0]).toMatchObject({ meetingRequested: true, final: false });
     await run(id, 'record-setting-response', { on: '2026-05-01', settingUrn: '120345', canMeetNeeds: true });
+    // the family asked for a meeting: no final plan until it has been held, however late
+    const beforeMeeting = await events();
+    const refused = (await run(id, 'issue-final-plan', { on: '2026-05-05', namedSetting: school }, 422)).body;
+    expect(refused).toMatchObject({ type: expect.stringMatching(/RequestedMeetingNotHeld$/), title: expect.stringMatching(/reg 13\(1\)/) });
+    expect(await events()).toBe(beforeMeeting);
+    c = (await run(id, 'hold-draft-plan-meeting', { on: '2026-05-04' })).body;
+    expect(c.drafts[0]).toMatchObject({ meetingHeldOn: '2026-05-04' });
     c = (await run(id, 'issue-final-plan', { on: '2026-05-05', namedSetting: school })).body;
     expect(c).toMatchObject({ status: 'plan-issued', finalPlan: { issuedOn: '2026-05-05', namedSetting: school, withinStatutoryTime: true } });
     expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-05-25', done: '2026-05-05', onTime: true, target: '2026-05-22' });
@@ -103,13 +114,62 @@ describe('EHC needs assessment over HTTP', () => {
     expect(c.notes[0]).toMatchObject({ notedOn: '2026-03-04', by: caseworker, text: 'Called the SENCo.' });
   });
 
-  it('records an exception that lifts the limits it covers (worked example 7)', async () => {
+  it('finalises inside the 15 days only on the family\'s final response (reg 13(1); local policy allows it by default)', async () => {
     const id = await open('2026-01-05');
     await run(id, 'decide-to-assess', { on: '2026-02-10' });
-    const c = (await run(id, 'record-exception', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06' })).body;
-    expect(c.exceptions[0]).toMatchObject({ limb: 'exceptional-personal-circumstances', from: '2026-03-02', to: '2026-04-06' });
-    expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-05-25', excepted: true, expectedUnderException: '2026-06-29', onTime: null });
+    await run(id, 'issue-draft-plan', { on: '2026-04-17' });
+    await run(id, 'record-parent-response', { on: '2026-04-20', representations: 'Please add weekly SALT.' });
+    const early = (await run(id, 'issue-final-plan', { on: '2026-04-24', namedSetting: school }, 422)).body;
+    expect(early.title).toMatch(/15 days/);
+    expect((await run(id, 'record-parent-response', { on: '2026-04-22', final: true, meetingRequested: true }, 422)).body.type).toMatch(/FinalResponseRequestsMeeting$/);
+    await run(id, 'record-parent-response', { on: '2026-04-22', final: true });
+    const c = (await run(id, 'issue-final-plan', { on: '2026-04-24', namedSetting: school })).body;
+    expect(c).toMatchObject({ status: 'plan-issued', finalPlan: { issuedOn: '2026-04-24' } });
+  });
+
+  it('records an exception that lifts the limits still running (worked example 7), chased against the local expected date', async () => {
+    const id = await open('2026-01-05');
+    await run(id, 'decide-to-assess', { on: '2026-02-10' });
+    const before = await events();
+    expect((await run(id, 'record-exception', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06' }, 422)).body.type).toMatch(/ExceptionNeedsEvidence$/);
+    const undated = (await run(id, 'record-exception', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', evidence: 'Letter from the hospital' }, 422)).body;
+    expect(undated).toMatchObject({ type: expect.stringMatching(/ExceptionNeedsDates$/), errors: [expect.objectContaining({ field: 'to' })] });
+    expect((await run(id, 'record-exception', { on: '2026-03-02', limb: 'absence-from-area', to: '2026-03-20', evidence: 'Away' }, 422)).body.type).toMatch(/AbsenceShorterThanFourWeeks$/);
+    expect(await events()).toBe(before);
+    const c = (await run(id, 'record-exception', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06', evidence: 'Parent in hospital' })).body;
+    expect(c.exceptions[0]).toMatchObject({ limb: 'exceptional-personal-circumstances', from: '2026-03-02', to: '2026-04-06', limitsLifted: ['decision-not-to-issue', 'final-plan'] });
+    // today (2026-11-26) is past the local expected date 2026-06-29: the case is overdue against it
+    expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-05-25', excepted: true, expectedUnderException: '2026-06-29', onTime: false, daysLate: 150 });
+    expect(c.deadlines.decisionToAssess).toMatchObject({ excepted: false, onTime: true });
     await run(id, 'record-exception', { on: '2026-03-02', limb: 'holiday' }, 400);
+  });
+
+  it('an excepted case is overdue in the caseload only once past the local expected date', async () => {
+    const name = `Except${randomUUID().slice(0, 6)}`;
+    // final plan due 2026-11-23; excepted, expected 2026-12-28: not overdue on 2026-11-26
+    const inTime = await open('2026-07-06', 'Ana', name);
+    await run(inTime, 'decide-to-assess', { on: '2026-08-10' });
+    await run(inTime, 'record-exception', { on: '2026-09-01', limb: 'absence-from-area', to: '2026-10-05', evidence: 'Family abroad caring for a relative' });
+    // worked example 7: expected 2026-06-29, long past
+    const late = await open('2026-01-05', 'Bea', name);
+    await run(late, 'decide-to-assess', { on: '2026-02-10' });
+    await run(late, 'record-exception', { on: '2026-03-02', limb: 'c', to: '2026-04-06', evidence: 'Parent in hospital' });
+    const overdue = (await api().get('/needs-assessments').query({ q: name, overdue: 'true' }).expect(200)).body;
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([late]);
+    const notOverdue = (await api().get('/needs-assessments').query({ q: name, overdue: 'false' }).expect(200)).body;
+    expect(notOverdue.items.map((i: { id: string }) => i.id)).toEqual([inTime]);
+    expect(notOverdue.items[0].deadlines.find((d: { kind: string }) => d.kind === 'final-plan')).toMatchObject({ due: '2026-11-23', excepted: true, overdue: false, daysLeft: -3 });
+  });
+
+  it('applies the closure limb only when advice was asked inside the window (worked examples 5 and 6)', async () => {
+    const id = await open('2026-07-27');
+    const closure = { closedFrom: '2026-07-23', reopensOn: '2026-09-03' };
+    expect((await run(id, 'record-exception', { on: '2026-08-28', limb: 'school-closure', ...closure, evidence: 'Head asked for advice' }, 422)).body.type).toMatch(/AdviceAskedAfterClosureWindow$/);
+    expect((await run(id, 'record-exception', { on: '2026-08-03', limb: 'school-closure', evidence: 'Head asked for advice' }, 422)).body.type).toMatch(/ExceptionNeedsDates$/);
+    const c = (await run(id, 'record-exception', { on: '2026-08-03', limb: 'school-closure', closure, evidence: 'Head asked for advice' })).body;
+    expect(c.exceptions[0]).toMatchObject({ from: '2026-08-03', to: '2026-09-03', closure: { ...closure, window: { opensOn: '2026-07-16', closesOn: '2026-08-27' } } });
+    expect(c.deadlines.decisionToAssess).toMatchObject({ due: '2026-09-07', excepted: true, expectedUnderException: '2026-10-12' });
+    expect(c.deadlines.finalPlan).toMatchObject({ due: '2026-12-14', excepted: true });
   });
 
   it('closes, withdraws, reassigns, and lists the caseload with due and overdue filters', async () => {
@@ -160,7 +220,7 @@ describe('EHC needs assessment over HTTP', () => {
     await run(id, 'decide-to-assess', { on: '2026-04-01' });
     const c = (await run(id, 'request-advice', { on: '2026-04-02', type: 'medical' })).body;
     expect(c.advice[0]).toMatchObject({ adviceType: 'medical', due: '2026-05-14' });
-    await run(id, 'record-exception', { from: '2026-04-03', kind: 'c' });
+    await run(id, 'record-exception', { from: '2026-04-03', kind: 'c', to: '2026-04-20', evidence: 'Parent in hospital' });
     expect((await api().get(`/needs-assessments/${id}`).expect(200)).body.exceptions[0]).toMatchObject({ limb: 'exceptional-personal-circumstances', from: '2026-04-03' });
   });
 

@@ -1,4 +1,4 @@
-import { EXCEPTION_LIMBS, type CalendarDate, type ExceptionLimb } from '@ehc/domain-kernel';
+import { EXCEPTION_LIMBS, type CalendarDate, type ClosurePeriod, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
 import { BodyReader } from '@ehc/platform';
 import type { Command } from '../domain/needs-assessment';
 import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from '../domain/events';
@@ -15,13 +15,13 @@ const LIMB_ALIASES: Record<string, ExceptionLimb> = { a: 'school-closure', b: 'e
 export interface PendingDocument { kind: string; content: unknown }
 
 export interface ParsedCommand {
-  build(today: CalendarDate, documentIds: (string | null)[]): Command;
+  build(today: CalendarDate, documentIds: (string | null)[], policies: CommandPolicies): Command;
   documents: (PendingDocument | null)[];
 }
 
 type Parser = (input: BodyReader, on: CalendarDate) => ParsedCommand;
 
-const simple = (build: (today: CalendarDate, docs: (string | null)[]) => Command, documents: (PendingDocument | null)[] = []): ParsedCommand => ({ build, documents });
+const simple = (build: (today: CalendarDate, docs: (string | null)[], policies: CommandPolicies) => Command, documents: (PendingDocument | null)[] = []): ParsedCommand => ({ build, documents });
 const text = (kind: string, value: string | undefined): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 
 function setting(input: BodyReader, field: string, required: boolean): Setting | null {
@@ -79,8 +79,9 @@ export const CASE_COMMANDS: Record<string, Parser> = {
     const limb = typeof raw === 'string' ? (LIMB_ALIASES[raw.toLowerCase()] ?? (EXCEPTION_LIMBS.includes(raw as ExceptionLimb) ? (raw as ExceptionLimb) : undefined)) : undefined;
     if (!limb) i.reject(field, raw === undefined ? 'Required' : 'NotAllowedValue', `limb must be one of: ${EXCEPTION_LIMBS.join(', ')} (or a, b, c, d)`);
     const to = i.date('to', { required: false }) ?? null;
+    const closure = closurePeriod(i);
     const evidence = i.string('evidence', { required: false, maxLength: 20_000 });
-    return simple((today, [doc]) => ({ type: 'RecordException', data: { on, today, limb: limb!, to, evidenceDocumentId: doc } }), [text('exception-evidence', evidence)]);
+    return simple((today, [doc]) => ({ type: 'RecordException', data: { on, today, limb: limb!, to, closure, evidenceDocumentId: doc } }), [text('exception-evidence', evidence)]);
   },
 
   'decide-not-to-issue': (i, on) => {
@@ -96,10 +97,13 @@ export const CASE_COMMANDS: Record<string, Parser> = {
 
   'record-parent-response': (i, on) => {
     const meetingRequested = i.boolean('meetingRequested', { required: false }) ?? false;
+    const final = i.boolean('final', { required: false }) ?? false;
     const preferredSetting = setting(i, i.field('preferredSetting', 'setting'), false);
     const representations = i.string('representations', { required: false, maxLength: 50_000 });
-    return simple((today, [doc]) => ({ type: 'RecordParentResponse', data: { on, today, meetingRequested, preferredSetting, representationsDocumentId: doc } }), [text('representations', representations)]);
+    return simple((today, [doc]) => ({ type: 'RecordParentResponse', data: { on, today, meetingRequested, final, preferredSetting, representationsDocumentId: doc } }), [text('representations', representations)]);
   },
+
+  'hold-draft-plan-meeting': (_i, on) => simple((today) => ({ type: 'HoldDraftPlanMeeting', data: { on, today } })),
 
   'consult-setting': (i, on) => {
     const s = setting(i, i.field('setting', 'settingUrn', 'urn'), true);
@@ -121,7 +125,7 @@ export const CASE_COMMANDS: Record<string, Parser> = {
     const field = i.field('namedSetting', 'setting', 'settingUrn');
     let named = setting(i, field, !sections?.I);
     if (!named && sections?.I) named = { urn: null, name: sections.I };
-    return simple((today, [doc]) => ({ type: 'IssueFinalPlan', data: { on, today, namedSetting: named!, planDocumentId: doc } }), [sections ? { kind: 'final-plan', content: sections } : null]);
+    return simple((today, [doc], { earlyFinalisation }) => ({ type: 'IssueFinalPlan', data: { on, today, namedSetting: named!, planDocumentId: doc, earlyFinalisation } }), [sections ? { kind: 'final-plan', content: sections } : null]);
   },
 
   withdraw: (i, on) => {
@@ -152,6 +156,21 @@ export const CASE_COMMANDS: Record<string, Parser> = {
     return simple((today) => ({ type: 'RecordNeedsProfile', data: { on, today, context, needs, settingReadiness, familyConfidence } }));
   },
 };
+
+/**
+ * A closure for limbs (a) and (b): `closedFrom`, the first day closed, and `reopensOn`, the first day
+ * open again, given at the top level or together as `closure`.
+ */
+function closurePeriod(i: BodyReader): ClosurePeriod | null {
+  const nested = i.raw('closure') !== undefined ? i.object('closure') : undefined;
+  const from = nested ? nested.date('closedFrom', { required: true }) : i.date('closedFrom', { required: false });
+  const reopens = nested ? nested.date('reopensOn', { required: true }) : i.date('reopensOn', { required: false });
+  nested?.done();
+  if (!from && !reopens) return null;
+  if (!from) i.reject('closedFrom', 'Required', 'closedFrom is required with reopensOn');
+  if (!reopens) i.reject('reopensOn', 'Required', 'reopensOn is required with closedFrom');
+  return from && reopens ? { closedFrom: from, reopensOn: reopens } : null;
+}
 
 /** Plan sections A–K as structured text (reg 12). */
 function planSections(i: BodyReader): Record<string, string> | null {

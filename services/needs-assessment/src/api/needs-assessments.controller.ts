@@ -3,7 +3,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, ageOn, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { addDays, ageOn, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock, type EarlyFinalisationPolicy } from '@ehc/domain-kernel';
 import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
@@ -27,6 +27,8 @@ export interface NeedsAssessmentSettings {
   /** Local policy, not law: days added to a statutory date for the expected date under an exception. */
   exceptionExtensionDays: number;
   authorityName: string;
+  /** Local policy, not law: may the final plan be issued inside the family's 15 days on their final response? */
+  earlyFinalisation: EarlyFinalisationPolicy;
 }
 
 /** Other words a request form uses for who asked (Act s.36(1), CoP 9.8; s.24 notifications). */
@@ -35,6 +37,13 @@ const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {
   setting: 'school', college: 'post-16-institution', 'post-16': 'post-16-institution', 'early-years': 'early-years-setting', nursery: 'early-years-setting',
   health: 'health-professional', 'social-care': 'social-care-professional', professional: 'other-professional', notification: 'other-professional',
 };
+
+/**
+ * A running deadline is overdue past its statutory date; under an exception, past the local expected
+ * date (domain §2.6: the limit no longer binds, but the case is still chased). $1 is today, $2 the
+ * local extension in days: the SQL twin of the kernel's isOverdue, for filtering in the database.
+ */
+const OVERDUE_SQL = `(d.due + CASE WHEN d.excepted THEN $2::int ELSE 0 END) < $1::date`;
 
 const STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'];
 
@@ -140,14 +149,14 @@ export class NeedsAssessmentsController {
     q.done();
 
     const s = `"${this.runtime.schema}"`;
-    const params: unknown[] = [today];
+    const params: unknown[] = [today, this.settings.exceptionExtensionDays];
     const where: string[] = [];
     if (query.caseworker) { params.push(query.caseworker); where.push(`c.caseworker_id = $${params.length}`); }
     if (status === 'open') where.push(`c.status IN ('awaiting-decision', 'assessing', 'draft-issued')`);
     else if (status) { params.push(status); where.push(`c.status = $${params.length}`); }
     if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
-    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)`);
+    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL})`);
+    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL})`);
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
@@ -156,9 +165,9 @@ export class NeedsAssessmentsController {
     // the page first, then its deadlines: per-row work only for the rows shown
     const from = `FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
     const nextDue = `(SELECT min(d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id)`;
-    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, count(*)::int AS total ${from}`, params);
+    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, $2::int AS extension_days, count(*)::int AS total ${from}`, params);
     const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `WITH page AS (SELECT $1::date AS as_of, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on,
+      `WITH page AS (SELECT $1::date AS as_of, $2::int AS extension_days, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on,
                             p.given_name, p.family_name, p.erased_at, ${nextDue}::text AS next_due ${from}
                      ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
        SELECT page.*,
@@ -172,7 +181,10 @@ export class NeedsAssessmentsController {
       total,
       items: rows.map((r) => {
         const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate; excepted: boolean }[])
-          .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today && !d.excepted }));
+          .map((d) => {
+            const exception = { excepted: d.excepted, extensionDays: this.settings.exceptionExtensionDays };
+            return { ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today, exception) };
+          });
         return {
           id: String(r.case_id).replace(/^ehcna-/, ''), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
           child: r.erased_at ? { erased: true } : { givenName: r.given_name, familyName: r.family_name },
@@ -191,10 +203,10 @@ export class NeedsAssessmentsController {
       `SELECT c.caseworker_id,
               count(*) AS open,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due < $1 AND NOT d.excepted)) AS overdue
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL.replace('$2', '$3')})) AS overdue
        FROM ${s}.rm_case_files c WHERE c.status IN ('awaiting-decision', 'assessing', 'draft-issued')
        GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
-      [today, addDays(today, 7)],
+      [today, addDays(today, 7), this.settings.exceptionExtensionDays],
     );
     return { asOf: today, caseworkers: rows.map((r) => ({ caseworker: r.caseworker_id, open: Number(r.open), dueNext7Days: Number(r.due_next_7_days), overdue: Number(r.overdue) })) };
   }
@@ -253,7 +265,7 @@ export class NeedsAssessmentsController {
     if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.files.saveDocument(`ehcna-${caseId}`, d.kind, d.content) : null)));
     const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds), context));
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds, { earlyFinalisation: this.settings.earlyFinalisation }), context));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.caseFiles.waitFor(result.position);
     return this.view(caseId);

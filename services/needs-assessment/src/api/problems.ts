@@ -23,8 +23,19 @@ const RULES: Record<RuleBroken, RuleAnswer> = {
   AmbiguousAdviceRequest: { status: 422, title: 'More than one request for that advice is open: name the adviceId', field: 'adviceId' },
   UnknownConsultation: { status: 422, title: 'That setting was not consulted on this case', field: 'consultationId' },
   DraftNamesSetting: { status: 422, title: 'A draft plan must not name a setting (s.38(5))', field: 'sections.I' },
-  RepresentationsWindowOpen: { status: 422, title: 'The family still has time to make representations on the draft (reg 13(1))', field: 'on' },
+  NoMeetingRequested: { status: 409, title: 'The family has not asked for a meeting about this draft plan' },
+  MeetingAlreadyHeld: { status: 409, title: 'The meeting the family asked for has already been held' },
+  RepresentationsWindowOpen: { status: 422, title: 'The family has at least 15 days beginning with service of the draft to make representations (reg 13(1)): the plan can be finalised from the 16th day, or sooner only on a final response where local policy allows', field: 'on' },
+  RequestedMeetingNotHeld: { status: 422, title: 'The family asked for a meeting about the draft plan: hold it before the plan is finalised (reg 13(1))', field: 'on' },
+  FinalResponseRequestsMeeting: { status: 422, title: 'A final response says the family wants no meeting: it cannot also ask for one', field: 'final' },
+  ExceptionNeedsEvidence: { status: 422, title: 'An exception needs its evidence (domain §2.6)', field: 'evidence' },
+  ExceptionNeedsDates: { status: 422, title: 'An exception needs its dates: the closure (closedFrom, reopensOn) for limbs (a) and (b), its end (to) for limbs (c) and (d)', field: 'to' },
   ExceptionEndsBeforeItStarts: { status: 422, title: 'An exception cannot end before it starts', field: 'to' },
+  ClosureShorterThanFourWeeks: { status: 422, title: 'The setting was not closed for a continuous period of at least 4 weeks (reg 5(4)(a), 10(4)(a)/(b))', field: 'reopensOn' },
+  AdviceAskedBeforeClosureWindow: { status: 422, title: 'Advice was asked before the window that opens one week before the closure: no exception (reg 10(4)(a)/(b))', field: 'on' },
+  AdviceAskedAfterClosureWindow: { status: 422, title: 'Advice was asked after the window that closes one week before the setting reopens: no exception (reg 10(4)(a)/(b))', field: 'on' },
+  AbsenceShorterThanFourWeeks: { status: 422, title: 'The absence from the area was shorter than 4 continuous weeks (reg 5(4)(c), 10(4)(d))', field: 'to' },
+  NoRunningTimeLimitToLift: { status: 422, title: 'No time limit this limb lifts was still running when the exception began: it lifts nothing', field: 'on' },
 };
 
 export const ruleProblem = ruleProblems(RULES);

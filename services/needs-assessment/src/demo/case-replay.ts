@@ -70,7 +70,7 @@ export function replayCase(c: SyntheticCase, options: { reference: string; child
   } }, r.receivedOn, r.caseworker, null);
   for (const step of c.steps) {
     const parsed = parseStep(step);
-    run(parsed.build(options.today, parsed.documents.map((d) => (d ? options.ids() : null))), step.body.on, step.actor, step);
+    run(parsed.build(options.today, parsed.documents.map((d) => (d ? options.ids() : null)), { earlyFinalisation: 'allowed' }), step.body.on, step.actor, step);
   }
   return out;
 }

@@ -30,17 +30,19 @@
  *   for adulthood from age 14 (Y9+); 78% back within the 6 weeks of reg 8, the rest 1–6 weeks late
  *   (psychological and medical advice more often late).
  * - Exceptions (reg 5(4), 10(4), 13(3)), ~3% of cases: the school or early-years closure limb when
- *   the head's or setting's advice was asked in the summer window (15 Jul – 27 Aug: from a week
- *   before a school closes for the summer to a week before it reopens, §10 example 5), else
+ *   the head's or setting's advice was asked in the summer window (16 Jul – 27 Aug: from a week
+ *   before a school closes for the summer on 23 Jul to a week before it reopens on 3 Sep, §10
+ *   example 5, recorded with those closure dates), else
  *   exceptional personal circumstances or absence from the area for 4+ weeks. An excepted case
  *   usually finishes late: there is no fixed extension (§2.6).
  * - Decision not to issue a plan (reg 10): 6% of assessments, once the advice is in.
  * - Draft plan (never naming a setting, s.38(5)) once the last advice is in; settings consulted
  *   (s.39) on or just after service; 85% can meet needs, else a second setting is consulted; 8% of
  *   settings never answer and the LA decides anyway (CoP 9.83). 85% of families respond, mostly
- *   inside the 15 days of reg 13(1) (a meeting asked for in 20%, a preferred setting in 40%). The
- *   final plan is never issued while the representations window is open unless the family has
- *   responded (reg 13(1)), and names a setting from a built-in list of ~40 Lincolnshire-style
+ *   inside the 15 days of reg 13(1) (a meeting asked for in 20%, and then held before the plan is
+ *   finalised; a final response with no further representations in 30% of the rest; a preferred
+ *   setting in 40%). The final plan is never issued inside the 15 days beginning with service
+ *   (reg 13(1)), and names a setting from a built-in list of ~40 Lincolnshire-style
  *   settings with 6-digit URNs (fictional names and numbers).
  * - 20-week timeliness (reg 13(2)): aimed at 50% of new plans issued within 140 days, inside the
  *   7.7%–96% range across authorities and close to the national 45.9% (§12). Late plans run a
@@ -91,7 +93,7 @@ export const COUNTY_RATES = {
 export type StepCommand =
   | 'decide-to-assess' | 'refuse-assessment' | 'request-advice' | 'record-advice' | 'record-exception'
   | 'decide-not-to-issue' | 'issue-draft-plan' | 'record-parent-response' | 'consult-setting'
-  | 'record-setting-response' | 'issue-final-plan' | 'withdraw' | 'close' | 'reassign' | 'add-note'
+  | 'record-setting-response' | 'hold-draft-plan-meeting' | 'issue-final-plan' | 'withdraw' | 'close' | 'reassign' | 'add-note'
   | 'record-needs-profile';
 
 /** One caseworker command: POST /needs-assessments/:id/:command with `body`. */
@@ -491,7 +493,8 @@ function generateCase(draw: Draw, index: number, receivedOn: CalendarDate, today
     const educational = asked.find((a) => a.adviceType === 'educational')!;
 
     // reg 5(4), 10(4), 13(3): the exceptions to the time limits
-    const summer = (d: CalendarDate) => { const { year } = partsOf(d); return onOrBefore(`${year}-07-15`, d) && onOrBefore(d, `${year}-08-27`); };
+    // the county's schools close 23 July and reopen 3 September: the window runs 16 July to 27 August
+    const summer = (d: CalendarDate) => { const { year } = partsOf(d); return onOrBefore(`${year}-07-16`, d) && onOrBefore(d, `${year}-08-27`); };
     const closureLimb = age <= 4 && requestedBy === 'early-years-setting' ? 'early-years-closure' : age <= 18 ? 'school-closure' : null;
     const exceptionDraw = draw.next();
     const exceptionTo = draw.int(28, 70);
@@ -499,11 +502,15 @@ function generateCase(draw: Draw, index: number, receivedOn: CalendarDate, today
     if (closureLimb && summer(educational.on) && exceptionDraw < 0.28) {
       excepted = true;
       exceptionOn = educational.on;
-      add('record-exception', educational.on, { limb: closureLimb, to: `${partsOf(educational.on).year}-09-03`, evidence: `Advice asked of ${current.name} during its summer closure.` });
+      const { year } = partsOf(educational.on);
+      add('record-exception', educational.on, {
+        limb: closureLimb, closedFrom: `${year}-07-23`, reopensOn: `${year}-09-03`, evidence: `Advice asked of ${current.name} during its summer closure.`,
+      });
     } else if (exceptionDraw > 0.988) {
       excepted = true;
       const limb = exceptionDraw > 0.996 ? 'absence-from-area' : 'exceptional-personal-circumstances';
-      exceptionOn = wd(addDays(receivedOn, draw.int(10, Math.max(11, daysBetween(receivedOn, lastAdvice)))));
+      // it begins while the 20-week limit is still running, or it would lift nothing
+      exceptionOn = wd(addDays(receivedOn, draw.int(10, Math.min(125, Math.max(11, daysBetween(receivedOn, lastAdvice))))));
       add('record-exception', exceptionOn, {
         limb, to: addDays(exceptionOn, exceptionTo),
         evidence: limb === 'absence-from-area' ? 'Family abroad caring for a relative for six weeks.' : 'Parent in hospital; family asked for time.',
@@ -563,11 +570,20 @@ function generateCase(draw: Draw, index: number, receivedOn: CalendarDate, today
         const respondedOn = addDays(draftOn, draw.chance(0.9) ? draw.int(2, 14) : draw.int(15, 25));
         if (responds && isBefore(respondedOn, issueOn)) {
           const prefers = draw.chance(0.4);
+          const meetingRequested = draw.chance(0.2);
+          // some families say they are done: no further representations, no meeting
+          const final = !meetingRequested && draw.chance(0.3);
           add('record-parent-response', respondedOn, {
-            meetingRequested: draw.chance(0.2),
+            meetingRequested, ...(final ? { final } : {}),
             ...(prefers ? { preferredSetting: { urn: named.urn, name: named.name } } : {}),
             ...(draw.chance(0.6) ? { representations: 'We agree with sections B and F; please add weekly speech and language therapy in school.' } : {}),
           });
+          if (meetingRequested) {
+            // the meeting the family asked for is held before the plan is finalised
+            const meetingOn = wd(addDays(respondedOn, draw.int(3, 10)));
+            add('hold-draft-plan-meeting', meetingOn, {});
+            if (!isBefore(meetingOn, issueOn)) issueOn = wd(addDays(meetingOn, draw.int(1, 5)));
+          }
         }
 
         if (fate !== 'runs' && endsAt === 'draft') {

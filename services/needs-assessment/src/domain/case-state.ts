@@ -21,7 +21,10 @@ export interface CaseState {
   decidedToAssessOn: CalendarDate | null;
   advice: { adviceId: string; adviceType: AdviceType; requestedOn: CalendarDate; received: boolean }[];
   exceptions: { limb: ExceptionLimb; limitsLifted: AssessmentTimeLimit[] }[];
-  draft: { number: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean } | null;
+  draft: {
+    number: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; responded: boolean;
+    finalResponse: boolean; meetingRequested: boolean; meetingHeld: boolean;
+  } | null;
   consultations: { consultationId: string; settingUrn: string | null; sentOn: CalendarDate; responded: boolean }[];
   letters: number;
   notes: number;
@@ -55,9 +58,19 @@ export const evolve = (state: CaseState, event: Event): CaseState => {
     case 'DecidedNotToIssuePlan':
       return { ...state, stage: 'no-plan' };
     case 'DraftPlanIssued':
-      return { ...state, stage: 'draft-issued', draft: { number: event.data.draftNumber, servedOn: event.data.servedOn, representationsEndOn: event.data.representationsEndOn, responded: false } };
+      return { ...state, stage: 'draft-issued', draft: {
+        number: event.data.draftNumber, servedOn: event.data.servedOn, representationsEndOn: event.data.representationsEndOn, responded: false,
+        finalResponse: false, meetingRequested: false, meetingHeld: false,
+      } };
     case 'ParentResponseReceived':
-      return { ...state, draft: state.draft && { ...state.draft, responded: true } };
+      // the latest response says whether the family is done: a final one wants no meeting; otherwise
+      // a meeting once asked for stays asked for
+      return { ...state, draft: state.draft && {
+        ...state.draft, responded: true, finalResponse: event.data.final === true,
+        meetingRequested: event.data.final === true ? false : state.draft.meetingRequested || event.data.meetingRequested,
+      } };
+    case 'DraftPlanMeetingHeld':
+      return { ...state, draft: state.draft && { ...state.draft, meetingHeld: true } };
     case 'SettingConsulted':
       return { ...state, consultations: [...state.consultations, { consultationId: event.data.consultationId, settingUrn: event.data.setting.urn, sentOn: event.data.sentOn, responded: false }] };
     case 'SettingConsultationResponded':

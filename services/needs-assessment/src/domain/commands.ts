@@ -1,4 +1,4 @@
-import type { CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
+import type { CalendarDate, ClosurePeriod, Cohort, EarlyFinalisationPolicy, ExceptionLimb } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from './events';
 
@@ -11,13 +11,19 @@ export type Command =
   | { type: 'RefuseAssessment'; data: Dated & { reasonsDocumentId: string | null } }
   | { type: 'RequestAdvice'; data: Dated & { adviceType: AdviceType; adviser: string | null } }
   | { type: 'RecordAdvice'; data: Dated & { adviceId: string | null; adviceType: AdviceType | null } }
-  | { type: 'RecordException'; data: Dated & { limb: ExceptionLimb; to: CalendarDate | null; evidenceDocumentId: string | null } }
+  /**
+   * `on` is the day the exception began: for a closure limb, the day the head, principal or early
+   * years SEN lead was asked for advice; `to` its end (for a closure, the day the setting reopens).
+   */
+  | { type: 'RecordException'; data: Dated & { limb: ExceptionLimb; to: CalendarDate | null; closure: ClosurePeriod | null; evidenceDocumentId: string | null } }
   | { type: 'DecideNotToIssue'; data: Dated & { reasonsDocumentId: string | null } }
   | { type: 'IssueDraftPlan'; data: Dated & { namesSetting: boolean; planDocumentId: string | null } }
-  | { type: 'RecordParentResponse'; data: Dated & { meetingRequested: boolean; preferredSetting: Setting | null; representationsDocumentId: string | null } }
+  /** `final`: the family says in writing it has no further representations and wants no meeting. */
+  | { type: 'RecordParentResponse'; data: Dated & { meetingRequested: boolean; final: boolean; preferredSetting: Setting | null; representationsDocumentId: string | null } }
+  | { type: 'HoldDraftPlanMeeting'; data: Dated }
   | { type: 'ConsultSetting'; data: Dated & { setting: Setting } }
   | { type: 'RecordSettingResponse'; data: Dated & { consultationId: string | null; settingUrn: string | null; canMeetNeeds: boolean } }
-  | { type: 'IssueFinalPlan'; data: Dated & { namedSetting: Setting; planDocumentId: string | null } }
+  | { type: 'IssueFinalPlan'; data: Dated & { namedSetting: Setting; planDocumentId: string | null; earlyFinalisation: EarlyFinalisationPolicy } }
   | { type: 'Withdraw'; data: Dated }
   | { type: 'Close'; data: Dated & { reason: ClosureReason } }
   | { type: 'Reassign'; data: Dated & { caseworkerId: string } }

@@ -1,6 +1,7 @@
 import {
-  adviceDueBy, decisionNotToIssueDueBy, decisionToAssessDueBy, draftPlanRepresentationsEndOn, fail, finalPlanDueBy,
-  isBefore, limitsLiftedBy, ok, onOrBefore, settingConsultationResponseDueBy, type CalendarDate, type Result,
+  adviceDueBy, applyException, decisionNotToIssueDueBy, decisionToAssessDueBy, draftPlanRepresentationsEndOn, fail, finalPlanDueBy,
+  isBefore, mayFinalise, ok, onOrBefore, settingConsultationResponseDueBy, type CalendarDate, type ExceptionClaim,
+  type ExceptionRefusal, type FinalisationRefusal, type Result, type RunningLimit,
 } from '@ehc/domain-kernel';
 import type { CaseState, Stage } from './case-state';
 import type { Command } from './commands';
@@ -18,6 +19,8 @@ export type RuleBroken =
   | 'PlanAlreadyIssued'
   | 'AdviceAlreadyReceived'
   | 'ConsultationAlreadyAnswered'
+  | 'NoMeetingRequested'
+  | 'MeetingAlreadyHeld'
   // well-formed but breaks a rule on its own terms (422)
   | 'DateInFuture'
   | 'DateBeforeRequest'
@@ -29,8 +32,10 @@ export type RuleBroken =
   | 'AmbiguousAdviceRequest'
   | 'UnknownConsultation'
   | 'DraftNamesSetting'
-  | 'RepresentationsWindowOpen'
-  | 'ExceptionEndsBeforeItStarts';
+  | FinalisationRefusal
+  | 'FinalResponseRequestsMeeting'
+  | ExceptionRefusal
+  | 'ExceptionNeedsDates';
 
 type Decision = Result<Event[], RuleBroken>;
 
@@ -104,10 +109,15 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
     case 'RecordException': {
       const refused = whileAssessing(state, ['awaiting-decision', 'assessing', 'draft-issued']);
       if (refused) return refused;
-      if (command.data.to && isBefore(command.data.to, on)) return fail('ExceptionEndsBeforeItStarts');
+      const claim = exceptionClaim(command.data);
+      if (!claim) return fail('ExceptionNeedsDates');
+      const applied = applyException(claim, runningLimits(state, receivedOn));
+      if (!applied.ok) return applied;
+      const { from, to, limitsLifted, closureWindow } = applied.value;
       return ok([{ type: 'TimeLimitExceptionApplied', data: {
-        exceptionId: `exception-${state.exceptions.length + 1}`, limb: command.data.limb, from: on, to: command.data.to,
-        limitsLifted: [...limitsLiftedBy(command.data.limb)], evidenceDocumentId: command.data.evidenceDocumentId,
+        exceptionId: `exception-${state.exceptions.length + 1}`, limb: command.data.limb, from, to, limitsLifted,
+        closure: command.data.closure && closureWindow ? { ...command.data.closure, window: closureWindow } : null,
+        evidenceDocumentId: command.data.evidenceDocumentId,
       } }]);
     }
 
@@ -141,10 +151,23 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
       const refused = whileDraft(state);
       if (refused) return refused;
       if (isBefore(on, state.draft!.servedOn)) return fail('DateBeforeDraftPlan');
+      const { meetingRequested, final } = command.data;
+      // a final response says the family wants no meeting: both at once is a contradiction to ask about
+      if (final && meetingRequested) return fail('FinalResponseRequestsMeeting');
       return ok([{ type: 'ParentResponseReceived', data: {
-        receivedOn: on, meetingRequested: command.data.meetingRequested, preferredSetting: command.data.preferredSetting,
+        receivedOn: on, meetingRequested, final, preferredSetting: command.data.preferredSetting,
         withinRepresentationsWindow: onOrBefore(on, state.draft!.representationsEndOn), representationsDocumentId: command.data.representationsDocumentId,
       } }]);
+    }
+
+    case 'HoldDraftPlanMeeting': {
+      const refused = whileDraft(state);
+      if (refused) return refused;
+      const draft = state.draft!;
+      if (!draft.meetingRequested) return fail('NoMeetingRequested');
+      if (draft.meetingHeld) return fail('MeetingAlreadyHeld');
+      if (isBefore(on, draft.servedOn)) return fail('DateBeforeDraftPlan');
+      return ok([{ type: 'DraftPlanMeetingHeld', data: { draftNumber: draft.number, heldOn: on } }]);
     }
 
     case 'ConsultSetting': {
@@ -177,9 +200,10 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
       if (refused) return refused;
       const draft = state.draft!;
       if (isBefore(on, draft.servedOn)) return fail('DateBeforeDraftPlan');
-      // reg 13(1): the family has at least 15 days from service to make representations; the plan
-      // can be finalised sooner only once they have responded
-      if (!draft.responded && onOrBefore(on, draft.representationsEndOn)) return fail('RepresentationsWindowOpen');
+      // reg 13(1): the family has at least 15 days from service; sooner only on a final response where
+      // local policy allows, and never before a meeting they asked for
+      const finalising = mayFinalise(draft, on, command.data.earlyFinalisation);
+      if (!finalising.ok) return finalising;
       return ok([
         { type: 'FinalPlanIssued', data: {
           issuedOn: on, namedSetting: command.data.namedSetting, withinStatutoryTime: onOrBefore(on, finalPlanDueBy(receivedOn)), planDocumentId: command.data.planDocumentId,
@@ -230,4 +254,27 @@ function whileDraft(state: CaseState): Result<never, RuleBroken> | null {
   if (state.stage === 'refused') return fail('AssessmentRefused');
   if (state.stage === 'no-plan') return fail('DecisionAlreadyMade');
   return fail('NoDraftPlan');
+}
+
+/** The claim the caseworker makes, limb by limb; null when the limb's dates are missing. */
+function exceptionClaim(data: Extract<Command, { type: 'RecordException' }>['data']): ExceptionClaim | null {
+  const evidence = data.evidenceDocumentId !== null;
+  switch (data.limb) {
+    case 'school-closure':
+    case 'early-years-closure':
+      return data.closure ? { limb: data.limb, closure: data.closure, adviceRequestedOn: data.on, evidence } : null;
+    case 'exceptional-personal-circumstances':
+      return data.to ? { limb: data.limb, from: data.on, to: data.to, evidence } : null;
+    case 'absence-from-area':
+      return data.to ? { limb: data.limb, absence: { leftOn: data.on, returnedOn: data.to }, evidence } : null;
+  }
+}
+
+/** The case's three LA time limits and whether each is still running (domain §2.4). */
+function runningLimits(state: CaseState, receivedOn: CalendarDate): RunningLimit[] {
+  return [
+    { limit: 'decision-to-assess', due: decisionToAssessDueBy(receivedOn), running: state.stage === 'awaiting-decision' },
+    { limit: 'decision-not-to-issue', due: decisionNotToIssueDueBy(receivedOn), running: state.stage === 'awaiting-decision' || state.stage === 'assessing' },
+    { limit: 'final-plan', due: finalPlanDueBy(receivedOn), running: ['awaiting-decision', 'assessing', 'draft-issued'].includes(state.stage) },
+  ];
 }

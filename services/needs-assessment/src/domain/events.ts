@@ -1,4 +1,4 @@
-import type { AssessmentTimeLimit, CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
+import type { AssessmentTimeLimit, CalendarDate, ClosurePeriod, ClosureWindow, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 
 // Domain events of one EHC needs assessment case, in the law's words. Free text (reasons, plan
@@ -36,10 +36,16 @@ export type Event =
   | { type: 'DecidedNotToAssess'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
   | { type: 'AdviceRequested'; data: { adviceId: string; adviceType: AdviceType; adviser: string | null; requestedOn: CalendarDate; dueBy: CalendarDate } }
   | { type: 'AdviceReceived'; data: { adviceId: string; receivedOn: CalendarDate; withinStatutoryTime: boolean } }
-  | { type: 'TimeLimitExceptionApplied'; data: { exceptionId: string; limb: ExceptionLimb; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[]; evidenceDocumentId: string | null } }
+  /** `to` is null only on exceptions recorded before every limb needed its dates; `closure` only for the closure limbs. */
+  | { type: 'TimeLimitExceptionApplied'; data: {
+      exceptionId: string; limb: ExceptionLimb; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[];
+      closure?: (ClosurePeriod & { window: ClosureWindow }) | null; evidenceDocumentId: string | null;
+    } }
   | { type: 'DecidedNotToIssuePlan'; data: { decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
   | { type: 'DraftPlanIssued'; data: { draftNumber: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; planDocumentId: string | null } }
-  | { type: 'ParentResponseReceived'; data: { receivedOn: CalendarDate; meetingRequested: boolean; preferredSetting: Setting | null; withinRepresentationsWindow: boolean; representationsDocumentId: string | null } }
+  /** `final` (absent before it was asked): no further representations and no meeting wanted. */
+  | { type: 'ParentResponseReceived'; data: { receivedOn: CalendarDate; meetingRequested: boolean; final?: boolean; preferredSetting: Setting | null; withinRepresentationsWindow: boolean; representationsDocumentId: string | null } }
+  | { type: 'DraftPlanMeetingHeld'; data: { draftNumber: number; heldOn: CalendarDate } }
   | { type: 'SettingConsulted'; data: { consultationId: string; setting: Setting; sentOn: CalendarDate; responseDueBy: CalendarDate } }
   | { type: 'SettingConsultationResponded'; data: { consultationId: string; respondedOn: CalendarDate; canMeetNeeds: boolean; withinTime: boolean } }
   | { type: 'FinalPlanIssued'; data: { issuedOn: CalendarDate; namedSetting: Setting; withinStatutoryTime: boolean; planDocumentId: string | null } }

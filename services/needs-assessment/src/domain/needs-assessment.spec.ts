@@ -25,6 +25,10 @@ const draftIssued = (on = '2026-04-17'): Event[] => [
   { type: 'LetterSent', data: { letterId: 'letter-2', kind: 'draft-plan', recipient: 'parent', sentOn: on, appealRights: false } },
 ];
 const assessing = [requested(), ...decidedToAssess()];
+const response = (said: { meetingRequested?: boolean; final?: boolean }): Event => ({ type: 'ParentResponseReceived', data: {
+  receivedOn: '2026-04-20', meetingRequested: said.meetingRequested ?? false, final: said.final ?? false, preferredSetting: school,
+  withinRepresentationsWindow: true, representationsDocumentId: null,
+} });
 const withDraft = [...assessing, ...draftIssued()];
 const school = { urn: '120345', name: 'Lincoln Castle Academy' };
 
@@ -78,14 +82,44 @@ describe('EHC needs assessment case', () => {
     it('refuses a draft plan before the decision to assess', () =>
       given([requested()]).when(cmd('IssueDraftPlan', { on: '2026-01-10', namesSetting: false, planDocumentId: null })).thenFails('NotAssessing'));
     it('refuses a final plan before any draft', () =>
-      given([requested()]).when(cmd('IssueFinalPlan', { on: '2026-01-10', namedSetting: school, planDocumentId: null })).thenFails('NoDraftPlan'));
+      given([requested()]).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-01-10', namedSetting: school, planDocumentId: null })).thenFails('NoDraftPlan'));
 
-    it('records an exception with the limits it lifts', () =>
-      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06', evidenceDocumentId: null })).then([
-        { type: 'TimeLimitExceptionApplied', data: { exceptionId: 'exception-1', limb: 'exceptional-personal-circumstances', from: '2026-03-02', to: '2026-04-06', limitsLifted: ['decision-to-assess', 'decision-not-to-issue', 'final-plan'], evidenceDocumentId: null } },
+    it('records an exception with the limits still running that its limb lifts (worked example 7)', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06', closure: null, evidenceDocumentId: 'doc-e' })).then([
+        { type: 'TimeLimitExceptionApplied', data: { exceptionId: 'exception-1', limb: 'exceptional-personal-circumstances', from: '2026-03-02', to: '2026-04-06', limitsLifted: ['decision-not-to-issue', 'final-plan'], closure: null, evidenceDocumentId: 'doc-e' } },
       ]));
     it('refuses an exception that ends before it starts', () =>
-      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'absence-from-area', to: '2026-03-01', evidenceDocumentId: null })).thenFails('ExceptionEndsBeforeItStarts'));
+      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'absence-from-area', to: '2026-03-01', closure: null, evidenceDocumentId: 'doc-e' })).thenFails('ExceptionEndsBeforeItStarts'));
+    it('refuses an exception with no end date, which would lift the limits for ever', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: null, closure: null, evidenceDocumentId: 'doc-e' })).thenFails('ExceptionNeedsDates'));
+    it('refuses a closure exception without the closure dates', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-01-20', limb: 'school-closure', to: null, closure: null, evidenceDocumentId: 'doc-e' })).thenFails('ExceptionNeedsDates'));
+    it('refuses an exception without evidence', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'exceptional-personal-circumstances', to: '2026-04-06', closure: null, evidenceDocumentId: null })).thenFails('ExceptionNeedsEvidence'));
+    it('refuses an absence shorter than 4 continuous weeks', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-03-02', limb: 'absence-from-area', to: '2026-03-29', closure: null, evidenceDocumentId: 'doc-e' })).thenFails('AbsenceShorterThanFourWeeks'));
+
+    describe('worked example 5: request Mon 2026-07-27; school closed 07-23, reopens 09-03 (window 07-16 to 08-27)', () => {
+      const summerRequest = requested('2026-07-27');
+      const closure = { closedFrom: '2026-07-23', reopensOn: '2026-09-03' };
+      it('head asked 08-03, inside the window: the limits stop binding until the school reopens', () =>
+        given([summerRequest]).when(cmd('RecordException', { on: '2026-08-03', limb: 'school-closure', to: null, closure, evidenceDocumentId: 'doc-e' }, '2026-08-10')).then([
+          { type: 'TimeLimitExceptionApplied', data: {
+            exceptionId: 'exception-1', limb: 'school-closure', from: '2026-08-03', to: '2026-09-03', limitsLifted: ['decision-to-assess', 'decision-not-to-issue', 'final-plan'],
+            closure: { ...closure, window: { opensOn: '2026-07-16', closesOn: '2026-08-27' } }, evidenceDocumentId: 'doc-e',
+          } },
+        ]));
+      it('head asked 08-28, after the window: no exception', () =>
+        given([summerRequest]).when(cmd('RecordException', { on: '2026-08-28', limb: 'school-closure', to: null, closure, evidenceDocumentId: 'doc-e' }, '2026-09-01')).thenFails('AdviceAskedAfterClosureWindow'));
+    });
+
+    it('worked example 6: head asked 07-13, before the window opens: no exception', () =>
+      given([requested('2026-06-01')]).when(cmd('RecordException', { on: '2026-07-13', limb: 'school-closure', to: null, closure: { closedFrom: '2026-07-23', reopensOn: '2026-09-03' }, evidenceDocumentId: 'doc-e' }))
+        .thenFails('AdviceAskedBeforeClosureWindow'));
+
+    it('refuses an exception that begins after every limit it could lift has fallen due', () =>
+      given([requested()]).when(cmd('RecordException', { on: '2026-06-01', limb: 'exceptional-personal-circumstances', to: '2026-07-01', closure: null, evidenceDocumentId: 'doc-e' }))
+        .thenFails('NoRunningTimeLimitToLift'));
   });
 
   describe('after the decision whether to assess', () => {
@@ -143,11 +177,19 @@ describe('EHC needs assessment case', () => {
       given(withDraft).when(cmd('DecideNotToIssue', { on: '2026-04-20', reasonsDocumentId: null })).thenFails('DecisionAlreadyMade'));
 
     it('records the family\'s response, with a meeting and a preferred setting', () =>
-      given(withDraft).when(cmd('RecordParentResponse', { on: '2026-05-01', meetingRequested: true, preferredSetting: school, representationsDocumentId: null })).then([
-        { type: 'ParentResponseReceived', data: { receivedOn: '2026-05-01', meetingRequested: true, preferredSetting: school, withinRepresentationsWindow: true, representationsDocumentId: null } },
+      given(withDraft).when(cmd('RecordParentResponse', { on: '2026-05-01', meetingRequested: true, final: false, preferredSetting: school, representationsDocumentId: null })).then([
+        { type: 'ParentResponseReceived', data: { receivedOn: '2026-05-01', meetingRequested: true, final: false, preferredSetting: school, withinRepresentationsWindow: true, representationsDocumentId: null } },
       ]));
+    it('refuses a final response that also asks for a meeting', () =>
+      given(withDraft).when(cmd('RecordParentResponse', { on: '2026-04-20', meetingRequested: true, final: true, preferredSetting: null, representationsDocumentId: null })).thenFails('FinalResponseRequestsMeeting'));
+    it('holds the meeting the family asked for', () =>
+      given([...withDraft, response({ meetingRequested: true })]).when(cmd('HoldDraftPlanMeeting', { on: '2026-04-28' })).then([
+        { type: 'DraftPlanMeetingHeld', data: { draftNumber: 1, heldOn: '2026-04-28' } },
+      ]));
+    it('refuses to hold a meeting nobody asked for', () =>
+      given(withDraft).when(cmd('HoldDraftPlanMeeting', { on: '2026-04-28' })).thenFails('NoMeetingRequested'));
     it('refuses a response dated before the draft was served', () =>
-      given(withDraft).when(cmd('RecordParentResponse', { on: '2026-04-16', meetingRequested: false, preferredSetting: null, representationsDocumentId: null })).thenFails('DateBeforeDraftPlan'));
+      given(withDraft).when(cmd('RecordParentResponse', { on: '2026-04-16', meetingRequested: false, final: false, preferredSetting: null, representationsDocumentId: null })).thenFails('DateBeforeDraftPlan'));
 
     it('consults a setting, with 15 days to answer (worked example 8: due Sat 05-02)', () =>
       given(withDraft).when(cmd('ConsultSetting', { on: '2026-04-17', setting: school })).then([
@@ -167,20 +209,46 @@ describe('EHC needs assessment case', () => {
         .when(cmd('RecordSettingResponse', { on: '2026-04-21', consultationId: 'consultation-1', settingUrn: null, canMeetNeeds: false })).thenFails('ConsultationAlreadyAnswered'));
 
     it('refuses the final plan while the family may still make representations', () =>
-      given(withDraft).when(cmd('IssueFinalPlan', { on: '2026-05-01', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+      given(withDraft).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-01', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
     it('issues the final plan naming the setting, appealably, once the window has closed', () =>
-      given(withDraft).when(cmd('IssueFinalPlan', { on: '2026-05-05', namedSetting: school, planDocumentId: 'doc-9' })).then([
+      given(withDraft).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-05', namedSetting: school, planDocumentId: 'doc-9' })).then([
         { type: 'FinalPlanIssued', data: { issuedOn: '2026-05-05', namedSetting: school, withinStatutoryTime: true, planDocumentId: 'doc-9' } },
         { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'final-plan', recipient: 'parent', sentOn: '2026-05-05', appealRights: true } },
       ]));
-    it('issues the final plan early once the family has responded', () =>
-      given([...withDraft, { type: 'ParentResponseReceived', data: { receivedOn: '2026-04-20', meetingRequested: false, preferredSetting: school, withinRepresentationsWindow: true, representationsDocumentId: null } }])
-        .when(cmd('IssueFinalPlan', { on: '2026-04-22', namedSetting: school, planDocumentId: null })).then([
+    it('refuses the final plan inside the 15 days although the family has responded (reg 13(1))', () =>
+      given([...withDraft, response({ meetingRequested: false })])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-04-22', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+    it('refuses the final plan on the last day of the 15 (served + 14)', () =>
+      given([...withDraft, response({ meetingRequested: false })])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-01', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+    it('issues the final plan from served + 15 (2026-05-02)', () =>
+      given(withDraft).when(cmd('IssueFinalPlan', { earlyFinalisation: 'forbidden', on: '2026-05-02', namedSetting: school, planDocumentId: null })).then([
+        { type: 'FinalPlanIssued', data: { issuedOn: '2026-05-02', namedSetting: school, withinStatutoryTime: true, planDocumentId: null } },
+        { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'final-plan', recipient: 'parent', sentOn: '2026-05-02', appealRights: true } },
+      ]));
+    it('issues the final plan early on the family\'s final response where local policy allows', () =>
+      given([...withDraft, response({ final: true })])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-04-22', namedSetting: school, planDocumentId: null })).then([
           { type: 'FinalPlanIssued', data: { issuedOn: '2026-04-22', namedSetting: school, withinStatutoryTime: true, planDocumentId: null } },
           { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'final-plan', recipient: 'parent', sentOn: '2026-04-22', appealRights: true } },
         ]));
+    it('refuses early finalisation on a final response where local policy forbids it', () =>
+      given([...withDraft, response({ final: true })])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'forbidden', on: '2026-04-22', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
+    it('refuses the final plan while the meeting the family asked for has not been held, even after the 15 days', () =>
+      given([...withDraft, response({ meetingRequested: true })])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-20', namedSetting: school, planDocumentId: null })).thenFails('RequestedMeetingNotHeld'));
+    it('issues the final plan once the requested meeting was held and the 15 days have run', () =>
+      given([...withDraft, response({ meetingRequested: true }), { type: 'DraftPlanMeetingHeld', data: { draftNumber: 1, heldOn: '2026-04-28' } }])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-05', namedSetting: school, planDocumentId: null })).then([
+          { type: 'FinalPlanIssued', data: { issuedOn: '2026-05-05', namedSetting: school, withinStatutoryTime: true, planDocumentId: null } },
+          { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'final-plan', recipient: 'parent', sentOn: '2026-05-05', appealRights: true } },
+        ]));
+    it('a response recorded before the family could say it was final counts as not final', () =>
+      given([...withDraft, { type: 'ParentResponseReceived', data: { receivedOn: '2026-04-20', meetingRequested: false, preferredSetting: school, withinRepresentationsWindow: true, representationsDocumentId: null } }])
+        .when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-04-22', namedSetting: school, planDocumentId: null })).thenFails('RepresentationsWindowOpen'));
     it('records a final plan after 20 weeks as late (worked example 1: due 2026-05-25)', () =>
-      given(withDraft).when(cmd('IssueFinalPlan', { on: '2026-05-26', namedSetting: school, planDocumentId: null })).then([
+      given(withDraft).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-26', namedSetting: school, planDocumentId: null })).then([
         { type: 'FinalPlanIssued', data: { issuedOn: '2026-05-26', namedSetting: school, withinStatutoryTime: false, planDocumentId: null } },
         { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'final-plan', recipient: 'parent', sentOn: '2026-05-26', appealRights: true } },
       ]));
@@ -194,7 +262,7 @@ describe('EHC needs assessment case', () => {
   describe('once the final plan is issued', () => {
     const issued: Event[] = [...withDraft, { type: 'FinalPlanIssued', data: { issuedOn: '2026-05-05', namedSetting: school, withinStatutoryTime: true, planDocumentId: null } }];
     it('refuses a second final plan', () =>
-      given(issued).when(cmd('IssueFinalPlan', { on: '2026-05-06', namedSetting: school, planDocumentId: null })).thenFails('PlanAlreadyIssued'));
+      given(issued).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-06', namedSetting: school, planDocumentId: null })).thenFails('PlanAlreadyIssued'));
     it('refuses a withdrawal', () =>
       given(issued).when(cmd('Withdraw', { on: '2026-05-06' })).thenFails('PlanAlreadyIssued'));
     it('still takes a Valuing SEND profile at plan', () =>

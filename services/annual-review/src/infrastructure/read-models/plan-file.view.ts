@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, type Cohort } from '@ehc/domain-kernel';
+import { addDays, onOrBefore, phaseTransferDeadline, representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
@@ -32,8 +32,17 @@ export interface PlanFileView {
     heldOn: CalendarDate | null; preparationForAdulthood: boolean | null;
     report: DueDone; decision: DueDone & { outcome: string | null };
   } | null;
-  amendment: { amendmentId: string; servedOn: CalendarDate; representations: DueDone; amendedPlan: DueDone & { outcome: 'amended' | 'not-amended' | null } } | null;
-  phaseTransfer: { kind: string; transferYear: number; deadline: CalendarDate; met: boolean; amendedOn: CalendarDate } | null;
+  /**
+   * `finalisableFrom`: served + 15, the first day the amendment may be finished without the family's
+   * final response (reg 22(2)); `meetingRequested`/`meetingHeldOn`: a meeting the family asked for.
+   */
+  amendment: {
+    amendmentId: string; servedOn: CalendarDate; representations: DueDone; amendedPlan: DueDone & { outcome: 'amended' | 'not-amended' | null };
+    finalisableFrom?: CalendarDate; finalResponse?: boolean; meetingRequested?: boolean; meetingHeldOn?: CalendarDate | null;
+  } | null;
+  phaseTransfer: { kind: PhaseTransferKind; transferYear: number; deadline: CalendarDate; met: boolean; amendedOn: CalendarDate } | null;
+  /** reg 18(2): a proposed move between post-16 institutions, its last day to amend, and the amended plan once issued. */
+  post16Transfer?: { transferOn: CalendarDate; newInstitution: Setting | null; deadline: CalendarDate; amendedOn: CalendarDate | null; met: boolean | null } | null;
   cease: { reason: string; consideredOn: CalendarDate | null; decidedOn: CalendarDate | null; appealWindowEndsOn: CalendarDate | null; appeal: { registeredOn: CalendarDate; outcome: string | null } | null; ceasedOn: CalendarDate | null } | null;
   dualRegistration: { id: string; mainstream: Setting; startOn: CalendarDate; nextReviewFrom: CalendarDate; nextReviewDueBy: CalendarDate; reviewsHeld: number; provisionForm: boolean; transportForm: boolean; outcome: string | null } | null;
   letters: { letterId: string; kind: LetterKind; recipient: string; sentOn: CalendarDate; appealRights: boolean }[];
@@ -52,7 +61,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       childId: d.childId, cohort: d.cohort, planIssuedOn: d.planIssuedOn, status: 'maintained', namedSetting: d.namedSetting,
       caseworkerId: d.caseworkerId, reviewAnchor: d.reviewAnchor,
       nextReview: { due: d.reviewDueBy, done: null }, lastReview: null, suggestedReviews: d.suggestedReviews,
-      review: null, amendment: null, phaseTransfer: null, cease: null, dualRegistration: null, letters: [], notes: [], closure: null,
+      review: null, amendment: null, phaseTransfer: null, post16Transfer: null, cease: null, dualRegistration: null, letters: [], notes: [], closure: null,
     };
   }
   if (!view) return null;
@@ -94,16 +103,38 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       v.amendment = {
         amendmentId: event.data.amendmentId, servedOn: event.data.servedOn,
         representations: { due: event.data.representationsEndOn, done: null }, amendedPlan: { due: event.data.amendedPlanDueBy, done: null, outcome: null },
+        finalisableFrom: representationsPeriodEndsBefore(event.data.servedOn), finalResponse: false, meetingRequested: false, meetingHeldOn: null,
       };
       v.status = 'amendment-in-progress';
       break;
     case 'AmendmentRepresentationsReceived':
-      if (v.amendment) v.amendment = { ...v.amendment, representations: { ...v.amendment.representations, done: v.amendment.representations.done ?? event.data.receivedOn } };
+      if (v.amendment) {
+        const final = event.data.final === true;
+        v.amendment = {
+          ...v.amendment, representations: { ...v.amendment.representations, done: v.amendment.representations.done ?? event.data.receivedOn },
+          finalResponse: final, meetingRequested: final ? false : !!v.amendment.meetingRequested || event.data.meetingRequested,
+        };
+      }
+      break;
+    case 'AmendmentMeetingHeld':
+      if (v.amendment) v.amendment = { ...v.amendment, meetingHeldOn: event.data.heldOn };
+      break;
+    case 'Post16TransferProposed':
+      v.post16Transfer = { transferOn: event.data.transferOn, newInstitution: event.data.newInstitution, deadline: event.data.amendBy, amendedOn: null, met: null };
       break;
     case 'AmendedPlanIssued':
       if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.issuedOn, outcome: 'amended' } };
       v.namedSetting = event.data.namedSetting;
-      if (event.data.phaseTransfer) v.phaseTransfer = { ...event.data.phaseTransfer, amendedOn: event.data.issuedOn };
+      if (event.data.phaseTransfer) {
+        // plans amended before the reg 18(1) correction stored 15 Feb (31 Mar) as the deadline: the
+        // date and whether it was met follow from the kind and year, so they are worked out again
+        const { kind, transferYear } = event.data.phaseTransfer;
+        const deadline = phaseTransferDeadline(transferYear, kind);
+        v.phaseTransfer = { kind, transferYear, deadline, met: onOrBefore(event.data.issuedOn, deadline), amendedOn: event.data.issuedOn };
+      }
+      if (event.data.post16Transfer && v.post16Transfer) {
+        v.post16Transfer = { ...v.post16Transfer, amendedOn: event.data.issuedOn, met: event.data.post16Transfer.met };
+      }
       v.status = 'maintained';
       break;
     case 'DecidedNotToAmend':
@@ -192,6 +223,9 @@ export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
   if (c?.appealWindowEndsOn && !c.ceasedOn && !c.appeal) out.push({ kind: 'cease-plan', ref: null, due: addDays(c.appealWindowEndsOn, 1), excepted: false });
   const d = v.dualRegistration;
   if (d && !d.outcome) out.push({ kind: 'transition-review', ref: d.id, due: d.nextReviewDueBy, excepted: false });
+  // reg 18(2): the plan amended, naming the new institution, at least five months before the move
+  const p = v.post16Transfer;
+  if (p && !p.amendedOn) out.push({ kind: 'post-16-transfer', ref: null, due: p.deadline, excepted: false });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import {
-  decisionNotToIssueDueBy, finalPlanDueBy, localExpectedDateUnderException, type AssessmentTimeLimit, type CalendarDate,
+  decisionNotToIssueDueBy, finalPlanDueBy, representationsPeriodEndsBefore, type AssessmentTimeLimit,
+  type CalendarDate, type ClosurePeriod, type ClosureWindow,
 } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { ClosureReason, Event, LetterKind, NeedsProfileContext, Recipient, Setting } from '../../domain/events';
@@ -20,9 +21,16 @@ export interface CaseFileView {
     finalPlan: { due: CalendarDate; done: CalendarDate | null };
   };
   advice: { adviceId: string; adviceType: string; adviser: string | null; requestedOn: CalendarDate; due: CalendarDate; done: CalendarDate | null }[];
-  exceptions: { exceptionId: string; limb: string; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[] }[];
-  drafts: { draftNumber: number; servedOn: CalendarDate; representationsEndOn: CalendarDate }[];
-  parentResponses: { receivedOn: CalendarDate; meetingRequested: boolean; preferredSetting: Setting | null; withinRepresentationsWindow: boolean }[];
+  exceptions: {
+    exceptionId: string; limb: string; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[];
+    closure: (ClosurePeriod & { window: ClosureWindow }) | null;
+  }[];
+  /**
+   * `finalisableFrom`: served + 15, the first day the plan may be finalised without the family's
+   * final response (reg 13(1)); `meetingHeldOn` once a meeting the family asked for was held.
+   */
+  drafts: { draftNumber: number; servedOn: CalendarDate; representationsEndOn: CalendarDate; finalisableFrom: CalendarDate; meetingHeldOn: CalendarDate | null }[];
+  parentResponses: { receivedOn: CalendarDate; meetingRequested: boolean; final: boolean; preferredSetting: Setting | null; withinRepresentationsWindow: boolean }[];
   consultations: { consultationId: string; setting: Setting; sentOn: CalendarDate; due: CalendarDate; done: CalendarDate | null; canMeetNeeds: boolean | null }[];
   finalPlan: { issuedOn: CalendarDate; namedSetting: Setting; withinStatutoryTime: boolean } | null;
   letters: { letterId: string; kind: LetterKind; recipient: Recipient; sentOn: CalendarDate; appealRights: boolean }[];
@@ -86,13 +94,19 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
       v.advice = v.advice.map((a) => (a.adviceId === event.data.adviceId ? { ...a, done: event.data.receivedOn } : a));
       break;
     case 'TimeLimitExceptionApplied':
-      v.exceptions = [...v.exceptions, { exceptionId: event.data.exceptionId, limb: event.data.limb, from: event.data.from, to: event.data.to, limitsLifted: event.data.limitsLifted }];
+      v.exceptions = [...v.exceptions, {
+        exceptionId: event.data.exceptionId, limb: event.data.limb, from: event.data.from, to: event.data.to, limitsLifted: event.data.limitsLifted,
+        closure: event.data.closure ?? null,
+      }];
       break;
     case 'DecidedNotToIssuePlan':
       v.statutory = { ...s, decisionNotToIssue: { ...s.decisionNotToIssue, done: event.data.decidedOn, outcome: 'not-issue' } };
       break;
     case 'DraftPlanIssued':
-      v.drafts = [...v.drafts, { draftNumber: event.data.draftNumber, servedOn: event.data.servedOn, representationsEndOn: event.data.representationsEndOn }];
+      v.drafts = [...v.drafts, {
+        draftNumber: event.data.draftNumber, servedOn: event.data.servedOn, representationsEndOn: event.data.representationsEndOn,
+        finalisableFrom: representationsPeriodEndsBefore(event.data.servedOn), meetingHeldOn: null,
+      }];
       v.statutory = {
         ...s,
         // serving a draft is the decision to issue a plan, made inside the 16 weeks or not
@@ -101,8 +115,14 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
       };
       break;
     case 'ParentResponseReceived':
-      v.parentResponses = [...v.parentResponses, { receivedOn: event.data.receivedOn, meetingRequested: event.data.meetingRequested, preferredSetting: event.data.preferredSetting, withinRepresentationsWindow: event.data.withinRepresentationsWindow }];
+      v.parentResponses = [...v.parentResponses, {
+        receivedOn: event.data.receivedOn, meetingRequested: event.data.meetingRequested, final: event.data.final === true,
+        preferredSetting: event.data.preferredSetting, withinRepresentationsWindow: event.data.withinRepresentationsWindow,
+      }];
       v.statutory = { ...s, draftPlanResponse: { ...s.draftPlanResponse, done: s.draftPlanResponse.done ?? event.data.receivedOn } };
+      break;
+    case 'DraftPlanMeetingHeld':
+      v.drafts = v.drafts.map((d) => (d.draftNumber === event.data.draftNumber ? { ...d, meetingHeldOn: event.data.heldOn } : d));
       break;
     case 'SettingConsulted':
       v.consultations = [...v.consultations, { consultationId: event.data.consultationId, setting: event.data.setting, sentOn: event.data.sentOn, due: event.data.responseDueBy, done: null, canMeetNeeds: null }];
@@ -158,9 +178,4 @@ export function openDeadlines(view: CaseFileView): OpenDeadline[] {
     out.push({ kind: 'final-plan', ref: null, due: s.finalPlan.due, excepted: lifted(view, 'final-plan') });
   }
   return out;
-}
-
-/** Local policy, not law (domain §2.6): the date the LA expects to act by under an exception. */
-export function expectedUnderException(view: CaseFileView, limit: AssessmentTimeLimit, due: CalendarDate, extensionDays: number): CalendarDate | null {
-  return lifted(view, limit) ? localExpectedDateUnderException(due, { extensionDays }) : null;
 }
