@@ -7,10 +7,13 @@
  * a year; 85% of imported plans reviewed in the last 15 months; 70% of reviews meet the 12-month
  * date; 10% of invitations go out late; 80% of reports and 75% of decisions arrive in time; 28% of
  * reviews lead to an amendment, of which 70% bring representations and 70% are finalised within
- * 8 weeks; 12% of children are in special schools.
+ * 8 weeks; 12% of children are in special schools. A review held in the autumn before a reg 2
+ * phase transfer always amends the plan, naming a setting of the next phase; 85% of those that would
+ * otherwise run past the last lawful day before 15 February (31 March into post-16) are pulled back
+ * to it, the rest are issued late.
  */
 import { CommandBus } from '@nestjs/cqrs';
-import { addDays, isAfter, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
+import { academicYearOf, addDays, isAfter, londonDateOf, minDate, onOrBefore, type CalendarDate, type PhaseTransferKind } from '@ehc/domain-kernel';
 import { ProgressBar, type RunningHost } from '@ehc/platform';
 import { rngFor, SYNTHETIC_SETTING_DIRECTORY } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { ExecutePlanCommand } from '../../services/annual-review/src/application/plan-command';
@@ -18,6 +21,8 @@ import type { Command, Event } from '../../services/annual-review/src/domain/ann
 import { importPlans } from '../../services/annual-review/src/infrastructure/plan-import';
 import { PlanFile } from '../../services/annual-review/src/infrastructure/read-models/plan-file.entity';
 import { upcomingReviewDue, type PlanFileView } from '../../services/annual-review/src/infrastructure/read-models/plan-file.view';
+import { nextPhaseTransfer } from '../../services/annual-review/src/domain/phase-transfer';
+import type { Setting } from '../../services/annual-review/src/domain/events';
 import { SettingsDirectory } from '../../services/annual-review/src/infrastructure/settings/settings-directory';
 
 const GIAS_OF_KIND = {
@@ -85,7 +90,16 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
   const commands = host.app.get(CommandBus);
   const plans = (await repo.find()).map((p) => p.view);
   const failures: { command: string; on: string; error: string }[] = [];
-  const tally = { reviews: 0, decisions: 0, withinTwelveMonths: 0, amended: 0, scheduledAhead: 0 };
+  const tally = { reviews: 0, decisions: 0, withinTwelveMonths: 0, amended: 0, scheduledAhead: 0, phaseTransfers: 0, phaseTransfersMet: 0 };
+  // the setting a phase transfer names: one of the next phase in the synthetic directory
+  const NEXT_PHASE: Record<PhaseTransferKind, { kind: keyof typeof GIAS_OF_KIND; type: Setting['type']; phase: Setting['phase'] }> = {
+    'early-years-to-school': { kind: 'primary', type: 'mainstream', phase: 'primary' },
+    'infant-to-junior': { kind: 'primary', type: 'mainstream', phase: 'primary' },
+    'primary-to-middle': { kind: 'primary', type: 'mainstream', phase: 'primary' },
+    'primary-to-secondary': { kind: 'secondary', type: 'mainstream', phase: 'secondary' },
+    'middle-to-secondary': { kind: 'secondary', type: 'mainstream', phase: 'secondary' },
+    'secondary-to-post-16': { kind: 'post-16', type: 'further-education', phase: 'post-16' },
+  };
   const bar = new ProgressBar('annual reviews', plans.length, ' plans');
   let done = 0;
   const run = async (view: PlanFileView, command: Command): Promise<Event[] | null> => {
@@ -112,7 +126,12 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
       if (!isAfter(report, today) && !(await run(view, { type: 'ReceiveReport', data: { on: report, today, reportDocumentId: null } }))) return;
       const decidedOn = addDays(meeting, r() < 0.25 ? days(29, 30) : days(5, 23));
       if (isAfter(decidedOn, today)) return;
-      const outcome = r() < 0.28 ? 'amend' : 'maintain';
+      // reg 18(1): a review in the autumn before a phase transfer amends the plan for the move
+      const transfer = view.cohort
+        ? nextPhaseTransfer({ cohort: view.cohort, setting: { type: view.namedSetting.type, phase: view.namedSetting.phase, lowAge: null, highAge: null }, transferYear: academicYearOf(decidedOn) + 1 })
+        : null;
+      const forTransfer = transfer && onOrBefore(decidedOn, transfer.latestAmendmentNotice) ? transfer : null;
+      const outcome = forTransfer || r() < 0.28 ? 'amend' : 'maintain';
       const decided = await run(view, { type: 'Decide', data: { on: decidedOn, today, outcome, reasonsDocumentId: null } });
       if (!decided) return;
       const decision = decided.find((e) => e.type === 'ReviewDecisionMade');
@@ -121,12 +140,14 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
       if (decision.data.reviewWithinTwelveMonths) tally.withinTwelveMonths++;
       due = decision.data.nextReviewDueBy;
       if (outcome === 'amend') {
-        const notice = addDays(decidedOn, days(3, 12));
+        const notice = forTransfer ? minDate(addDays(decidedOn, days(3, 12)), forTransfer.latestAmendmentNotice) : addDays(decidedOn, days(3, 12));
         if (isAfter(notice, today)) return;
         if (!(await run(view, { type: 'IssueAmendmentNotice', data: { on: notice, today, proposedChangesDocumentId: null } }))) return;
         const responded = r() < 0.7;
         const representations = addDays(notice, days(3, 12));
         let amended = addDays(notice, r() < 0.3 ? days(57, 34) : days(16, 41));
+        // most phase transfers are finished by the last lawful day, some run on past it
+        if (forTransfer && r() < 0.85 && isAfter(amended, forTransfer.deadline) && isAfter(forTransfer.deadline, addDays(notice, 15))) amended = forTransfer.deadline;
         if (responded && !isAfter(representations, today)) {
           const meetingRequested = r() < 0.2;
           if (!(await run(view, { type: 'RecordRepresentations', data: { on: representations, today, meetingRequested, final: false, preferredSetting: null, representationsDocumentId: null } }))) return;
@@ -139,8 +160,19 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
           }
         }
         if (isAfter(amended, today)) return;
-        if (!(await run(view, { type: 'IssueAmendedPlan', data: { on: amended, today, namedSetting: view.namedSetting, phaseTransfer: null, planDocumentId: null, earlyFinalisation: 'allowed' } }))) return;
+        const next = forTransfer ? NEXT_PHASE[forTransfer.kind] : null;
+        const nextSetting = next ? SYNTHETIC_SETTING_DIRECTORY.filter((s) => s.kind === next.kind)[days(0, 1000) % urnsOf(next.kind).length] : null;
+        const namedSetting: Setting = next && nextSetting ? { urn: nextSetting.urn, name: nextSetting.name, type: next.type, phase: next.phase } : view.namedSetting;
+        const issued = await run(view, { type: 'IssueAmendedPlan', data: {
+          on: amended, today, namedSetting, phaseTransfer: forTransfer ? { kind: forTransfer.kind, transferYear: forTransfer.transferYear } : null,
+          planDocumentId: null, earlyFinalisation: 'allowed',
+        } });
+        if (!issued) return;
         tally.amended++;
+        if (forTransfer) {
+          tally.phaseTransfers++;
+          if (onOrBefore(amended, forTransfer.deadline)) tally.phaseTransfersMet++;
+        }
       }
     }
   };
@@ -164,6 +196,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
       `  review meetings held       ${tally.reviews.toLocaleString('en-GB')} (${tally.scheduledAhead.toLocaleString('en-GB')} more scheduled)`,
       `  review decisions           ${tally.decisions.toLocaleString('en-GB')}, ${pct(tally.withinTwelveMonths, tally.decisions)} within 12 months`,
       `  amended plans              ${tally.amended.toLocaleString('en-GB')}`,
+      `  phase transfers amended    ${tally.phaseTransfers.toLocaleString('en-GB')}, ${pct(tally.phaseTransfersMet, tally.phaseTransfers)} before 15 February / 31 March (reg 18(1))`,
       `  reviews overdue now        ${overdue.toLocaleString('en-GB')}`,
     ].join('\n'),
   };
