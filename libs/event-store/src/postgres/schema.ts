@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 /**
  * The store's tables, in their own schema so each service (and each test suite) is isolated.
  *
@@ -48,12 +48,21 @@ export function quoteIdent(name: string): string {
  * lock, so `CREATE … IF NOT EXISTS` never races itself.
  */
 export async function createSchemaOnce(pool: Pool, lockKey: string, ddl: string): Promise<void> {
+  await inLockedTransaction(pool, lockKey, async (client) => { await client.query(ddl); });
+}
+
+/**
+ * One transaction holding a transaction-level advisory lock on `lockKey`: one writer at a time for
+ * that key, across processes, released by the commit or the rollback.
+ */
+export async function inLockedTransaction<T>(pool: Pool, lockKey: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
-    await client.query(ddl);
+    const result = await work(client);
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inLockedTransaction } from '@ehc/event-store';
 import {
   BUILT_IN_CONFIRMED_THROUGH, bankHolidayCalendarStatus, bankHolidaysInYear, isBankHoliday, isBankHolidayByRule, partsOf,
   proclamationsFromPublishedList, useProclaimedBankHolidays,
@@ -155,20 +156,9 @@ export class BankHolidayCalendar {
     );
   }
 
-  private async inTransaction(work: (c: PoolClient) => Promise<void>): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      // one writer per schema at a time, across processes too
-      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bank-holidays:${this.schema}`]);
-      await work(c);
-      await c.query('COMMIT');
-    } catch (error) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      c.release();
-    }
+  /** One writer per schema at a time, across processes too. */
+  private inTransaction(work: (c: PoolClient) => Promise<void>): Promise<void> {
+    return inLockedTransaction(this.pool, `bank-holidays:${this.schema}`, work);
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
