@@ -13,7 +13,7 @@
  * to it, the rest are issued late.
  */
 import { CommandBus } from '@nestjs/cqrs';
-import { academicYearOf, addDays, isAfter, londonDateOf, minDate, onOrBefore, type CalendarDate, type PhaseTransferKind } from '@ehc/domain-kernel';
+import { academicYearOf, addDays, isAfter, minDate, onOrBefore, type CalendarDate, type PhaseTransferKind } from '@ehc/domain-kernel';
 import { ProgressBar, type RunningHost } from '@ehc/platform';
 import { rngFor, SYNTHETIC_SETTING_DIRECTORY } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { ExecutePlanCommand } from '../../services/annual-review/src/application/plan-command';
@@ -186,7 +186,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
   bar.done(done, `${tally.reviews} reviews`);
   const end = await runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } });
   await runtime.projections[0].waitFor(end.position, 10 * 60_000);
-  const overdue = await repo.createQueryBuilder('p').where('p.next_review_due < :today', { today: londonDateOf(new Date()) }).andWhere(`p.status NOT IN ('ceased', 'closed')`).getCount();
+  const overdue = await repo.createQueryBuilder('p').where('p.next_review_due < :today', { today: o.realToday }).andWhere(`p.status NOT IN ('ceased', 'closed')`).getCount();
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
   return {
     failures,

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { fixedClock } from '@ehc/domain-kernel';
 import { startDistributed, type RunningHost } from '@ehc/platform';
 import { readTopic, testKafka } from '@ehc/testing';
 import { NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
@@ -21,8 +22,10 @@ describe('a final plan travels from needs assessment to annual review through Ka
   const env = (schema: string) => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent' });
 
   beforeAll(async () => {
-    na = await startDistributed(needsAssessmentService, env(`t_na_${run}`));
-    ar = await startDistributed(annualReviewService, { ...env(`t_ar_${run}`), PERSON_DIRECTORY_URL: na.url });
+    // both services on the same fixed day, whenever the suite runs
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    na = await startDistributed(needsAssessmentService, env(`t_na_${run}`), { clock });
+    ar = await startDistributed(annualReviewService, { ...env(`t_ar_${run}`), PERSON_DIRECTORY_URL: na.url }, { clock });
   });
   afterAll(async () => {
     await ar?.stop();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, londonDateOf } from '@ehc/domain-kernel';
+import { addDays, todayInLondon } from '@ehc/domain-kernel';
 import { ProgressBar, startEmbedded } from '@ehc/platform';
 import { importPlans } from '../../../services/annual-review/src/infrastructure/plan-import';
 import { SettingsDirectory } from '../../../services/annual-review/src/infrastructure/settings/settings-directory';
@@ -44,7 +44,7 @@ async function main() {
     const settings = new SettingsDirectory(runtime.dataSource);
     await settings.importGias(readFileSync(join(__dirname, '../../../services/annual-review/src/infrastructure/settings/fixtures/gias-sample.csv'), 'utf8'));
     const urns = ['120345', '120346', '120347', '120348', '130101', '120349', '120350', '120351'];
-    const today = londonDateOf(new Date());
+    const today = todayInLondon(runtime.clock);
     const csv = plansCsv(PLANS, today, urns);
 
     const bar = new ProgressBar('import', PLANS, ' rows');

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { fixedClock } from '@ehc/domain-kernel';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
 import { startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/platform';
 import { readTopic, testKafka } from '@ehc/testing';
@@ -18,7 +19,7 @@ describe('the first slice, distributed through Kafka', () => {
   beforeAll(async () => {
     host = await startDistributed(needsAssessmentService, {
       DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent',
-    });
+    }, { clock: fixedClock('2026-11-26T12:00:00Z') });
   });
   afterAll(async () => {
     await host?.stop();

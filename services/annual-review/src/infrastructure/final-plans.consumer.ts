@@ -6,7 +6,7 @@ import {
 } from '@ehc/contracts/needs-assessment';
 import { PersonalData, type ServiceRuntime } from '@ehc/platform';
 import { PlanFile } from './read-models/plan-file.entity';
-import { londonDateOf } from '@ehc/domain-kernel';
+import { todayInLondon } from '@ehc/domain-kernel';
 import { executePlanCommand } from '../application/plan-command';
 import { planIdFor } from './plan-ids';
 import { settingForPlan } from './settings/setting-for-plan';
@@ -48,7 +48,7 @@ export function finalPlansConsumer(runtime: ServiceRuntime, settings: SettingsDi
         data: {
           source, childId: d.childId, cohort: d.cohort ?? null, planIssuedOn: d.issuedOn, lastReviewedOn: null,
           namedSetting: settingForPlan(d.namedSetting.urn, d.namedSetting.name, record), caseworkerId: d.caseworkerId, reviewAnchor,
-          today: londonDateOf(new Date()),
+          today: todayInLondon(runtime.clock),
         },
       }, { actor: { kind: 'system', id: FINAL_PLANS_CONSUMER }, correlationId: event.correlationId, commandId: event.id, occurredAt: d.issuedOn });
       if (!result.ok && result.error !== 'PlanAlreadyEntered') throw new Error(`final plan ${d.caseId} could not enter the review cycle: ${result.error}`);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { addDays, fixedClock, londonDateOf } from '@ehc/domain-kernel';
+import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
 import { needsAssessmentService } from '../service';
 
@@ -82,7 +82,7 @@ describe('EHC needs assessment over HTTP', () => {
   it('refuses what the state does not allow with 409, and bad dates with 422, appending nothing', async () => {
     const id = await open('2026-03-02');
     const before = await events();
-    const tomorrow = addDays(londonDateOf(new Date()), 1);
+    const tomorrow = '2026-11-27';
     expect((await run(id, 'issue-final-plan', { on: '2026-03-10', namedSetting: school }, 409)).body.type).toMatch(/NoDraftPlan$/);
     expect((await run(id, 'request-advice', { on: '2026-03-10', adviceType: 'medical' }, 409)).body.type).toMatch(/NotAssessing$/);
     expect((await run(id, 'decide-to-assess', { on: tomorrow }, 422)).body.type).toMatch(/DateInFuture$/);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { addDays, londonDateOf } from '@ehc/domain-kernel';
+import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
 import { needsAssessmentService } from '../service';
 
@@ -8,11 +8,13 @@ import { needsAssessmentService } from '../service';
 describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () => {
   let host: RunningHost;
   const prefix = `t${randomUUID().slice(0, 8)}_`;
+  // "today" is 26 November 2026 (Europe/London) whenever the suite runs
+  const clock = fixedClock('2026-11-26T12:00:00Z');
 
   beforeAll(async () => {
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-    });
+    }, { clock });
   });
   afterAll(async () => {
     await host.stop();
@@ -70,11 +72,12 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
   });
 
   it('refuses a received date after today (Europe/London) with a 422, appending nothing', async () => {
-    const before = await eventCount();
-    const tomorrow = addDays(londonDateOf(new Date()), 1);
-    const res = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: tomorrow }).expect(422);
+    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-26' }).expect(201);
+    const res = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
     expect(res.body.type).toMatch(/DateInFuture$/);
     expect(res.body.errors[0].field).toBe('receivedOn');
+    const before = await eventCount();
+    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
     expect(await eventCount()).toBe(before);
   });
 
