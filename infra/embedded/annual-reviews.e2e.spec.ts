@@ -198,6 +198,25 @@ describe('annual reviews over HTTP', () => {
     expect(amended.text).toMatch(/which the law requires before 15 February 2026 \(reg 18\(1\)\)/);
   });
 
+  it('shows a phase transfer amended before the correction with the corrected deadline (the stored v1 event upcast on read)', async () => {
+    const csv = [HEADER, `${ref(10)},Max,Vale,2014-10-20,2024-10-01,,120345,cw-ben`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(10));
+    // as the hub stored it before: 15 February taken as the deadline, and the plan amended that day "on time"
+    const { lastGlobalPosition } = await host.runtimes[1].store.appendToStream(`annualReview-${planId}`, [{
+      id: randomUUID(), type: 'AmendedPlanIssued', schemaVersion: 1,
+      data: {
+        amendmentId: 'amendment-1', issuedOn: '2026-02-15', withinStatutoryTime: true, planDocumentId: null,
+        namedSetting: { urn: null, name: 'Witham Academy', type: 'mainstream', phase: 'secondary' },
+        phaseTransfer: { kind: 'primary-to-secondary', transferYear: 2026, deadline: '2026-02-15', met: true },
+      },
+      metadata: { occurredAt: '2026-02-15', actor: { kind: 'user', id: 'cw-ben' }, correlationId: randomUUID(), causationId: null },
+    }], 'any');
+    await host.runtimes[1].projections[0].waitFor(lastGlobalPosition);
+    const plan = (await api().get(`/annual-reviews/${planId}`).expect(200)).body;
+    expect(plan.deadlines.phaseTransfer).toMatchObject({ kind: 'primary-to-secondary', transferYear: 2026, due: '2026-02-14', done: '2026-02-15', onTime: false });
+  });
+
   it('records a move between post-16 institutions and its deadline five months before (reg 18(2))', async () => {
     // Jay, born 2009-05-05, is over compulsory school age and at college
     const csv = [HEADER, `${ref(9)},Jay,Reed,2009-05-05,2025-06-02,,130101,cw-ben`].join('\n');

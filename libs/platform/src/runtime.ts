@@ -2,7 +2,8 @@ import { Pool } from 'pg';
 import { systemClock, type Clock } from '@ehc/domain-kernel';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import {
-  KurrentDbEventStore, PostgresCheckpointStore, PostgresEventStore, type CheckpointStore, type EventStore,
+  KurrentDbEventStore, PostgresCheckpointStore, PostgresEventStore, Upcasters, withUpcasting, type CheckpointStore, type EventStore,
+  type Upcaster,
 } from '@ehc/event-store';
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
 import { JsonLogger } from './logger';
@@ -44,6 +45,8 @@ export interface RuntimeOptions {
   /** Connections for the event store and checkpoints. */
   poolSize?: number;
   clock?: Clock;
+  /** The service's upcasters: every read of its store brings old schema versions to the current one. */
+  upcasters?: Upcaster[];
 }
 
 export async function createServiceRuntime(options: RuntimeOptions): Promise<ServiceRuntime> {
@@ -56,10 +59,12 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
     await pool.end();
     throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${(error as Error).message}`);
   }
-  const store: EventStore =
+  const stored: EventStore =
     options.storeKind === 'kurrentdb'
       ? await KurrentDbEventStore.create({ connectionString: options.kurrentDbUrl! })
       : await PostgresEventStore.create({ pool, schema: options.schema });
+  // deciders, projections and relays only ever see the current shape of an event
+  const store = options.upcasters?.length ? withUpcasting(stored, new Upcasters(options.upcasters)) : stored;
   const checkpoints = await PostgresCheckpointStore.create(pool, options.schema);
   const dataSource = new DataSource({
     type: 'postgres',

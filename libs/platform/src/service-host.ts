@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { BankHoliday, Clock } from '@ehc/domain-kernel';
+import type { Upcaster } from '@ehc/event-store';
 import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { bankHolidaysFileFromEnv } from './calendar/published-list';
 import { ConfigError, env } from './config';
@@ -19,6 +20,8 @@ export interface ServiceDefinition {
   defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
+  /** Brings the service's stored events of older schema versions to the current one on every read. */
+  upcasters?: Upcaster[];
   module(runtime: ServiceRuntime): DynamicModule;
 }
 
@@ -54,7 +57,7 @@ async function host(options: {
     for (const service of options.services) {
       runtimes.push(await createServiceRuntime({
         service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
-        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock,
+        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock, upcasters: service.upcasters,
       }));
     }
     if (options.directory) {

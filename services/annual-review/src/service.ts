@@ -2,11 +2,13 @@ import { PersonalData, type ServiceDefinition } from '@ehc/platform';
 import { AnnualReviewModule } from './annual-review.module';
 import { planFileEntities } from './infrastructure/read-models/plan-files.projection';
 import { SettingRecord } from './infrastructure/settings/setting.entity';
+import { annualReviewUpcasters } from './infrastructure/upcasters';
 
 export const annualReviewService: ServiceDefinition = {
   name: 'annual-review',
   schema: 'annual_review',
   defaultPort: 3002,
   entities: [...PersonalData.entities, ...planFileEntities, SettingRecord],
+  upcasters: annualReviewUpcasters,
   module: (runtime) => AnnualReviewModule.register(runtime),
 };

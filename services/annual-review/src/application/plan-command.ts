@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ehc/event-store';
 import { executeCommand, type CommandContext, type Executed } from '@ehc/platform';
 import { annualReviewDecider, planStream, type Command, type RuleBroken } from '../domain/annual-review';
+import { SCHEMA_VERSIONS } from '../domain/events';
 
 export const PLAN_STORE = Symbol('PLAN_STORE');
 
@@ -21,5 +22,5 @@ export class ExecutePlanCommandHandler implements ICommandHandler<ExecutePlanCom
 }
 
 export function executePlanCommand(store: EventStore, planId: string, command: Command, context: CommandContext): Promise<Executed<RuleBroken>> {
-  return executeCommand(store, annualReviewDecider, planStream(planId), command, context);
+  return executeCommand(store, annualReviewDecider, planStream(planId), command, context, SCHEMA_VERSIONS);
 }

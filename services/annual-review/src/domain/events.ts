@@ -132,8 +132,7 @@ export type Event =
   | { type: 'AmendedPlanIssued'; data: {
       amendmentId: string; issuedOn: CalendarDate; withinStatutoryTime: boolean; namedSetting: Setting;
       phaseTransfer: PhaseTransfer | null; planDocumentId: string | null;
-      /** absent on plans amended before reg 18(2) moves were recorded */
-      post16Transfer?: Post16Transfer | null;
+      post16Transfer: Post16Transfer | null;
     } }
   | { type: 'DecidedNotToAmend'; data: { amendmentId: string; decidedOn: CalendarDate; withinStatutoryTime: boolean; reasonsDocumentId: string | null } }
   | { type: 'CeaseConsidered'; data: { reason: CeaseReason; consideredOn: CalendarDate; settingConsulted: Setting | null; reasonsDocumentId: string | null } }
@@ -161,3 +160,11 @@ export type Event =
   | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } };
 
 export type EventType = Event['type'];
+
+/**
+ * The schema version each event type is written with; a type not named is at version 1. Stored
+ * events of older versions are brought up to these on every read (infrastructure/upcasters.ts).
+ * AmendedPlanIssued v2: `phaseTransfer.deadline` is the last lawful day before 15 February (31
+ * March), reg 18(1); v1 stored 15 February (31 March) itself. v2 also carries `post16Transfer`.
+ */
+export const SCHEMA_VERSIONS: Partial<Record<EventType, number>> = { AmendedPlanIssued: 2 };

@@ -14,7 +14,7 @@ const events: Event[] = [
   { type: 'PlanEntered', data: { source: { kind: 'import', reference: 'LEG-1' }, childId: child, cohort: { receptionYear: 2020, yearGroupOffset: 0 }, planIssuedOn: '2025-05-20', lastReviewedOn: null, namedSetting: setting, caseworkerId: 'cw-1', reviewAnchor: 'review-decision', reviewDueBy: '2026-05-19', suggestedReviews: [] } },
   { type: 'ReviewDecisionMade', data: { reviewId: 'review-1', outcome: 'maintain', decidedOn: '2026-06-01', withinStatutoryTime: true, reviewDueBy: '2026-05-19', reviewWithinTwelveMonths: false, nextReviewDueBy: '2027-05-31', suggestedReviews: [], reasonsDocumentId: null } },
   { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'decision-to-maintain', recipient: 'parent', sentOn: '2026-06-01', appealRights: true } },
-  { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-07-01', withinStatutoryTime: true, namedSetting: setting, phaseTransfer: null, planDocumentId: null } },
+  { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-07-01', withinStatutoryTime: true, namedSetting: setting, phaseTransfer: null, planDocumentId: null, post16Transfer: null } },
   { type: 'CeaseDecisionMade', data: { reason: 'no-longer-necessary', decidedOn: '2026-10-26', appealWindowEndsOn: '2027-01-04', reasonsDocumentId: null } },
   { type: 'PlanCeased', data: { ceasedOn: '2027-01-05', reason: 'no-longer-necessary', appeal: 'none' } },
 ];

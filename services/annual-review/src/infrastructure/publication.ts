@@ -28,7 +28,7 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
       const d = domain.data;
       return [integrationEvent<AmendedPlanIssuedV1>(event, AMENDED_PLAN_ISSUED_V1, {
         ...(await ref()), issuedOn: d.issuedOn, namedSetting: d.namedSetting, withinStatutoryTime: d.withinStatutoryTime, phaseTransfer: d.phaseTransfer,
-        post16Transfer: d.post16Transfer ?? null, appealable: true,
+        post16Transfer: d.post16Transfer, appealable: true,
       })];
     }
     case 'DecidedNotToAmend':

@@ -1,4 +1,4 @@
-import { addDays, onOrBefore, phaseTransferDeadline, representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
+import { addDays, representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
@@ -125,13 +125,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
     case 'AmendedPlanIssued':
       if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.issuedOn, outcome: 'amended' } };
       v.namedSetting = event.data.namedSetting;
-      if (event.data.phaseTransfer) {
-        // plans amended before the reg 18(1) correction stored 15 Feb (31 Mar) as the deadline: the
-        // date and whether it was met follow from the kind and year, so they are worked out again
-        const { kind, transferYear } = event.data.phaseTransfer;
-        const deadline = phaseTransferDeadline(transferYear, kind);
-        v.phaseTransfer = { kind, transferYear, deadline, met: onOrBefore(event.data.issuedOn, deadline), amendedOn: event.data.issuedOn };
-      }
+      if (event.data.phaseTransfer) v.phaseTransfer = { ...event.data.phaseTransfer, amendedOn: event.data.issuedOn };
       if (event.data.post16Transfer && v.post16Transfer) {
         v.post16Transfer = { ...v.post16Transfer, amendedOn: event.data.issuedOn, met: event.data.post16Transfer.met };
       }
