@@ -1,3 +1,5 @@
+import { EARLY_FINALISATION_POLICIES, type EarlyFinalisationPolicy } from '@ehc/domain-kernel';
+
 /**
  * Environment variables, validated at start-up: a missing or malformed one stops the process with a
  * message naming it, rather than failing later at first use.
@@ -6,7 +8,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 export const env = {
   string(source: Env, name: string, fallback?: string): string {
@@ -51,9 +53,30 @@ export const env = {
     }
     return brokers;
   },
+  wholeNumber(source: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = source[name] ?? String(fallback);
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw.trim()) || value < range.min || value > range.max) {
+      throw new ConfigError(`${name} must be a whole number from ${range.min} to ${range.max}, got "${raw}"`);
+    }
+    return value;
+  },
   schemaName(source: Env, name: string, fallback: string): string {
     const value = env.string(source, name, fallback);
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(`${name} must be a lower-case PostgreSQL identifier, got "${value}"`);
     return value;
   },
 };
+
+/** The local policies (not law) every casework service applies the same way (domain §11). */
+export interface LocalPolicies {
+  /** Letters are signed in its name. */
+  authorityName: string;
+  /** May a plan be finalised inside the family's 15 days on their final response (reg 13(1), reg 22)? */
+  earlyFinalisation: EarlyFinalisationPolicy;
+}
+
+export const localPolicies = (source: Env): LocalPolicies => ({
+  authorityName: env.string(source, 'AUTHORITY_NAME', 'The Local Authority'),
+  earlyFinalisation: env.oneOf(source, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
+});

@@ -4,7 +4,7 @@ import type { BankHoliday, Clock } from '@ehc/domain-kernel';
 import type { Upcaster } from '@ehc/event-store';
 import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { bankHolidaysFileFromEnv } from './calendar/published-list';
-import { ConfigError, env } from './config';
+import { ConfigError, env, type Env } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
 import { createHttpApp } from './http-app';
 import { JsonLogger } from './logger';
@@ -13,7 +13,7 @@ import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type St
 import { httpDirectory, inProcessDirectory, type PersonDirectory } from './personal-data/person-directory';
 
 /** What each service hands the composition root. */
-export interface ServiceDefinition {
+export interface ServiceDefinition<C = unknown> {
   name: string;
   /** Its PostgreSQL schema. */
   schema: string;
@@ -22,7 +22,12 @@ export interface ServiceDefinition {
   entities: MixedList<Function | string | EntitySchema>;
   /** Brings the service's stored events of older schema versions to the current one on every read. */
   upcasters?: Upcaster[];
-  module(runtime: ServiceRuntime): DynamicModule;
+  /**
+   * Reads and validates the service's settings from the host's environment, once, before anything
+   * starts: a missing or malformed one is a ConfigError naming it (exit 78).
+   */
+  configure?(source: Env): C;
+  module(runtime: ServiceRuntime, config: C): DynamicModule;
 }
 
 export interface RunningHost {
@@ -35,11 +40,12 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-type Env = Record<string, string | undefined>;
 
 async function host(options: {
   title: string;
   services: ServiceDefinition[];
+  /** Each service's settings, read and validated before anything started (ServiceDefinition.configure). */
+  configs: unknown[];
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -77,7 +83,7 @@ async function host(options: {
     const app = await createHttpApp({
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
-      modules: options.services.map((s, i) => s.module(runtimes[i])),
+      modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
       health: { runtimes, bus: options.bus },
       logger: options.logger,
       calendar,
@@ -106,13 +112,14 @@ async function host(options: {
   }
 }
 
-/** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
 /** What a host takes besides the environment: the clock (tests and replays fix it; production omits it). */
 export interface HostOptions { clock?: Clock }
 
+/** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
 export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger('ehc-hub', source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', 3000);
+  const configs = services.map((s) => s.configure?.(source));
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -128,7 +135,8 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
   const running = await host({
-    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs,
+    databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
   });
@@ -140,6 +148,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
 export async function startDistributed(service: ServiceDefinition, source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', service.defaultPort);
+  const config = service.configure?.(source);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
   const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
@@ -150,7 +159,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const running = await host({
-    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], databaseUrl, storeKind, kurrentDbUrl,
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
   });

@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { EARLY_FINALISATION_POLICIES } from '@ehc/domain-kernel';
-import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
-import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY, type AnnualReviewSettings } from './api/annual-reviews.controller';
+import { addProjection, type ServiceRuntime } from '@ehc/platform';
+import type { AnnualReviewSettings } from './config';
+import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY } from './api/annual-reviews.controller';
 import { SettingsController } from './api/settings.controller';
 import { ExecutePlanCommandHandler, PLAN_STORE } from './application/plan-command';
 import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
@@ -14,12 +14,7 @@ import { SettingsDirectory } from './infrastructure/settings/settings-directory'
 export class AnnualReviewModule implements OnModuleInit {
   constructor(@Inject(AR_RUNTIME) private readonly runtime: ServiceRuntime, @Inject(SETTINGS_DIRECTORY) private readonly settings: SettingsDirectory, @Inject(AR_SETTINGS) private readonly config: AnnualReviewSettings) {}
 
-  static register(runtime: ServiceRuntime): DynamicModule {
-    const config: AnnualReviewSettings = {
-      reviewAnchor: env.oneOf(process.env, 'REVIEW_ANCHOR', ['review-decision', 'meeting'] as const, 'review-decision'),
-      authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
-      earlyFinalisation: env.oneOf(process.env, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
-    };
+  static register(runtime: ServiceRuntime, config: AnnualReviewSettings): DynamicModule {
     return {
       module: AnnualReviewModule,
       controllers: [AnnualReviewsController, SettingsController],

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
-import { startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/platform';
+import { ConfigError, startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/platform';
 import { readTopic, testKafka } from '@ehc/testing';
 import { needsAssessmentService } from './service';
 
@@ -84,5 +84,15 @@ describe('the first slice, distributed through Kafka', () => {
     await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL })).rejects.toThrow(/KAFKA_BROKERS is required/);
     await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: 'nohost' })).rejects.toThrow(/KAFKA_BROKERS/);
     await expect(startDistributed(needsAssessmentService, { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: 'a:1', EVENT_STORE: 'mongo' })).rejects.toThrow(/EVENT_STORE/);
+  });
+
+  it('refuses to start on a malformed local policy, naming it, before it touches the database or the broker', async () => {
+    // an unreachable database and broker: a policy error must come first, as a ConfigError (exit 78)
+    const base = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', KAFKA_BROKERS: '127.0.0.1:1' };
+    for (const [name, value] of [['EXCEPTION_EXPECTED_EXTENSION_DAYS', 'abc'], ['EXCEPTION_EXPECTED_EXTENSION_DAYS', '-3'], ['EXCEPTION_EXPECTED_EXTENSION_DAYS', '3.5'], ['EARLY_FINALISATION', 'sometimes']]) {
+      const start = startDistributed(needsAssessmentService, { ...base, [name]: value });
+      await expect(start).rejects.toBeInstanceOf(ConfigError);
+      await expect(start).rejects.toThrow(new RegExp(name));
+    }
   });
 });

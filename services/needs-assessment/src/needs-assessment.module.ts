@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnModuleInit, Inject } from '@nestjs/common';
-import { EARLY_FINALISATION_POLICIES } from '@ehc/domain-kernel';
-import { addProjection, env, type ServiceRuntime } from '@ehc/platform';
-import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS, type NeedsAssessmentSettings } from './api/needs-assessments.controller';
+import { addProjection, type ServiceRuntime } from '@ehc/platform';
+import type { NeedsAssessmentSettings } from './config';
+import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS } from './api/needs-assessments.controller';
 import { RecordNeedsAssessmentRequestHandler } from './application/record-request';
 import { PeopleController } from './api/people.controller';
 import { ExecuteCaseCommandHandler } from './application/case-command';
@@ -15,12 +15,7 @@ import { caseFilesProjection } from './infrastructure/read-models/case-files.pro
 export class NeedsAssessmentModule implements OnModuleInit {
   constructor(@Inject(RUNTIME) private readonly runtime: ServiceRuntime) {}
 
-  static register(runtime: ServiceRuntime): DynamicModule {
-    const settings: NeedsAssessmentSettings = {
-      exceptionExtensionDays: Number(env.string(process.env, 'EXCEPTION_EXPECTED_EXTENSION_DAYS', '35')),
-      authorityName: env.string(process.env, 'AUTHORITY_NAME', 'The Local Authority'),
-      earlyFinalisation: env.oneOf(process.env, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
-    };
+  static register(runtime: ServiceRuntime, settings: NeedsAssessmentSettings): DynamicModule {
     return {
       module: NeedsAssessmentModule,
       controllers: [NeedsAssessmentsController, PeopleController],

@@ -4,8 +4,9 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, Ap
 import type { Request } from 'express';
 import {
   addDays, compare, isAfter, isUuid, onOrBefore, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE,
-  todayInLondon, type CalendarDate, type Clock, type EarlyFinalisationPolicy,
+  todayInLondon, type CalendarDate, type Clock,
 } from '@ehc/domain-kernel';
+import type { AnnualReviewSettings } from '../config';
 import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
@@ -29,13 +30,6 @@ export const PLAN_FILES_RUNNER = Symbol('PLAN_FILES_RUNNER');
 export const SETTINGS_DIRECTORY = Symbol('SETTINGS_DIRECTORY');
 export const AR_SETTINGS = Symbol('ANNUAL_REVIEW_SETTINGS');
 
-export interface AnnualReviewSettings {
-  /** domain §4, §11.6: what "the last review" is for the next 12 months; SEN2 uses the review decision date. */
-  reviewAnchor: 'review-decision' | 'meeting';
-  authorityName: string;
-  /** Local policy, not law: may an amended plan be issued inside the family's 15 days on their final response? */
-  earlyFinalisation: EarlyFinalisationPolicy;
-}
 
 const STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'];
 

@@ -127,6 +127,23 @@ describe('EHC needs assessment over HTTP', () => {
     expect(c).toMatchObject({ status: 'plan-issued', finalPlan: { issuedOn: '2026-04-24' } });
   });
 
+  it('waits the 15 days even on a final response where local policy forbids finishing early (EARLY_FINALISATION=forbidden)', async () => {
+    const strict = await startEmbedded([needsAssessmentService], {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent', EARLY_FINALISATION: 'forbidden',
+    }, { clock });
+    try {
+      const at = (path: string, body: Record<string, unknown>, status = 200) => request(strict.url).post(path).send(body).expect(status);
+      const { id } = (await at('/needs-assessments', { child: { givenName: 'Ola', familyName: 'Strict' }, requestedBy: 'parent', receivedOn: '2026-01-05' }, 201)).body;
+      await at(`/needs-assessments/${id}/decide-to-assess`, { on: '2026-02-10' });
+      await at(`/needs-assessments/${id}/issue-draft-plan`, { on: '2026-04-17' });
+      await at(`/needs-assessments/${id}/record-parent-response`, { on: '2026-04-20', final: true });
+      expect((await at(`/needs-assessments/${id}/issue-final-plan`, { on: '2026-04-24', namedSetting: school }, 422)).body.type).toMatch(/RepresentationsWindowOpen$/);
+      await at(`/needs-assessments/${id}/issue-final-plan`, { on: '2026-05-02', namedSetting: school });
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('records an exception that lifts the limits still running (worked example 7), chased against the local expected date', async () => {
     const id = await open('2026-01-05');
     await run(id, 'decide-to-assess', { on: '2026-02-10' });

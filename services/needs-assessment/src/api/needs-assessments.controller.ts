@@ -3,7 +3,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, ageOn, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock, type EarlyFinalisationPolicy } from '@ehc/domain-kernel';
+import { addDays, ageOn, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
 import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
@@ -16,6 +16,7 @@ import { caseView } from './case-view';
 import { CASE_COMMANDS } from './case-commands';
 import { renderLetter } from './letters';
 import { ruleProblem } from './problems';
+import type { NeedsAssessmentSettings } from '../config';
 import { caseExample, commandExamples, requestExample } from './examples';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
@@ -23,13 +24,6 @@ export const CLOCK = Symbol('CLOCK');
 export const CASE_FILES_RUNNER = Symbol('CASE_FILES_RUNNER');
 export const SETTINGS = Symbol('NEEDS_ASSESSMENT_SETTINGS');
 
-export interface NeedsAssessmentSettings {
-  /** Local policy, not law: days added to a statutory date for the expected date under an exception. */
-  exceptionExtensionDays: number;
-  authorityName: string;
-  /** Local policy, not law: may the final plan be issued inside the family's 15 days on their final response? */
-  earlyFinalisation: EarlyFinalisationPolicy;
-}
 
 /** Other words a request form uses for who asked (Act s.36(1), CoP 9.8; s.24 notifications). */
 const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {

@@ -1,0 +1,16 @@
+import { ConfigError } from '@ehc/platform';
+import { annualReviewSettings } from './config';
+
+describe('annual review settings, read once at start-up', () => {
+  it('has the defaults a new authority starts with', () =>
+    expect(annualReviewSettings({})).toEqual({ authorityName: 'The Local Authority', earlyFinalisation: 'allowed', reviewAnchor: 'review-decision' }));
+
+  it('reads what it is given from the host\'s environment, not the process\'s', () =>
+    expect(annualReviewSettings({ REVIEW_ANCHOR: 'meeting', EARLY_FINALISATION: 'forbidden', AUTHORITY_NAME: 'Lincolnshire County Council' }))
+      .toEqual({ authorityName: 'Lincolnshire County Council', earlyFinalisation: 'forbidden', reviewAnchor: 'meeting' }));
+
+  it.each([['REVIEW_ANCHOR', 'whenever'], ['EARLY_FINALISATION', 'sometimes']])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => annualReviewSettings({ [name]: value })).toThrow(ConfigError);
+    expect(() => annualReviewSettings({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
