@@ -83,7 +83,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
     onProgress: (done, total) => { importBar.setTotal(total); importBar.update(done); },
   });
   importBar.done(report.rowsTaken + report.rowsUnchanged);
-  const { position } = await runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } });
+  const position = await runtime.store.headPosition();
   await runtime.projections[0].waitFor(position, 10 * 60_000);
 
   // review cycles for every plan whose review has come round
@@ -184,8 +184,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
     }
   }));
   bar.done(done, `${tally.reviews} reviews`);
-  const end = await runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } });
-  await runtime.projections[0].waitFor(end.position, 10 * 60_000);
+  await runtime.projections[0].waitFor(await runtime.store.headPosition(), 10 * 60_000);
   const overdue = await repo.createQueryBuilder('p').where('p.next_review_due < :today', { today: o.realToday }).andWhere(`p.status NOT IN ('ceased', 'closed')`).getCount();
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
   return {

@@ -59,7 +59,7 @@ async function main() {
     rows.push([`import of ${PLANS.toLocaleString('en-GB')} plans`, `${Math.round(report.rowsTaken / importSeconds).toLocaleString('en-GB')} rows/s (${importSeconds.toFixed(1)} s, ${report.rowsRefused.length} refused)`, '—']);
 
     const runner = runtime.projections[0];
-    const { position } = await runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } });
+    const position = await runtime.store.headPosition();
     await runner.waitFor(position, 600_000);
 
     // the due list as caseworkers ask for it, over HTTP

@@ -74,6 +74,13 @@ export interface EventStore {
   /** The stream's events; an empty list when it does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+  /**
+   * The head of the global log: the position of the last event a reader can read now (0 when none).
+   * A reader that has reached it has seen everything committed so far, except what the store still
+   * holds back from every reader (PostgreSQL's no-skip bound, schema.ts): so waiting for it, for a
+   * command's answer or the end of a rebuild, never waits for an event no reader can see yet.
+   */
+  headPosition(): Promise<number>;
   /** Catch-up, then live. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;

@@ -42,6 +42,7 @@ export function withUpcasting(store: EventStore, upcasters: Upcasters): EventSto
       const page = await store.readAll(options);
       return { ...page, events: up(page.events) };
     },
+    headPosition: () => store.headPosition(),
     subscribeToAll: (options: SubscribeOptions): Subscription =>
       store.subscribeToAll({ ...options, handle: (events, position) => options.handle(up(events), position) }),
     close: () => store.close(),

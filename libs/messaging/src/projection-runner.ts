@@ -97,7 +97,7 @@ export class ProjectionRunner {
     const previous = this.options.onProgress;
     this.options.onProgress = (p, n) => { events = n; previous?.(p, n); };
     await this.start();
-    const { position: end } = await this.options.store.readAll({ after: 0, maxCount: 1, filter: { eventTypes: ['__none__'] } });
+    const end = await this.options.store.headPosition();
     await this.waitFor(end, 24 * 3600_000);
     this.options.onProgress = previous;
     return { events, seconds: (Date.now() - started) / 1000 };

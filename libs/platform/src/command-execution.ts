@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, AppendResult, EventStore, ExpectedRevision, NewEvent } from '@ehc/event-store';
+import { WrongExpectedRevisionError, type Actor, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
 import type { Result } from '@ehc/domain-kernel';
 
 /** What a decider returns: its events, without metadata. */
@@ -31,9 +31,21 @@ export type Executed<R> =
   | { ok: false; error: R };
 
 /**
+ * Attempts when someone else appends to the stream between our read and our append. Each conflict
+ * means another command got in, so a stream this busy is rare; past the last the conflict is a 409.
+ */
+export const COMMAND_ATTEMPTS = 5;
+
+/**
  * The same four steps for every command (STYLE §3): read the stream and fold it, decide, append
  * with the revision that was read (or the one the caller saw), return the Result. A refusal
- * appends nothing; a concurrent change surfaces as WrongExpectedRevisionError (HTTP 409).
+ * appends nothing.
+ *
+ * A caller that sent no expected revision asked for the command on the case as it is, so a
+ * concurrent append is no conflict for them: read again and decide again on the newer state (which
+ * may now refuse), as Emmett's CommandHandler retries on a version conflict. Only a stale revision
+ * the caller sent, or a stream that keeps moving for every attempt, surfaces as
+ * WrongExpectedRevisionError (HTTP 409).
  */
 export async function executeCommand<C, E extends DomainEvent, S, R>(
   store: EventStore,
@@ -42,6 +54,24 @@ export async function executeCommand<C, E extends DomainEvent, S, R>(
   command: C,
   context: CommandContext,
   schemaVersions: Record<string, number> = {},
+): Promise<Executed<R>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readDecideAppend(store, decider, stream, command, context, schemaVersions);
+    } catch (error) {
+      const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < COMMAND_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function readDecideAppend<C, E extends DomainEvent, S, R>(
+  store: EventStore,
+  decider: Decider<C, E, S, R>,
+  stream: string,
+  command: C,
+  context: CommandContext,
+  schemaVersions: Record<string, number>,
 ): Promise<Executed<R>> {
   const history = await store.readStream(stream);
   const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());

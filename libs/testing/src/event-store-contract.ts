@@ -33,7 +33,7 @@ export function newEvent(type: string, data: Record<string, unknown> = {}, overr
  */
 export async function readableUpTo(store: EventStore, position: number, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while ((await store.readAll({ maxCount: 1, filter: { eventTypes: ['__nothing__'] } })).position < position) {
+  while ((await store.headPosition()) < position) {
     if (Date.now() > deadline) throw new Error(`the log did not become readable up to ${position} within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -262,6 +262,48 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       });
     });
 
+    describe('the head of the log', () => {
+      /** Every event readAll returns, page by page. */
+      async function everything(): Promise<EventEnvelope[]> {
+        const events: EventEnvelope[] = [];
+        for (let after = 0; ;) {
+          const page = await store.readAll({ after, maxCount: 500 });
+          events.push(...page.events);
+          if (page.events.length < 500) return events;
+          after = page.position;
+        }
+      }
+
+      it('is 0 on an empty store', async () => {
+        // a KurrentDB server's log is shared by the whole suite: there the head is the last earlier event
+        const earlier = await everything();
+        expect(await store.headPosition()).toBe(earlier.at(-1)?.globalPosition ?? 0);
+      });
+
+      it('is the position of the last event readAll returns, once the appends are readable', async () => {
+        const s = stream();
+        await store.appendToStream(s, [newEvent('A'), newEvent('B')], 'no-stream');
+        const last = newEvent('C');
+        const { lastGlobalPosition } = await store.appendToStream(stream(), [last], 'no-stream');
+        await readableUpTo(store, lastGlobalPosition);
+        const head = await store.headPosition();
+        const read = await everything();
+        expect(read.at(-1)?.id).toBe(last.id);
+        expect(head).toBe(lastGlobalPosition);
+        expect(head).toBe(read.at(-1)?.globalPosition);
+      });
+
+      it('leaves a reader starting there nothing to read until the next append', async () => {
+        const s = stream();
+        await readableUpTo(store, (await store.appendToStream(s, [newEvent('A'), newEvent('B')], 'no-stream')).lastGlobalPosition);
+        const head = await store.headPosition();
+        expect((await store.readAll({ after: head })).events).toEqual([]);
+        const { lastGlobalPosition } = await store.appendToStream(s, [newEvent('C')], 1);
+        await readableUpTo(store, lastGlobalPosition);
+        expect((await store.readAll({ after: head })).events.map((e) => e.type)).toEqual(['C']);
+      });
+    });
+
     describe('subscribing to all', () => {
       it('catches up, then delivers live appends in order', async () => {
         const s = stream();
@@ -311,6 +353,12 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         expect(upcast.data).toEqual({ requestedOn: '2026-02-16', adviceType: 'educational', adviser: 'unknown' });
         const [raw] = await store.readStream(s);
         expect(raw.schemaVersion).toBe(1);
+      });
+
+      it('reads the same head as the store beneath', async () => {
+        const { lastGlobalPosition } = await store.appendToStream(stream(), [newEvent('AdviceRequested')], 'no-stream');
+        await readableUpTo(store, lastGlobalPosition);
+        expect(await withUpcasting(store, new Upcasters()).headPosition()).toBe(lastGlobalPosition);
       });
     });
   });

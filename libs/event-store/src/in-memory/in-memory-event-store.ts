@@ -69,6 +69,10 @@ export class InMemoryEventStore implements EventStore {
     return { events, position };
   }
 
+  async headPosition(): Promise<number> {
+    return this.log.length;
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription((o) => this.readAll(o), this.signal, options, 50);
   }

@@ -36,6 +36,8 @@ interface StoredMetadata {
 
 /** Events looked at per round trip when a filter may skip most of them (see readAll). */
 const SCAN_CHUNK = 1000;
+/** Events read back from the end of $all per round trip looking for the head (see headPosition). */
+const HEAD_CHUNK = 16;
 
 /**
  * KurrentDB adapter over the official gRPC client.
@@ -219,6 +221,34 @@ export class KurrentDbEventStore implements EventStore {
       if (scanned === before) throw new Error(`KurrentDB $all read from ${before} made no progress`);
     }
     return { events, position: scanned };
+  }
+
+  /**
+   * The last event readAll would return, read from the end of $all backwards. System events are
+   * passed over as readAll passes them over, so it reads further back only past a chunk of them.
+   */
+  async headPosition(): Promise<number> {
+    let from: ReadPosition = END;
+    let lowest = Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const before = lowest;
+      let received = 0;
+      let head: number | undefined;
+      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: HEAD_CHUNK, direction: BACKWARDS, resolveLinkTos: false })) {
+        received++;
+        const event = resolved.event;
+        if (!event) continue;
+        const position = positionOf(event.position?.commit ?? resolved.commitPosition);
+        if (position === undefined) throw new Error(`KurrentDB returned $all event ${event.id} without a position`);
+        if (position >= lowest) continue;
+        lowest = position;
+        if (head === undefined && !isSystemEvent(event)) head = position;
+      }
+      if (head !== undefined) return head;
+      if (received < HEAD_CHUNK) return 0;
+      if (lowest === before) throw new Error(`KurrentDB $all read backwards from ${before} made no progress`);
+      from = { commit: BigInt(lowest), prepare: BigInt(lowest) };
+    }
   }
 
   /**

@@ -40,6 +40,27 @@ describe('PostgreSQL event store: global order with transactions that commit lat
     expect(after.events.map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
 
+  it('puts the head below an event committed while an earlier transaction is still open', async () => {
+    const before = (await store.appendToStream('ehcna-before', [newEvent('Before')], 'no-stream')).lastGlobalPosition;
+    await readableUpTo(store, before);
+    const slow = await db.pool.connect();
+    let fast = 0;
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()');
+      fast = (await store.appendToStream('ehcna-fast', [newEvent('Fast')], 'no-stream')).lastGlobalPosition;
+      // committed but unreadable: a head at it would keep a waiter waiting for what no reader can see
+      const head = await store.headPosition();
+      expect(head).toBe(before);
+      expect((await store.readAll({ after: 0 })).position).toBeGreaterThanOrEqual(head);
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    await readableUpTo(store, fast);
+    expect(await store.headPosition()).toBe(fast);
+  });
+
   it('a live subscription sees every event exactly once while 16 writers append concurrently', async () => {
     const writers = 16;
     const perWriter = 40;

@@ -174,6 +174,16 @@ export class PostgresEventStore implements EventStore {
     return readAllWith(this.options.pool, this.t.events, options);
   }
 
+  /** Below the same bound as readAll, so the head is never an event a reader cannot read yet. */
+  async headPosition(): Promise<number> {
+    const { rows } = await this.options.pool.query<{ head: string | null }>(prepared(
+      `SELECT max(global_position) AS head FROM ${this.t.events}
+       WHERE global_position < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${POSITION_SHIFT})`,
+      [],
+    ));
+    return Number(rows[0].head ?? 0);
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription((o) => this.readAll(o), this.signal, options, this.options.pollMs);
   }
