@@ -3,6 +3,9 @@ import {
   academicYearLabel,
   academicYearOf,
   academicYearStartsOn,
+  cohortIsOverCompulsorySchoolAge,
+  cohortOf,
+  rightsHolderOn,
   ageOn,
   compulsorySchoolAgeEndsOn,
   isOverCompulsorySchoolAge,
@@ -74,4 +77,26 @@ describe('compulsory school age and young person', () => {
   ])('born %s, on %s aged %i', (dob, on, age) => {
     expect(ageOn(dob, on)).toBe(age);
   });
+});
+
+describe('the rights-holder from the cohort alone (domain §1)', () => {
+  it.each([
+    // born, on, over compulsory school age
+    ['2010-08-31', '2026-06-26', false],
+    ['2010-08-31', '2026-06-27', true],
+    ['2010-09-01', '2026-07-01', false],
+    ['2010-09-01', '2027-06-26', true],
+  ])('born %s, on %s: over compulsory school age %s, exactly as from the date of birth', (born, on, over) => {
+    expect(cohortIsOverCompulsorySchoolAge(cohortOf(born), on)).toBe(over);
+    expect(isOverCompulsorySchoolAge(born, on)).toBe(over);
+    expect(rightsHolderOn(cohortOf(born), on)).toBe(over ? 'young-person' : 'parent');
+  });
+
+  it('takes a young person who asked for themselves at their word when no date of birth is on file', () => {
+    expect(rightsHolderOn(null, '2026-07-01', true)).toBe('young-person');
+    expect(rightsHolderOn(null, '2026-07-01')).toBe('parent');
+  });
+
+  it('a child asking for themselves is still written to through the parent while of compulsory school age', () =>
+    expect(rightsHolderOn(cohortOf('2012-01-01'), '2026-07-01', true)).toBe('parent'));
 });

@@ -93,3 +93,23 @@ export const cohortOf = (dateOfBirth: CalendarDate, yearGroupOffset = 0): Cohort
   receptionYear: academicYearOf(dateOfBirth) + 5,
   yearGroupOffset,
 });
+
+/**
+ * Over compulsory school age on `on`, from the cohort alone (no date of birth): exact, because the
+ * day compulsory school age ends depends only on the academic year of birth, which the cohort fixes.
+ */
+export const cohortIsOverCompulsorySchoolAge = (cohort: Cohort, on: CalendarDate): boolean =>
+  isOverCompulsorySchoolAge(academicYearStartsOn(cohort.receptionYear - 5), on);
+
+/** Whom letters go to: the holder of the rights to request, respond and appeal (domain §1). */
+export type RightsHolder = 'parent' | 'young-person';
+
+/**
+ * The rights-holder on `on` (domain §1, §11.16): the young person from the day after compulsory
+ * school age ends, otherwise the parent. With no date of birth on file, a young person who asked for
+ * their own assessment is taken at their word. Capacity is not modelled.
+ */
+export const rightsHolderOn = (cohort: Cohort | null, on: CalendarDate, requestedByYoungPerson = false): RightsHolder => {
+  if (cohort) return cohortIsOverCompulsorySchoolAge(cohort, on) ? 'young-person' : 'parent';
+  return requestedByYoungPerson ? 'young-person' : 'parent';
+};

@@ -28,3 +28,11 @@ export abstract class TimelineRow {
 
 /** A timeline row as the API shows it. */
 export const timelineEntry = (r: TimelineRow) => ({ revision: r.revision, type: r.type, occurredAt: r.occurredAt, recordedAt: r.recordedAt.toISOString(), actor: r.actor, data: r.data });
+
+/**
+ * The SQL twin of the kernel's `isOverdue`, for filtering in the database: a running deadline (row
+ * alias `d`) is overdue past its statutory date; under an exception, past the local expected date.
+ * `today` and `extensionDays` are SQL parameters (e.g. '$1', '$2') or literals.
+ */
+export const overdueCondition = (today: string, extensionDays: string): string =>
+  `(d.due + CASE WHEN d.excepted THEN ${extensionDays}::int ELSE 0 END) < ${today}::date`;

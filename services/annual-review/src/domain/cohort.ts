@@ -1,5 +1,5 @@
 import {
-  academicYearEndsOn, academicYearOf, academicYearStartsOn, addWeeks, compulsorySchoolAgeEndsOn, isAfter, isBefore,
+  academicYearEndsOn, academicYearOf, academicYearStartsOn, addWeeks, cohortIsOverCompulsorySchoolAge, isBefore,
   nationalCurriculumYear, onOrAfter, onOrBefore, type CalendarDate, type Cohort, type PhaseTransferKind,
 } from '@ehc/domain-kernel';
 
@@ -31,8 +31,7 @@ export const yearGroupOn = (cohort: Cohort, on: CalendarDate): number =>
  * Over compulsory school age on `on`: from then the young person holds the rights and is written to
  * (domain §1). Exact for the cohort. Capacity (domain §11.16) is not modelled here.
  */
-export const isYoungPersonOn = (cohort: Cohort, on: CalendarDate): boolean =>
-  isAfter(on, compulsorySchoolAgeEndsOn(standInDateOfBirth(cohort)));
+export const isYoungPersonOn = cohortIsOverCompulsorySchoolAge;
 
 /**
  * s.46: an EHC plan may be maintained for a young person until the end of the academic year in which

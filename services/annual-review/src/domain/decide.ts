@@ -1,6 +1,6 @@
 import {
   amendedPlanDueBy, amendmentRepresentationsEndOn, appealDeadline, fail, isBefore, mayFinalise, ok, onOrBefore, phaseTransferDeadline,
-  post16TransferDeadline, reviewDecisionDueBy, reviewDueBy, reviewMeetingNoticeLatestBy, reviewReportDueBy, underFiveSuggestedReviews,
+  post16TransferDeadline, reviewDecisionDueBy, rightsHolderOn, reviewDueBy, reviewMeetingNoticeLatestBy, reviewReportDueBy, underFiveSuggestedReviews,
   type CalendarDate, type FinalisationRefusal, type Result,
 } from '@ehc/domain-kernel';
 import {
@@ -10,6 +10,7 @@ import {
 import type { Command } from './commands';
 import type { AttendanceSplit, CeaseReason, Event, LetterKind, PhaseTransfer, Post16Transfer, Recipient, Setting } from './events';
 import type { CeaseTrack, PlanState, ReviewCycle } from './plan-state';
+import { planMayBeCeasedFrom, reviewDecisionIsAppealable } from './appeals';
 
 /**
  * Why a command was refused. The api/ maps each to a status in one table (STYLE §7); a refused
@@ -104,9 +105,8 @@ export const decide = (command: Command, state: PlanState): Decision => {
 
 function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>, state: PlanState, plan: Maintained): Decision {
   const on = command.data.on;
-  // the rights-holder: the young person from the day after compulsory school age ends (domain §1)
   // an unknown cohort (no date of birth on file) writes to the parent until the caseworker says otherwise
-  const recipient: Recipient = plan.cohort && isYoungPersonOn(plan.cohort, on) ? 'young-person' : 'parent';
+  const recipient: Recipient = rightsHolderOn(plan.cohort, on);
   const letter = (kind: LetterKind, appealRights: boolean): Event => ({
     type: 'LetterSent', data: { letterId: `letter-${state.letters + 1}`, kind, recipient, sentOn: on, appealRights },
   });
@@ -177,7 +177,7 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       // a cease under consideration falls when the review decides to keep the plan
       const notCeasing: Event[] = state.cease?.stage === 'considered' ? [{ type: 'DecidedNotToCease', data: { decidedOn: on } }] : [];
       // s.51: a decision to maintain (not to amend) is appealable; a decision to amend is not (the amended plan is)
-      return ok([decided, ...notCeasing, outcome === 'maintain' ? letter('decision-to-maintain', true) : letter('decision-to-amend', false)]);
+      return ok([decided, ...notCeasing, letter(outcome === 'maintain' ? 'decision-to-maintain' : 'decision-to-amend', reviewDecisionIsAppealable(outcome))]);
     }
 
     case 'IssueAmendmentNotice': {
@@ -322,8 +322,7 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       const cease = state.cease;
       if (cease?.stage !== 'decided') return fail('NoCeaseDecision');
       if (cease.appeal) return fail('CeaseAppealPending');
-      // the appeal deadline is the last day the tribunal can receive an appeal: the plan ends after it
-      if (onOrBefore(on, cease.appealWindowEndsOn)) return fail('AppealWindowOpen');
+      if (isBefore(on, planMayBeCeasedFrom(cease.appealWindowEndsOn))) return fail('AppealWindowOpen');
       return ok([{ type: 'PlanCeased', data: { ceasedOn: on, reason: cease.reason, appeal: 'none' } }]);
     }
 

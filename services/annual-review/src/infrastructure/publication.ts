@@ -5,6 +5,7 @@ import {
   type AmendedPlanIssuedV1, type CeaseDecisionMadeV1, type DecidedNotToAmendV1, type LetterSentV1, type PlanCeasedV1, type ReviewDecisionMadeV1,
 } from '@ehc/contracts/annual-review';
 import type { Event } from '../domain/events';
+import { reviewDecisionIsAppealable } from '../domain/appeals';
 
 /**
  * The one place the annual review's domain events become published contracts: the appealable
@@ -21,7 +22,7 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
       const d = domain.data;
       return [integrationEvent<ReviewDecisionMadeV1>(event, REVIEW_DECISION_MADE_V1, {
         ...(await ref()), outcome: d.outcome, decidedOn: d.decidedOn, withinStatutoryTime: d.withinStatutoryTime,
-        reviewWithinTwelveMonths: d.reviewWithinTwelveMonths, nextReviewDueBy: d.nextReviewDueBy, appealable: d.outcome !== 'amend',
+        reviewWithinTwelveMonths: d.reviewWithinTwelveMonths, nextReviewDueBy: d.nextReviewDueBy, appealable: reviewDecisionIsAppealable(d.outcome),
       })];
     }
     case 'AmendedPlanIssued': {

@@ -3,8 +3,8 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, ageOn, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { addDays, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { BodyReader, correlation, listFilters, overdueCondition, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -32,12 +32,8 @@ const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {
   health: 'health-professional', 'social-care': 'social-care-professional', professional: 'other-professional', notification: 'other-professional',
 };
 
-/**
- * A running deadline is overdue past its statutory date; under an exception, past the local expected
- * date (domain §2.6: the limit no longer binds, but the case is still chased). $1 is today, $2 the
- * local extension in days: the SQL twin of the kernel's isOverdue, for filtering in the database.
- */
-const OVERDUE_SQL = `(d.due + CASE WHEN d.excepted THEN $2::int ELSE 0 END) < $1::date`;
+/** Overdue in the caseload: today is $1, the local extension under an exception $2 (domain §2.6). */
+const OVERDUE_SQL = overdueCondition('$1', '$2');
 
 const STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'];
 
@@ -82,14 +78,6 @@ export class NeedsAssessmentsController {
     if (dateOfBirth && !onOrBefore(dateOfBirth, receivedOn!)) {
       throw problem(422, 'BornAfterRequest', 'The child cannot be born after the request was received', undefined,
         { errors: [{ field: 'child.dateOfBirth', rule: 'BornAfterRequest', message: 'dateOfBirth must be on or before receivedOn' }] });
-    }
-    if (requestedBy === 'young-person' && dateOfBirth) {
-      const age = ageOn(dateOfBirth, receivedOn!);
-      // Act s.36(1): a young person (over compulsory school age, under 25) may request for themselves
-      if (age < 16 || age >= 25) {
-        throw problem(422, 'NotAYoungPerson', 'Only a young person aged 16 to 25 may request their own assessment', undefined,
-          { errors: [{ field: 'requestedBy', rule: 'NotAYoungPerson', message: `the young person is ${age} on ${receivedOn}` }] });
-      }
     }
     const result: RecordedRequest = await this.commands.execute(new RecordNeedsAssessmentRequest(
       { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null },
@@ -197,7 +185,7 @@ export class NeedsAssessmentsController {
       `SELECT c.caseworker_id,
               count(*) AS open,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL.replace('$2', '$3')})) AS overdue
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${overdueCondition('$1', '$3')})) AS overdue
        FROM ${s}.rm_case_files c WHERE c.status IN ('awaiting-decision', 'assessing', 'draft-issued')
        GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
       [today, addDays(today, 7), this.settings.exceptionExtensionDays],

@@ -81,10 +81,18 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
     expect(await eventCount()).toBe(before);
   });
 
-  it('refuses a young person outside 16 to 25 requesting for themselves', async () => {
+  it('refuses a child of compulsory school age requesting for themselves, appending nothing (Act s.36(1))', async () => {
+    const before = await eventCount();
     const res = await request(host.url).post('/needs-assessments')
       .send({ ...valid, requestedBy: 'young-person', child: { ...valid.child, dateOfBirth: '2015-01-01' } }).expect(422);
-    expect(res.body.type).toMatch(/NotAYoungPerson$/);
+    expect(res.body).toMatchObject({ type: expect.stringMatching(/NotAYoungPerson$/), errors: [expect.objectContaining({ field: 'requestedBy' })] });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('takes the request of a young person past compulsory school age, though not yet 16 (born 2010-08-31, received 2026-07-01)', async () => {
+    const created = await request(host.url).post('/needs-assessments')
+      .send({ ...valid, requestedBy: 'young-person', receivedOn: '2026-07-01', child: { ...valid.child, dateOfBirth: '2010-08-31' } }).expect(201);
+    expect(created.body).toMatchObject({ requestedBy: 'young-person', receivedOn: '2026-07-01' });
   });
 
   it('answers 404 for a case that does not exist', async () => {

@@ -13,6 +13,7 @@ const RULES: Record<RuleBroken, RuleAnswer> = {
   PlanAlreadyIssued: { status: 409, title: 'The final plan has already been issued' },
   AdviceAlreadyReceived: { status: 409, title: 'That advice has already been received' },
   ConsultationAlreadyAnswered: { status: 409, title: 'That setting has already answered the consultation' },
+  NotAYoungPerson: { status: 422, title: 'Only a young person (over compulsory school age and under 25) may request their own assessment (Act s.36(1))', field: 'requestedBy' },
   DateInFuture: { status: 422, title: 'An effective date cannot be in the future', field: 'on' },
   DateBeforeRequest: { status: 422, title: 'An effective date cannot be before the request was received', field: 'on' },
   DateBeforeDecisionToAssess: { status: 422, title: 'The date is before the decision to assess', field: 'on' },

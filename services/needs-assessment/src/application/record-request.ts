@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { executeCommand, type CommandContext, type Executed } from '@ehc/platform';
-import { cohortOf, type CalendarDate } from '@ehc/domain-kernel';
+import { cohortOf, isYoungPerson, type CalendarDate } from '@ehc/domain-kernel';
 import { caseStream, needsAssessmentDecider, type Requester, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';
 
@@ -35,9 +35,13 @@ export class RecordNeedsAssessmentRequestHandler implements ICommandHandler<Reco
     // the person's details are written first: if the append then fails, an unreferenced row is
     // harmless, whereas an event pointing at no person would not be
     const childId = await this.files.recordPerson(command.child);
+    const { dateOfBirth } = command.child;
     const result = await executeCommand(this.files.store, needsAssessmentDecider, caseStream(caseId), {
       type: 'RecordNeedsAssessmentRequest',
-      data: { reference, childId, cohort: command.child.dateOfBirth ? cohortOf(command.child.dateOfBirth) : null, requestedBy: command.requestedBy, receivedOn: command.receivedOn, caseworkerId: command.caseworkerId, today: command.today },
+      data: {
+        reference, childId, cohort: dateOfBirth ? cohortOf(dateOfBirth) : null, requestedBy: command.requestedBy, receivedOn: command.receivedOn,
+        caseworkerId: command.caseworkerId, youngPersonOnReceipt: dateOfBirth ? isYoungPerson(dateOfBirth, command.receivedOn) : null, today: command.today,
+      },
     }, { ...command.context, occurredAt: command.receivedOn });
     return { ...result, caseId, reference };
   }

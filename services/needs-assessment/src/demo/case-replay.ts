@@ -4,7 +4,7 @@
  * them. The seed sends those commands through the CommandBus; the benchmark folds them into events
  * to fill a store.
  */
-import { cohortOf, type CalendarDate } from '@ehc/domain-kernel';
+import { cohortOf, isYoungPerson, type CalendarDate } from '@ehc/domain-kernel';
 import type { NewEvent } from '@ehc/event-store';
 import { BodyReader } from '@ehc/platform';
 import { CASE_COMMANDS, type ParsedCommand } from '../api/case-commands';
@@ -66,7 +66,7 @@ export function replayCase(c: SyntheticCase, options: { reference: string; child
   // as RecordNeedsAssessmentRequestHandler: the event carries the child's cohort, never the date of birth
   run({ type: 'RecordNeedsAssessmentRequest', data: {
     reference: options.reference, childId: options.childId, cohort: cohortOf(r.child.dateOfBirth), requestedBy: r.requestedBy, receivedOn: r.receivedOn,
-    caseworkerId: r.caseworker, today: options.today,
+    caseworkerId: r.caseworker, youngPersonOnReceipt: isYoungPerson(r.child.dateOfBirth, r.receivedOn), today: options.today,
   } }, r.receivedOn, r.caseworker, null);
   for (const step of c.steps) {
     const parsed = parseStep(step);

@@ -1,5 +1,5 @@
-import type { AssessmentTimeLimit, CalendarDate, ExceptionLimb } from '@ehc/domain-kernel';
-import type { AdviceType, Event, Recipient } from './events';
+import type { AssessmentTimeLimit, CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
+import type { AdviceType, Event } from './events';
 
 export type Stage =
   | 'none'
@@ -16,7 +16,8 @@ export type Stage =
 export interface CaseState {
   stage: Stage;
   receivedOn: CalendarDate | null;
-  recipient: Recipient;
+  cohort: Cohort | null;
+  requestedByYoungPerson: boolean;
   caseworkerId: string | null;
   decidedToAssessOn: CalendarDate | null;
   advice: { adviceId: string; adviceType: AdviceType; requestedOn: CalendarDate; received: boolean }[];
@@ -32,7 +33,7 @@ export interface CaseState {
 }
 
 export const initialState = (): CaseState => ({
-  stage: 'none', receivedOn: null, recipient: 'parent', caseworkerId: null, decidedToAssessOn: null,
+  stage: 'none', receivedOn: null, cohort: null, requestedByYoungPerson: false, caseworkerId: null, decidedToAssessOn: null,
   advice: [], exceptions: [], draft: null, consultations: [], letters: 0, notes: 0, profiles: 0,
 });
 
@@ -42,8 +43,7 @@ export const evolve = (state: CaseState, event: Event): CaseState => {
     case 'NeedsAssessmentRequested':
       return {
         ...state, stage: 'awaiting-decision', receivedOn: event.data.receivedOn, caseworkerId: event.data.caseworkerId,
-        // the rights-holder: a young person who asked for themselves is written to directly
-        recipient: event.data.requestedBy === 'young-person' ? 'young-person' : 'parent',
+        cohort: event.data.cohort, requestedByYoungPerson: event.data.requestedBy === 'young-person',
       };
     case 'DecidedToAssess':
       return { ...state, stage: 'assessing', decidedToAssessOn: event.data.decidedOn };

@@ -6,7 +6,14 @@ import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Set
 interface Dated { on: CalendarDate; today: CalendarDate }
 
 export type Command =
-  | { type: 'RecordNeedsAssessmentRequest'; data: { reference: string; childId: string; cohort: Cohort | null; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null; today: CalendarDate } }
+  /**
+   * `youngPersonOnReceipt`: the kernel's isYoungPerson for the child's date of birth on the day of
+   * receipt (null when no date of birth was given); the date of birth itself never reaches the decider.
+   */
+  | { type: 'RecordNeedsAssessmentRequest'; data: {
+      reference: string; childId: string; cohort: Cohort | null; requestedBy: Requester; receivedOn: CalendarDate; caseworkerId: string | null;
+      youngPersonOnReceipt: boolean | null; today: CalendarDate;
+    } }
   | { type: 'DecideToAssess'; data: Dated }
   | { type: 'RefuseAssessment'; data: Dated & { reasonsDocumentId: string | null } }
   | { type: 'RequestAdvice'; data: Dated & { adviceType: AdviceType; adviser: string | null } }

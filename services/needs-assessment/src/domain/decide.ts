@@ -1,11 +1,12 @@
 import {
   adviceDueBy, applyException, decisionNotToIssueDueBy, decisionToAssessDueBy, draftPlanRepresentationsEndOn, fail, finalPlanDueBy,
-  isBefore, mayFinalise, ok, onOrBefore, settingConsultationResponseDueBy, type CalendarDate, type ExceptionClaim,
+  isBefore, mayFinalise, ok, onOrBefore, rightsHolderOn, settingConsultationResponseDueBy, type CalendarDate, type ExceptionClaim,
   type ExceptionRefusal, type FinalisationRefusal, type Result, type RunningLimit,
 } from '@ehc/domain-kernel';
 import type { CaseState, Stage } from './case-state';
 import type { Command } from './commands';
 import type { Event, LetterKind } from './events';
+import { APPEALABLE } from './appeals';
 
 export type RuleBroken =
   // the state has moved on (409)
@@ -23,6 +24,7 @@ export type RuleBroken =
   | 'MeetingAlreadyHeld'
   // well-formed but breaks a rule on its own terms (422)
   | 'DateInFuture'
+  | 'NotAYoungPerson'
   | 'DateBeforeRequest'
   | 'DateBeforeDecisionToAssess'
   | 'DateBeforeAdviceRequest'
@@ -45,9 +47,11 @@ const ENDED: Stage[] = ['withdrawn', 'closed'];
 export const decide = (command: Command, state: CaseState): Decision => {
   if (command.type === 'RecordNeedsAssessmentRequest') {
     if (state.stage !== 'none') return fail('RequestAlreadyRecorded');
-    const { today, ...data } = command.data;
+    const { today, youngPersonOnReceipt, ...data } = command.data;
     // recorded after the fact is normal; recorded before it happened is a keying error
     if (!onOrBefore(data.receivedOn, today)) return fail('DateInFuture');
+    // Act s.36(1): a young person (over compulsory school age, under 25) may ask for themselves
+    if (data.requestedBy === 'young-person' && youngPersonOnReceipt === false) return fail('NotAYoungPerson');
     return ok([{ type: 'NeedsAssessmentRequested', data: { ...data, decisionDueBy: decisionToAssessDueBy(data.receivedOn) } }]);
   }
   if (state.stage === 'none' || state.receivedOn === null) return fail('NoRequestOnFile');
@@ -61,7 +65,7 @@ export const decide = (command: Command, state: CaseState): Decision => {
 function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessmentRequest' }>, state: CaseState, receivedOn: CalendarDate): Decision {
   const on = command.data.on;
   const letter = (kind: LetterKind, appealRights: boolean): Event => ({
-    type: 'LetterSent', data: { letterId: `letter-${state.letters + 1}`, kind, recipient: state.recipient, sentOn: on, appealRights },
+    type: 'LetterSent', data: { letterId: `letter-${state.letters + 1}`, kind, recipient: rightsHolderOn(state.cohort, on, state.requestedByYoungPerson), sentOn: on, appealRights },
   });
 
   switch (command.type) {
@@ -71,12 +75,12 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
       // late is recorded, not refused: it is reported
       const withinStatutoryTime = onOrBefore(on, decisionToAssessDueBy(receivedOn));
       if (command.type === 'DecideToAssess') {
-        return ok([{ type: 'DecidedToAssess', data: { decidedOn: on, withinStatutoryTime } }, letter('decision-to-assess', false)]);
+        return ok([{ type: 'DecidedToAssess', data: { decidedOn: on, withinStatutoryTime } }, letter('decision-to-assess', APPEALABLE.DecidedToAssess)]);
       }
       // CoP 9.17: a refusal carries appeal and mediation rights
       return ok([
         { type: 'DecidedNotToAssess', data: { decidedOn: on, withinStatutoryTime, reasonsDocumentId: command.data.reasonsDocumentId } },
-        letter('refusal-to-assess', true),
+        letter('refusal-to-assess', APPEALABLE.DecidedNotToAssess),
       ]);
     }
 
@@ -129,7 +133,7 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
       // reg 10(1): notified within 16 weeks of the request; the refusal is appealable
       return ok([
         { type: 'DecidedNotToIssuePlan', data: { decidedOn: on, withinStatutoryTime: onOrBefore(on, decisionNotToIssueDueBy(receivedOn)), reasonsDocumentId: command.data.reasonsDocumentId } },
-        letter('decision-not-to-issue', true),
+        letter('decision-not-to-issue', APPEALABLE.DecidedNotToIssuePlan),
       ]);
     }
 
@@ -209,7 +213,7 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
           issuedOn: on, namedSetting: command.data.namedSetting, withinStatutoryTime: onOrBefore(on, finalPlanDueBy(receivedOn)), planDocumentId: command.data.planDocumentId,
         } },
         // s.51: sections B, F and I are appealable
-        letter('final-plan', true),
+        letter('final-plan', APPEALABLE.FinalPlanIssued),
       ]);
     }
 

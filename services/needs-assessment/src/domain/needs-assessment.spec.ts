@@ -1,3 +1,4 @@
+import { cohortOf, isYoungPerson } from '@ehc/domain-kernel';
 import { deciderSpec } from '@ehc/testing';
 import { needsAssessmentDecider, type Command, type Event } from './needs-assessment';
 
@@ -39,16 +40,38 @@ describe('EHC needs assessment case', () => {
       ['2026-03-07', '2026-04-18'],
       ['2026-11-16', '2026-12-28'],
     ])('a request received %s is due a decision by %s (6 weeks, never moved)', (receivedOn, due) =>
-      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', today: TODAY } })
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', youngPersonOnReceipt: null, today: TODAY } })
         .then([{ type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn, caseworkerId: 'cw-1', decisionDueBy: due } }]));
 
     it('refuses a received date after today', () =>
-      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-11-27', caseworkerId: null, today: TODAY } })
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-11-27', caseworkerId: null, youngPersonOnReceipt: null, today: TODAY } })
         .thenFails('DateInFuture'));
 
     it('refuses a second request on the same case', () =>
-      given([requested()]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-01-06', caseworkerId: null, today: TODAY } })
+      given([requested()]).when({ type: 'RecordNeedsAssessmentRequest', data: { reference: 'r', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-01-06', caseworkerId: null, youngPersonOnReceipt: null, today: TODAY } })
         .thenFails('RequestAlreadyRecorded'));
+
+    it('takes a young person\'s own request when the kernel says they are one on the day (born 2010-08-31, received 2026-07-01)', () =>
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: {
+        reference: 'r', childId: 'c-1', cohort: cohortOf('2010-08-31'), requestedBy: 'young-person', receivedOn: '2026-07-01', caseworkerId: null,
+        youngPersonOnReceipt: isYoungPerson('2010-08-31', '2026-07-01'), today: TODAY,
+      } }).then([{ type: 'NeedsAssessmentRequested', data: {
+        reference: 'r', childId: 'c-1', cohort: cohortOf('2010-08-31'), requestedBy: 'young-person', receivedOn: '2026-07-01', caseworkerId: null, decisionDueBy: '2026-08-12',
+      } }]));
+
+    it('refuses a request made by a child for themselves before compulsory school age ends (Act s.36(1))', () =>
+      given([]).when({ type: 'RecordNeedsAssessmentRequest', data: {
+        reference: 'r', childId: 'c-1', cohort: cohortOf('2010-09-01'), requestedBy: 'young-person', receivedOn: '2026-07-01', caseworkerId: null,
+        youngPersonOnReceipt: isYoungPerson('2010-09-01', '2026-07-01'), today: TODAY,
+      } }).thenFails('NotAYoungPerson'));
+
+    it('writes to the young person once compulsory school age has ended, whoever asked', () =>
+      given([{ type: 'NeedsAssessmentRequested', data: {
+        reference: 'r', childId: 'c-1', cohort: cohortOf('2010-08-31'), requestedBy: 'parent', receivedOn: '2026-06-01', caseworkerId: null, decisionDueBy: '2026-07-13',
+      } }]).when(cmd('DecideToAssess', { on: '2026-07-01' })).then([
+        { type: 'DecidedToAssess', data: { decidedOn: '2026-07-01', withinStatutoryTime: true } },
+        { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'decision-to-assess', recipient: 'young-person', sentOn: '2026-07-01', appealRights: false } },
+      ]));
 
     it('refuses any other command on a case with no request', () =>
       given([]).when(cmd('DecideToAssess', { on: '2026-02-01' })).thenFails('NoRequestOnFile'));

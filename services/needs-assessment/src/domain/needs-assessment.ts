@@ -6,6 +6,7 @@ import type { Event } from './events';
 export type { Command, Event, RuleBroken, CaseState };
 export type { Requester } from '@ehc/contracts/needs-assessment';
 export { decide, evolve, initialState };
+export { APPEALABLE } from './appeals';
 
 export const needsAssessmentDecider = { decide, evolve, initialState };
 

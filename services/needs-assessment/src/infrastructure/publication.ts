@@ -6,6 +6,7 @@ import {
   type CaseClosedV1, type DecisionV1, type FinalPlanIssuedV1, type LetterSentV1, type NeedsAssessmentRequestedV1,
 } from '@ehc/contracts/needs-assessment';
 import type { Event } from '../domain/events';
+import { APPEALABLE } from '../domain/appeals';
 
 type Requested = Extract<Event, { type: 'NeedsAssessmentRequested' }>['data'];
 
@@ -42,8 +43,7 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
       const type = domain.type === 'DecidedToAssess' ? DECIDED_TO_ASSESS_V1 : domain.type === 'DecidedNotToAssess' ? DECIDED_NOT_TO_ASSESS_V1 : DECIDED_NOT_TO_ISSUE_PLAN_V1;
       return publish<DecisionV1>(type, {
         caseId, childId: request.childId, decidedOn: domain.data.decidedOn, withinStatutoryTime: domain.data.withinStatutoryTime,
-        // s.51: a decision to assess is not appealable; a refusal and a decision not to issue are
-        appealable: domain.type !== 'DecidedToAssess',
+        appealable: APPEALABLE[domain.type],
       });
     }
     case 'FinalPlanIssued': {

@@ -1,7 +1,8 @@
-import { addDays, representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
+import { representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
+import { planMayBeCeasedFrom } from '../../domain/appeals';
 
 interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
 
@@ -214,7 +215,7 @@ export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
   }
   // maintained until the appeal window closes (or an appeal ends): then the plan is to be ceased
   const c = v.cease;
-  if (c?.appealWindowEndsOn && !c.ceasedOn && !c.appeal) out.push({ kind: 'cease-plan', ref: null, due: addDays(c.appealWindowEndsOn, 1), excepted: false });
+  if (c?.appealWindowEndsOn && !c.ceasedOn && !c.appeal) out.push({ kind: 'cease-plan', ref: null, due: planMayBeCeasedFrom(c.appealWindowEndsOn), excepted: false });
   const d = v.dualRegistration;
   if (d && !d.outcome) out.push({ kind: 'transition-review', ref: d.id, due: d.nextReviewDueBy, excepted: false });
   // reg 18(2): the plan amended, naming the new institution, at least five months before the move
