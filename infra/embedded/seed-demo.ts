@@ -2,8 +2,8 @@
  * `npm run seed:demo`: fills the embedded EHC Hub with a synthetic county
  * (services/needs-assessment/src/demo/synthetic-county.ts), then its annual reviews (./demo-reviews.ts),
  * every case driven through the real command path — the Nest CommandBus with
- * RecordNeedsAssessmentRequest and ExecuteCaseCommand, documents (reasons, notes, plans) saved
- * through CaseFiles.saveDocument first, exactly as the controller does — never by SQL or direct
+ * RecordNeedsAssessmentRequest and ExecuteCaseCommand, documents (reasons, notes, plans) written
+ * with the events of the command that refers to them, exactly as the controller does — never by SQL or direct
  * appends. The deciders refuse anything the statutory process does not allow, so the data is as
  * valid as a caseworker's.
  *
@@ -29,8 +29,7 @@ import { isCalendarDate, onOrBefore, systemClock, todayInLondon, type CalendarDa
 import { ConfigError, startEmbedded, type CommandContext, type RunningHost } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../../services/needs-assessment/src/application/record-request';
-import { ExecuteCaseCommand } from '../../services/needs-assessment/src/application/case-command';
-import { CASE_FILES, type CaseFiles } from '../../services/needs-assessment/src/application/ports';
+import { documentsToWrite, ExecuteCaseCommand } from '../../services/needs-assessment/src/application/case-command';
 import { CASE_FILES_RUNNER } from '../../services/needs-assessment/src/api/needs-assessments.controller';
 import { CaseFile } from '../../services/needs-assessment/src/infrastructure/read-models/case-file.entity';
 import { parseStep } from '../../services/needs-assessment/src/demo/case-replay';
@@ -140,7 +139,6 @@ async function main(): Promise<number> {
     }
 
     const commands = host.app.get(CommandBus);
-    const files = host.app.get<CaseFiles>(CASE_FILES);
     const caseFiles = host.app.get<ProjectionRunner>(CASE_FILES_RUNNER);
     const recordInOrder = serial();
     const caseIds: string[] = [];
@@ -172,8 +170,8 @@ async function main(): Promise<number> {
       for (const step of c.steps) {
         const parsed = parseStep(step);
         // as the controller: free text is kept outside the event first, its id goes into the command
-        const documentIds = await Promise.all(parsed.documents.map((d) => (d ? files.saveDocument(`ehcna-${recorded.caseId}`, d.kind, d.content) : null)));
-        const result = await commands.execute(new ExecuteCaseCommand(recorded.caseId, parsed.build(realToday, documentIds, { earlyFinalisation: 'allowed' }), context(c, step.actor, step.body.on)));
+        const { ids, documents } = documentsToWrite(parsed.documents);
+        const result = await commands.execute(new ExecuteCaseCommand(recorded.caseId, parsed.build(realToday, ids, { earlyFinalisation: 'allowed' }), context(c, step.actor, step.body.on), documents));
         commandsDone++;
         if (!result.ok) {
           failures.push({ case: c.index, command: step.command, on: step.body.on, error: String(result.error) });

@@ -70,7 +70,12 @@ export interface Subscription {
 
 /** The event store port. Every adapter passes the same contract suite (libs/testing). */
 export interface EventStore {
-  appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * `within`: the caller's open PostgreSQL transaction (a pg PoolClient), so the events commit or roll
+   * back with the caller's other writes. The PostgreSQL adapter appends in it; the others, whose
+   * events cannot share it, append on their own and the caller commits after them.
+   */
+  appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision, within?: unknown): Promise<AppendResult>;
   /** The stream's events; an empty list when it does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;

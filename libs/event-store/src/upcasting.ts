@@ -36,7 +36,7 @@ export class Upcasters {
 export function withUpcasting(store: EventStore, upcasters: Upcasters): EventStore {
   const up = (events: EventEnvelope[]) => events.map((e) => upcasters.apply(e));
   return {
-    appendToStream: (stream, events, expected) => store.appendToStream(stream, events, expected),
+    appendToStream: (stream, events, expected, within) => store.appendToStream(stream, events, expected, within),
     readStream: async (stream: string, options?: ReadStreamOptions) => up(await store.readStream(stream, options)),
     readAll: async (options?: ReadAllOptions): Promise<ReadAllPage> => {
       const page = await store.readAll(options);

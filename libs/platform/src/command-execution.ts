@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { SideTables, SideWrite } from './side-tables';
 import { WrongExpectedRevisionError, type Actor, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
 import type { Result } from '@ehc/domain-kernel';
 
@@ -54,10 +56,11 @@ export async function executeCommand<C, E extends DomainEvent, S, R>(
   command: C,
   context: CommandContext,
   schemaVersions: Record<string, number> = {},
+  alongside: Alongside = {},
 ): Promise<Executed<R>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readDecideAppend(store, decider, stream, command, context, schemaVersions);
+      return await readDecideAppend(store, decider, stream, command, context, schemaVersions, alongside);
     } catch (error) {
       const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < COMMAND_ATTEMPTS;
       if (!retry) throw error;
@@ -72,6 +75,7 @@ async function readDecideAppend<C, E extends DomainEvent, S, R>(
   command: C,
   context: CommandContext,
   schemaVersions: Record<string, number>,
+  alongside: Alongside,
 ): Promise<Executed<R>> {
   const history = await store.readStream(stream);
   const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
@@ -94,8 +98,27 @@ async function readDecideAppend<C, E extends DomainEvent, S, R>(
   if (events.length === 0) {
     return { ok: true, stream, revision: typeof current === 'number' ? current : -1, position: 0, events };
   }
-  const appended: AppendResult = await store.appendToStream(stream, events, expected);
+  const appended: AppendResult = await append(store, stream, events, expected, alongside);
   return { ok: true, stream, revision: appended.nextExpectedRevision, position: appended.lastGlobalPosition, events };
+}
+
+/**
+ * What commits with a command's events: its side writes, in a transaction of the service's own
+ * tables opened once the command is decided; or the caller's transaction, already open.
+ */
+export type Alongside =
+  | { sideTables?: undefined; writes?: undefined; within?: undefined }
+  | { sideTables: SideTables; writes: SideWrite[]; within?: undefined }
+  | { within: PoolClient; sideTables?: undefined; writes?: undefined };
+
+function append(store: EventStore, stream: string, events: NewEvent[], expected: ExpectedRevision, alongside: Alongside): Promise<AppendResult> {
+  if (alongside.within) return store.appendToStream(stream, events, expected, alongside.within);
+  const { sideTables, writes } = alongside;
+  if (!sideTables || writes.length === 0) return store.appendToStream(stream, events, expected);
+  return sideTables.transaction(async (client) => {
+    for (const write of writes) await write(client);
+    return store.appendToStream(stream, events, expected, client);
+  });
 }
 
 /** Who is asking, from the request: `x-user-id` (never a name), and the request's correlation id. */

@@ -19,3 +19,4 @@ export * from './personal-data/person-directory';
 export * from './calendar/bank-holiday-calendar';
 export * from './calendar/published-list';
 export * from './calendar/bank-holidays.controller';
+export * from './side-tables';

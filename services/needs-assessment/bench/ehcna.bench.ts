@@ -299,9 +299,8 @@ async function benchHttp(databaseUrl: string, prefix: string, today: CalendarDat
       timings.wrap(runtime.store, 'readStream', 'store.readStream (command fold + 404 check)');
       timings.wrap(runtime.store, 'appendToStream', 'store.appendToStream', (a) => a[1].length);
       timings.wrap(runtime.store, 'readAll', 'store.readAll (all subscriptions)', () => 1);
-      timings.wrap(files, 'saveDocument', 'CaseFiles.saveDocument');
+      timings.wrap(files.sideTables, 'transaction', 'CaseFiles side tables + append (one transaction)');
       timings.wrap(files, 'nextReference', 'CaseFiles.nextReference');
-      timings.wrap(files, 'recordPerson', 'CaseFiles.recordPerson');
       timings.wrap(runner, 'waitFor', 'ProjectionRunner.waitFor (append → projection applied)');
       // the projection object the host's runner applies (private to the runner: reached for timing only)
       const projection = (runner as unknown as { options: { projection: Projection } }).options.projection;

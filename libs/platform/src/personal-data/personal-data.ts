@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CalendarDate } from '@ehc/domain-kernel';
 import { CaseDocument } from './case-document.entity';
 import { Person } from './person.entity';
+import type { Queryable, SideWrite } from '../side-tables';
 
 export interface PersonDetails {
   givenName: string;
@@ -20,9 +21,29 @@ export class PersonalData {
 
   static readonly entities = [Person, CaseDocument];
 
-  async recordPerson(details: PersonDetails, personId: string = randomUUID()): Promise<string> {
-    await this.dataSource.getRepository(Person).insert({ personId, ...details, contact: null, erasedAt: null });
+  async recordPerson(details: PersonDetails, personId: string = randomUUID(), db: Queryable = this.dataSource): Promise<string> {
+    await this.personWrite(details, personId)(db);
     return personId;
+  }
+
+  /** The person's row, to write with the event that first names them (a SideWrite). */
+  personWrite(details: PersonDetails, personId: string): SideWrite {
+    return async (db) => {
+      await db.query(
+        `INSERT INTO "${this.schema}".people (person_id, given_name, family_name, date_of_birth) VALUES ($1, $2, $3, $4)`,
+        [personId, details.givenName, details.familyName, details.dateOfBirth],
+      );
+    };
+  }
+
+  /** A document to write with the event that refers to it (a SideWrite); the id is the caller's, for the command. */
+  documentWrite(streamId: string, kind: string, content: unknown, documentId: string): SideWrite {
+    return async (db) => {
+      await db.query(
+        `INSERT INTO "${this.schema}".case_documents (document_id, case_id, kind, content) VALUES ($1, $2, $3, $4)`,
+        [documentId, streamId, kind, JSON.stringify(content)],
+      );
+    };
   }
 
   person(personId: string): Promise<Person | null> {
@@ -32,10 +53,7 @@ export class PersonalData {
   /** Keeps free text that belongs to a case (or plan) stream; returns its id for the event. */
   async saveDocument(streamId: string, kind: string, content: unknown): Promise<string> {
     const documentId = randomUUID();
-    await this.dataSource.query(
-      `INSERT INTO "${this.schema}".case_documents (document_id, case_id, kind, content) VALUES ($1, $2, $3, $4)`,
-      [documentId, streamId, kind, JSON.stringify(content)],
-    );
+    await this.documentWrite(streamId, kind, content, documentId)(this.dataSource);
     return documentId;
   }
 

@@ -114,6 +114,48 @@ describe('EHC needs assessment over HTTP', () => {
     expect(c.notes[0]).toMatchObject({ notedOn: '2026-03-04', by: caseworker, text: 'Called the SENCo.' });
   });
 
+  it('a refused command leaves nothing behind: no person, no reference number, no document', async () => {
+    const { pool, schema } = host.runtimes[0];
+    const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM "${schema}".${table}`)).rows[0].n);
+    const rows = async () => ({ people: await count('people'), documents: await count('case_documents'), events: await events() });
+    const first = (await api().post('/needs-assessments').send({ child: { givenName: 'Pia', familyName: 'Gapless' }, requestedBy: 'parent', receivedOn: '2026-09-01' }).expect(201)).body;
+
+    const before = await rows();
+    // a child of compulsory school age asking for themselves: refused by the decider
+    await api().post('/needs-assessments').send({ child: { givenName: 'Tom', familyName: 'Orphan', dateOfBirth: '2015-01-01' }, requestedBy: 'young-person', receivedOn: '2026-09-02' }).expect(422);
+    // a note on a closed case, and reasons with a decision already made: refused, text and all
+    await run(first.id, 'close', { on: '2026-09-03', reason: 'other' });
+    const closed = await rows();
+    expect((await run(first.id, 'add-note', { on: '2026-09-04', text: 'A note nobody will read' }, 409)).body.type).toMatch(/CaseClosed$/);
+    const assessed = await open('2026-09-01');
+    await run(assessed, 'decide-to-assess', { on: '2026-09-10' });
+    const decided = await rows();
+    await run(assessed, 'refuse-assessment', { on: '2026-09-11', reasons: 'Reasons for a decision already made' }, 409);
+    // a stale expectedRevision: a 409, and the note's text is not kept either
+    await run(assessed, 'add-note', { on: '2026-09-12', text: 'Written against an old revision', expectedRevision: 0 }, 409);
+    expect(await rows()).toEqual(decided);
+    expect({ people: closed.people, documents: closed.documents }).toEqual({ people: before.people, documents: before.documents });
+    expect(JSON.stringify((await pool.query(`SELECT given_name, family_name FROM "${schema}".people`)).rows)).not.toMatch(/Orphan/);
+
+    // the next request takes the next reference number: the refused one used none
+    const next = (await api().post('/needs-assessments').send({ child: { givenName: 'Ivo', familyName: 'Gapless' }, requestedBy: 'parent', receivedOn: '2026-09-05' }).expect(201)).body;
+    const number = (reference: string) => Number(reference.slice(-5));
+    const references = (await api().get('/needs-assessments').query({ q: 'NA-2026-', sort: 'reference', limit: 500 }).expect(200)).body.items
+      .map((i: { reference: string }) => number(i.reference)).sort((a: number, b: number) => a - b);
+    expect(references).toEqual(Array.from({ length: references.length }, (_, i) => references[0] + i));
+    expect(number(next.reference)).toBe(references[references.length - 1]);
+  });
+
+  it('keeps the reason a family gave for withdrawing, referred to by the event', async () => {
+    const id = await open('2026-09-01');
+    await run(id, 'withdraw', { on: '2026-09-02', reason: 'The family has moved abroad.' });
+    const [withdrawn] = (await host.runtimes[0].store.readStream(`ehcna-${id}`)).filter((e) => e.type === 'RequestWithdrawn');
+    const { reasonDocumentId } = withdrawn.data as { reasonDocumentId: string };
+    const { pool, schema } = host.runtimes[0];
+    const { rows } = await pool.query(`SELECT kind, content FROM "${schema}".case_documents WHERE document_id = $1`, [reasonDocumentId]);
+    expect(rows).toEqual([{ kind: 'withdrawal-reason', content: { text: 'The family has moved abroad.' } }]);
+  });
+
   it('finalises inside the 15 days only on the family\'s final response (reg 13(1); local policy allows it by default)', async () => {
     const id = await open('2026-01-05');
     await run(id, 'decide-to-assess', { on: '2026-02-10' });

@@ -1,6 +1,7 @@
 import { EXCEPTION_LIMBS, type CalendarDate, type ClosurePeriod, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
 import { BodyReader } from '@ehc/platform';
 import type { Command } from '../domain/needs-assessment';
+import type { PendingDocument } from '../application/case-command';
 import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from '../domain/events';
 
 export const ADVICE_TYPES: readonly AdviceType[] = ['parent', 'child-or-young-person', 'educational', 'medical', 'psychological', 'social-care', 'preparing-for-adulthood', 'other'];
@@ -11,8 +12,6 @@ const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 
 /** reg 10(4) limbs, also by their letters. */
 const LIMB_ALIASES: Record<string, ExceptionLimb> = { a: 'school-closure', b: 'early-years-closure', c: 'exceptional-personal-circumstances', d: 'absence-from-area' };
 
-/** A document to keep outside the event before the command runs; its id goes into the command. */
-export interface PendingDocument { kind: string; content: unknown }
 
 export interface ParsedCommand {
   build(today: CalendarDate, documentIds: (string | null)[], policies: CommandPolicies): Command;
@@ -130,7 +129,7 @@ export const CASE_COMMANDS: Record<string, Parser> = {
 
   withdraw: (i, on) => {
     const reason = i.string('reason', { required: false, maxLength: 5_000 });
-    return simple((today) => ({ type: 'Withdraw', data: { on, today } }), [text('withdrawal-reason', reason)]);
+    return simple((today, [doc]) => ({ type: 'Withdraw', data: { on, today, reasonDocumentId: doc } }), [text('withdrawal-reason', reason)]);
   },
 
   close: (i, on) => {

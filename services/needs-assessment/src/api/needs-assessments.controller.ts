@@ -8,7 +8,7 @@ import { BodyReader, correlation, listFilters, overdueCondition, PersonalData, p
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
-import { ExecuteCaseCommand } from '../application/case-command';
+import { documentsToWrite, ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
 import type { RuleBroken } from '../domain/needs-assessment';
 import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
@@ -245,9 +245,11 @@ export class NeedsAssessmentsController {
       throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     }
     if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
-    const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.files.saveDocument(`ehcna-${caseId}`, d.kind, d.content) : null)));
+    // the documents' ids go into the command now; their rows are written with its events, if it is not refused
+    const { ids, documents } = documentsToWrite(parsed.documents);
     const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, parsed.build(today, documentIds, { earlyFinalisation: this.settings.earlyFinalisation }), context));
+    const command = parsed.build(today, ids, { earlyFinalisation: this.settings.earlyFinalisation });
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.caseFiles.waitFor(result.position);
     return this.view(caseId);

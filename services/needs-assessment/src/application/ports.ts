@@ -1,14 +1,20 @@
 import type { EventStore } from '@ehc/event-store';
 import type { CalendarDate } from '@ehc/domain-kernel';
+import type { Queryable, SideTables, SideWrite } from '@ehc/platform';
 
 export const CASE_FILES = Symbol('CASE_FILES');
 
-/** What command handlers need beyond the decider: the store, personal details, case references, documents. */
+/**
+ * What command handlers need beyond the decider: the store, and the service's own tables for what
+ * is kept beside the events (personal details, case references, documents), written only once a
+ * command is decided, in the events' transaction.
+ */
 export interface CaseFiles {
   store: EventStore;
-  recordPerson(details: { givenName: string; familyName: string; dateOfBirth: CalendarDate | null }): Promise<string>;
-  /** The next human case reference for the year of receipt, e.g. NA-2026-00042. */
-  nextReference(receivedOn: CalendarDate): Promise<string>;
-  /** Keeps free text outside the events; returns its id. */
-  saveDocument(caseId: string, kind: string, content: unknown): Promise<string>;
+  sideTables: SideTables;
+  person(details: { givenName: string; familyName: string; dateOfBirth: CalendarDate | null }, personId: string): SideWrite;
+  /** The next human case reference for the year of receipt, e.g. NA-2026-00042, taken in the caller's transaction. */
+  nextReference(receivedOn: CalendarDate, db: Queryable): Promise<string>;
+  /** Free text kept outside the events, under the id the command refers to it by. */
+  document(caseId: string, kind: string, content: unknown, documentId: string): SideWrite;
 }

@@ -31,7 +31,7 @@ export type Command =
   | { type: 'ConsultSetting'; data: Dated & { setting: Setting } }
   | { type: 'RecordSettingResponse'; data: Dated & { consultationId: string | null; settingUrn: string | null; canMeetNeeds: boolean } }
   | { type: 'IssueFinalPlan'; data: Dated & { namedSetting: Setting; planDocumentId: string | null; earlyFinalisation: EarlyFinalisationPolicy } }
-  | { type: 'Withdraw'; data: Dated }
+  | { type: 'Withdraw'; data: Dated & { reasonDocumentId: string | null } }
   | { type: 'Close'; data: Dated & { reason: ClosureReason } }
   | { type: 'Reassign'; data: Dated & { caseworkerId: string } }
   | { type: 'AddNote'; data: Dated & { noteId: string } }

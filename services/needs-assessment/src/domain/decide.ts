@@ -219,7 +219,7 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
 
     case 'Withdraw': {
       if (['refused', 'no-plan', 'plan-issued'].includes(state.stage)) return fail(state.stage === 'plan-issued' ? 'PlanAlreadyIssued' : 'DecisionAlreadyMade');
-      return ok([{ type: 'RequestWithdrawn', data: { withdrawnOn: on } }]);
+      return ok([{ type: 'RequestWithdrawn', data: { withdrawnOn: on, reasonDocumentId: command.data.reasonDocumentId } }]);
     }
 
     case 'Close':

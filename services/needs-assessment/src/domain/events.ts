@@ -50,7 +50,8 @@ export type Event =
   | { type: 'SettingConsultationResponded'; data: { consultationId: string; respondedOn: CalendarDate; canMeetNeeds: boolean; withinTime: boolean } }
   | { type: 'FinalPlanIssued'; data: { issuedOn: CalendarDate; namedSetting: Setting; withinStatutoryTime: boolean; planDocumentId: string | null } }
   | { type: 'LetterSent'; data: { letterId: string; kind: LetterKind; recipient: Recipient; sentOn: CalendarDate; appealRights: boolean } }
-  | { type: 'RequestWithdrawn'; data: { withdrawnOn: CalendarDate } }
+  /** `reasonDocumentId`: the reason the family gave, kept outside the event (absent before it was recorded). */
+  | { type: 'RequestWithdrawn'; data: { withdrawnOn: CalendarDate; reasonDocumentId?: string | null } }
   | { type: 'CaseClosed'; data: { closedOn: CalendarDate; reason: ClosureReason } }
   | { type: 'CaseworkerReassigned'; data: { caseworkerId: string; from: string | null; reassignedOn: CalendarDate } }
   | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } }

@@ -287,7 +287,7 @@ describe('EHC needs assessment case', () => {
     it('refuses a second final plan', () =>
       given(issued).when(cmd('IssueFinalPlan', { earlyFinalisation: 'allowed', on: '2026-05-06', namedSetting: school, planDocumentId: null })).thenFails('PlanAlreadyIssued'));
     it('refuses a withdrawal', () =>
-      given(issued).when(cmd('Withdraw', { on: '2026-05-06' })).thenFails('PlanAlreadyIssued'));
+      given(issued).when(cmd('Withdraw', { on: '2026-05-06', reasonDocumentId: null })).thenFails('PlanAlreadyIssued'));
     it('still takes a Valuing SEND profile at plan', () =>
       given(issued).when(cmd('RecordNeedsProfile', { on: '2026-05-05', context: 'plan', needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 2] })).then([
         { type: 'NeedsProfileRecorded', data: { profileId: 'profile-1', ratedOn: '2026-05-05', context: 'plan', needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 2] } },
@@ -295,8 +295,8 @@ describe('EHC needs assessment case', () => {
   });
 
   describe('withdrawal, closure, reassignment and notes', () => {
-    it('withdraws an open request', () =>
-      given(assessing).when(cmd('Withdraw', { on: '2026-03-01' })).then([{ type: 'RequestWithdrawn', data: { withdrawnOn: '2026-03-01' } }]));
+    it('withdraws an open request, with the reason the family gave kept outside the event', () =>
+      given(assessing).when(cmd('Withdraw', { on: '2026-03-01', reasonDocumentId: 'doc-w' })).then([{ type: 'RequestWithdrawn', data: { withdrawnOn: '2026-03-01', reasonDocumentId: 'doc-w' } }]));
     it('closes a case when the child moves to another authority', () =>
       given(assessing).when(cmd('Close', { on: '2026-03-01', reason: 'moved-to-another-authority' })).then([{ type: 'CaseClosed', data: { closedOn: '2026-03-01', reason: 'moved-to-another-authority' } }]));
     it('refuses anything on a closed case', () =>

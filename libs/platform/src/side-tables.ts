@@ -1,0 +1,35 @@
+import type { Pool, PoolClient } from 'pg';
+
+/** Anything that runs SQL: a pool, a client in a transaction, a TypeORM DataSource or EntityManager. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * A row a command writes beside its events (a person's details, a document, a counter), prepared
+ * before the decision and written only once the decision is made, in the events' transaction: a
+ * refused command leaves nothing behind.
+ */
+export type SideWrite = (db: Queryable) => Promise<void>;
+
+/** The service's own PostgreSQL tables, where side writes and (on PostgreSQL) its events commit together. */
+export interface SideTables {
+  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T>;
+}
+
+export const sideTablesOf = (pool: Pool): SideTables => ({
+  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+});
