@@ -29,9 +29,10 @@ export async function deliverOnce(
   let lastError = '';
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     try {
+      const prepared = await handler.prepare?.(event);
       const handled = await dataSource.transaction(async (tx) => {
         if (!(await markProcessed(tx, schema, handler.consumer, event.id))) return false;
-        await handler.handle(event, tx);
+        await handler.handle(event, tx, prepared);
         return true;
       });
       return { outcome: handled ? 'handled' : 'duplicate' };

@@ -6,12 +6,17 @@ import type { IntegrationEvent } from './integration-event';
  * or straight from the store (embedded mode): both deliver the same event, inside a transaction
  * that also records the event as processed, so its writes and that marker commit together.
  */
-export interface IntegrationEventHandler {
+export interface IntegrationEventHandler<P = unknown> {
   /** Unique name: the consumer group, the inbox key and the checkpoint name. */
   readonly consumer: string;
   /** Topics it reads. */
   readonly topics: string[];
   /** Integration event types it handles; others on its topics are passed over. */
   readonly types: string[];
-  handle(event: IntegrationEvent, tx: EntityManager): Promise<void>;
+  /**
+   * What the handler needs from outside the database (another service over HTTP), fetched before
+   * the transaction opens, so no transaction waits on the network. Its answer is handed to `handle`.
+   */
+  prepare?(event: IntegrationEvent): Promise<P>;
+  handle(event: IntegrationEvent, tx: EntityManager, prepared?: P): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { PostgresCheckpointStore, PostgresEventStore } from '@ehc/event-store';
 import { createTestDataSource, createTestSchema, newEvent, type TestSchema } from '@ehc/testing';
 import { InProcessDelivery } from './in-process-delivery';
 import { ensureInbox } from './inbox';
+import type { IntegrationEventHandler } from './handler';
 import { handledTableSql, quietLogger, recordingHandler, testPublication } from './test-support.spec-helpers';
 
 describe('in-process delivery (embedded mode)', () => {
@@ -47,6 +48,32 @@ describe('in-process delivery (embedded mode)', () => {
     await two.waitFor(later);
     await two.stop();
     expect(await handled()).toEqual(['test.A.v1', 'test.B.v1', 'test.A.v1', 'test.B.v1']);
+  });
+
+  it('asks what a handler needs from outside before its transaction opens, and hands the answer in', async () => {
+    const seen: { id: string; prepared: unknown; openTransactionsDuringPrepare: number }[] = [];
+    const openTransactions = async () => Number((await db.pool.query(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).rows[0].n);
+    const prepared = new Map<string, number>();
+    const handler: IntegrationEventHandler<string> = {
+      consumer: 'prepare-test', topics: [topic], types: ['test.A.v1'],
+      async prepare(event) {
+        // an HTTP call to another service would stand here: no transaction of ours may be open around it
+        prepared.set(event.id, await openTransactions());
+        return `details of ${event.id}`;
+      },
+      async handle(event, _tx, answer) {
+        seen.push({ id: event.id, prepared: answer, openTransactionsDuringPrepare: prepared.get(event.id)! });
+      },
+    };
+    const before = await openTransactions();
+    const a = newEvent('A');
+    const { lastGlobalPosition } = await store.appendToStream('case-1', [a], 'no-stream');
+    const d = delivery(handler as unknown as ReturnType<typeof recordingHandler>['handler']);
+    await d.start();
+    await d.waitFor(lastGlobalPosition);
+    await d.stop();
+    expect(seen).toEqual([{ id: a.id, prepared: `details of ${a.id}`, openTransactionsDuringPrepare: before }]);
   });
 
   it('retries a failing event, dead-letters a poison one, and goes on with the rest', async () => {

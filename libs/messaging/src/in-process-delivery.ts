@@ -70,9 +70,11 @@ export class InProcessDelivery {
   private async handleBatch(events: IntegrationEvent[], position: number): Promise<void> {
     const { dataSource, schema, handler, checkpoints } = this.options;
     try {
+      // what the handlers need from other services, before the transaction opens
+      const prepared = handler.prepare ? await Promise.all(events.map((event) => handler.prepare!(event))) : [];
       await dataSource.transaction(async (tx) => {
-        for (const event of events) {
-          if (await markProcessed(tx, schema, handler.consumer, event.id)) await handler.handle(event, tx);
+        for (const [i, event] of events.entries()) {
+          if (await markProcessed(tx, schema, handler.consumer, event.id)) await handler.handle(event, tx, prepared[i]);
         }
         await checkpoints.store(this.checkpointName, position, tx);
       });

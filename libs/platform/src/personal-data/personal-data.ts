@@ -50,6 +50,12 @@ export class PersonalData {
     return this.dataSource.getRepository(Person).findOneBy({ personId });
   }
 
+  /** Whether the person has a row (erased or not), in the caller's transaction. */
+  async hasPerson(personId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const rows = (await db.query(`SELECT 1 FROM "${this.schema}".people WHERE person_id = $1`, [personId])) as unknown[] | { rows: unknown[] };
+    return (Array.isArray(rows) ? rows : rows.rows).length > 0;
+  }
+
   /** Keeps free text that belongs to a case (or plan) stream; returns its id for the event. */
   async saveDocument(streamId: string, kind: string, content: unknown): Promise<string> {
     const documentId = randomUUID();
@@ -73,11 +79,14 @@ export class PersonalData {
   }
 
   /** Blanks a person's details and every document on their streams. */
-  async erase(personId: string, streamIds: string[]): Promise<void> {
+  async erase(personId: string, streamIds: string[], within?: Queryable): Promise<void> {
     const s = `"${this.schema}"`;
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [personId]);
-      await tx.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE case_id = ANY($1)`, [streamIds]);
-    });
+    const blank = async (db: Queryable) => {
+      await db.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [personId]);
+      await db.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE case_id = ANY($1)`, [streamIds]);
+    };
+    // in the caller's transaction when there is one (a consumer's, with its inbox marker), else its own
+    if (within) await blank(within);
+    else await this.dataSource.transaction(blank);
   }
 }
