@@ -30,6 +30,7 @@ import { ConfigError, startEmbedded, type CommandContext, type RunningHost } fro
 import type { ProjectionRunner } from '@ehc/messaging';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../../services/needs-assessment/src/application/record-request';
 import { documentsToWrite, ExecuteCaseCommand } from '../../services/needs-assessment/src/application/case-command';
+import { CASE_STREAM_PREFIX, caseStream } from '../../services/needs-assessment/src/domain/needs-assessment';
 import { CASE_FILES_RUNNER } from '../../services/needs-assessment/src/api/needs-assessments.controller';
 import { CaseFile } from '../../services/needs-assessment/src/infrastructure/read-models/case-file.entity';
 import { parseStep } from '../../services/needs-assessment/src/demo/case-replay';
@@ -128,7 +129,7 @@ async function main(): Promise<number> {
   try {
     const runtime = host.runtimes.find((r) => r.service === 'needs-assessment');
     if (!runtime) throw new Error('the needs-assessment service is not in this host');
-    const existing = await runtime.store.readAll({ maxCount: 1, filter: { streamPrefixes: ['ehcna-'] } });
+    const existing = await runtime.store.readAll({ maxCount: 1, filter: { streamPrefixes: [CASE_STREAM_PREFIX] } });
     if (existing.events.length > 0 && !flags.force) {
       process.stderr.write(
         `seed:demo: the store (schema ${runtime.schema}) already holds needs-assessment events; nothing was written.\n` +
@@ -164,7 +165,7 @@ async function main(): Promise<number> {
         failures.push({ case: c.index, command: 'record-request', on: r.receivedOn, error: String(recorded.error) });
         return;
       }
-      caseIds.push(`ehcna-${recorded.caseId}`);
+      caseIds.push(caseStream(recorded.caseId));
       eventsAppended += recorded.events.length;
       lastPosition = Math.max(lastPosition, recorded.position);
       for (const step of c.steps) {
@@ -219,7 +220,7 @@ async function main(): Promise<number> {
     const ours = new Set(caseIds);
     let storedEvents = 0;
     for (let after = 0; ;) {
-      const page = await runtime.store.readAll({ after, maxCount: 10_000, filter: { streamPrefixes: ['ehcna-'] } });
+      const page = await runtime.store.readAll({ after, maxCount: 10_000, filter: { streamPrefixes: [CASE_STREAM_PREFIX] } });
       for (const e of page.events) if (ours.has(e.stream)) storedEvents++;
       if (page.events.length < 10_000) break;
       after = page.position;

@@ -1,4 +1,4 @@
-import { isUuid, newId } from './ids';
+import { isUuid, nameBasedUuid, newId } from './ids';
 
 describe('ids', () => {
   it('newId is a random version 4 UUID', () => {
@@ -17,4 +17,15 @@ describe('ids', () => {
   ])('isUuid(%p) = %p', (value, expected) => {
     expect(isUuid(value)).toBe(expected);
   });
+});
+
+describe('name-based ids', () => {
+  it('gives the same id for the same name, a different one for another, in the version 5 layout', () => {
+    expect(nameBasedUuid('person-of/abc')).toBe(nameBasedUuid('person-of/abc'));
+    expect(nameBasedUuid('person-of/abc')).not.toBe(nameBasedUuid('person-of/abd'));
+    expect(nameBasedUuid('person-of/abc')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('keeps the ids already derived and stored: the plan imported as LEG-0001 keeps its id', () =>
+    expect(nameBasedUuid('ehc-hub/annual-review/import:LEG-0001')).toBe('434daa9a-ab78-55de-94a5-d358a048750b'));
 });

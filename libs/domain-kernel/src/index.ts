@@ -1,6 +1,7 @@
 // @ehc/domain-kernel: the statutory calendar, CalendarDate, Result and ids. Pure TypeScript:
 // no framework, no I/O, and no clock except the injected one (STYLE §1, §2).
 export * from './result';
+export * from './decider';
 export * from './calendar-date';
 export * from './clock';
 export * from './london';

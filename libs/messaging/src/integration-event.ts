@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUuid } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 
 /**
@@ -76,7 +76,4 @@ export function integrationEvent<D>(source: EventEnvelope, type: string, data: D
  * A second integration event from one domain event needs its own stable id; the same source and
  * suffix always give the same id, so a replay dedupes.
  */
-function deriveId(id: string, suffix: string): string {
-  const h = createHash('sha1').update(`${id}/${suffix}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const deriveId = (id: string, suffix: string): string => nameBasedUuid(`${id}/${suffix}`);

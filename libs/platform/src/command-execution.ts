@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { SideTables, SideWrite } from './side-tables';
 import { WrongExpectedRevisionError, type Actor, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
-import type { Result } from '@ehc/domain-kernel';
+import type { Decider } from '@ehc/domain-kernel';
 
 /** What a decider returns: its events, without metadata. */
 export interface DomainEvent {
@@ -10,11 +10,7 @@ export interface DomainEvent {
   data: unknown;
 }
 
-export interface Decider<C, E extends DomainEvent, S, R> {
-  decide(command: C, state: S): Result<E[], R>;
-  evolve(state: S, event: E): S;
-  initialState(): S;
-}
+export type { Decider };
 
 /** Who is asking, and the request it is part of. */
 export interface CommandContext {

@@ -1,13 +1,10 @@
+import type { Decider } from '@ehc/domain-kernel';
+
 /**
  * Given / when / then for a pure decider, in the manner of Emmett's DeciderSpecification:
  * fold the given events, decide, compare. Deciders return a Result: `{ ok: true, value }` or
  * `{ ok: false, error }`.
  */
-export interface Decider<C, E, S, R> {
-  decide(command: C, state: S): { ok: true; value: E[] } | { ok: false; error: R };
-  evolve(state: S, event: E): S;
-  initialState(): S;
-}
 
 export function deciderSpec<C, E, S, R>(decider: Decider<C, E, S, R>) {
   return (given: E[]) => ({

@@ -1,3 +1,4 @@
+import { caseIdOf } from '../domain/needs-assessment';
 import { deadlineStatus, type AssessmentTimeLimit, type CalendarDate } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
 import type { Person } from '@ehc/platform';
@@ -11,7 +12,7 @@ const lifted = (view: CaseFileView, limit: AssessmentTimeLimit) => view.exceptio
 /** A case as a caseworker sees it: every statutory date with due, done, days left or late. */
 export function caseView(view: CaseFileView, person: Person | null, notes: Map<string, string>, today: CalendarDate, extensionDays: number) {
   const s = view.statutory;
-  const id = view.caseId.replace(/^ehcna-/, '');
+  const id = caseIdOf(view.caseId);
   return {
     id,
     reference: view.reference,

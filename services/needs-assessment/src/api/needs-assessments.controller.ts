@@ -10,7 +10,7 @@ import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
 import { documentsToWrite, ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
-import type { RuleBroken } from '../domain/needs-assessment';
+import { caseIdOf, caseStream, personErasureStream, type RuleBroken } from '../domain/needs-assessment';
 import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
 import { caseView } from './case-view';
 import { CASE_COMMANDS } from './case-commands';
@@ -99,13 +99,13 @@ export class NeedsAssessmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were" })
   async erase(@Param('id') id: string, @Req() req: Request) {
-    const caseId = `ehcna-${this.caseId(id)}`;
+    const caseId = caseStream(this.caseId(id));
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId });
     if (!row) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     const cases = await this.runtime.dataSource.getRepository(CaseFile).find({ where: { childId: row.childId }, select: { caseId: true } });
     await this.personal.erase(row.childId, cases.map((c) => c.caseId));
     // other services keep copies of the details: the erasure is published (by id only) so they erase theirs
-    await this.runtime.store.appendToStream(`personErasure-${row.childId}`, [{
+    await this.runtime.store.appendToStream(personErasureStream(row.childId), [{
       id: randomUUID(), type: 'PersonalDetailsErased', schemaVersion: 1, data: { personId: row.childId },
       metadata: { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, todayInLondon(this.clock)), causationId: null },
     }], 'any');
@@ -168,7 +168,7 @@ export class NeedsAssessmentsController {
             return { ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today, exception) };
           });
         return {
-          id: String(r.case_id).replace(/^ehcna-/, ''), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
+          id: caseIdOf(String(r.case_id)), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
           child: r.erased_at ? { erased: true } : { givenName: r.given_name, familyName: r.family_name },
           nextDue: r.next_due, overdue: deadlines.some((d) => d.overdue), deadlines,
         };
@@ -207,7 +207,7 @@ export class NeedsAssessmentsController {
   @ApiOperation({ summary: 'Every event on the case: what, when it happened, when it was recorded, and who' })
   async timeline(@Param('id') id: string) {
     const caseId = this.caseId(id);
-    const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { streamId: `ehcna-${caseId}` }, order: { revision: 'ASC' } });
+    const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { streamId: caseStream(caseId) }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     return rows.map(timelineEntry);
   }
@@ -216,7 +216,7 @@ export class NeedsAssessmentsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
   async letter(@Param('id') id: string, @Param('letterId') letterId: string) {
-    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${this.caseId(id)}` });
+    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: caseStream(this.caseId(id)) });
     const letter = row?.view.letters.find((l) => l.letterId === letterId);
     if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on case ${id}`);
     const person = await this.personal.person(row.view.childId);
@@ -241,7 +241,7 @@ export class NeedsAssessmentsController {
     const today = todayInLondon(this.clock);
     const parsed = parse(input, on ?? today);
     input.done();
-    if ((await this.files.store.readStream(`ehcna-${caseId}`, { maxCount: 1 })).length === 0) {
+    if ((await this.files.store.readStream(caseStream(caseId), { maxCount: 1 })).length === 0) {
       throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     }
     if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
@@ -261,7 +261,7 @@ export class NeedsAssessmentsController {
   }
 
   private async view(caseId: string) {
-    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: `ehcna-${caseId}` });
+    const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: caseStream(caseId) });
     if (!row) return null;
     const person = await this.personal.person(row.childId);
     const notes = await this.personal.texts(row.view.notes.map((n) => n.noteId));

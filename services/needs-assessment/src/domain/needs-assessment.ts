@@ -1,3 +1,4 @@
+import type { Decider } from '@ehc/domain-kernel';
 import { decide, type RuleBroken } from './decide';
 import { evolve, initialState, type CaseState } from './case-state';
 import type { Command } from './commands';
@@ -8,8 +9,13 @@ export type { Requester } from '@ehc/contracts/needs-assessment';
 export { decide, evolve, initialState };
 export { APPEALABLE } from './appeals';
 
-export const needsAssessmentDecider = { decide, evolve, initialState };
+export const needsAssessmentDecider: Decider<Command, Event, CaseState, RuleBroken> = { decide, evolve, initialState };
 
-/** STYLE §5: `<category>-<uuid>`, the category without a hyphen. */
-export const caseStream = (caseId: string): string => `ehcna-${caseId}`;
-export const caseIdOf = (stream: string): string => stream.replace(/^ehcna-/, '');
+/** STYLE §5: `<category>-<uuid>`, the category without a hyphen. Stream ids are built only here. */
+export const CASE_STREAM_PREFIX = 'ehcna-';
+export const caseStream = (caseId: string): string => `${CASE_STREAM_PREFIX}${caseId}`;
+export const caseIdOf = (stream: string): string => stream.slice(CASE_STREAM_PREFIX.length);
+
+/** The stream that records a person's erasure, published by id only (events carry no personal details). */
+export const PERSON_ERASURE_STREAM_PREFIX = 'personErasure-';
+export const personErasureStream = (personId: string): string => `${PERSON_ERASURE_STREAM_PREFIX}${personId}`;

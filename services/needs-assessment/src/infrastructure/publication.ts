@@ -7,6 +7,7 @@ import {
 } from '@ehc/contracts/needs-assessment';
 import type { Event } from '../domain/events';
 import { APPEALABLE } from '../domain/appeals';
+import { CASE_STREAM_PREFIX, PERSON_ERASURE_STREAM_PREFIX } from '../domain/needs-assessment';
 
 type Requested = Extract<Event, { type: 'NeedsAssessmentRequested' }>['data'];
 
@@ -71,6 +72,6 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
 
 export const needsAssessmentPublication: Publication = {
   topic: NEEDS_ASSESSMENT_TOPIC,
-  filter: { streamPrefixes: ['ehcna-', 'personErasure-'] },
+  filter: { streamPrefixes: [CASE_STREAM_PREFIX, PERSON_ERASURE_STREAM_PREFIX] },
   translate,
 };

@@ -1,3 +1,4 @@
+import { CASE_STREAM_PREFIX } from '../../domain/needs-assessment';
 import { viewProjection, type Projection } from '@ehc/messaging';
 import { applyToCaseFile, openDeadlines, type CaseFileView } from './case-file.view';
 import { CaseDeadline, CaseFile, CaseTimelineEntry } from './case-file.entity';
@@ -7,7 +8,7 @@ export function caseFilesProjection(schema: string): Projection {
   return viewProjection<CaseFileView>({
     name: 'needs-assessment.case-files.v2',
     schema,
-    streamPrefix: 'ehcna-',
+    streamPrefix: CASE_STREAM_PREFIX,
     tables: { views: 'rm_case_files', deadlines: 'rm_case_deadlines', timeline: 'rm_case_timeline' },
     fold: (view, event) => applyToCaseFile(view, event),
     columnTypes: { reference: 'text', child_id: 'uuid', caseworker_id: 'text', status: 'text', received_on: 'date' },
