@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { tablesHolding } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -244,6 +245,30 @@ describe('annual reviews over HTTP', () => {
     await run(planId, 'record-representations', { on: '2026-07-06', final: true });
     p = (await run(planId, 'issue-amended-plan', { on: '2026-07-08', namedSetting: { urn: null, name: 'Boston College' } })).body;
     expect(p.deadlines.post16Transfer).toMatchObject({ due: '2026-08-04', done: '2026-07-08', onTime: true });
+  });
+
+  it('erases a person entered by the plan import, and nothing of them is left in any table of any service', async () => {
+    const family = `Forget${randomUUID().slice(0, 6)}`;
+    const csv = [HEADER, `${ref(11)},Zara,${family},2013-04-09,2025-01-10,,120345,cw-ben`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(11));
+    await run(planId, 'add-note', { on: '2025-02-01', text: `Zara ${family} lives at 4 Mill Lane.` });
+    await run(planId, 'schedule-meeting', { on: '2025-11-20', meetingOn: '2025-12-04' });
+    await run(planId, 'hold-meeting', { on: '2025-12-04' });
+    await run(planId, 'receive-report', { on: '2025-12-10', report: `${family} has made progress.` });
+
+    const schemas = host.runtimes.map((r) => r.schema);
+    const holding = (text: string) => tablesHolding(host.runtimes[0].pool, schemas, text);
+    expect(await holding(family)).toEqual(schemas.filter((s) => s.endsWith('annual_review')).flatMap((s) => [`${s}.case_documents`, `${s}.people`]));
+
+    expect((await api().post(`/annual-reviews/${planId}/erase-personal-data`).expect(200)).body).toMatchObject({ erased: true });
+    expect(await holding(family)).toEqual([]);
+    expect(await holding('Mill Lane')).toEqual([]);
+    expect(await holding('2013-04-09')).toEqual([]);
+    const plan = (await api().get(`/annual-reviews/${planId}`).expect(200)).body;
+    expect(plan.child).toMatchObject({ erased: true });
+    expect(plan.notes[0].text).toBeNull();
+    await api().post(`/annual-reviews/${randomUUID()}/erase-personal-data`).expect(404);
   });
 
   it('takes a final plan from the needs-assessment service into the review cycle, once', async () => {

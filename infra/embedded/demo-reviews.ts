@@ -14,7 +14,7 @@
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { academicYearOf, addDays, isAfter, minDate, onOrBefore, type CalendarDate, type PhaseTransferKind } from '@ehc/domain-kernel';
-import { ProgressBar, type RunningHost } from '@ehc/platform';
+import { ProgressBar, type RunningHost, sideTablesOf } from '@ehc/platform';
 import { rngFor, SYNTHETIC_SETTING_DIRECTORY } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { ExecutePlanCommand } from '../../services/annual-review/src/application/plan-command';
 import type { Command, Event } from '../../services/annual-review/src/domain/annual-review';
@@ -78,7 +78,7 @@ export async function seedAnnualReviews(host: RunningHost, o: ReviewSeedOptions)
   }
   const importBar = new ProgressBar('importing legacy plans', o.legacyPlans, ' plans');
   const report = await importPlans(csv.join('\n'), {
-    store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, settings, today: o.realToday, reviewAnchor: 'review-decision',
+    store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, sideTables: sideTablesOf(runtime.pool), settings, today: o.realToday, reviewAnchor: 'review-decision',
     context: { actor: { kind: 'user', id: 'seed-demo' }, correlationId: `seed-demo-${o.seed}-import` }, concurrency: o.concurrency,
     onProgress: (done, total) => { importBar.setTotal(total); importBar.update(done); },
   });

@@ -1,12 +1,15 @@
 // `npm run import:plans -- plans.csv [--settings gias.csv]`: the plan import for large files, with a
 // progress bar. Runs the same import as POST /annual-reviews/import against the hub's database
-// (DATABASE_URL, or the embedded PostgreSQL under ./data: stop `npm start` first).
-import { readFileSync } from 'node:fs';
-import { londonDateOf } from '@ehc/domain-kernel';
-import { ProgressBar, startEmbedded } from '@ehc/platform';
+// (DATABASE_URL, or the embedded PostgreSQL under ./data: stop `npm start` first). Both files are
+// streamed from disk, never read whole; a malformed one is refused with its line, and nothing is
+// imported from it.
+import { createReadStream } from 'node:fs';
+import { todayInLondon } from '@ehc/domain-kernel';
+import { MalformedCsvError, ProgressBar, startEmbedded, sideTablesOf } from '@ehc/platform';
 import { importPlans } from '../../services/annual-review/src/infrastructure/plan-import';
 import { SettingsDirectory } from '../../services/annual-review/src/infrastructure/settings/settings-directory';
 import { allServices } from './main';
+import { annualReviewSettings } from '../../services/annual-review/src/config';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -22,16 +25,20 @@ async function main() {
     const runtime = host.runtimes.find((r) => r.service === 'annual-review')!;
     const settings = new SettingsDirectory(runtime.dataSource);
     if (settingsFile) {
-      const report = await settings.importGias(readFileSync(settingsFile, 'utf8'));
+      const report = await settings.importGias(createReadStream(settingsFile)).catch((error: unknown) => {
+        throw error instanceof MalformedCsvError ? new Error(`${settingsFile}, ${error.message}: nothing imported`) : error;
+      });
       process.stderr.write(`settings directory: ${report.rowsTaken} taken, ${report.rowsRefused.length} refused\n`);
     }
-    const csv = readFileSync(file, 'utf8');
     const bar = new ProgressBar('importing plans', 0, ' rows');
-    const today = londonDateOf(new Date());
-    const report = await importPlans(csv, {
-      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, settings, today, reviewAnchor: (process.env.REVIEW_ANCHOR as 'meeting') ?? 'review-decision',
+    const today = todayInLondon(runtime.clock);
+    // read twice (checked whole, then imported): the file must not change while it runs
+    const report = await importPlans(() => createReadStream(file), {
+      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, sideTables: sideTablesOf(runtime.pool), settings, today, reviewAnchor: annualReviewSettings(process.env).reviewAnchor,
       context: { actor: { kind: 'user', id: process.env.USER_ID ?? 'import' }, correlationId: `import-${Date.now()}` }, concurrency: 16,
       onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
+    }).catch((error: unknown) => {
+      throw error instanceof MalformedCsvError ? new Error(`${file}, ${error.message}: nothing imported`) : error;
     });
     bar.done(report.rowsTaken + report.rowsUnchanged);
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');

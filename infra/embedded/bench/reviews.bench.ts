@@ -5,7 +5,7 @@ import { mkdtempSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, todayInLondon } from '@ehc/domain-kernel';
-import { ProgressBar, startEmbedded } from '@ehc/platform';
+import { ProgressBar, startEmbedded, sideTablesOf } from '@ehc/platform';
 import { importPlans } from '../../../services/annual-review/src/infrastructure/plan-import';
 import { SettingsDirectory } from '../../../services/annual-review/src/infrastructure/settings/settings-directory';
 import { allServices } from '../main';
@@ -50,7 +50,7 @@ async function main() {
     const bar = new ProgressBar('import', PLANS, ' rows');
     const started = Date.now();
     const report = await importPlans(csv, {
-      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, settings, today, reviewAnchor: 'review-decision',
+      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, sideTables: sideTablesOf(runtime.pool), settings, today, reviewAnchor: 'review-decision',
       context: { actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' }, concurrency: 16,
       onProgress: (done) => bar.update(done),
     });

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, HttpCode, Inject, Module, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { applyDecorators, Controller, Get, HttpCode, Inject, Module, RequestMethod, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DocumentBuilder, SwaggerModule, ApiTags } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { DocumentBuilder, SwaggerModule, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
+import { json, Router, text, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
+import { ConfigError, env } from './config';
 import { correlation, JsonLogger } from './logger';
-import { ProblemFilter } from './problem';
+import { problem, ProblemFilter } from './problem';
 import type { ServiceRuntime } from './runtime';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
@@ -72,6 +74,8 @@ export interface HttpAppOptions {
   logger: JsonLogger;
   /** The hub's bank-holiday calendar, served under /calendar/bank-holidays. */
   calendar?: BankHolidayCalendar;
+  /** Request body limits; by default from the environment (`IMPORT_MAX_BYTES`), read once here. */
+  bodyLimits?: BodyLimits;
 }
 
 /**
@@ -89,18 +93,171 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   })
   class AppModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, bufferLogs: false });
-  // imports arrive as CSV bodies (plans, the settings register), large ones included
-  app.useBodyParser('json', { limit: '200mb' });
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'application/csv'], limit: '200mb' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const header = req.header('x-correlation-id');
-    const correlationId = header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
-    res.setHeader('x-correlation-id', correlationId);
-    correlation.run({ correlationId }, next);
-  });
+  const limits = options.bodyLimits ?? bodyLimitsFromEnv();
+  // the body parsers are ours, with a limit per route (Nest's own would take any route's body up to 100 kB)
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, bufferLogs: false, bodyParser: false });
+  const imports = importRoutes(app);
+  app.use(bodyParsers(limits, imports));
+  app.use(withCorrelation);
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());
+  describeImportLimit(document, imports, limits.importBytes);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
+}
+
+function withCorrelation(req: Request, res: Response, next: NextFunction): void {
+  const header = req.header('x-correlation-id');
+  const correlationId = header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+  res.setHeader('x-correlation-id', correlationId);
+  correlation.run({ correlationId }, next);
+}
+
+/**
+ * A command or any other JSON body. The largest legitimate ones are free texts the services cap at
+ * 100,000 characters (a review report, proposed changes, representations, a form): about 100 kB of
+ * UTF-8 in English prose, 200 kB even if every character took two bytes. 256 KiB holds one with room
+ * for the rest of the command, and stops a body of megabytes before it is read into memory.
+ */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+/** The CSV imports by default (`IMPORT_MAX_BYTES`): a county's plans or the whole GIAS extract with room to spare. */
+export const DEFAULT_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** An import body is held in memory while it is read; a larger file goes through the CLI, streamed from disk. */
+const IMPORT_MAX_BYTES_CEILING = 1024 * 1024 * 1024;
+/** The import routes take CSV as text (or JSON `{"csv": "…"}`). */
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv'];
+
+export interface BodyLimits {
+  /** Commands and every other JSON (or form) body. */
+  jsonBytes: number;
+  /** Routes marked `@ImportBody()`: a CSV file, or JSON with the file in it. */
+  importBytes: number;
+}
+
+/** `IMPORT_MAX_BYTES`: a whole number of bytes (default 52428800, 50 MiB); a malformed value stops the start (exit 78). */
+export function bodyLimitsFromEnv(source: Record<string, string | undefined> = process.env): BodyLimits {
+  const raw = env.optional(source, 'IMPORT_MAX_BYTES');
+  const importBytes = raw === undefined ? DEFAULT_IMPORT_MAX_BYTES : Number(raw);
+  if (raw !== undefined && (!/^\d+$/.test(raw) || importBytes < 1 || importBytes > IMPORT_MAX_BYTES_CEILING)) {
+    throw new ConfigError(`IMPORT_MAX_BYTES must be a whole number of bytes from 1 to ${IMPORT_MAX_BYTES_CEILING} (1 GiB), got "${raw}"`);
+  }
+  return { jsonBytes: JSON_BODY_LIMIT_BYTES, importBytes };
+}
+
+const IMPORT_BODY = 'ehc:import-body';
+
+/**
+ * Marks a route that takes an import file: its body (CSV, or JSON with the CSV in it) may be up to
+ * the import limit rather than the command limit. Documents the 413 in the OpenAPI.
+ */
+export function ImportBody(): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(IMPORT_BODY, true),
+    ApiResponse({
+      status: 413,
+      description: 'PayloadTooLarge: the file is larger than the import limit (IMPORT_MAX_BYTES, default 50 MiB); the problem names the limit (`limitBytes`). Nothing was imported.',
+      content: { 'application/problem+json': { schema: {
+        type: 'object',
+        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer', example: 413 }, detail: { type: 'string' }, limitBytes: { type: 'integer' } },
+        example: {
+          type: 'https://ehc-hub.example/problems/PayloadTooLarge', title: 'The request body is larger than this endpoint takes', status: 413,
+          detail: 'This endpoint takes a body of at most 50 MiB (52,428,800 bytes); this one is 61,203,440 bytes.', limitBytes: DEFAULT_IMPORT_MAX_BYTES,
+        },
+      } } },
+    }),
+  );
+}
+
+interface ImportRoute { method: string; path: string }
+
+/** The routes marked `@ImportBody()`, from the controllers Nest has loaded. */
+function importRoutes(app: INestApplication): ImportRoute[] {
+  const found = new Map<string, ImportRoute>();
+  const paths = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [typeof value === 'string' ? value : '']);
+  const scanner = new MetadataScanner();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function' || !Reflect.getMetadata(IMPORT_BODY, handler)) continue;
+        const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) ?? RequestMethod.GET];
+        for (const base of paths(Reflect.getMetadata(PATH_METADATA, metatype))) {
+          for (const sub of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
+            const path = '/' + [base, sub].flatMap((p) => p.split('/')).filter(Boolean).join('/');
+            found.set(`${method} ${path}`, { method, path });
+          }
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The body parsers, each with its limit: the import routes' files up to the import limit, every
+ * other JSON (or form) body up to the command limit. A body over its limit is answered 413 with the
+ * limit, before more than the limit is held in memory.
+ */
+function bodyParsers(limits: BodyLimits, imports: ImportRoute[]): RequestHandler[] {
+  const answered = (parse: RequestHandler, limit: number): RequestHandler => (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      // the error comes before the correlation middleware: give its answer the request's id too
+      withCorrelation(req, res, () => next(bodyProblem(error, limit)));
+    });
+  const importParsers = [
+    answered(text({ type: CSV_TYPES, limit: limits.importBytes }), limits.importBytes),
+    answered(json({ limit: limits.importBytes }), limits.importBytes),
+  ];
+  const importRouter = Router();
+  for (const { method, path } of imports) {
+    importRouter.route(path).all((req, _res, next) => (method === 'ALL' || req.method === method ? next() : next('route')), ...importParsers);
+  }
+  // a body the import router has read is not read again: each parser skips a finished request
+  return [
+    importRouter,
+    answered(json({ limit: limits.jsonBytes }), limits.jsonBytes),
+    answered(urlencoded({ extended: true, limit: limits.jsonBytes }), limits.jsonBytes),
+  ];
+}
+
+/** What body-parser's errors become: problems (RFC 9457), a JSON syntax error left to the filter (MalformedJson). */
+function bodyProblem(error: unknown, limit: number): unknown {
+  if (error instanceof SyntaxError) return error;
+  const e = error as { type?: unknown; status?: unknown; length?: unknown; message?: unknown };
+  if (e.type === 'entity.too.large') {
+    const size = typeof e.length === 'number' ? `; this one is ${e.length.toLocaleString('en-GB')} bytes` : '';
+    const detail = `This endpoint takes a body of at most ${describeBytes(limit)}${size}.`;
+    return problem(413, 'PayloadTooLarge', 'The request body is larger than this endpoint takes', detail, {
+      limitBytes: limit, errors: [{ field: 'body', rule: 'PayloadTooLarge', message: detail }],
+    });
+  }
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+    return problem(415, 'UnsupportedBodyEncoding', 'The body is in a character set or content encoding this endpoint does not read', String(e.message));
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return problem(e.status, 'UnreadableBody', 'The request body could not be read', String(e.message), {
+      errors: [{ field: 'body', rule: 'UnreadableBody', message: String(e.message) }],
+    });
+  }
+  return error;
+}
+
+function describeBytes(bytes: number): string {
+  const exact = `${bytes.toLocaleString('en-GB')} bytes`;
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB (${exact})`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB (${exact})`;
+  return exact;
+}
+
+/** The import routes' 413 in the OpenAPI states this server's limit. */
+function describeImportLimit(document: OpenAPIObject, imports: ImportRoute[], limit: number): void {
+  for (const { method, path } of imports) {
+    const response = document.paths[path]?.[method.toLowerCase() as 'post']?.responses?.['413'];
+    if (response && 'description' in response) {
+      response.description = `PayloadTooLarge: the file is larger than this server's import limit, ${describeBytes(limit)} (IMPORT_MAX_BYTES); the problem names the limit (\`limitBytes\`). Nothing was imported.`;
+    }
+  }
 }

@@ -20,3 +20,4 @@ export * from './calendar/bank-holiday-calendar';
 export * from './calendar/published-list';
 export * from './calendar/bank-holidays.controller';
 export * from './side-tables';
+export { schemaOf } from './migrations/schema-of';

@@ -12,6 +12,8 @@ import type { MessageBus } from './message-bus';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Migrations = MixedList<Function | string>;
 
 export type StoreKind = 'postgres' | 'kurrentdb';
 
@@ -47,6 +49,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** The service's upcasters: every read of its store brings old schema versions to the current one. */
   upcasters?: Upcaster[];
+  /** Migrations of the tables no event can rebuild (their entities say `synchronize: false`). */
+  migrations?: Migrations;
 }
 
 export async function createServiceRuntime(options: RuntimeOptions): Promise<ServiceRuntime> {
@@ -72,7 +76,13 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
     schema: options.schema,
     entities: options.entities,
     // Read models are disposable and rebuilt from the events, so their tables follow the entities.
+    // What no event can rebuild (people, documents, counters, the settings directory) is excluded
+    // from that (`synchronize: false` on the entity) and changes only by migration, run here.
     synchronize: true,
+    migrations: options.migrations ?? [],
+    migrationsRun: true,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
     extra: { max: 10 },
   });
   await dataSource.initialize();

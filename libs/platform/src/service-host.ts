@@ -6,7 +6,7 @@ import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
 import { bankHolidaysFileFromEnv } from './calendar/published-list';
 import { ConfigError, env, type Env } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
-import { createHttpApp } from './http-app';
+import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
 import { JsonLogger } from './logger';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
@@ -22,6 +22,9 @@ export interface ServiceDefinition<C = unknown> {
   entities: MixedList<Function | string | EntitySchema>;
   /** Brings the service's stored events of older schema versions to the current one on every read. */
   upcasters?: Upcaster[];
+  /** Migrations of its tables that no event can rebuild, run at start-up (read models follow their entities). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: MixedList<Function | string>;
   /**
    * Reads and validates the service's settings from the host's environment, once, before anything
    * starts: a missing or malformed one is a ConfigError naming it (exit 78).
@@ -46,6 +49,8 @@ async function host(options: {
   services: ServiceDefinition[];
   /** Each service's settings, read and validated before anything started (ServiceDefinition.configure). */
   configs: unknown[];
+  /** Request body limits, from the host's environment (IMPORT_MAX_BYTES). */
+  bodyLimits: BodyLimits;
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -63,7 +68,7 @@ async function host(options: {
     for (const service of options.services) {
       runtimes.push(await createServiceRuntime({
         service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
-        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock, upcasters: service.upcasters,
+        kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock, upcasters: service.upcasters, migrations: service.migrations,
       }));
     }
     if (options.directory) {
@@ -87,6 +92,7 @@ async function host(options: {
       health: { runtimes, bus: options.bus },
       logger: options.logger,
       calendar,
+      bodyLimits: options.bodyLimits,
     });
     await app.init();
     await options.bus.start();
@@ -120,6 +126,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const logger = new JsonLogger('ehc-hub', source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', 3000);
   const configs = services.map((s) => s.configure?.(source));
+  const bodyLimits = bodyLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -135,7 +142,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
   const running = await host({
-    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
@@ -149,6 +156,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
   const port = env.port(source, 'PORT', service.defaultPort);
   const config = service.configure?.(source);
+  const bodyLimits = bodyLimitsFromEnv(source);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
   const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
@@ -159,7 +167,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const running = await host({
-    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], databaseUrl, storeKind, kurrentDbUrl,
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
   });

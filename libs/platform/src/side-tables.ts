@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 
 /** Anything that runs SQL: a pool, a client in a transaction, a TypeORM DataSource or EntityManager. */
@@ -33,3 +34,16 @@ export const sideTablesOf = (pool: Pool): SideTables => ({
     }
   },
 });
+
+/** Free text a command brings (reasons, plan sections, representations, notes), kept outside its events. */
+export interface PendingDocument { kind: string; content: unknown }
+
+/** A document a command refers to by id, written with its events (never before the decision). */
+export interface CommandDocument extends PendingDocument { documentId: string }
+
+/** Ids for the documents a command will refer to, chosen before it runs; their rows are written with its events. */
+export function documentsToWrite(pending: (PendingDocument | null)[]): { ids: (string | null)[]; documents: CommandDocument[] } {
+  const ids = pending.map((d) => (d ? randomUUID() : null));
+  const documents = pending.flatMap((d, i) => (d ? [{ ...d, documentId: ids[i]! }] : []));
+  return { ids, documents };
+}

@@ -29,3 +29,18 @@ export async function createTestSchema(label: string): Promise<TestSchema> {
     },
   };
 }
+
+/**
+ * Every table in the given schemas holding `text` anywhere in a row, as `schema.table`: how an
+ * erasure test proves nothing of a person is left (events, read models, documents, people alike).
+ */
+export async function tablesHolding(pool: Pool, schemas: string[], text: string): Promise<string[]> {
+  const { rows: tables } = await pool.query<{ table_schema: string; table_name: string }>(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE'`, [schemas]);
+  const found: string[] = [];
+  for (const t of tables) {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${t.table_schema}"."${t.table_name}" x WHERE x::text ILIKE $1`, [`%${text}%`]);
+    if (rows[0].n > 0) found.push(`${t.table_schema}.${t.table_name}`);
+  }
+  return found.sort();
+}

@@ -4,6 +4,7 @@ import type { AnnualReviewSettings } from './config';
 import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY } from './api/annual-reviews.controller';
 import { SettingsController } from './api/settings.controller';
 import { ExecutePlanCommandHandler, PLAN_STORE } from './application/plan-command';
+import { planFiles } from './infrastructure/plan-files';
 import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
 import { annualReviewPublication } from './infrastructure/publication';
 import { planFilesProjection } from './infrastructure/read-models/plan-files.projection';
@@ -21,7 +22,7 @@ export class AnnualReviewModule implements OnModuleInit {
       providers: [
         { provide: AR_RUNTIME, useValue: runtime },
         { provide: AR_CLOCK, useValue: runtime.clock },
-        { provide: PLAN_STORE, useValue: runtime.store },
+        { provide: PLAN_STORE, useValue: planFiles(runtime) },
         { provide: PLAN_FILES_RUNNER, useValue: addProjection(runtime, planFilesProjection(runtime.schema)) },
         { provide: SETTINGS_DIRECTORY, useValue: new SettingsDirectory(runtime.dataSource) },
         { provide: AR_SETTINGS, useValue: config },

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * Personal details of a child or young person. Events carry only `personId`; erasing a person
  * (UK GDPR art. 17) blanks this row and leaves every event as it was.
  */
-@Entity({ name: 'people' })
+@Entity({ name: 'people', synchronize: false })
 export class Person {
   @PrimaryColumn('uuid', { name: 'person_id' }) personId!: string;
   @Column('text', { name: 'given_name', nullable: true }) givenName!: string | null;

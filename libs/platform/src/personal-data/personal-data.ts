@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CalendarDate } from '@ehc/domain-kernel';
 import { CaseDocument } from './case-document.entity';
 import { Person } from './person.entity';
+import { personalDataMigrations } from '../migrations/personal-data.migrations';
 import type { Queryable, SideWrite } from '../side-tables';
 
 export interface PersonDetails {
@@ -20,17 +21,22 @@ export class PersonalData {
   constructor(private readonly dataSource: DataSource, private readonly schema: string) {}
 
   static readonly entities = [Person, CaseDocument];
+  /** Their tables change only through these (never synchronize): they hold what no event can rebuild. */
+  static readonly migrations = personalDataMigrations;
 
   async recordPerson(details: PersonDetails, personId: string = randomUUID(), db: Queryable = this.dataSource): Promise<string> {
     await this.personWrite(details, personId)(db);
     return personId;
   }
 
-  /** The person's row, to write with the event that first names them (a SideWrite). */
+  /**
+   * The person's row, to write with the event that first names them (a SideWrite). A person already
+   * on file (an id derived again, an erased row) is left as it is.
+   */
   personWrite(details: PersonDetails, personId: string): SideWrite {
     return async (db) => {
       await db.query(
-        `INSERT INTO "${this.schema}".people (person_id, given_name, family_name, date_of_birth) VALUES ($1, $2, $3, $4)`,
+        `INSERT INTO "${this.schema}".people (person_id, given_name, family_name, date_of_birth) VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) DO NOTHING`,
         [personId, details.givenName, details.familyName, details.dateOfBirth],
       );
     };
@@ -40,7 +46,7 @@ export class PersonalData {
   documentWrite(streamId: string, kind: string, content: unknown, documentId: string): SideWrite {
     return async (db) => {
       await db.query(
-        `INSERT INTO "${this.schema}".case_documents (document_id, case_id, kind, content) VALUES ($1, $2, $3, $4)`,
+        `INSERT INTO "${this.schema}".case_documents (document_id, stream_id, kind, content) VALUES ($1, $2, $3, $4)`,
         [documentId, streamId, kind, JSON.stringify(content)],
       );
     };
@@ -74,7 +80,7 @@ export class PersonalData {
 
   /** The latest document of a kind on a stream, unless erased. */
   async latestText(streamId: string, kind: string): Promise<string | null> {
-    const doc = await this.dataSource.getRepository(CaseDocument).findOne({ where: { caseId: streamId, kind }, order: { createdAt: 'DESC' } });
+    const doc = await this.dataSource.getRepository(CaseDocument).findOne({ where: { streamId, kind }, order: { createdAt: 'DESC' } });
     return doc && !doc.erasedAt ? String((doc.content as { text?: string } | null)?.text ?? '') : null;
   }
 
@@ -83,7 +89,7 @@ export class PersonalData {
     const s = `"${this.schema}"`;
     const blank = async (db: Queryable) => {
       await db.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [personId]);
-      await db.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE case_id = ANY($1)`, [streamIds]);
+      await db.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE stream_id = ANY($1)`, [streamIds]);
     };
     // in the caller's transaction when there is one (a consumer's, with its inbox marker), else its own
     if (within) await blank(within);

@@ -3,14 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
-  addDays, compare, isAfter, isUuid, onOrBefore, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE,
+  addDays, compare, daysBetween, deadlineStatus, isAfter, isOverdue, isUuid, onOrBefore, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE,
   todayInLondon, type CalendarDate, type Clock,
 } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
-import { BodyReader, correlation, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
+import {
+  BodyReader, correlation, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, overdueCondition, PersonalData, problem, readCommandBody,
+  requestContext, sideTablesOf, timelineEntry, documentsToWrite, type Executed, type ServiceRuntime,
+} from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
-import type { RuleBroken } from '../domain/annual-review';
+import { planStream, type RuleBroken } from '../domain/annual-review';
 import type { Setting } from '../domain/events';
 import { transferCohort } from '../domain/phase-transfer';
 import { ImportFileError, importPlans, PLAN_IMPORT_COLUMNS } from '../infrastructure/plan-import';
@@ -49,24 +52,44 @@ export class AnnualReviewsController {
     this.personal = new PersonalData(runtime.dataSource, runtime.schema);
   }
 
+  @Post(':planId/erase-personal-data')
+  @HttpCode(200)
+  @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself." })
+  @ApiResponse({ status: 200, description: '{ erased: true, personId }' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async erase(@Param('planId') planIdRaw: string) {
+    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(this.planId(planIdRaw)) });
+    if (!row) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
+    const plans = await this.runtime.dataSource.getRepository(PlanFile).find({ where: { childId: row.childId }, select: { streamId: true } });
+    await this.personal.erase(row.childId, plans.map((p) => p.streamId));
+    return { erased: true, personId: row.childId };
+  }
+
   @Post('import')
   @HttpCode(200)
+  @ImportBody()
   @ApiConsumes('text/csv', 'application/json')
-  @ApiOperation({ summary: `Import plans made before the hub: a CSV with columns ${PLAN_IMPORT_COLUMNS.join(',')} (last_reviewed_on may be empty). Importing the same file twice changes nothing.` })
+  @ApiOperation({ summary: `Import plans made before the hub: a CSV (RFC 4180) with columns ${PLAN_IMPORT_COLUMNS.join(',')} (last_reviewed_on may be empty). Importing the same file twice changes nothing; a malformed file imports nothing.` })
   @ApiBody({ schema: { type: 'string', example: 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker\nLEG-0001,Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ayesha\n' } })
   @ApiResponse({ status: 200, description: '{ rowsRead, rowsTaken, rowsUnchanged, rowsRefused: [{ row, reference, reason }] }' })
+  @ApiResponse({ status: 400, description: 'CsvRequired (no CSV body), CsvColumnsMissing (not the plan layout), or MalformedCsv: not well-formed CSV (bad quoting, a row with another number of fields than the header, …); the problem names the line (`line`, and the message under `errors`). Nothing was imported.' })
   async import(@Body() body: unknown, @Req() req: Request) {
     const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
     if (!csv) throw problem(400, 'CsvRequired', 'Send the plans as a text/csv body (or JSON {"csv": "..."})', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     const today = todayInLondon(this.clock);
     try {
+      let lastEntered = 0;
       const report = await importPlans(csv, {
-        store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, settings: this.settings, today,
+        store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, sideTables: sideTablesOf(this.runtime.pool), settings: this.settings, today,
         reviewAnchor: this.config.reviewAnchor, context: requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today),
+        onEntered: (position) => { lastEntered = Math.max(lastEntered, position); },
       });
-      await this.planFiles.waitFor((await this.runtime.store.readAll({ maxCount: 1, filter: { eventTypes: ['__none__'] } })).position);
+      // as a command's answer: once the lists show what it entered (the head of the log can lag
+      // behind the import's own events while another transaction is open)
+      if (lastEntered > 0) await this.planFiles.waitFor(lastEntered);
       return report;
     } catch (error) {
+      if (error instanceof MalformedCsvError) throw malformedCsvProblem(error);
       if (error instanceof ImportFileError) throw problem(400, 'CsvColumnsMissing', 'The CSV is not in the plan import layout', error.message, { errors: [{ field: 'body', rule: 'CsvColumnsMissing', message: error.message }] });
       throw error;
     }
@@ -159,8 +182,9 @@ export class AnnualReviewsController {
     if (status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);
     else if (status) { params.push(status); where.push(`p.status = $${params.length}`); }
     if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
-    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due < $1)`);
+    // no exception lifts a review or amendment limit: an excepted deadline never arises here
+    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdueCondition('$1', '0')})`);
+    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdueCondition('$1', '0')})`);
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
@@ -182,12 +206,12 @@ export class AnnualReviewsController {
       items: rows.map((r) => {
         const v = r.view as PlanFileView;
         const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate }[])
-          .map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.due) - Date.parse(today)) / 86_400_000), overdue: d.due < today }));
+          .map((d) => ({ ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today) }));
         const nextReviewDue = upcomingReviewDue(v);
         return {
           planId: v.planId, reference: v.reference, status: v.status, caseworker: v.caseworkerId, setting: v.namedSetting,
           child: r.erased_at ? { id: v.childId, erased: true } : { id: v.childId, givenName: r.given_name, familyName: r.family_name },
-          nextReviewDue, daysOverdue: nextReviewDue && nextReviewDue < today ? Math.round((Date.parse(today) - Date.parse(nextReviewDue)) / 86_400_000) : 0,
+          nextReviewDue, daysOverdue: nextReviewDue ? deadlineStatus(nextReviewDue, null, today).daysLate ?? 0 : 0,
           overdue: deadlines.some((d) => d.overdue), deadlines,
         };
       }),
@@ -206,7 +230,7 @@ export class AnnualReviewsController {
   @Get(':planId/timeline')
   @ApiOperation({ summary: 'Every event on the plan: what, when it happened, when it was recorded, and who' })
   async timeline(@Param('planId') planId: string) {
-    const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId: `annualReview-${this.planId(planId)}` }, order: { revision: 'ASC' } });
+    const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId: planStream(this.planId(planId)) }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
     return rows.map(timelineEntry);
   }
@@ -215,7 +239,7 @@ export class AnnualReviewsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
   async letter(@Param('planId') planId: string, @Param('letterId') letterId: string) {
-    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: `annualReview-${this.planId(planId)}` });
+    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(this.planId(planId)) });
     const letter = row?.view.letters.find((l) => l.letterId === letterId);
     if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on plan ${planId}`);
     const kindOfReasons: Partial<Record<string, string>> = { 'cease-decision': 'cease-decision-reasons', 'decision-not-to-amend': 'not-to-amend-reasons', 'decision-to-maintain': 'review-decision-reasons' };
@@ -240,13 +264,14 @@ export class AnnualReviewsController {
     const today = todayInLondon(this.clock);
     const parsed = parse(input, on ?? today);
     input.done();
-    const stream = `annualReview-${planId}`;
-    if ((await this.runtime.store.readStream(stream, { maxCount: 1 })).length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
+    if ((await this.runtime.store.readStream(planStream(planId), { maxCount: 1 })).length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
     if (!onOrBefore(on!, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     const settings = await this.resolveSettings(parsed.settings);
-    const documentIds = await Promise.all(parsed.documents.map((d) => (d ? this.personal.saveDocument(stream, d.kind, d.content) : null)));
+    // the documents' ids go into the command now; their rows are written with its events, if it is not refused
+    const { ids, documents } = documentsToWrite(parsed.documents);
     const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, parsed.build(today, documentIds, settings, { earlyFinalisation: this.config.earlyFinalisation }), context));
+    const command = parsed.build(today, ids, settings, { earlyFinalisation: this.config.earlyFinalisation });
+    const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.planFiles.waitFor(result.position);
     return this.view(planId);
@@ -279,7 +304,7 @@ export class AnnualReviewsController {
   }
 
   private async view(planId: string) {
-    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: `annualReview-${planId}` });
+    const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(planId) });
     if (!row) return null;
     const [person, setting, notes] = await Promise.all([
       this.personal.person(row.childId),

@@ -1,5 +1,5 @@
 import type { CalendarDate, CommandPolicies, PhaseTransferKind } from '@ehc/domain-kernel';
-import type { BodyReader } from '@ehc/platform';
+import type { BodyReader, PendingDocument } from '@ehc/platform';
 import type { Command } from '../domain/annual-review';
 import type { CeaseAppealOutcome, CeaseReason, ClosureReason, Setting } from '../domain/events';
 
@@ -8,7 +8,6 @@ const APPEAL_OUTCOMES: readonly CeaseAppealOutcome[] = ['dismissed', 'withdrawn'
 const CLOSURE_REASONS: readonly ClosureReason[] = ['transferred-to-another-authority', 'died', 'other'];
 const TRANSFER_KINDS: readonly PhaseTransferKind[] = ['early-years-to-school', 'infant-to-junior', 'primary-to-middle', 'primary-to-secondary', 'middle-to-secondary', 'secondary-to-post-16'];
 
-export interface PendingDocument { kind: string; content: unknown }
 
 /** A setting named in the body, by URN (looked up in the settings directory) or by name. */
 export interface SettingRef { field: string; urn: string | null; name: string | null }

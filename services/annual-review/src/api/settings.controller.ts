@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { problem } from '@ehc/platform';
-import type { SettingsDirectory } from '../infrastructure/settings/settings-directory';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ImportBody, MalformedCsvError, malformedCsvProblem, problem } from '@ehc/platform';
+import { NotAGiasExtractError, type SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { SETTINGS_DIRECTORY } from './annual-reviews.controller';
 
 /** The settings directory: schools, colleges and early years settings, from the DfE register. */
@@ -12,16 +12,21 @@ export class SettingsController {
 
   @Post('import')
   @HttpCode(200)
+  @ImportBody()
   @ApiConsumes('text/csv')
-  @ApiOperation({ summary: 'Import a "Get Information about Schools" establishment extract (CSV). Importing it again updates, never duplicates.' })
+  @ApiOperation({ summary: 'Import a "Get Information about Schools" establishment extract (CSV, RFC 4180). Importing it again updates, never duplicates; a malformed file changes nothing.' })
   @ApiBody({ schema: { type: 'string' } })
+  @ApiResponse({ status: 200, description: '{ rowsTaken, rowsRefused: [{ row, reason }] }' })
+  @ApiResponse({ status: 400, description: 'CsvRequired (no CSV body), NotAGiasExtract (the GIAS columns are missing), or MalformedCsv: not well-formed CSV (bad quoting, a row with another number of fields than the header, …); the problem names the line (`line`, and the message under `errors`). Nothing was imported.' })
   async import(@Body() body: unknown) {
     const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
     if (!csv) throw problem(400, 'CsvRequired', 'Send the GIAS extract as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     try {
       return await this.settings.importGias(csv);
     } catch (error) {
-      throw problem(400, 'NotAGiasExtract', 'The CSV is not a GIAS establishment extract', (error as Error).message, { errors: [{ field: 'body', rule: 'NotAGiasExtract', message: (error as Error).message }] });
+      if (error instanceof MalformedCsvError) throw malformedCsvProblem(error);
+      if (error instanceof NotAGiasExtractError) throw problem(400, 'NotAGiasExtract', 'The CSV is not a GIAS establishment extract', error.message, { errors: [{ field: 'body', rule: 'NotAGiasExtract', message: error.message }] });
+      throw error;
     }
   }
 

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isCalendarDate, isAfter, isBefore, cohortOf, type CalendarDate } from '@ehc/domain-kernel';
+import { isCalendarDate, isAfter, isBefore, cohortOf, nameBasedUuid, type CalendarDate } from '@ehc/domain-kernel';
 import type { EventStore } from '@ehc/event-store';
-import { csvHeader, csvRecords, PersonalData, type CommandContext } from '@ehc/platform';
+import { csvRecords, MalformedCsvError, PersonalData, type CommandContext, type SideTables } from '@ehc/platform';
 import { executePlanCommand } from '../application/plan-command';
 import type { ReviewAnchor } from '../domain/events';
-import { planIdFor, } from './plan-ids';
+import { planIdFor } from './plan-ids';
 import { settingForPlan } from './settings/setting-for-plan';
 import type { SettingsDirectory } from './settings/settings-directory';
 
@@ -36,29 +36,46 @@ interface Row {
 }
 
 /**
+ * The plan file: its text or bytes (a request body), or a function that opens it (a file on disk,
+ * streamed). It is read twice, so a function, not an open stream.
+ */
+export type PlanImportSource = string | Uint8Array | (() => Readable);
+
+/**
  * Plans made before the hub existed enter the review cycle from a CSV. Every row is checked
  * (dates, known setting, a reference once in the file); good rows enter as `PlanEntered` through the
  * decider, each plan's id derived from its reference, so importing the same file again changes nothing.
+ *
+ * The file is streamed twice and never held as rows: the first pass checks that it is well-formed
+ * CSV in the plan layout and checks each row, so a malformed file (`MalformedCsvError`, with its line)
+ * or one without the columns (`ImportFileError`) is refused before any plan enters; the second enters
+ * the good rows as they are read, a few at a time.
  */
-export async function importPlans(csv: string, deps: {
+export async function importPlans(csv: PlanImportSource, deps: {
   store: EventStore;
   dataSource: DataSource;
   schema: string;
+  /** The service's own tables: a plan's child is written there with the plan's first event. */
+  sideTables: SideTables;
   settings: SettingsDirectory;
   today: CalendarDate;
   reviewAnchor: ReviewAnchor;
   context: Omit<CommandContext, 'occurredAt'>;
   concurrency?: number;
   onProgress?(done: number, total: number): void;
+  /** The global position of each plan entered, so a caller can wait until its read models have them. */
+  onEntered?(position: number): void;
 }): Promise<PlanImportReport> {
-  const header = csvHeader(csv);
-  const missing = PLAN_IMPORT_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new ImportFileError(`the CSV lacks the column(s) ${missing.join(', ')}; expected ${PLAN_IMPORT_COLUMNS.join(',')}`);
+  const onHeader = (header: string[]) => {
+    const missing = PLAN_IMPORT_COLUMNS.filter((c) => !header.includes(c));
+    if (missing.length > 0) throw new ImportFileError(`the CSV lacks the column(s) ${missing.join(', ')}; expected ${PLAN_IMPORT_COLUMNS.join(',')}`);
+  };
 
+  // first pass: the whole file is well-formed and every row checked before anything enters
   const report: PlanImportReport = { rowsRead: 0, rowsTaken: 0, rowsUnchanged: 0, rowsRefused: [] };
-  const rows: Row[] = [];
   const firstRowOf = new Map<string, number>();
-  for (const { row, values } of csvRecords(csv)) {
+  const rowsOfSetting = new Map<string, number>();
+  for await (const { row, values } of csvRecords(csv, { onHeader })) {
     report.rowsRead++;
     const checked = checkRow(row, values, deps.today);
     if (typeof checked === 'string') { report.rowsRefused.push({ row, reference: values.reference || null, reason: checked }); continue; }
@@ -66,35 +83,20 @@ export async function importPlans(csv: string, deps: {
     const first = firstRowOf.get(key);
     if (first !== undefined) { report.rowsRefused.push({ row, reference: checked.reference, reason: `duplicate reference: ${checked.reference} is also on row ${first}` }); continue; }
     firstRowOf.set(key, row);
-    rows.push(checked);
+    rowsOfSetting.set(checked.settingUrn, (rowsOfSetting.get(checked.settingUrn) ?? 0) + 1);
   }
 
-  const settings = await deps.settings.byUrns([...new Set(rows.map((r) => r.settingUrn))]);
+  const settings = await deps.settings.byUrns([...rowsOfSetting.keys()]);
+  const total = [...rowsOfSetting].reduce((n, [urn, rows]) => n + (settings.has(urn) ? rows : 0), 0);
   const personal = new PersonalData(deps.dataSource, deps.schema);
-  let done = 0;
-  const queue = rows.filter((r) => {
-    if (settings.has(r.settingUrn)) return true;
-    report.rowsRefused.push({ row: r.row, reference: r.reference, reason: `unknown setting: URN ${r.settingUrn} is not in the settings directory` });
-    return false;
-  });
-  const total = queue.length;
-  const worker = async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) {
-      const outcome = await enter(r);
-      if (outcome === 'taken') report.rowsTaken++;
-      else if (outcome === 'unchanged') report.rowsUnchanged++;
-      else report.rowsRefused.push({ row: r.row, reference: r.reference, reason: outcome });
-      deps.onProgress?.(++done, total);
-    }
-  };
 
   async function enter(r: Row): Promise<'taken' | 'unchanged' | string> {
     const source = { kind: 'import' as const, reference: r.reference };
     const planId = planIdFor(source);
-    // the person's id follows from the plan's, so a repeated import finds the same row
-    const childId = personIdFor(planId);
-    const existing = await personal.person(childId);
-    if (!existing) await personal.recordPerson({ givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth }, childId);
+    // the person's id follows from the plan's, so a repeated import finds the same row; it is
+    // written with the plan's first event, never for a plan that is refused or already entered
+    const childId = nameBasedUuid(`person-of/${planId}`);
+    const person = personal.personWrite({ givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth }, childId);
     const result = await executePlanCommand(deps.store, planId, {
       type: 'EnterPlan',
       data: {
@@ -102,20 +104,49 @@ export async function importPlans(csv: string, deps: {
         namedSetting: settingForPlan(r.settingUrn, r.settingUrn, settings.get(r.settingUrn)), caseworkerId: r.caseworker,
         reviewAnchor: deps.reviewAnchor, today: deps.today,
       },
-    }, { ...deps.context, occurredAt: r.planIssuedOn });
-    if (result.ok) return 'taken';
+    }, { ...deps.context, occurredAt: r.planIssuedOn }, { sideTables: deps.sideTables, writes: [person] });
+    if (result.ok) {
+      deps.onEntered?.(result.position);
+      return 'taken';
+    }
     if (result.error === 'PlanAlreadyEntered') return 'unchanged';
     return ruleReason(result.error);
   }
 
-  await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker));
+  // second pass: the rows the first pass took enter as they are read, `concurrency` at a time
+  const concurrency = deps.concurrency ?? 8;
+  const entering = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  let done = 0;
+  try {
+    for await (const { row, values } of csvRecords(csv, { onHeader })) {
+      if (failed) break;
+      const r = checkRow(row, values, deps.today);
+      // refused in the first pass (a bad row, or a reference seen on an earlier row)
+      if (typeof r === 'string' || firstRowOf.get(r.reference.toUpperCase()) !== row) continue;
+      if (!settings.has(r.settingUrn)) {
+        report.rowsRefused.push({ row, reference: r.reference, reason: `unknown setting: URN ${r.settingUrn} is not in the settings directory` });
+        continue;
+      }
+      const one: Promise<void> = enter(r).then((outcome) => {
+        if (outcome === 'taken') report.rowsTaken++;
+        else if (outcome === 'unchanged') report.rowsUnchanged++;
+        else report.rowsRefused.push({ row, reference: r.reference, reason: outcome });
+        deps.onProgress?.(++done, total);
+      }, (error: unknown) => { failed ??= { error }; }).finally(() => entering.delete(one));
+      entering.add(one);
+      if (entering.size >= concurrency) await Promise.race(entering);
+    }
+  } catch (error) {
+    // the first pass read it whole: only a file changed on disk since can fail here
+    if (error instanceof MalformedCsvError) throw new Error(`the file changed while it was being imported (${error.message}); the rows before that line were imported`);
+    throw error;
+  } finally {
+    await Promise.all(entering);
+  }
+  if (failed) throw failed.error;
   report.rowsRefused.sort((a, b) => a.row - b.row);
   return report;
-}
-
-function personIdFor(planId: string): string {
-  const h = createHash('sha1').update(`person-of/${planId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function checkRow(row: number, v: Record<string, string>, today: CalendarDate): Row | string {

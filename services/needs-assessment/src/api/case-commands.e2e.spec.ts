@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { tablesHolding } from '@ehc/testing';
 import { needsAssessmentService } from '../service';
 
 /** A caseworker's whole EHC needs assessment over HTTP, embedded mode, real PostgreSQL. */
@@ -269,6 +270,8 @@ describe('EHC needs assessment over HTTP', () => {
     expect(JSON.stringify(c)).not.toMatch(/Erin|Forgetme|High St/);
     expect(JSON.stringify(await host.runtimes[0].store.readStream(`ehcna-${id}`))).toBe(eventsBefore);
     expect((await api().get('/needs-assessments').query({ q: 'Forgetme' }).expect(200)).body.items).toEqual([]);
+    // nothing of them in any table: people, documents, events, read models
+    for (const text of ['Forgetme', 'High St']) expect(await tablesHolding(host.runtimes[0].pool, [host.runtimes[0].schema], text)).toEqual([]);
   });
 
   it('accepts the other names a request form uses for the same fields', async () => {

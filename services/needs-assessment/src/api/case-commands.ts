@@ -1,7 +1,7 @@
 import { EXCEPTION_LIMBS, type CalendarDate, type ClosurePeriod, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
 import { BodyReader } from '@ehc/platform';
 import type { Command } from '../domain/needs-assessment';
-import type { PendingDocument } from '../application/case-command';
+import type { PendingDocument } from '@ehc/platform';
 import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from '../domain/events';
 
 export const ADVICE_TYPES: readonly AdviceType[] = ['parent', 'child-or-young-person', 'educational', 'medical', 'psychological', 'social-care', 'preparing-for-adulthood', 'other'];

@@ -1,22 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { executeCommand, type CommandContext, type Executed } from '@ehc/platform';
+import { executeCommand, type CommandContext, type CommandDocument, type Executed } from '@ehc/platform';
 import { caseStream, needsAssessmentDecider, type Command, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';
 
-/** Free text a command brings (reasons, plan sections, notes), kept outside its events. */
-export interface PendingDocument { kind: string; content: unknown }
-
-/** A document the command refers to, written with its events (never before the decision). */
-export interface CommandDocument extends PendingDocument { documentId: string }
-
-/** Ids for the documents a command will refer to, chosen before it runs; their rows are written with its events. */
-export function documentsToWrite(pending: (PendingDocument | null)[]): { ids: (string | null)[]; documents: CommandDocument[] } {
-  const ids = pending.map((d) => (d ? randomUUID() : null));
-  const documents = pending.flatMap((d, i) => (d ? [{ ...d, documentId: ids[i]! }] : []));
-  return { ids, documents };
-}
 
 /** Any command on an existing case: the same four steps for every one (STYLE §3). */
 export class ExecuteCaseCommand {

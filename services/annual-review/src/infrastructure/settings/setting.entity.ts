@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SettingPhase, SettingType } from '../../domain/events';
 
 export type { SettingPhase, SettingType };
@@ -8,11 +8,11 @@ export type { SettingPhase, SettingType };
  * Schools" register. Reference data, not a decision of ours: it is replaced by import, not
  * event-sourced.
  */
-@Entity({ name: 'settings_directory' })
+@Entity({ name: 'settings_directory', synchronize: false })
 export class SettingRecord {
   @PrimaryColumn('text') urn!: string;
-  @Index() @Column('text', { nullable: true }) ukprn!: string | null;
-  @Index() @Column('text') name!: string;
+  @Column('text', { nullable: true }) ukprn!: string | null;
+  @Column('text') name!: string;
   @Column('text') type!: SettingType;
   @Column('text') phase!: SettingPhase;
   @Column('int', { name: 'low_age', nullable: true }) lowAge!: number | null;

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { csvHeader, csvRecords } from '@ehc/platform';
+import { csvRecords, type CsvInput } from '@ehc/platform';
 import { GIAS_REQUIRED_COLUMNS, settingFromGias } from './gias';
 import { SettingRecord } from './setting.entity';
+
+/** The file is CSV, but not in the layout of a GIAS establishment extract. */
+export class NotAGiasExtractError extends Error {
+  override readonly name = 'NotAGiasExtractError';
+}
 
 export interface SettingsImportReport {
   rowsTaken: number;
@@ -16,30 +21,37 @@ export interface SettingsImportReport {
 export class SettingsDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Imports a GIAS extract; the same file twice changes nothing (upsert by URN). */
-  async importGias(csv: string): Promise<SettingsImportReport> {
-    const header = csvHeader(csv);
-    const missing = GIAS_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-    if (missing.length) throw new Error(`the file lacks the GIAS columns ${missing.join(', ')}`);
-    const report: SettingsImportReport = { rowsTaken: 0, rowsRefused: [] };
-    let batch: SettingRecord[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await this.dataSource.getRepository(SettingRecord).upsert(batch, ['urn']);
-      batch = [];
-    };
-    const seen = new Set<string>();
-    for (const { row, values } of csvRecords(csv)) {
-      const setting = settingFromGias(values);
-      if ('error' in setting) { report.rowsRefused.push({ row, reason: setting.error }); continue; }
-      if (seen.has(setting.urn)) { report.rowsRefused.push({ row, reason: `duplicate URN ${setting.urn} in the file` }); continue; }
-      seen.add(setting.urn);
-      batch.push(setting as SettingRecord);
-      report.rowsTaken++;
-      if (batch.length === 1000) await flush();
-    }
-    await flush();
-    return report;
+  /**
+   * Imports a GIAS extract, streamed row by row; the same file twice changes nothing (upsert by URN).
+   * One transaction: a file that turns out malformed part way (`MalformedCsvError`, with its line) or
+   * lacks the GIAS columns (`NotAGiasExtractError`) changes nothing.
+   */
+  async importGias(csv: CsvInput): Promise<SettingsImportReport> {
+    return this.dataSource.transaction(async (manager) => {
+      const report: SettingsImportReport = { rowsTaken: 0, rowsRefused: [] };
+      let batch: SettingRecord[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await manager.getRepository(SettingRecord).upsert(batch, ['urn']);
+        batch = [];
+      };
+      const onHeader = (header: string[]) => {
+        const missing = GIAS_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+        if (missing.length) throw new NotAGiasExtractError(`the file lacks the GIAS columns ${missing.join(', ')}`);
+      };
+      const seen = new Set<string>();
+      for await (const { row, values } of csvRecords(csv, { onHeader })) {
+        const setting = settingFromGias(values);
+        if ('error' in setting) { report.rowsRefused.push({ row, reason: setting.error }); continue; }
+        if (seen.has(setting.urn)) { report.rowsRefused.push({ row, reason: `duplicate URN ${setting.urn} in the file` }); continue; }
+        seen.add(setting.urn);
+        batch.push(setting as SettingRecord);
+        report.rowsTaken++;
+        if (batch.length === 1000) await flush();
+      }
+      await flush();
+      return report;
+    });
   }
 
   byUrn(urn: string): Promise<SettingRecord | null> {
