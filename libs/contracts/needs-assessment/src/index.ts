@@ -1,5 +1,8 @@
 /** Published contract of the needs-assessment service: topic, event types, JSON Schemas, fixtures. */
 export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
+
+/** A published `caseId` is the case's stream, `ehcna-<uuid>`; the uuid is the case's id in the API. */
+export const caseUuidOf = (caseId: string): string => caseId.replace(/^ehcna-/, '');
 export * from './needs-assessment-requested.v1';
 export * from './events.v1';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, needsAssessmentRequestedV1Schema } from './needs-assessment-requested.v1';

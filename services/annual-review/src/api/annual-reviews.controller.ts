@@ -2,29 +2,26 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import {
-  addDays, compare, daysBetween, deadlineStatus, isAfter, isOverdue, isUuid, onOrBefore, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE,
-  todayInLondon, type CalendarDate, type Clock,
-} from '@ehc/domain-kernel';
+import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
 import {
-  BodyReader, correlation, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, overdueCondition, PersonalData, problem, readCommandBody,
+  BodyReader, correlation, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, PersonalData, problem, readCommandBody,
   requestContext, sideTablesOf, timelineEntry, documentsToWrite, type Executed, type ServiceRuntime,
 } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
 import { planStream, type RuleBroken } from '../domain/annual-review';
 import type { Setting } from '../domain/events';
-import { transferCohort } from '../domain/phase-transfer';
 import { ImportFileError, importPlans, PLAN_IMPORT_COLUMNS } from '../infrastructure/plan-import';
 import { PlanFile, PlanTimelineEntry } from '../infrastructure/read-models/plan-file.entity';
-import { upcomingReviewDue, type PlanFileView } from '../infrastructure/read-models/plan-file.view';
 import { settingForPlan } from '../infrastructure/settings/setting-for-plan';
 import type { SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { renderPlanLetter } from './letters';
 import { PLAN_COMMANDS, type SettingRef } from './plan-commands';
 import { comingTransferYear, planView } from './plan-view';
 import { ruleProblem } from './problems';
+import { PLAN_STATUSES, plansMatching } from '../infrastructure/queries/reviews-due';
+import { transfersOfYear } from '../infrastructure/queries/transfers';
 import { planCommandExamples } from './examples';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
@@ -34,7 +31,6 @@ export const SETTINGS_DIRECTORY = Symbol('SETTINGS_DIRECTORY');
 export const AR_SETTINGS = Symbol('ANNUAL_REVIEW_SETTINGS');
 
 
-const STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'];
 
 @ApiTags('annual-reviews')
 @Controller('annual-reviews')
@@ -109,53 +105,7 @@ export class AnnualReviewsController {
     const today = todayInLondon(this.clock);
     const year = yearRaw === undefined ? comingTransferYear(today) : Number(yearRaw);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw problem(400, 'MustBeYear', 'year must be a calendar year', undefined, { errors: [{ field: 'year', rule: 'MustBeYear', message: 'year must be a calendar year, e.g. 2027' }] });
-    const rows = await this.runtime.dataSource.getRepository(PlanFile).createQueryBuilder('p')
-      .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] }).andWhere('p.reception_year IS NOT NULL').getMany();
-    const settings = await this.settings.byUrns([...new Set(rows.map((r) => r.settingUrn).filter((u): u is string => !!u))]);
-    const candidates = rows.map((r) => {
-      const s = r.settingUrn ? settings.get(r.settingUrn) : undefined;
-      return {
-        planId: r.view.planId, view: r.view, cohort: r.view.cohort!,
-        setting: s ? { type: s.type, phase: s.phase, lowAge: s.lowAge, highAge: s.highAge } : { type: r.view.namedSetting.type, phase: r.view.namedSetting.phase, lowAge: null, highAge: null },
-      };
-    });
-    const cohort = transferCohort(candidates, year);
-    const people = await this.people(cohort.map((c) => c.view.childId));
-    return {
-      year, asOf: today, total: cohort.length,
-      items: cohort.map(({ view, transfer }) => {
-        const recorded = view.phaseTransfer && view.phaseTransfer.transferYear === year ? view.phaseTransfer : null;
-        return {
-          planId: view.planId, reference: view.reference, child: this.childSummary(view, people.get(view.childId)), caseworker: view.caseworkerId,
-          currentSetting: view.namedSetting, kind: transfer.kind, fromYearGroup: transfer.fromYearGroup, toYearGroup: transfer.toYearGroup,
-          deadline: transfer.deadline, rule: phaseTransferRule(transfer.kind),
-          latestAmendmentNotice: transfer.latestAmendmentNotice, latestReviewMeeting: transfer.latestReviewMeeting,
-          amendedPlanIssuedOn: recorded?.amendedOn ?? null, onTime: recorded ? recorded.met : isAfter(today, transfer.deadline) ? false : null,
-          nextReviewDue: upcomingReviewDue(view),
-        };
-      }),
-      post16Transfers: await this.post16Transfers(year, today),
-    };
-  }
-
-  /** reg 18(2): moves between post-16 institutions recorded for a calendar year, by their deadline. */
-  private async post16Transfers(year: number, today: CalendarDate) {
-    const rows = await this.runtime.dataSource.getRepository(PlanFile).createQueryBuilder('p')
-      .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] })
-      .andWhere(`p.view -> 'post16Transfer' ->> 'transferOn' LIKE :year`, { year: `${year}-%` }).getMany();
-    const views = rows.map((r) => r.view).sort((a, b) => compare(a.post16Transfer!.deadline, b.post16Transfer!.deadline) || (a.planId < b.planId ? -1 : 1));
-    const people = await this.people(views.map((v) => v.childId));
-    return views.map((view) => {
-      const move = view.post16Transfer!;
-      return {
-        planId: view.planId, reference: view.reference, child: this.childSummary(view, people.get(view.childId)), caseworker: view.caseworkerId,
-        currentSetting: view.namedSetting, newInstitution: move.newInstitution, transferOn: move.transferOn,
-        deadline: move.deadline, rule: POST_16_TRANSFER_RULE,
-        latestAmendmentNotice: phaseTransferLatestAmendmentNotice(move.deadline), latestReviewMeeting: phaseTransferLatestReviewMeeting(move.deadline),
-        amendedPlanIssuedOn: move.amendedOn, onTime: move.amendedOn ? move.met : isAfter(today, move.deadline) ? false : null,
-        nextReviewDue: upcomingReviewDue(view),
-      };
-    });
+    return transfersOfYear(this.runtime.dataSource, this.runtime.schema, this.settings, year, today);
   }
 
   @Get()
@@ -164,58 +114,18 @@ export class AnnualReviewsController {
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'setting', required: false, description: 'setting URN' })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'status', required: false, enum: PLAN_STATUSES })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'offset', required: false, type: Number })
   async list(@Query() query: Record<string, string | undefined>) {
     const today = todayInLondon(this.clock);
     const q = new BodyReader(query);
-    const status = q.oneOf('status', STATUSES, { required: false });
+    const status = q.oneOf('status', PLAN_STATUSES, { required: false });
     const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
     q.done();
-    const s = `"${this.runtime.schema}"`;
-    const params: unknown[] = [today];
-    const where: string[] = [];
-    if (query.caseworker) { params.push(query.caseworker); where.push(`p.caseworker_id = $${params.length}`); }
-    if (query.setting) { params.push(query.setting); where.push(`p.setting_urn = $${params.length}`); }
-    if (status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);
-    else if (status) { params.push(status); where.push(`p.status = $${params.length}`); }
-    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    // no exception lifts a review or amendment limit: an excepted deadline never arises here
-    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdueCondition('$1', '0')})`);
-    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdueCondition('$1', '0')})`);
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
-    }
-    // the page first, then its deadlines: per-row work only for the rows shown
-    const from = `FROM ${s}.rm_plans p LEFT JOIN ${s}.people pe ON pe.person_id = p.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, count(*)::int AS total ${from}`, params);
-    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `WITH page AS (SELECT $1::date AS as_of, p.stream_id, p.view, p.next_review_due, p.reference, pe.given_name, pe.family_name, pe.erased_at ${from}
-                     ORDER BY p.next_review_due NULLS LAST, p.reference LIMIT $${params.length + 1} OFFSET $${params.length + 2})
-       SELECT page.*, (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text) ORDER BY d.due)
-                       FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = page.stream_id) AS deadlines
-       FROM page ORDER BY page.next_review_due NULLS LAST, page.reference`,
-      [...params, limit, offset],
-    );
-    return {
-      asOf: today,
-      total,
-      items: rows.map((r) => {
-        const v = r.view as PlanFileView;
-        const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate }[])
-          .map((d) => ({ ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today) }));
-        const nextReviewDue = upcomingReviewDue(v);
-        return {
-          planId: v.planId, reference: v.reference, status: v.status, caseworker: v.caseworkerId, setting: v.namedSetting,
-          child: r.erased_at ? { id: v.childId, erased: true } : { id: v.childId, givenName: r.given_name, familyName: r.family_name },
-          nextReviewDue, daysOverdue: nextReviewDue ? deadlineStatus(nextReviewDue, null, today).daysLate ?? 0 : 0,
-          overdue: deadlines.some((d) => d.overdue), deadlines,
-        };
-      }),
-    };
+    return plansMatching(this.runtime.dataSource, this.runtime.schema,
+      { caseworker: query.caseworker, setting: query.setting, status, dueWithinDays: within, overdue, text: query.q, limit, offset }, today);
   }
 
   @Get(':planId')
@@ -291,16 +201,6 @@ export class AnnualReviewsController {
   private planId(id: string): string {
     if (!isUuid(id)) throw problem(404, 'PlanNotFound', 'No such plan', `${id} is not a plan id`);
     return id.toLowerCase();
-  }
-
-  private async people(ids: string[]) {
-    const out = new Map<string, Awaited<ReturnType<PersonalData['person']>>>();
-    for (const id of [...new Set(ids)]) out.set(id, await this.personal.person(id));
-    return out;
-  }
-
-  private childSummary(view: PlanFileView, person: Awaited<ReturnType<PersonalData['person']>> | undefined) {
-    return person && !person.erasedAt ? { id: view.childId, givenName: person.givenName, familyName: person.familyName } : { id: view.childId };
   }
 
   private async view(planId: string) {

@@ -6,6 +6,7 @@ import {
 } from '@ehc/contracts/annual-review';
 import type { Event } from '../domain/events';
 import { reviewDecisionIsAppealable } from '../domain/appeals';
+import { PLAN_STREAM_PREFIX } from '../domain/annual-review';
 
 /**
  * The one place the annual review's domain events become published contracts: the appealable
@@ -51,6 +52,6 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
 
 export const annualReviewPublication: Publication = {
   topic: ANNUAL_REVIEW_TOPIC,
-  filter: { streamPrefixes: ['annualReview-'] },
+  filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   translate,
 };

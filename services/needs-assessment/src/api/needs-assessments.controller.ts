@@ -3,19 +3,20 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { addDays, daysBetween, isOverdue, isUuid, onOrBefore, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, documentsToWrite, listFilters, overdueCondition, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
+import { BodyReader, correlation, documentsToWrite, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
 import { ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
-import { caseIdOf, caseStream, personErasureStream, type RuleBroken } from '../domain/needs-assessment';
+import { caseStream, personErasureStream, type RuleBroken } from '../domain/needs-assessment';
 import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
 import { caseView } from './case-view';
 import { CASE_COMMANDS } from './case-commands';
 import { renderLetter } from './letters';
 import { ruleProblem } from './problems';
+import { CASE_STATUSES, caseloadByCaseworker, casesMatching } from '../infrastructure/queries/caseload';
 import type { NeedsAssessmentSettings } from '../config';
 import { caseExample, commandExamples, requestExample } from './examples';
 
@@ -32,10 +33,7 @@ const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {
   health: 'health-professional', 'social-care': 'social-care-professional', professional: 'other-professional', notification: 'other-professional',
 };
 
-/** Overdue in the caseload: today is $1, the local extension under an exception $2 (domain §2.6). */
-const OVERDUE_SQL = overdueCondition('$1', '$2');
 
-const STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'];
 
 @ApiTags('needs-assessments')
 @Controller('needs-assessments')
@@ -115,7 +113,7 @@ export class NeedsAssessmentsController {
   @Get()
   @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
   @ApiQuery({ name: 'caseworker', required: false })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
   @ApiQuery({ name: 'due-within-days', required: false, type: Number })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'q', required: false, description: 'child name or case reference' })
@@ -125,72 +123,19 @@ export class NeedsAssessmentsController {
   async list(@Query() query: Record<string, string | undefined>) {
     const today = todayInLondon(this.clock);
     const q = new BodyReader(query);
-    const status = q.oneOf('status', STATUSES, { required: false });
+    const status = q.oneOf('status', CASE_STATUSES, { required: false });
     const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
     const sort = q.oneOf('sort', ['next-due', 'received', 'reference'] as const, { required: false }) ?? 'next-due';
     q.done();
 
-    const s = `"${this.runtime.schema}"`;
-    const params: unknown[] = [today, this.settings.exceptionExtensionDays];
-    const where: string[] = [];
-    if (query.caseworker) { params.push(query.caseworker); where.push(`c.caseworker_id = $${params.length}`); }
-    if (status === 'open') where.push(`c.status IN ('awaiting-decision', 'assessing', 'draft-issued')`);
-    else if (status) { params.push(status); where.push(`c.status = $${params.length}`); }
-    if (within !== undefined) { params.push(addDays(today, within)); where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $${params.length})`); }
-    if (overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL})`);
-    if (overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${OVERDUE_SQL})`);
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
-    }
-    const order = sort === 'received' ? 'received_on, reference' : sort === 'reference' ? 'reference' : 'next_due NULLS LAST, reference';
-    // the page first, then its deadlines: per-row work only for the rows shown
-    const from = `FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    const nextDue = `(SELECT min(d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id)`;
-    const [{ total }] = await this.runtime.dataSource.query(`SELECT $1::date AS as_of, $2::int AS extension_days, count(*)::int AS total ${from}`, params);
-    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `WITH page AS (SELECT $1::date AS as_of, $2::int AS extension_days, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on,
-                            p.given_name, p.family_name, p.erased_at, ${nextDue}::text AS next_due ${from}
-                     ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
-       SELECT page.*,
-              (SELECT json_agg(json_build_object('kind', d.kind, 'ref', NULLIF(d.ref, ''), 'due', d.due::text, 'excepted', d.excepted) ORDER BY d.due)
-               FROM ${s}.rm_case_deadlines d WHERE d.stream_id = page.case_id) AS deadlines
-       FROM page ORDER BY ${order}`,
-      [...params, limit, offset],
-    );
-    return {
-      asOf: today,
-      total,
-      items: rows.map((r) => {
-        const deadlines = ((r.deadlines ?? []) as { kind: string; ref: string | null; due: CalendarDate; excepted: boolean }[])
-          .map((d) => {
-            const exception = { excepted: d.excepted, extensionDays: this.settings.exceptionExtensionDays };
-            return { ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today, exception) };
-          });
-        return {
-          id: caseIdOf(String(r.case_id)), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
-          child: r.erased_at ? { erased: true } : { givenName: r.given_name, familyName: r.family_name },
-          nextDue: r.next_due, overdue: deadlines.some((d) => d.overdue), deadlines,
-        };
-      }),
-    };
+    return casesMatching(this.runtime.dataSource, this.runtime.schema,
+      { caseworker: query.caseworker, status, dueWithinDays: within, overdue, text: query.q, sort, limit, offset }, today, this.settings.exceptionExtensionDays);
   }
 
   @Get('caseload')
   @ApiOperation({ summary: "The team's caseload: open cases per caseworker, due in the next 7 days, overdue" })
   async caseload() {
-    const today = todayInLondon(this.clock);
-    const s = `"${this.runtime.schema}"`;
-    const rows: Record<string, any>[] = await this.runtime.dataSource.query(
-      `SELECT c.caseworker_id,
-              count(*) AS open,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${overdueCondition('$1', '$3')})) AS overdue
-       FROM ${s}.rm_case_files c WHERE c.status IN ('awaiting-decision', 'assessing', 'draft-issued')
-       GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
-      [today, addDays(today, 7), this.settings.exceptionExtensionDays],
-    );
-    return { asOf: today, caseworkers: rows.map((r) => ({ caseworker: r.caseworker_id, open: Number(r.open), dueNext7Days: Number(r.due_next_7_days), overdue: Number(r.overdue) })) };
+    return caseloadByCaseworker(this.runtime.dataSource, this.runtime.schema, todayInLondon(this.clock), this.settings.exceptionExtensionDays);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
 import { planMayBeCeasedFrom } from '../../domain/appeals';
+import { planIdOf } from '../../domain/annual-review';
 
 interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
 
@@ -56,7 +57,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
   if (event.type === 'PlanEntered') {
     const d = event.data;
     return {
-      planId: envelope.stream.replace(/^annualReview-/, ''),
+      planId: planIdOf(envelope.stream),
       source: d.source,
       reference: d.source.reference ?? (d.source.kind === 'needs-assessment' ? d.source.caseId : ''),
       childId: d.childId, cohort: d.cohort, planIssuedOn: d.planIssuedOn, status: 'maintained', namedSetting: d.namedSetting,

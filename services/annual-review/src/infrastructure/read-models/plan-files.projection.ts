@@ -1,3 +1,4 @@
+import { PLAN_STREAM_PREFIX } from '../../domain/annual-review';
 import { viewProjection, type Projection } from '@ehc/messaging';
 import { applyToPlanFile, runningDeadlines, upcomingReviewDue, type PlanFileView } from './plan-file.view';
 import { PlanDeadline, PlanFile, PlanTimelineEntry } from './plan-file.entity';
@@ -7,7 +8,7 @@ export function planFilesProjection(schema: string): Projection {
   return viewProjection<PlanFileView>({
     name: 'annual-review.plan-files.v2',
     schema,
-    streamPrefix: 'annualReview-',
+    streamPrefix: PLAN_STREAM_PREFIX,
     tables: { views: 'rm_plans', deadlines: 'rm_plan_deadlines', timeline: 'rm_plan_timeline' },
     fold: (view, event) => applyToPlanFile(view, event),
     columnTypes: { reference: 'text', child_id: 'uuid', caseworker_id: 'text', setting_urn: 'text', status: 'text', next_review_due: 'date', reception_year: 'integer' },
