@@ -172,7 +172,8 @@ async function main(): Promise<number> {
         const parsed = parseStep(step);
         // as the controller: free text is kept outside the event first, its id goes into the command
         const { ids, documents } = documentsToWrite(parsed.documents);
-        const result = await commands.execute(new ExecuteCaseCommand(recorded.caseId, parsed.build(realToday, ids, { earlyFinalisation: 'allowed' }), context(c, step.actor, step.body.on), documents));
+        const command = parsed.build({ today: realToday, policies: { earlyFinalisation: 'allowed' } }, ids);
+        const result = await commands.execute(new ExecuteCaseCommand(recorded.caseId, command, context(c, step.actor, step.body.on), documents));
         commandsDone++;
         if (!result.ok) {
           failures.push({ case: c.index, command: step.command, on: step.body.on, error: String(result.error) });

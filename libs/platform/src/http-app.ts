@@ -72,6 +72,8 @@ export interface HttpAppOptions {
   modules: (Type<unknown> | DynamicModule)[];
   health: HealthSources;
   logger: JsonLogger;
+  /** OpenAPI operations a service describes itself (one per command), added to the document. */
+  documentPaths?: Record<string, unknown>;
   /** The hub's bank-holiday calendar, served under /calendar/bank-holidays. */
   calendar?: BankHolidayCalendar;
   /** Request body limits; by default from the environment (`IMPORT_MAX_BYTES`), read once here. */
@@ -101,6 +103,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.use(withCorrelation);
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());
+  Object.assign(document.paths, options.documentPaths ?? {});
   describeImportLimit(document, imports, limits.importBytes);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;

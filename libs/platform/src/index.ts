@@ -21,3 +21,4 @@ export * from './calendar/published-list';
 export * from './calendar/bank-holidays.controller';
 export * from './side-tables';
 export { schemaOf } from './migrations/schema-of';
+export * from './command-schema';

@@ -22,6 +22,8 @@ export interface ServiceDefinition<C = unknown> {
   entities: MixedList<Function | string | EntitySchema>;
   /** Brings the service's stored events of older schema versions to the current one on every read. */
   upcasters?: Upcaster[];
+  /** OpenAPI operations it describes itself: one per command, each with its own body schema. */
+  openApiPaths?: Record<string, unknown>;
   /** Migrations of its tables that no event can rebuild, run at start-up (read models follow their entities). */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations?: MixedList<Function | string>;
@@ -93,6 +95,7 @@ async function host(options: {
       logger: options.logger,
       calendar,
       bodyLimits: options.bodyLimits,
+      documentPaths: Object.assign({}, ...options.services.map((s) => s.openApiPaths ?? {})),
     });
     await app.init();
     await options.bus.start();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, ApiExcludeEndpoint } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, documentsToWrite, listFilters, PersonalData, problem, readCommandBody, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
+import { BodyReader, commandNamed, correlation, deprecationWarning, documentsToWrite, listFilters, PersonalData, problem, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
@@ -18,7 +18,7 @@ import { renderLetter } from './letters';
 import { ruleProblem } from './problems';
 import { CASE_STATUSES, caseloadByCaseworker, casesMatching } from '../infrastructure/queries/caseload';
 import type { NeedsAssessmentSettings } from '../config';
-import { caseExample, commandExamples, requestExample } from './examples';
+import { caseExample, requestExample } from './examples';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
 export const CLOCK = Symbol('CLOCK');
@@ -169,31 +169,25 @@ export class NeedsAssessmentsController {
     return renderLetter(letter, row.view, person, reasons, this.settings.authorityName);
   }
 
+  /** Every command has its own operation and body schema in the OpenAPI document (caseCommandOperations). */
   @Post(':id/:command')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A caseworker command on the case. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the request).' })
-  @ApiParam({ name: 'command', enum: Object.keys(CASE_COMMANDS) })
-  @ApiBody({ schema: { type: 'object', required: ['on'] }, examples: commandExamples })
-  @ApiResponse({ status: 200, description: 'The case after the command' })
-  @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
-  @ApiResponse({ status: 404, description: 'No such case or command' })
-  @ApiResponse({ status: 409, description: 'The state does not allow it (e.g. a second decision, a closed case, a stale expectedRevision)' })
-  @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future or before the request)' })
-  async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
-    // `on` is the effective date; an exception may give it as `from`
-    const { parser: parse, input, on, expectedRevision } = readCommandBody(CASE_COMMANDS, name, body, ['on', 'from']);
+  @ApiExcludeEndpoint()
+  async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const parsed = commandNamed(CASE_COMMANDS, name).read(body);
+    const { on, expectedRevision } = parsed;
+    const warning = deprecationWarning(parsed.deprecated, commandNamed(CASE_COMMANDS, name).deprecatedAliases);
+    if (warning) res.setHeader('warning', warning);
     const caseId = this.caseId(id);
     const today = todayInLondon(this.clock);
-    const parsed = parse(input, on ?? today);
-    input.done();
     if ((await this.files.store.readStream(caseStream(caseId), { maxCount: 1 })).length === 0) {
       throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     }
-    if (on && !onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
+    if (!onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     // the documents' ids go into the command now; their rows are written with its events, if it is not refused
     const { ids, documents } = documentsToWrite(parsed.documents);
-    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const command = parsed.build(today, ids, { earlyFinalisation: this.settings.earlyFinalisation });
+    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on), expectedRevision };
+    const command = parsed.build({ today, policies: { earlyFinalisation: this.settings.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.caseFiles.waitFor(result.position);

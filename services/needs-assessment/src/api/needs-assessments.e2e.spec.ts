@@ -115,4 +115,52 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
     const docs = await request(host.url).get('/docs/json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/needs-assessments', '/needs-assessments/{id}', '/health']));
   });
+
+  it('documents one operation and one body schema per command, with its example and every 4xx', async () => {
+    const { paths } = (await request(host.url).get('/docs/json').expect(200)).body;
+    expect(paths['/needs-assessments/{id}/{command}']).toBeUndefined();
+    const commands = Object.keys(paths).filter((p) => /^\/needs-assessments\/\{id\}\/[a-z-]+$/.test(p) && paths[p].post && !['timeline'].includes(p.split('/').pop()!));
+    expect(commands.map((p) => p.split('/').pop()).sort()).toEqual(expect.arrayContaining(['decide-to-assess', 'record-exception', 'issue-final-plan', 'hold-draft-plan-meeting', 'erase-personal-data']));
+    const exception = paths['/needs-assessments/{id}/record-exception'].post;
+    expect(exception.operationId).toBe('needs-assessments.record-exception');
+    const schema = exception.requestBody.content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['on', 'limb']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['on', 'expectedRevision', 'limb', 'to', 'closedFrom', 'reopensOn', 'evidence']));
+    expect(schema.properties.on).toMatchObject({ type: 'string', format: 'date' });
+    expect(exception.requestBody.content['application/json'].example).toMatchObject({ limb: 'exceptional-personal-circumstances' });
+    expect(Object.keys(exception.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '413', '422']));
+    expect(exception.description).toMatch(/`kind` \(use `limb`\)/);
+    const final = paths['/needs-assessments/{id}/issue-final-plan'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(final.properties)).toEqual(expect.arrayContaining(['namedSetting', 'sections']));
+  });
+
+  it('still takes a field by its old name for one release, with a warning naming it', async () => {
+    const { id } = (await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
+    await request(host.url).post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-03-02' }).expect(200);
+    const old = await request(host.url).post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', type: 'medical' }).expect(200);
+    expect(old.headers.warning).toMatch(/deprecated field name\(s\): type \(use adviceType\)/);
+    expect(old.body.advice[0]).toMatchObject({ adviceType: 'medical' });
+    const current = await request(host.url).post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', adviceType: 'psychological' }).expect(200);
+    expect(current.headers.warning).toBeUndefined();
+  });
+
+  it('names every field at fault in one 400, from the command\'s schema, and appends nothing', async () => {
+    const { id } = (await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
+    const before = await eventCount();
+    const res = await request(host.url).post(`/needs-assessments/${id}/record-exception`)
+      .send({ on: '2026-13-01', limb: 'holiday', closedFrom: '2026-07-23', evidence: 'x'.repeat(20_001) }).expect(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'on', rule: 'InvalidDate' }),
+      expect.objectContaining({ field: 'limb', rule: 'NotAllowedValue' }),
+      expect.objectContaining({ field: 'reopensOn', rule: 'Required' }),
+      expect.objectContaining({ field: 'evidence', rule: 'TooLong' }),
+    ]));
+    expect((await request(host.url).post(`/needs-assessments/${id}/record-needs-profile`).send({ on: '2026-02-03', needs: [1, 2, 3], settingReadiness: [1, 2, 3, 4, 9], familyConfidence: 'high' }).expect(400)).body.errors)
+      .toEqual(expect.arrayContaining([
+        expect.objectContaining({ field: 'needs', rule: 'WrongNumberOfItems' }),
+        expect.objectContaining({ field: 'settingReadiness.4', rule: 'OutOfRange' }),
+        expect.objectContaining({ field: 'familyConfidence', rule: 'MustBeArray' }),
+      ]));
+    expect(await eventCount()).toBe(before);
+  });
 });

@@ -1,25 +1,19 @@
 /**
  * Turns a synthetic case's steps into the domain commands the HTTP controller would build from the
- * same bodies (api/case-commands.ts parsers, the same BodyReader), and folds the real decider over
+ * same bodies (api/case-commands.ts, the same schemas and validation), and folds the real decider over
  * them. The seed sends those commands through the CommandBus; the benchmark folds them into events
  * to fill a store.
  */
 import { cohortOf, isYoungPerson, type CalendarDate } from '@ehc/domain-kernel';
 import type { NewEvent } from '@ehc/event-store';
-import { BodyReader } from '@ehc/platform';
-import { CASE_COMMANDS, type ParsedCommand } from '../api/case-commands';
+import { commandNamed } from '@ehc/platform';
+import { CASE_COMMANDS, type ParsedCaseCommand } from '../api/case-commands';
 import { needsAssessmentDecider, type CaseState, type Command, type RuleBroken } from '../domain/needs-assessment';
 import type { CaseStep, SyntheticCase } from './synthetic-county';
 
 /** A step's command as the controller parses it; a malformed body throws the same 400 problem. */
-export function parseStep(step: CaseStep): ParsedCommand {
-  const parse = CASE_COMMANDS[step.command];
-  if (!parse) throw new Error(`unknown command ${step.command}`);
-  const input = new BodyReader(step.body);
-  const on = input.date('on');
-  const parsed = parse(input, on!);
-  input.done();
-  return parsed;
+export function parseStep(step: CaseStep): ParsedCaseCommand {
+  return commandNamed(CASE_COMMANDS, step.command).read(step.body);
 }
 
 /** A case's human reference, e.g. NA-2026-00042: the n-th request received in that year. */
@@ -70,7 +64,8 @@ export function replayCase(c: SyntheticCase, options: { reference: string; child
   } }, r.receivedOn, r.caseworker, null);
   for (const step of c.steps) {
     const parsed = parseStep(step);
-    run(parsed.build(options.today, parsed.documents.map((d) => (d ? options.ids() : null)), { earlyFinalisation: 'allowed' }), step.body.on, step.actor, step);
+    const documentIds = parsed.documents.map((d) => (d ? options.ids() : null));
+    run(parsed.build({ today: options.today, policies: { earlyFinalisation: 'allowed' } }, documentIds), step.body.on, step.actor, step);
   }
   return out;
 }
