@@ -118,6 +118,28 @@ describe('annual reviews over HTTP', () => {
     expect(JSON.stringify(timeline)).not.toMatch(/Amara|Okafor|SALT/);
   });
 
+  it('documents one operation per plan command, and takes an old field name for one release with a warning', async () => {
+    const { paths } = (await api().get('/docs/json').expect(200)).body;
+    const amended = paths['/annual-reviews/{planId}/issue-amended-plan'].post;
+    expect(amended.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['on', 'namedSetting']));
+    expect(Object.keys(amended.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '413', '422']));
+    expect(paths['/annual-reviews/{planId}/record-post-16-transfer'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['transferOn']));
+
+    const csv = [HEADER, `${ref(12)},Oli,Aliased,2016-02-02,2025-03-03,,120345,cw-ben`].join('\n');
+    await api().post('/annual-reviews/import').set('content-type', 'text/csv').send(csv).expect(200);
+    const planId = await planIdOf(ref(12));
+    await run(planId, 'schedule-meeting', { on: '2026-02-01', meetingDate: '2026-02-16' });
+    await run(planId, 'hold-meeting', { on: '2026-02-16' });
+    const old = await run(planId, 'decide', { on: '2026-03-01', decision: 'maintain' });
+    expect(old.headers.warning).toMatch(/decision \(use outcome\)/);
+    expect(old.body.deadlines.decision).toMatchObject({ outcome: 'maintain' });
+    const bad = (await run(planId, 'agree-dual-registration', { on: '2026-03-02', startOn: 'soon', split: { specialSessions: 11 } }, 400)).body;
+    expect(bad.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'mainstream', rule: 'Required' }),
+      expect.objectContaining({ field: 'startOn', rule: 'InvalidDate' }),
+    ]));
+  });
+
   it('refuses what the state does not allow (409) and bad dates (422), appending nothing', async () => {
     const planId = await planIdOf(ref(5));
     const before = await planEvents();

@@ -18,6 +18,25 @@ export const CalendarDateField = (description = 'a calendar date, YYYY-MM-DD (Eu
 /** Text kept outside the events (reasons, representations, notes): bounded, erasable. */
 export const FreeText = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 
+/** A setting by its URN (5–8 digits) or its name, or as `{ urn, name }`. */
+export const SettingReferenceField = (description: string) => Type.Union([
+  Type.String({ minLength: 1, maxLength: 200 }),
+  Type.Object({
+    urn: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 20 }), Type.Null()])),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  }, { additionalProperties: false, minProperties: 1 }),
+], { description });
+export type SettingReferenceInput = Static<ReturnType<typeof SettingReferenceField>>;
+
+/** A URN names a setting by its register number; any other text is its name. */
+export const settingReferenceOf = (value: SettingReferenceInput): { urn: string | null; name: string | null } => {
+  if (typeof value === 'string') {
+    const given = value.trim();
+    return /^\d{5,8}$/.test(given) ? { urn: given, name: null } : { urn: null, name: given };
+  }
+  return { urn: value.urn ?? null, name: value.name ?? null };
+};
+
 /** What every command body carries besides its own fields. */
 const commonFields = {
   on: CalendarDateField('the effective date: when it happened (Europe/London), not in the future'),
@@ -55,6 +74,8 @@ export interface CommandDefinition<X, C> {
 }
 
 export interface ReadCommand<X, C> {
+  /** The body as validated (old field names renamed). */
+  body: Record<string, unknown>;
   on: CalendarDate;
   expectedRevision: number | undefined;
   /** Old field names the caller used, to warn about. */
@@ -78,7 +99,7 @@ export function defineCommand<P extends TProperties, X, C>(name: string, spec: C
       if (!validate(body)) throw badRequest(faults(validate.errors ?? []));
       const valid = body as CommandBody<P>;
       return {
-        on: valid.on, expectedRevision: valid.expectedRevision, deprecated, documents: spec.documents?.(valid) ?? [],
+        body: valid as Record<string, unknown>, on: valid.on, expectedRevision: valid.expectedRevision, deprecated, documents: spec.documents?.(valid) ?? [],
         build: (context: X, documentIds: (string | null)[]) => spec.build(valid, context, documentIds),
       };
     },
@@ -86,7 +107,7 @@ export function defineCommand<P extends TProperties, X, C>(name: string, spec: C
 }
 
 /** The command by its URL name, or a 404 listing the commands there are. */
-export function commandNamed<X, C>(definitions: readonly CommandDefinition<X, C>[], name: string): CommandDefinition<X, C> {
+export function commandNamed<D extends CommandDefinition<unknown, unknown>>(definitions: readonly D[], name: string): D {
   const found = definitions.find((d) => d.name === name);
   if (!found) throw new ProblemException({ type: PROBLEM_BASE + 'UnknownCommand', title: 'No such command', status: 404, detail: `Commands are: ${definitions.map((d) => d.name).join(', ')}` });
   return found;

@@ -1,4 +1,5 @@
-import { PersonalData, type ServiceDefinition } from '@ehc/platform';
+import { commandOperations, PersonalData, type ServiceDefinition } from '@ehc/platform';
+import { PLAN_COMMANDS } from './api/plan-commands';
 import { AnnualReviewModule } from './annual-review.module';
 import { annualReviewSettings, type AnnualReviewSettings } from './config';
 import { planFileEntities } from './infrastructure/read-models/plan-files.projection';
@@ -13,6 +14,15 @@ export const annualReviewService: ServiceDefinition<AnnualReviewSettings> = {
   entities: [...PersonalData.entities, ...planFileEntities, SettingRecord],
   upcasters: annualReviewUpcasters,
   migrations: [...PersonalData.migrations, ...annualReviewMigrations],
+  openApiPaths: commandOperations((name) => `/annual-reviews/{planId}/${name}`, { name: 'planId', description: 'the plan id' }, PLAN_COMMANDS, {
+    tag: 'annual-reviews',
+    answer: 'The plan after the command, with every statutory date',
+    refusals: {
+      404: 'No such plan',
+      409: 'The state does not allow it (e.g. no meeting held yet, a plan ceased), or a stale expectedRevision',
+      422: 'Breaks a rule on its own terms (e.g. a date in the future, the family\'s 15 days not run, a setting not in the directory)',
+    },
+  }),
   configure: annualReviewSettings,
   module: (runtime, settings) => AnnualReviewModule.register(runtime, settings),
 };

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, ApiExcludeEndpoint } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
 import {
-  BodyReader, correlation, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, PersonalData, problem, readCommandBody,
+  BodyReader, commandNamed, correlation, deprecationWarning, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, PersonalData, problem,
   requestContext, sideTablesOf, timelineEntry, documentsToWrite, type Executed, type ServiceRuntime,
 } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
@@ -22,7 +22,6 @@ import { comingTransferYear, planView } from './plan-view';
 import { ruleProblem } from './problems';
 import { PLAN_STATUSES, plansMatching } from '../infrastructure/queries/reviews-due';
 import { transfersOfYear } from '../infrastructure/queries/transfers';
-import { planCommandExamples } from './examples';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
 export const AR_CLOCK = Symbol('ANNUAL_REVIEW_CLOCK');
@@ -158,29 +157,25 @@ export class AnnualReviewsController {
     return renderPlanLetter(letter, row.view, await this.personal.person(row.view.childId), reasons, this.config.authorityName);
   }
 
+  /** Every command has its own operation and body schema in the OpenAPI document (service.ts). */
   @Post(':planId/:command')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A caseworker command on the plan. Every command takes {"on": "YYYY-MM-DD"}, its effective date (not in the future, not before the plan was made).' })
-  @ApiParam({ name: 'command', enum: Object.keys(PLAN_COMMANDS) })
-  @ApiBody({ schema: { type: 'object', required: ['on'] }, examples: planCommandExamples })
-  @ApiResponse({ status: 200, description: 'The plan after the command' })
-  @ApiResponse({ status: 400, description: 'Malformed: names each field and rule' })
-  @ApiResponse({ status: 404, description: 'No such plan or command' })
-  @ApiResponse({ status: 409, description: 'The state does not allow it (or a stale expectedRevision)' })
-  @ApiResponse({ status: 422, description: 'Breaks a rule on its own terms (e.g. a date in the future)' })
-  async command(@Param('planId') planIdRaw: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request) {
-    const { parser: parse, input, on, expectedRevision } = readCommandBody(PLAN_COMMANDS, name, body);
+  @ApiExcludeEndpoint()
+  async command(@Param('planId') planIdRaw: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const definition = commandNamed(PLAN_COMMANDS, name);
+    const parsed = definition.read(body);
+    const { on, expectedRevision } = parsed;
+    const warning = deprecationWarning(parsed.deprecated, definition.deprecatedAliases);
+    if (warning) res.setHeader('warning', warning);
     const planId = this.planId(planIdRaw);
     const today = todayInLondon(this.clock);
-    const parsed = parse(input, on ?? today);
-    input.done();
     if ((await this.runtime.store.readStream(planStream(planId), { maxCount: 1 })).length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
-    if (!onOrBefore(on!, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
-    const settings = await this.resolveSettings(parsed.settings);
+    if (!onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
+    const settings = await this.resolveSettings(definition.settingRefs(parsed.body));
     // the documents' ids go into the command now; their rows are written with its events, if it is not refused
     const { ids, documents } = documentsToWrite(parsed.documents);
-    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on!), expectedRevision };
-    const command = parsed.build(today, ids, settings, { earlyFinalisation: this.config.earlyFinalisation });
+    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on), expectedRevision };
+    const command = parsed.build({ today, settings, policies: { earlyFinalisation: this.config.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
     if (result.position) await this.planFiles.waitFor(result.position);

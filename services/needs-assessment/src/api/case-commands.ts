@@ -1,6 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { EXCEPTION_LIMBS, type CalendarDate, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type PendingDocument, type ReadCommand } from '@ehc/platform';
+import {
+  CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand,
+  type SettingReferenceInput,
+} from '@ehc/platform';
 import type { Command } from '../domain/needs-assessment';
 import type { AdviceType, ClosureReason, NeedsProfileContext, Setting } from '../domain/events';
 
@@ -25,20 +28,12 @@ const LIMB_LETTERS: Record<string, ExceptionLimb> = { a: 'school-closure', b: 'e
 
 const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
-/** A setting by its URN (5–8 digits) or its name, or as `{ urn, name }`. */
-const SettingField = (description: string) => Type.Union([
-  Type.String({ minLength: 1, maxLength: 200 }),
-  Type.Object({ urn: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 20 }), Type.Null()])), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false, minProperties: 1 }),
-], { description });
-type SettingInput = Static<ReturnType<typeof SettingField>>;
+const SettingField = SettingReferenceField;
 
-/** A URN names the setting by its register number; anything else is its name. `settingName` names a URN. */
-const settingOf = (value: SettingInput, settingName?: string): Setting => {
-  if (typeof value === 'string') {
-    const given = value.trim();
-    return /^\d{5,8}$/.test(given) ? { urn: given, name: settingName?.trim() || given } : { urn: null, name: given };
-  }
-  return { urn: value.urn ?? null, name: value.name ?? value.urn ?? '' };
+/** A setting by URN, by name, or both; `settingName` names a setting given by URN alone. */
+const settingOf = (value: SettingReferenceInput, settingName?: string): Setting => {
+  const { urn, name } = settingReferenceOf(value);
+  return { urn, name: name ?? settingName?.trim() ?? urn ?? '' };
 };
 
 const section = () => Type.Optional(Type.String({ maxLength: 100_000 }));
