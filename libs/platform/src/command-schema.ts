@@ -87,17 +87,29 @@ export interface ReadCommand<X, C> {
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
+/**
+ * A body reader for one schema: renames the deprecated field names (`a.b` for a nested one), then
+ * validates; a fault is a 400 naming every field at fault. For bodies that are not commands on a
+ * stream (e.g. recording a new request), and under every command.
+ */
+export function bodyReader<T>(schema: TSchema, deprecatedAliases: Record<string, string> = {}): (raw: unknown) => { value: T; deprecated: string[] } {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest([{ field: 'body', rule: 'JsonObjectRequired', message: 'the request body must be a JSON object' }]);
+    const { body, deprecated } = renamed(raw as Record<string, unknown>, deprecatedAliases);
+    if (!validate(body)) throw badRequest(faults(validate.errors ?? []));
+    return { value: body as T, deprecated };
+  };
+}
+
 export function defineCommand<P extends TProperties, X, C>(name: string, spec: CommandSpec<P, X, C>): CommandDefinition<X, C> {
   const schema = Type.Object({ ...commonFields, ...spec.fields }, { ...spec.bodyOptions, additionalProperties: true, examples: [spec.example] });
-  const validate: ValidateFunction = ajv.compile(schema);
   const aliases = spec.deprecatedAliases ?? {};
+  const readBody = bodyReader<CommandBody<P>>(schema, aliases);
   return {
     name, summary: spec.summary, schema, example: spec.example, deprecatedAliases: aliases,
     read(raw: unknown) {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest([{ field: 'body', rule: 'JsonObjectRequired', message: 'the request body must be a JSON object' }]);
-      const { body, deprecated } = renamed(raw as Record<string, unknown>, aliases);
-      if (!validate(body)) throw badRequest(faults(validate.errors ?? []));
-      const valid = body as CommandBody<P>;
+      const { value: valid, deprecated } = readBody(raw);
       return {
         body: valid as Record<string, unknown>, on: valid.on, expectedRevision: valid.expectedRevision, deprecated, documents: spec.documents?.(valid) ?? [],
         build: (context: X, documentIds: (string | null)[]) => spec.build(valid, context, documentIds),
@@ -118,12 +130,19 @@ export const deprecationWarning = (deprecated: string[], aliases: Readonly<Recor
   deprecated.length === 0 ? null : `299 - "deprecated field name(s): ${deprecated.map((old) => `${old} (use ${aliases[old]})`).join(', ')}; accepted until the next release"`;
 
 function renamed(raw: Record<string, unknown>, aliases: Record<string, string>): { body: Record<string, unknown>; deprecated: string[] } {
-  const body = { ...raw };
+  const body = structuredClone(raw);
   const deprecated: string[] = [];
   for (const [old, current] of Object.entries(aliases)) {
-    if (body[old] === undefined) continue;
-    if (body[current] === undefined) body[current] = body[old];
-    delete body[old];
+    // `child.firstName` -> `child.givenName`: the same object, another name
+    const path = old.split('.');
+    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), body);
+    if (!parent || typeof parent !== 'object' || Array.isArray(parent)) continue;
+    const holder = parent as Record<string, unknown>;
+    const from = path[path.length - 1];
+    const to = current.split('.').pop()!;
+    if (holder[from] === undefined) continue;
+    if (holder[to] === undefined) holder[to] = holder[from];
+    delete holder[from];
     deprecated.push(old);
   }
   return { body, deprecated };

@@ -1,11 +1,4 @@
 /** OpenAPI examples, from the worked examples of the domain reference (request received Mon 2026-01-05). */
-export const requestExample = {
-  child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' },
-  requestedBy: 'parent',
-  receivedOn: '2026-01-05',
-  caseworker: 'cw-ayesha',
-};
-
 const d = (due: string | null, target: string | null = due) => ({ due, done: null, target, daysLeft: 12, daysLate: null, onTime: null, excepted: false, expectedUnderException: null });
 
 export const caseExample = {

@@ -6,7 +6,6 @@ import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import { BodyReader, commandNamed, correlation, deprecationWarning, documentsToWrite, listFilters, PersonalData, problem, requestContext, timelineEntry, type Executed, type ServiceRuntime } from '@ehc/platform';
 import type { ProjectionRunner } from '@ehc/messaging';
-import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
 import { ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
@@ -18,7 +17,8 @@ import { renderLetter } from './letters';
 import { ruleProblem } from './problems';
 import { CASE_STATUSES, caseloadByCaseworker, casesMatching } from '../infrastructure/queries/caseload';
 import type { NeedsAssessmentSettings } from '../config';
-import { caseExample, requestExample } from './examples';
+import { caseExample } from './examples';
+import { readRequestBody, RequestBody } from './request-body';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
 export const CLOCK = Symbol('CLOCK');
@@ -26,12 +26,6 @@ export const CASE_FILES_RUNNER = Symbol('CASE_FILES_RUNNER');
 export const SETTINGS = Symbol('NEEDS_ASSESSMENT_SETTINGS');
 
 
-/** Other words a request form uses for who asked (Act s.36(1), CoP 9.8; s.24 notifications). */
-const REQUESTER_ALIASES: Record<string, (typeof REQUESTERS)[number]> = {
-  young_person: 'young-person', youngperson: 'young-person', yp: 'young-person',
-  setting: 'school', college: 'post-16-institution', 'post-16': 'post-16-institution', 'early-years': 'early-years-setting', nursery: 'early-years-setting',
-  health: 'health-professional', 'social-care': 'social-care-professional', professional: 'other-professional', notification: 'other-professional',
-};
 
 
 
@@ -54,24 +48,18 @@ export class NeedsAssessmentsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a request for an EHC needs assessment (day 0 of every statutory clock)' })
-  @ApiBody({ schema: { type: 'object', required: ['child', 'requestedBy', 'receivedOn'], example: requestExample } })
+  @ApiBody({ schema: RequestBody as unknown as Record<string, unknown> })
   @ApiCreatedResponse({ description: 'The case, with its statutory deadlines', schema: { example: caseExample } })
   @ApiResponse({ status: 400, description: 'Malformed: the problem names each field and rule' })
   @ApiResponse({ status: 422, description: 'Well-formed but breaks a rule (e.g. a date in the future)' })
-  async record(@Body() body: unknown, @Req() req: Request) {
+  async record(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const today = todayInLondon(this.clock);
-    const input = new BodyReader(body);
-    const child = input.object('child');
-    const givenName = child?.string(child.field('givenName', 'firstName', 'forename'), { maxLength: 200 });
-    const familyName = child?.string(child.field('familyName', 'lastName', 'surname'), { maxLength: 200 });
-    const dateOfBirth = child?.date(child.field('dateOfBirth', 'dob', 'birthDate'), { required: false });
-    child?.done();
-    const requesterField = input.field('requestedBy', 'requester');
-    const rawRequester = input.raw(requesterField);
-    const requestedBy = input.oneOf(requesterField, REQUESTERS, { required: true, alias: typeof rawRequester === 'string' ? REQUESTER_ALIASES[rawRequester.toLowerCase()] : undefined });
-    const receivedOn = input.date(input.field('receivedOn', 'on', 'received'));
-    const caseworker = input.string(input.field('caseworker', 'caseworkerId', 'assignedTo'), { required: false, maxLength: 100 });
-    input.done();
+    const { value, deprecated } = readRequestBody(body);
+    if (deprecated.length) res.setHeader('warning', `299 - "deprecated: ${deprecated.join(', ')}; accepted until the next release"`);
+    const { child, requestedBy, receivedOn, caseworker } = value;
+    const givenName = child.givenName.trim();
+    const familyName = child.familyName.trim();
+    const dateOfBirth = child.dateOfBirth ?? null;
     if (!onOrBefore(receivedOn!, today)) throw ruleProblem('DateInFuture', `receivedOn ${receivedOn} is after today (${today}, Europe/London)`, 'receivedOn');
     if (dateOfBirth && !onOrBefore(dateOfBirth, receivedOn!)) {
       throw problem(422, 'BornAfterRequest', 'The child cannot be born after the request was received', undefined,
