@@ -24,7 +24,11 @@ export const SettingReferenceField = (description: string) => Type.Union([
   Type.Object({
     urn: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 20 }), Type.Null()])),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  }, { additionalProperties: false, minProperties: 1 }),
+  }, {
+    additionalProperties: false,
+    // a setting needs its URN or its name: `{ "urn": null }` alone names nothing
+    anyOf: [{ required: ['name'] }, { required: ['urn'], properties: { urn: { type: 'string' } } }],
+  }),
 ], { description });
 export type SettingReferenceInput = Static<ReturnType<typeof SettingReferenceField>>;
 

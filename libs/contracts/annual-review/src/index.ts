@@ -1,3 +1,6 @@
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { CalendarDate, Closed, Nullable, OneOf } from '@ehc/contracts/common';
+
 /**
  * Published contract of the annual review service (topic `annual-review.public.v1`, keyed by plan):
  * the appealable decisions the tribunal service needs, and the plan changes funding needs. Dates are
@@ -12,64 +15,106 @@ export const CEASE_DECISION_MADE_V1 = 'annual-review.CeaseDecisionMade.v1';
 export const PLAN_CEASED_V1 = 'annual-review.PlanCeased.v1';
 export const LETTER_SENT_V1 = 'annual-review.LetterSent.v1';
 
-export interface SettingV1 { urn: string | null; name: string; type: string; phase: string }
+// Codes mirror the service's domain unions: the translators are typed by these contracts, so a new
+// domain value that the contract lacks fails to compile instead of being published unannounced.
 
-interface PlanRef {
-  /** The plan: the annual review stream id. */
-  planId: string;
-  childId: string;
-}
+const SettingSchema = Closed({
+  urn: Nullable(Type.String({ maxLength: 20 }), { description: 'URN or UKPRN, when the setting has one.' }),
+  // the one name a contract carries: an institution's, never a person's
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  type: OneOf([
+    'mainstream', 'resourced-provision', 'special', 'independent-special', 'alternative-provision', 'further-education', 'early-years',
+    'otherwise-than-at-school', 'other',
+  ], { description: 'resourced-provision: a mainstream school with a resourced provision or SEN unit.' }),
+  phase: OneOf(['early-years', 'primary', 'middle', 'secondary', 'all-through', 'post-16', 'not-applicable']),
+}, { description: 'The setting named in section I of the plan.' });
+export type SettingV1 = Static<typeof SettingSchema>;
 
-export interface ReviewDecisionMadeV1 extends PlanRef {
-  outcome: 'maintain' | 'amend' | 'cease';
-  decidedOn: string;
-  /** reg 20(10): decided within 4 weeks of the meeting. */
-  withinStatutoryTime: boolean;
-  /** s.44: the review completed within 12 months. */
-  reviewWithinTwelveMonths: boolean;
-  nextReviewDueBy: string;
-  /** s.51: maintaining without amending, and ceasing, are appealable; a decision to amend is not (yet). */
-  appealable: boolean;
-}
+const planRef = {
+  planId: Type.String({ pattern: '^annualReview-[0-9a-f-]{36}$', description: 'The plan: the annual review stream id.' }),
+  childId: Type.String({ format: 'uuid' }),
+};
 
-export interface AmendedPlanIssuedV1 extends PlanRef {
-  issuedOn: string;
-  namedSetting: SettingV1;
-  /** reg 22(3): within 8 weeks of the amendment notice. */
-  withinStatutoryTime: boolean;
-  /** reg 18(1): `deadline` is the last lawful day, before 15 February (31 March into post-16). */
-  phaseTransfer: { kind: string; transferYear: number; deadline: string; met: boolean } | null;
-  /** reg 18(2): a move between post-16 institutions at another time, amended at least five months before it (added in place: optional). */
-  post16Transfer?: { transferOn: string; deadline: string; met: boolean } | null;
-  /** Sections B, F and I of an amended plan are appealable (s.51). */
-  appealable: true;
-}
+const CeaseReason = OneOf([
+  'no-longer-responsible-moved', 'max-age', 'higher-education', 'paid-employment', 'disengaged-18-plus', 'no-longer-necessary',
+], { description: 's.45 and reg 29: the only grounds on which the LA may cease to maintain a plan.' });
 
-export interface DecidedNotToAmendV1 extends PlanRef { decidedOn: string; withinStatutoryTime: boolean; appealable: true }
-export interface CeaseDecisionMadeV1 extends PlanRef { reason: string; decidedOn: string; appealWindowEndsOn: string; appealable: true }
-export interface PlanCeasedV1 extends PlanRef { ceasedOn: string; reason: string; appeal: 'none' | 'dismissed' | 'withdrawn' }
-export interface LetterSentV1 extends PlanRef { letterId: string; kind: string; recipient: 'parent' | 'young-person'; sentOn: string; appealRights: boolean }
+export const reviewDecisionMadeV1Schema = Closed({
+  ...planRef,
+  outcome: OneOf(['maintain', 'amend', 'cease'], { description: 'reg 20(10)' }),
+  decidedOn: CalendarDate(),
+  withinStatutoryTime: Type.Boolean({ description: 'reg 20(10): decided within 4 weeks of the meeting.' }),
+  reviewWithinTwelveMonths: Type.Boolean({ description: 's.44: the review completed within 12 months.' }),
+  nextReviewDueBy: CalendarDate(),
+  appealable: Type.Boolean({ description: 's.51: maintaining without amending, and ceasing, are appealable; a decision to amend is not (yet).' }),
+}, { $id: REVIEW_DECISION_MADE_V1 });
+export type ReviewDecisionMadeV1 = Static<typeof reviewDecisionMadeV1Schema>;
 
-const date = { type: 'string', format: 'date' } as const;
-const ref = { planId: { type: 'string', pattern: '^annualReview-[0-9a-f-]{36}$' }, childId: { type: 'string', format: 'uuid' } } as const;
-const setting = { type: 'object', required: ['urn', 'name', 'type', 'phase'], properties: { urn: { type: ['string', 'null'] }, name: { type: 'string' }, type: { type: 'string' }, phase: { type: 'string' } } } as const;
-const schema = (id: string, required: string[], properties: Record<string, unknown>) =>
-  ({ $id: id, type: 'object', additionalProperties: true, required: ['planId', 'childId', ...required], properties: { ...ref, ...properties } });
+export const amendedPlanIssuedV1Schema = Closed({
+  ...planRef,
+  issuedOn: CalendarDate(),
+  namedSetting: SettingSchema,
+  withinStatutoryTime: Type.Boolean({ description: 'reg 22(3): within 8 weeks of the amendment notice.' }),
+  phaseTransfer: Nullable(Closed({
+    kind: OneOf(['early-years-to-school', 'infant-to-junior', 'primary-to-middle', 'primary-to-secondary', 'middle-to-secondary', 'secondary-to-post-16']),
+    transferYear: Type.Integer({ description: 'The calendar year the child or young person moves.' }),
+    deadline: CalendarDate({ description: 'The last lawful day: before 15 February (before 31 March into post-16).' }),
+    met: Type.Boolean(),
+  }), { description: 'reg 18(1): a transfer between phases, reviewed and amended by its deadline.' }),
+  // added in place as an optional field, so v1 was kept (STYLE §5)
+  post16Transfer: Type.Optional(Nullable(Closed({
+    transferOn: CalendarDate(),
+    deadline: CalendarDate({ description: 'At least five months before the transfer: its last lawful day.' }),
+    met: Type.Boolean(),
+  }), { description: 'reg 18(2): a move between post-16 institutions at another time, amended at least five months before it.' })),
+  appealable: Type.Literal(true, { description: 'Sections B, F and I of an amended plan are appealable (s.51).' }),
+}, { $id: AMENDED_PLAN_ISSUED_V1 });
+export type AmendedPlanIssuedV1 = Static<typeof amendedPlanIssuedV1Schema>;
 
-/** Every published type with the JSON Schema of its `data`. */
-export const annualReviewSchemas: Record<string, object> = {
-  [REVIEW_DECISION_MADE_V1]: schema(REVIEW_DECISION_MADE_V1, ['outcome', 'decidedOn', 'withinStatutoryTime', 'reviewWithinTwelveMonths', 'nextReviewDueBy', 'appealable'], {
-    outcome: { enum: ['maintain', 'amend', 'cease'] }, decidedOn: date, withinStatutoryTime: { type: 'boolean' }, reviewWithinTwelveMonths: { type: 'boolean' }, nextReviewDueBy: date, appealable: { type: 'boolean' },
-  }),
-  [AMENDED_PLAN_ISSUED_V1]: schema(AMENDED_PLAN_ISSUED_V1, ['issuedOn', 'namedSetting', 'withinStatutoryTime', 'phaseTransfer', 'appealable'], {
-    issuedOn: date, namedSetting: setting, withinStatutoryTime: { type: 'boolean' }, appealable: { const: true },
-    phaseTransfer: { oneOf: [{ type: 'null' }, { type: 'object', required: ['kind', 'transferYear', 'deadline', 'met'], properties: { kind: { type: 'string' }, transferYear: { type: 'integer' }, deadline: date, met: { type: 'boolean' } } }] },
-    post16Transfer: { oneOf: [{ type: 'null' }, { type: 'object', required: ['transferOn', 'deadline', 'met'], properties: { transferOn: date, deadline: date, met: { type: 'boolean' } } }] },
-  }),
-  [DECIDED_NOT_TO_AMEND_V1]: schema(DECIDED_NOT_TO_AMEND_V1, ['decidedOn', 'withinStatutoryTime', 'appealable'], { decidedOn: date, withinStatutoryTime: { type: 'boolean' }, appealable: { const: true } }),
-  [CEASE_DECISION_MADE_V1]: schema(CEASE_DECISION_MADE_V1, ['reason', 'decidedOn', 'appealWindowEndsOn', 'appealable'], { reason: { type: 'string' }, decidedOn: date, appealWindowEndsOn: date, appealable: { const: true } }),
-  [PLAN_CEASED_V1]: schema(PLAN_CEASED_V1, ['ceasedOn', 'reason', 'appeal'], { ceasedOn: date, reason: { type: 'string' }, appeal: { enum: ['none', 'dismissed', 'withdrawn'] } }),
-  [LETTER_SENT_V1]: schema(LETTER_SENT_V1, ['letterId', 'kind', 'recipient', 'sentOn', 'appealRights'], {
-    letterId: { type: 'string' }, kind: { type: 'string' }, recipient: { enum: ['parent', 'young-person'] }, sentOn: date, appealRights: { type: 'boolean' },
-  }),
+export const decidedNotToAmendV1Schema = Closed({
+  ...planRef,
+  decidedOn: CalendarDate(),
+  withinStatutoryTime: Type.Boolean(),
+  appealable: Type.Literal(true, { description: 's.51: a decision not to amend after a review is appealable.' }),
+}, { $id: DECIDED_NOT_TO_AMEND_V1 });
+export type DecidedNotToAmendV1 = Static<typeof decidedNotToAmendV1Schema>;
+
+export const ceaseDecisionMadeV1Schema = Closed({
+  ...planRef,
+  reason: CeaseReason,
+  decidedOn: CalendarDate(),
+  appealWindowEndsOn: CalendarDate(),
+  appealable: Type.Literal(true),
+}, { $id: CEASE_DECISION_MADE_V1 });
+export type CeaseDecisionMadeV1 = Static<typeof ceaseDecisionMadeV1Schema>;
+
+export const planCeasedV1Schema = Closed({
+  ...planRef,
+  ceasedOn: CalendarDate(),
+  reason: CeaseReason,
+  appeal: OneOf(['none', 'dismissed', 'withdrawn']),
+}, { $id: PLAN_CEASED_V1 });
+export type PlanCeasedV1 = Static<typeof planCeasedV1Schema>;
+
+export const letterSentV1Schema = Closed({
+  ...planRef,
+  letterId: Type.String({ pattern: '^letter-[0-9]+$' }),
+  kind: OneOf([
+    'decision-to-maintain', 'decision-to-amend', 'amendment-notice', 'amended-plan', 'decision-not-to-amend', 'cease-considered',
+    'decision-not-to-cease', 'cease-decision',
+  ]),
+  recipient: OneOf(['parent', 'young-person']),
+  sentOn: CalendarDate(),
+  appealRights: Type.Boolean(),
+}, { $id: LETTER_SENT_V1 });
+export type LetterSentV1 = Static<typeof letterSentV1Schema>;
+
+/** Every published type with the JSON Schema of its `data` (closed: `additionalProperties: false`, `$id` = the type). */
+export const annualReviewSchemas: Readonly<Record<string, TObject>> = {
+  [REVIEW_DECISION_MADE_V1]: reviewDecisionMadeV1Schema,
+  [AMENDED_PLAN_ISSUED_V1]: amendedPlanIssuedV1Schema,
+  [DECIDED_NOT_TO_AMEND_V1]: decidedNotToAmendV1Schema,
+  [CEASE_DECISION_MADE_V1]: ceaseDecisionMadeV1Schema,
+  [PLAN_CEASED_V1]: planCeasedV1Schema,
+  [LETTER_SENT_V1]: letterSentV1Schema,
 };

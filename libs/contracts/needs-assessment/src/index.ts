@@ -1,10 +1,4 @@
-/** Published contract of the needs-assessment service: topic, event types, JSON Schemas, fixtures. */
-export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
-
-/** A published `caseId` is the case's stream, `ehcna-<uuid>`; the uuid is the case's id in the API. */
-export const caseUuidOf = (caseId: string): string => caseId.replace(/^ehcna-/, '');
-export * from './needs-assessment-requested.v1';
-export * from './events.v1';
+import type { TObject } from '@sinclair/typebox';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, needsAssessmentRequestedV1Schema } from './needs-assessment-requested.v1';
 import {
   CASE_CLOSED_V1, caseClosedV1Schema, DECIDED_NOT_TO_ASSESS_V1, DECIDED_NOT_TO_ISSUE_PLAN_V1, DECIDED_TO_ASSESS_V1, decidedNotToAssessV1Schema,
@@ -12,8 +6,16 @@ import {
   PERSONAL_DETAILS_ERASED_V1, personalDetailsErasedV1Schema,
 } from './events.v1';
 
-/** Every published type with the JSON Schema of its `data`. */
-export const needsAssessmentSchemas: Record<string, object> = {
+/** Published contract of the needs-assessment service: topic, event types, JSON Schemas, fixtures. */
+export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
+
+/** A published `caseId` is the case's stream, `ehcna-<uuid>`; the uuid is the case's id in the API. */
+export const caseUuidOf = (caseId: string): string => caseId.replace(/^ehcna-/, '');
+export * from './needs-assessment-requested.v1';
+export * from './events.v1';
+
+/** Every published type with the JSON Schema of its `data` (closed: `additionalProperties: false`, `$id` = the type). */
+export const needsAssessmentSchemas: Readonly<Record<string, TObject>> = {
   [NEEDS_ASSESSMENT_REQUESTED_V1]: needsAssessmentRequestedV1Schema,
   [DECIDED_TO_ASSESS_V1]: decidedToAssessV1Schema,
   [DECIDED_NOT_TO_ASSESS_V1]: decidedNotToAssessV1Schema,

@@ -1,3 +1,7 @@
+import type { Static } from '@sinclair/typebox';
+import { CalendarDate, Closed, Nullable, OneOf } from '@ehc/contracts/common';
+import { CaseId, CaseReference, CaseworkerId, PersonId } from './ids';
+
 /**
  * Published when a request for an EHC needs assessment is recorded (Act s.36). Day 0 of every
  * statutory clock is `receivedOn`. The child or young person is named only by person id: their
@@ -5,49 +9,22 @@
  */
 export const NEEDS_ASSESSMENT_REQUESTED_V1 = 'needs-assessment.NeedsAssessmentRequested.v1';
 
-export type Requester =
-  | 'parent'
-  | 'young-person'
-  | 'early-years-setting'
-  | 'school'
-  | 'post-16-institution'
-  | 'health-professional'
-  | 'social-care-professional'
-  | 'other-professional';
-
-export const REQUESTERS: readonly Requester[] = [
+export const REQUESTERS = [
   'parent', 'young-person', 'early-years-setting', 'school', 'post-16-institution',
   'health-professional', 'social-care-professional', 'other-professional',
-];
+] as const;
 
-export interface NeedsAssessmentRequestedV1 {
-  /** The case: the needs-assessment stream id. */
-  caseId: string;
-  /** Human case reference, e.g. NA-2026-00042. */
-  reference: string;
-  /** Person id of the child or young person. */
-  childId: string;
-  requestedBy: Requester;
-  /** Europe/London calendar date the LA received the request (YYYY-MM-DD). */
-  receivedOn: string;
-  /** reg 5(1): 6 weeks from receipt. */
-  decisionToAssessDueBy: string;
-  /** Caseworker user id, or null while unassigned. */
-  caseworkerId: string | null;
-}
+const RequesterSchema = OneOf(REQUESTERS);
+export type Requester = Static<typeof RequesterSchema>;
 
-export const needsAssessmentRequestedV1Schema = {
-  $id: NEEDS_ASSESSMENT_REQUESTED_V1,
-  type: 'object',
-  additionalProperties: true,
-  required: ['caseId', 'reference', 'childId', 'requestedBy', 'receivedOn', 'decisionToAssessDueBy', 'caseworkerId'],
-  properties: {
-    caseId: { type: 'string', pattern: '^ehcna-[0-9a-f-]{36}$' },
-    reference: { type: 'string', minLength: 1 },
-    childId: { type: 'string', format: 'uuid' },
-    requestedBy: { enum: [...REQUESTERS] },
-    receivedOn: { type: 'string', format: 'date' },
-    decisionToAssessDueBy: { type: 'string', format: 'date' },
-    caseworkerId: { type: ['string', 'null'] },
-  },
-} as const;
+export const needsAssessmentRequestedV1Schema = Closed({
+  caseId: CaseId,
+  reference: CaseReference,
+  childId: PersonId({ description: 'Person id of the child or young person.' }),
+  requestedBy: RequesterSchema,
+  receivedOn: CalendarDate({ description: 'The Europe/London calendar date the LA received the request: day 0 of every statutory clock.' }),
+  decisionToAssessDueBy: CalendarDate({ description: 'reg 5(1): 6 weeks from receipt.' }),
+  caseworkerId: Nullable(CaseworkerId, { description: 'Caseworker user id, or null while unassigned.' }),
+}, { $id: NEEDS_ASSESSMENT_REQUESTED_V1 });
+
+export type NeedsAssessmentRequestedV1 = Static<typeof needsAssessmentRequestedV1Schema>;

@@ -147,6 +147,16 @@ describe('EHC needs assessment over HTTP', () => {
     expect(number(next.reference)).toBe(references[references.length - 1]);
   });
 
+  it('names the setting from section I\'s first line when no namedSetting is given, bounded as a name; a setting with no URN and no name is refused', async () => {
+    const id = await open('2026-01-05');
+    await run(id, 'decide-to-assess', { on: '2026-02-10' });
+    await run(id, 'issue-draft-plan', { on: '2026-04-17' });
+    const bad = (await run(id, 'issue-final-plan', { on: '2026-05-05', namedSetting: { urn: null } }, 400)).body;
+    expect(bad.errors[0]).toMatchObject({ field: 'namedSetting' });
+    const c = (await run(id, 'issue-final-plan', { on: '2026-05-05', sections: { I: `\nLincoln Castle Academy\n${'Placement details. '.repeat(200)}` } })).body;
+    expect(c.finalPlan.namedSetting).toEqual({ urn: null, name: 'Lincoln Castle Academy' });
+  });
+
   it('keeps the reason a family gave for withdrawing, referred to by the event', async () => {
     const id = await open('2026-09-01');
     await run(id, 'withdraw', { on: '2026-09-02', reason: 'The family has moved abroad.' });

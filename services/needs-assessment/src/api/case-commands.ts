@@ -36,6 +36,12 @@ const settingOf = (value: SettingReferenceInput, settingName?: string): Setting 
   return { urn, name: name ?? settingName?.trim() ?? urn ?? '' };
 };
 
+/**
+ * Section I names the school or type of setting; given without `namedSetting`, its first line is
+ * taken as the name, bounded as a name is: the rest of the section is kept in the plan's document.
+ */
+const settingNamedIn = (sectionI: string): Setting => ({ urn: null, name: (sectionI.split('\n').map((line) => line.trim()).find(Boolean) ?? '').slice(0, 200) });
+
 const section = () => Type.Optional(Type.String({ maxLength: 100_000 }));
 const PlanSections = Type.Object({
   A: section(), B: section(), C: section(), D: section(), E: section(), F: section(), G: section(),
@@ -202,7 +208,7 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
     build: ({ on, namedSetting, settingName, sections }, { today, policies }, [doc]): Command => ({
       type: 'IssueFinalPlan',
       data: {
-        on, today, namedSetting: namedSetting ? settingOf(namedSetting, settingName) : { urn: null, name: sectionsOf(sections)!.I },
+        on, today, namedSetting: namedSetting ? settingOf(namedSetting, settingName) : settingNamedIn(sectionsOf(sections)!.I),
         planDocumentId: doc, earlyFinalisation: policies.earlyFinalisation,
       },
     }),

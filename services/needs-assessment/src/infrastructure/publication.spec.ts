@@ -1,49 +1,123 @@
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore, type NewEvent } from '@ehc/event-store';
-import { cachedHistory } from '@ehc/messaging';
-import { needsAssessmentSchemas } from '@ehc/contracts/needs-assessment';
-import { translate } from './publication';
+import { cachedHistory, translateAll, type IntegrationEvent } from '@ehc/messaging';
+import { FINAL_PLAN_ISSUED_V1, needsAssessmentSchemas } from '@ehc/contracts/needs-assessment';
+import { needsAssessmentPublication } from './publication';
 import type { Event } from '../domain/events';
 
 const ajv = addFormats(new Ajv({ allErrors: true }));
 const child = randomUUID();
 const school = { urn: '120345', name: 'Lincoln Castle Academy' };
-const domainEvents: Event[] = [
-  { type: 'NeedsAssessmentRequested', data: { reference: 'NA-2026-00001', childId: child, cohort: { receptionYear: 2023, yearGroupOffset: 0 }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' } },
-  { type: 'DecidedToAssess', data: { decidedOn: '2026-02-16', withinStatutoryTime: true } },
-  { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'decision-to-assess', recipient: 'parent', sentOn: '2026-02-16', appealRights: false } },
-  { type: 'CaseworkerReassigned', data: { caseworkerId: 'cw-2', from: 'cw-1', reassignedOn: '2026-02-20' } },
-  { type: 'TimeLimitExceptionApplied', data: { exceptionId: 'exception-1', limb: 'absence-from-area', from: '2026-03-01', to: null, limitsLifted: ['decision-to-assess', 'decision-not-to-issue', 'final-plan'], evidenceDocumentId: null } },
-  { type: 'DraftPlanIssued', data: { draftNumber: 1, servedOn: '2026-04-17', representationsEndOn: '2026-05-01', planDocumentId: null } },
-  { type: 'FinalPlanIssued', data: { issuedOn: '2026-06-01', namedSetting: school, withinStatutoryTime: false, planDocumentId: null } },
-  { type: 'CaseClosed', data: { closedOn: '2026-06-02', reason: 'other' } },
+
+// Values of domain fields that no contract declares: ids of free text kept outside the events
+// (reasons, representations, plans, evidence, notes), an adviser, the settings a family preferred
+// or that were consulted. A translator that copies more than the contract says would carry them out.
+const unpublished = (what: string) => `unpublished-${what}`;
+const UNPUBLISHED = [
+  'refusal-reasons', 'no-plan-reasons', 'withdrawal-reason', 'adviser', 'evidence', 'draft-plan', 'representations', 'preferred-setting',
+  'consulted-setting', 'final-plan', 'note', 'profile',
+].map(unpublished);
+
+const requested = (reference: string): Event => ({
+  type: 'NeedsAssessmentRequested',
+  data: { reference, childId: child, cohort: { receptionYear: 2023, yearGroupOffset: 0 }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworkerId: 'cw-1', decisionDueBy: '2026-02-16' },
+});
+
+/** One case through to a final plan, and one for each other way a case ends: every published type. */
+const cases: Event[][] = [
+  [
+    requested('NA-2026-00001'),
+    { type: 'DecidedToAssess', data: { decidedOn: '2026-02-16', withinStatutoryTime: true } },
+    { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'decision-to-assess', recipient: 'parent', sentOn: '2026-02-16', appealRights: false } },
+    { type: 'AdviceRequested', data: { adviceId: 'advice-1', adviceType: 'psychological', adviser: unpublished('adviser'), requestedOn: '2026-02-17', dueBy: '2026-03-17' } },
+    { type: 'AdviceReceived', data: { adviceId: 'advice-1', receivedOn: '2026-03-10', withinStatutoryTime: true } },
+    { type: 'CaseworkerReassigned', data: { caseworkerId: 'cw-2', from: 'cw-1', reassignedOn: '2026-02-20' } },
+    { type: 'TimeLimitExceptionApplied', data: { exceptionId: 'exception-1', limb: 'absence-from-area', from: '2026-03-01', to: null, limitsLifted: ['decision-to-assess', 'decision-not-to-issue', 'final-plan'], evidenceDocumentId: unpublished('evidence') } },
+    { type: 'CaseNoteAdded', data: { noteId: unpublished('note'), notedOn: '2026-03-02' } },
+    { type: 'NeedsProfileRecorded', data: { profileId: unpublished('profile'), ratedOn: '2026-03-03', context: 'request', needs: [3, 2, 1, 4, 2], settingReadiness: [2, 2, 2, 2, 2], familyConfidence: [3, 3, 3, 3, 3] } },
+    { type: 'DraftPlanIssued', data: { draftNumber: 1, servedOn: '2026-04-17', representationsEndOn: '2026-05-01', planDocumentId: unpublished('draft-plan') } },
+    { type: 'ParentResponseReceived', data: { receivedOn: '2026-04-24', meetingRequested: true, final: false, preferredSetting: { urn: null, name: unpublished('preferred-setting') }, withinRepresentationsWindow: true, representationsDocumentId: unpublished('representations') } },
+    { type: 'DraftPlanMeetingHeld', data: { draftNumber: 1, heldOn: '2026-04-28' } },
+    { type: 'SettingConsulted', data: { consultationId: 'consultation-1', setting: { urn: '999999', name: unpublished('consulted-setting') }, sentOn: '2026-04-17', responseDueBy: '2026-05-01' } },
+    { type: 'SettingConsultationResponded', data: { consultationId: 'consultation-1', respondedOn: '2026-04-30', canMeetNeeds: false, withinTime: true } },
+    { type: 'FinalPlanIssued', data: { issuedOn: '2026-06-01', namedSetting: school, withinStatutoryTime: false, planDocumentId: unpublished('final-plan') } },
+    { type: 'LetterSent', data: { letterId: 'letter-2', kind: 'final-plan', recipient: 'parent', sentOn: '2026-06-01', appealRights: true } },
+    { type: 'CaseClosed', data: { closedOn: '2026-06-02', reason: 'other' } },
+  ],
+  [
+    requested('NA-2026-00002'),
+    { type: 'DecidedNotToAssess', data: { decidedOn: '2026-02-17', withinStatutoryTime: false, reasonsDocumentId: unpublished('refusal-reasons') } },
+    { type: 'LetterSent', data: { letterId: 'letter-1', kind: 'refusal-to-assess', recipient: 'parent', sentOn: '2026-02-17', appealRights: true } },
+  ],
+  [
+    requested('NA-2026-00003'),
+    { type: 'DecidedToAssess', data: { decidedOn: '2026-02-16', withinStatutoryTime: true } },
+    { type: 'DecidedNotToIssuePlan', data: { decidedOn: '2026-04-27', withinStatutoryTime: true, reasonsDocumentId: unpublished('no-plan-reasons') } },
+  ],
+  [
+    requested('NA-2026-00004'),
+    { type: 'RequestWithdrawn', data: { withdrawnOn: '2026-01-20', reasonDocumentId: unpublished('withdrawal-reason') } },
+  ],
 ];
 
-describe('needs-assessment published events', () => {
-  it('translates each public fact into its contract, valid against its schema, with no personal details', async () => {
-    const store = new InMemoryEventStore();
-    const stream = `ehcna-${randomUUID()}`;
-    const toAppend: NewEvent[] = domainEvents.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { occurredAt: '2026-01-05', actor: { kind: 'user', id: 'cw-1' }, correlationId: randomUUID(), causationId: null } }));
-    await store.appendToStream(stream, toAppend, 'no-stream');
-    const stored = await store.readStream(stream);
-    const history = cachedHistory(store);
-    const published = (await Promise.all(stored.map((e) => translate(e, history)))).flat();
+const asStored = (type: string, data: unknown): NewEvent => ({
+  id: randomUUID(), type, schemaVersion: 1, data, metadata: { occurredAt: '2026-01-05', actor: { kind: 'user', id: 'cw-1' }, correlationId: randomUUID(), causationId: null },
+});
 
-    expect(published.map((p) => p.type)).toEqual([
+/** As the relay does: the store's global log, through the service's translation, as sent to the topic. */
+async function publishAll() {
+  const store = new InMemoryEventStore();
+  const streams: string[] = [];
+  for (const events of cases) {
+    const stream = `ehcna-${randomUUID()}`;
+    streams.push(stream);
+    await store.appendToStream(stream, events.map((e) => asStored(e.type, e.data)), 'no-stream');
+  }
+  await store.appendToStream(`personErasure-${child}`, [asStored('PersonalDetailsErased', { personId: child })], 'no-stream');
+  const { events: stored } = await store.readAll({ filter: needsAssessmentPublication.filter });
+  const translated = await translateAll([needsAssessmentPublication], stored, cachedHistory(store));
+  const published = JSON.parse(JSON.stringify(translated)) as IntegrationEvent<Record<string, unknown>>[];
+  return { stored, streams, published };
+}
+
+const undeclared = (errors: ErrorObject[] | null | undefined) => (errors ?? [])
+  .filter((e) => e.keyword === 'additionalProperties').map((e) => `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`);
+
+describe('needs-assessment published events', () => {
+  it('translates each public fact of a case into its contract', async () => {
+    const { streams, published } = await publishAll();
+    const ofCase = published.filter((p) => p.subject === streams[0]);
+
+    expect(ofCase.map((p) => p.type)).toEqual([
       'needs-assessment.NeedsAssessmentRequested.v1', 'needs-assessment.DecidedToAssess.v1', 'needs-assessment.LetterSent.v1',
-      'needs-assessment.FinalPlanIssued.v1', 'needs-assessment.CaseClosed.v1',
+      'needs-assessment.FinalPlanIssued.v1', 'needs-assessment.LetterSent.v1', 'needs-assessment.CaseClosed.v1',
     ]);
-    for (const p of published) {
-      const validate = ajv.compile(needsAssessmentSchemas[p.type]);
-      expect({ type: p.type, valid: validate(p.data), errors: validate.errors }).toMatchObject({ valid: true });
-      expect(p.subject).toBe(stream);
-      expect(p.id).toBe(stored.find((s) => s.id === p.id)?.id);
-    }
-    expect(published[3].data).toEqual({
-      caseId: stream, reference: 'NA-2026-00001', childId: child, issuedOn: '2026-06-01', receivedOn: '2026-01-05', namedSetting: school,
+    expect(ofCase.find((p) => p.type === FINAL_PLAN_ISSUED_V1)?.data).toEqual({
+      caseId: streams[0], reference: 'NA-2026-00001', childId: child, issuedOn: '2026-06-01', receivedOn: '2026-01-05', namedSetting: school,
       withinStatutoryTime: false, excepted: true, caseworkerId: 'cw-2', cohort: { receptionYear: 2023, yearGroupOffset: 0 },
     });
+  });
+
+  it('publishes every contract type, each valid against its closed schema, with no property the schema does not declare', async () => {
+    const { stored, published } = await publishAll();
+
+    expect([...new Set(published.map((p) => p.type))].sort()).toEqual(Object.keys(needsAssessmentSchemas).sort());
+    for (const p of published) {
+      const validate = ajv.compile(needsAssessmentSchemas[p.type]);
+      const valid = validate(p.data);
+      expect({ type: p.type, undeclared: undeclared(validate.errors), errors: validate.errors ?? [] }).toEqual({ type: p.type, undeclared: [], errors: [] });
+      expect(valid).toBe(true);
+      expect(stored.map((s) => s.id)).toContain(p.id);
+    }
+  });
+
+  it('carries nothing the contracts do not declare: no document id, adviser, other setting, note or profile', async () => {
+    const { stored, published } = await publishAll();
+
+    // the domain events do hold every one of them, so their absence below means something
+    for (const value of UNPUBLISHED) expect(JSON.stringify(stored)).toContain(value);
+    expect(JSON.stringify(published).match(/unpublished-[a-z-]+/g) ?? []).toEqual([]);
   });
 });
