@@ -73,7 +73,7 @@ async function readDecideAppend<C, E extends DomainEvent, S, R>(
   schemaVersions: Record<string, number>,
   alongside: Alongside,
 ): Promise<Executed<R>> {
-  const history = await store.readStream(stream);
+  const history = alongside.within && alongside.newStream ? [] : await store.readStream(stream);
   const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
   const decided = decider.decide(command, state);
   if (!decided.ok) return { ok: false, error: decided.error };
@@ -105,7 +105,12 @@ async function readDecideAppend<C, E extends DomainEvent, S, R>(
 export type Alongside =
   | { sideTables?: undefined; writes?: undefined; within?: undefined }
   | { sideTables: SideTables; writes: SideWrite[]; within?: undefined }
-  | { within: PoolClient; sideTables?: undefined; writes?: undefined };
+  /**
+   * `newStream`: the caller knows the stream is new (its id was just drawn), so there is nothing to
+   * read: no second connection is taken while the caller's transaction holds one (and perhaps a lock
+   * others wait on, such as a reference counter's row).
+   */
+  | { within: PoolClient; newStream?: boolean; sideTables?: undefined; writes?: undefined };
 
 function append(store: EventStore, stream: string, events: NewEvent[], expected: ExpectedRevision, alongside: Alongside): Promise<AppendResult> {
   if (alongside.within) return store.appendToStream(stream, events, expected, alongside.within);

@@ -157,6 +157,15 @@ describe('EHC needs assessment over HTTP', () => {
     expect(c.finalPlan.namedSetting).toEqual({ urn: null, name: 'Lincoln Castle Academy' });
   });
 
+  it('takes many requests at once, more than the connection pool holds, each with its own reference number', async () => {
+    // each waits on the year's reference counter inside its transaction: none may need a second connection
+    const created = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      api().post('/needs-assessments').send({ child: { givenName: `Kid${i}`, familyName: 'Crowd' }, requestedBy: 'parent', receivedOn: '2025-06-02' }).expect(201)));
+    const numbers = created.map((r) => Number(String(r.body.reference).slice(-5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(40);
+    expect(numbers[39] - numbers[0]).toBe(39);
+  });
+
   it('keeps the reason a family gave for withdrawing, referred to by the event', async () => {
     const id = await open('2026-09-01');
     await run(id, 'withdraw', { on: '2026-09-02', reason: 'The family has moved abroad.' });

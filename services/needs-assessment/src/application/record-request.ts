@@ -53,7 +53,7 @@ export class RecordNeedsAssessmentRequestHandler implements ICommandHandler<Reco
       const reference = await this.files.nextReference(command.receivedOn, client);
       await this.files.person(command.child, childId)(client);
       const result = await executeCommand(this.files.store, needsAssessmentDecider, caseStream(caseId), request(reference),
-        { ...command.context, occurredAt: command.receivedOn }, {}, { within: client });
+        { ...command.context, occurredAt: command.receivedOn }, {}, { within: client, newStream: true });
       if (!result.ok) throw new Error(`the request was refused after it was decided: ${result.error}`);
       return { ...result, caseId, reference };
     });

@@ -57,7 +57,7 @@
  */
 import {
   addDays, addYears, ageOn, daysBetween, finalPlanDueBy, isAfter, isBefore, isWorkingDay, maxDate,
-  nextWorkingDayOnOrAfter, onOrBefore, partsOf, systemClock, todayInLondon, workingDayOnOrBefore, type CalendarDate,
+  isYoungPerson, nextWorkingDayOnOrAfter, onOrBefore, partsOf, systemClock, todayInLondon, workingDayOnOrBefore, type CalendarDate,
 } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 import type { AdviceType, ClosureReason, DomainRatings, Setting } from '../domain/events';
@@ -397,7 +397,8 @@ function ageBand(draw: Draw): number {
   }
 }
 
-function requesterFor(draw: Draw, age: number): Requester {
+/** `youngPerson`: over compulsory school age and under 25 on the day (Act s.36(1)): only then may they ask for themselves. */
+function requesterFor(draw: Draw, age: number, youngPerson: boolean): Requester {
   const u = draw.next();
   if (u < 0.53) {
     if (age <= 3) return 'early-years-setting';
@@ -406,7 +407,7 @@ function requesterFor(draw: Draw, age: number): Requester {
     if (age <= 18) return draw.chance(0.35) ? 'school' : 'post-16-institution';
     return 'post-16-institution';
   }
-  if (u < 0.88) return age >= 16 && draw.chance(0.4) ? 'young-person' : 'parent';
+  if (u < 0.88) return youngPerson && draw.chance(0.4) ? 'young-person' : 'parent';
   return draw.weighted([['health-professional', 45], ['social-care-professional', 30], ['other-professional', 25]] as const);
 }
 
@@ -420,7 +421,7 @@ function currentSettingKind(age: number, requester: Requester): SettingKind {
 function generateCase(draw: Draw, index: number, receivedOn: CalendarDate, today: CalendarDate): SyntheticCase {
   const age = ageBand(draw);
   const dateOfBirth = addDays(addYears(receivedOn, -age), -draw.int(0, 364));
-  const requestedBy = requesterFor(draw, ageOn(dateOfBirth, receivedOn));
+  const requestedBy = requesterFor(draw, ageOn(dateOfBirth, receivedOn), isYoungPerson(dateOfBirth, receivedOn));
   const caseworker = draw.pick(CASEWORKERS);
   const request: RequestBody = {
     child: { givenName: draw.pick(GIVEN_NAMES), familyName: draw.pick(FAMILY_NAMES), dateOfBirth },
