@@ -15,7 +15,8 @@ const depConstraints = (specs) => [
     sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'],
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@eventstore/*', '@kurrent/*'],
   },
-  { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract'] },
+  // a contract's specs run the shared contract checks from libs/testing; its code never may (no-restricted-imports below)
+  { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared', 'type:contract'] })),
 ];

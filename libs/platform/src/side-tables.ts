@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@ehc/event-store';
 
 /** Anything that runs SQL: a pool, a client in a transaction, a TypeORM DataSource or EntityManager. */
 export interface Queryable {
@@ -19,20 +20,7 @@ export interface SideTables {
 }
 
 export const sideTablesOf = (pool: Pool): SideTables => ({
-  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  },
+  transaction: <T>(work: (client: PoolClient) => Promise<T>) => inTransaction(pool, work),
 });
 
 /** Free text a command brings (reasons, plan sections, representations, notes), kept outside its events. */

@@ -4,3 +4,4 @@ export * from './postgres';
 export * from './kafka-broker';
 export * from './kafka';
 export * from './data-source';
+export * from './contract-checks';

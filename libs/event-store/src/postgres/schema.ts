@@ -55,11 +55,18 @@ export async function createSchemaOnce(pool: Pool, lockKey: string, ddl: string)
  * One transaction holding a transaction-level advisory lock on `lockKey`: one writer at a time for
  * that key, across processes, released by the commit or the rollback.
  */
-export async function inLockedTransaction<T>(pool: Pool, lockKey: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export function inLockedTransaction<T>(pool: Pool, lockKey: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
+    return work(client);
+  });
+}
+
+/** One transaction on a client of its own: committed when `work` resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
