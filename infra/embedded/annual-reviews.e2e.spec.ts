@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
-import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { startEmbedded, type RunningHost } from '@ehc/host';
 import { tablesHolding } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';

@@ -14,7 +14,9 @@
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { academicYearOf, addDays, isAfter, minDate, onOrBefore, type CalendarDate, type PhaseTransferKind } from '@ehc/domain-kernel';
-import { ProgressBar, type RunningHost, sideTablesOf } from '@ehc/platform';
+import { ProgressBar } from '@ehc/tooling';
+import { type RunningHost } from '@ehc/host';
+import { sideTablesOf } from '@ehc/commands';
 import { rngFor, SYNTHETIC_SETTING_DIRECTORY } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { ExecutePlanCommand } from '../../services/annual-review/src/application/plan-command';
 import type { Command, Event } from '../../services/annual-review/src/domain/annual-review';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
-import { startDistributed, type RunningHost } from '@ehc/platform';
+import { startDistributed, type RunningHost } from '@ehc/host';
 import { readTopic, testKafka } from '@ehc/testing';
 import { NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
 import { ANNUAL_REVIEW_TOPIC } from '@ehc/contracts/annual-review';

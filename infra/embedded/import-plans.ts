@@ -5,7 +5,10 @@
 // imported from it.
 import { createReadStream } from 'node:fs';
 import { todayInLondon } from '@ehc/domain-kernel';
-import { MalformedCsvError, ProgressBar, startEmbedded, sideTablesOf } from '@ehc/platform';
+import { MalformedCsvError } from '@ehc/csv';
+import { ProgressBar } from '@ehc/tooling';
+import { startEmbedded } from '@ehc/host';
+import { sideTablesOf } from '@ehc/commands';
 import { importPlans } from '../../services/annual-review/src/infrastructure/plan-import';
 import { SettingsDirectory } from '../../services/annual-review/src/infrastructure/settings/settings-directory';
 import { allServices } from './main';

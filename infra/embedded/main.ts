@@ -1,7 +1,7 @@
 // Embedded mode's composition root: all five services in one process, on one port, on an embedded
 // PostgreSQL (or DATABASE_URL), with events delivered in-process. It is deployment wiring, like
 // docker-compose.yml, which is why it lives in infra/ and not in a service.
-import { runUntilSignalled, startEmbedded, type ServiceDefinition } from '@ehc/platform';
+import { runUntilSignalled, startEmbedded, type ServiceDefinition } from '@ehc/host';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 import { fundingService } from '../../services/funding/src/service';

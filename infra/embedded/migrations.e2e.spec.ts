@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
-import { startEmbedded } from '@ehc/platform';
+import { startEmbedded } from '@ehc/host';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 

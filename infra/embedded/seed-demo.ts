@@ -26,7 +26,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { In } from 'typeorm';
 import { isCalendarDate, onOrBefore, systemClock, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
-import { ConfigError, documentsToWrite, startEmbedded, type CommandContext, type RunningHost } from '@ehc/platform';
+import { ConfigError } from '@ehc/config';
+import { documentsToWrite, type CommandContext } from '@ehc/commands';
+import { startEmbedded, type RunningHost } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../../services/needs-assessment/src/application/record-request';
 import { ExecuteCaseCommand } from '../../services/needs-assessment/src/application/case-command';
@@ -37,7 +39,7 @@ import { parseStep } from '../../services/needs-assessment/src/demo/case-replay'
 import { COUNTY_RATES, countyFigures, generateCounty, type SyntheticCase } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { allServices } from './main';
 import { seedAnnualReviews } from './demo-reviews';
-import { formatSeconds, ProgressBar } from '@ehc/platform';
+import { formatSeconds, ProgressBar } from '@ehc/tooling';
 
 interface Flags {
   requestsPerYear: number;

@@ -8,6 +8,6 @@ if (!existsSync(join(root, 'node_modules', 'ts-node'))) {
   process.exit(1);
 }
 require('../node/register.js');
-const { runUntilSignalled, startEmbedded } = require('@ehc/platform');
+const { runUntilSignalled, startEmbedded } = require('@ehc/host');
 const { allServices } = require('./main.ts');
 runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');

@@ -9,3 +9,4 @@ export * from './in-process-delivery';
 export * from './retry';
 export * from './projection-runner';
 export * from './view-projection';
+export * from './read-model-rows';

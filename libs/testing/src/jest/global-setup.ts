@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { startEmbeddedPostgres } from '@ehc/platform';
+import { startEmbeddedPostgres } from '@ehc/tooling';
 import { kafkaBroker } from '../kafka-broker';
 
 declare global {

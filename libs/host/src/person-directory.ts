@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@ehc/domain-kernel';
-import type { ServiceRuntime } from '../runtime';
-import { PersonalData } from './personal-data';
+import type { ServiceRuntime } from './runtime';
+import { PersonalData } from '@ehc/personal-data';
 
 export interface SharedPersonDetails {
   givenName: string | null;

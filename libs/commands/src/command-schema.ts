@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { PROBLEM_BASE, ProblemException } from './problem';
+import { PROBLEM_BASE, ProblemException } from '@ehc/http';
 import type { PendingDocument } from './side-tables';
 
 /*

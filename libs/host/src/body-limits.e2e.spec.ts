@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { fixedClock } from '@ehc/domain-kernel';
 import { createTestSchema, type TestSchema } from '@ehc/testing';
-import { ConfigError } from './config';
+import { ConfigError } from '@ehc/config';
 import { bodyLimitsFromEnv, DEFAULT_IMPORT_MAX_BYTES, ImportBody, JSON_BODY_LIMIT_BYTES } from './http-app';
 import { startEmbedded, type RunningHost, type ServiceDefinition } from './service-host';
 

@@ -6,8 +6,8 @@ import {
   type Upcaster,
 } from '@ehc/event-store';
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
-import { JsonLogger } from './logger';
-import { noDirectory, type PersonDirectory } from './personal-data/person-directory';
+import { JsonLogger } from '@ehc/http';
+import { noDirectory, type PersonDirectory } from './person-directory';
 import type { MessageBus } from './message-bus';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,6 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse, type InfoRecord } from 'csv-parse';
-import { problem, type ProblemException } from '../problem';
+import { problem, type ProblemException } from '@ehc/http';
 
 /**
  * Where a CSV comes from: the text or bytes of a request body, a stream (a file on disk), or a

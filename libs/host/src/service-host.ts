@@ -2,15 +2,15 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { BankHoliday, Clock } from '@ehc/domain-kernel';
 import type { Upcaster } from '@ehc/event-store';
-import { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
-import { bankHolidaysFileFromEnv } from './calendar/published-list';
-import { ConfigError, env, type Env } from './config';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
+import { BankHolidayCalendar } from '@ehc/calendar';
+import { bankHolidaysFileFromEnv } from '@ehc/calendar';
+import { ConfigError, env, type Env } from '@ehc/config';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
-import { JsonLogger } from './logger';
+import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
-import { httpDirectory, inProcessDirectory, type PersonDirectory } from './personal-data/person-directory';
+import { httpDirectory, inProcessDirectory, type PersonDirectory } from './person-directory';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {

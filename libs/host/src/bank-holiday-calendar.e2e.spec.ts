@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { addWorkingDays, fixedClock, isBankHoliday, useProclaimedBankHolidays } from '@ehc/domain-kernel';
-import { ConfigError } from '../config';
-import { startEmbedded, type RunningHost, type ServiceDefinition } from '../service-host';
+import { ConfigError } from '@ehc/config';
+import { startEmbedded, type RunningHost, type ServiceDefinition } from './service-host';
 import { createTestSchema, type TestSchema } from '@ehc/testing';
 
 const FIXTURE = join(__dirname, 'fixtures/bank-holidays-2027-2028.json');

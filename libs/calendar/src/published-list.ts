@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isCalendarDate, proclamationsFromPublishedList, type BankHoliday } from '@ehc/domain-kernel';
-import { ConfigError, env } from '../config';
+import { ConfigError, env } from '@ehc/config';
 
 /** The division of GOV.UK's published list whose bank holidays the statutory calendar uses (domain §2.5). */
 export const DIVISION = 'england-and-wales';

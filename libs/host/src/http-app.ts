@@ -7,13 +7,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 import { json, Router, text, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
-import { ConfigError, env } from './config';
-import { correlation, JsonLogger } from './logger';
-import { problem, ProblemFilter } from './problem';
+import { ConfigError, env } from '@ehc/config';
+import { correlation, JsonLogger } from '@ehc/http';
+import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
 import type { MessageBus } from './message-bus';
-import type { BankHolidayCalendar } from './calendar/bank-holiday-calendar';
-import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from './calendar/bank-holidays.controller';
+import type { BankHolidayCalendar } from '@ehc/calendar';
+import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
 
 export const HEALTH_SOURCES = Symbol('HEALTH_SOURCES');
 

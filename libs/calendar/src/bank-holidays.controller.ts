@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nest
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bankHolidayName } from '@ehc/domain-kernel';
-import { requestContext } from '../command-execution';
-import { correlation } from '../logger';
-import { PROBLEM_BASE, ProblemException, ruleProblems, type RuleAnswer } from '../problem';
-import { BodyReader } from '../validation';
+import { requestContext } from '@ehc/commands';
+import { correlation } from '@ehc/http';
+import { PROBLEM_BASE, ProblemException, ruleProblems, type RuleAnswer } from '@ehc/http';
+import { BodyReader } from '@ehc/http';
 import type { BankHolidayCalendar, OneOffRefusal } from './bank-holiday-calendar';
 import { readPublishedList } from './published-list';
 

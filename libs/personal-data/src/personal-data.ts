@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { CalendarDate } from '@ehc/domain-kernel';
 import { CaseDocument } from './case-document.entity';
 import { Person } from './person.entity';
-import { personalDataMigrations } from '../migrations/personal-data.migrations';
-import type { Queryable, SideWrite } from '../side-tables';
+import { personalDataMigrations } from './personal-data.migrations';
+import type { Queryable, SideWrite } from '@ehc/commands';
 
 export interface PersonDetails {
   givenName: string;

@@ -1,0 +1,4 @@
+// @ehc/commands: command execution (read, decide, append, side writes) and one schema per command.
+export * from './command-execution';
+export * from './command-schema';
+export * from './side-tables';

@@ -1,0 +1,2 @@
+// @ehc/csv: RFC 4180 CSV read as a stream, malformed files refused with their line.
+export * from './csv';

@@ -1,0 +1,6 @@
+// @ehc/host: service runtimes and hosts (embedded and distributed), the message bus, the HTTP app.
+export * from './http-app';
+export * from './message-bus';
+export * from './person-directory';
+export * from './runtime';
+export * from './service-host';
