@@ -7,10 +7,13 @@ import importPlugin from 'eslint-plugin-import';
 const services = ['needs-assessment', 'annual-review', 'funding', 'tribunal', 'surveys'];
 
 const depConstraints = (specs) => [
-  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract', 'type:testing'] },
+  // type:tooling (infra/tooling) is no platform lib: the embedded PostgreSQL server and the progress
+  // bar, for the host's embedded mode, the command-line tools, the benchmarks and the test servers
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract', 'type:testing', 'type:tooling'] },
   // a platform lib's own specs may use the shared test kit (the contract suite, test servers)
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', ...(specs ? ['type:testing'] : [])] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:tooling', ...(specs ? ['type:testing'] : [])] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:kernel', 'type:contract', 'type:tooling'] },
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
   {
     sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'],
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@eventstore/*', '@kurrent/*'],

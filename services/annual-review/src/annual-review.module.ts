@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { addProjection, type ServiceRuntime } from '@ehc/platform';
+import { addProjection, type ServiceRuntime } from '@ehc/host';
 import type { AnnualReviewSettings } from './config';
 import { AnnualReviewsController, AR_CLOCK, AR_RUNTIME, AR_SETTINGS, PLAN_FILES_RUNNER, SETTINGS_DIRECTORY } from './api/annual-reviews.controller';
 import { SettingsController } from './api/settings.controller';

@@ -1,4 +1,4 @@
-import { ConfigError } from '@ehc/platform';
+import { ConfigError } from '@ehc/config';
 import { annualReviewSettings } from './config';
 
 describe('annual review settings, read once at start-up', () => {

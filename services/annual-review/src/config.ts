@@ -1,4 +1,4 @@
-import { env, localPolicies, type Env, type LocalPolicies } from '@ehc/platform';
+import { env, localPolicies, type Env, type LocalPolicies } from '@ehc/config';
 import type { ReviewAnchor } from './domain/events';
 
 /** The annual review service's settings, read once at start-up. */

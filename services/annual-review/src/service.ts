@@ -1,4 +1,6 @@
-import { commandOperations, PersonalData, type ServiceDefinition } from '@ehc/platform';
+import { commandOperations } from '@ehc/commands';
+import { PersonalData } from '@ehc/personal-data';
+import { type ServiceDefinition } from '@ehc/host';
 import { PLAN_COMMANDS } from './api/plan-commands';
 import { AnnualReviewModule } from './annual-review.module';
 import { annualReviewSettings, type AnnualReviewSettings } from './config';

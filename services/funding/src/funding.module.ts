@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceRuntime } from '@ehc/platform';
+import type { ServiceRuntime } from '@ehc/host';
 
 /** The funding service: its commands, projections and subscriptions arrive with their issues. */
 @Module({})

@@ -1,4 +1,4 @@
-import { runDistributedService } from '@ehc/platform';
+import { runDistributedService } from '@ehc/host';
 import { fundingService } from './service';
 
 void runDistributedService(fundingService);

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@ehc/platform';
+import type { ServiceDefinition } from '@ehc/host';
 import { FundingModule } from './funding.module';
 
 export const fundingService: ServiceDefinition = {

@@ -47,10 +47,8 @@ import type { EntityManager } from 'typeorm';
 import { systemClock, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
 import type { EventEnvelope, NewEvent } from '@ehc/event-store';
 import { ProjectionRunner, type Projection } from '@ehc/messaging';
-import {
-  closeServiceRuntime, createServiceRuntime, EmbeddedBus, JsonLogger, startEmbedded, startEmbeddedPostgres,
-  type EmbeddedPostgresServer, type RunningHost, type ServiceRuntime,
-} from '@ehc/platform';
+import { closeServiceRuntime, createServiceRuntime, EmbeddedBus, startEmbedded, type RunningHost, type ServiceRuntime } from '@ehc/host';
+import { JsonLogger } from '@ehc/http';
 import { needsAssessmentService } from '../src/service';
 import { CASE_FILES, type CaseFiles } from '../src/application/ports';
 import { CASE_FILES_RUNNER } from '../src/api/needs-assessments.controller';
@@ -58,7 +56,7 @@ import { caseFilesProjection } from '../src/infrastructure/read-models/case-file
 import type { CaseState } from '../src/domain/needs-assessment';
 import { referenceOf, replayCase } from '../src/demo/case-replay';
 import { generateCounty, rngFor, uuidFrom, type SyntheticCase } from '../src/demo/synthetic-county';
-import { formatSeconds, ProgressBar } from '@ehc/platform';
+import { formatSeconds, ProgressBar, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 
 // ---------------------------------------------------------------------------------------------
 // configuration

@@ -1,4 +1,4 @@
-import { ConfigError } from '@ehc/platform';
+import { ConfigError } from '@ehc/config';
 import { needsAssessmentSettings } from './config';
 
 describe('needs assessment settings, read once at start-up', () => {

@@ -1,4 +1,4 @@
-import { env, localPolicies, type Env, type LocalPolicies } from '@ehc/platform';
+import { env, localPolicies, type Env, type LocalPolicies } from '@ehc/config';
 
 /** The needs-assessment service's settings, read once at start-up. */
 export interface NeedsAssessmentSettings extends LocalPolicies {

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
-import { ConfigError, startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/platform';
+import { ConfigError } from '@ehc/config';
+import { startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/host';
 import { readTopic, testKafka } from '@ehc/testing';
 import { needsAssessmentService } from './service';
 

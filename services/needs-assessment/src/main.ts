@@ -1,4 +1,4 @@
-import { runDistributedService } from '@ehc/platform';
+import { runDistributedService } from '@ehc/host';
 import { needsAssessmentService } from './service';
 
 void runDistributedService(needsAssessmentService);

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnModuleInit, Inject } from '@nestjs/common';
-import { addProjection, type ServiceRuntime } from '@ehc/platform';
+import { addProjection, type ServiceRuntime } from '@ehc/host';
 import type { NeedsAssessmentSettings } from './config';
 import { NeedsAssessmentsController, RUNTIME, CLOCK, CASE_FILES_RUNNER, SETTINGS } from './api/needs-assessments.controller';
 import { RecordNeedsAssessmentRequestHandler } from './application/record-request';

@@ -1,4 +1,6 @@
-import { commandOperations, PersonalData, type ServiceDefinition } from '@ehc/platform';
+import { commandOperations } from '@ehc/commands';
+import { PersonalData } from '@ehc/personal-data';
+import { type ServiceDefinition } from '@ehc/host';
 import { CASE_COMMANDS } from './api/case-commands';
 import { NeedsAssessmentModule } from './needs-assessment.module';
 import { needsAssessmentSettings, type NeedsAssessmentSettings } from './config';

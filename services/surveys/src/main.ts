@@ -1,4 +1,4 @@
-import { runDistributedService } from '@ehc/platform';
+import { runDistributedService } from '@ehc/host';
 import { surveysService } from './service';
 
 void runDistributedService(surveysService);

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@ehc/platform';
+import type { ServiceDefinition } from '@ehc/host';
 import { SurveysModule } from './surveys.module';
 
 export const surveysService: ServiceDefinition = {

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@ehc/platform';
+import type { ServiceDefinition } from '@ehc/host';
 import { TribunalModule } from './tribunal.module';
 
 export const tribunalService: ServiceDefinition = {

@@ -4,10 +4,12 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, Api
 import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
-import {
-  BodyReader, commandNamed, correlation, deprecationWarning, ImportBody, listFilters, MalformedCsvError, malformedCsvProblem, PersonalData, problem,
-  requestContext, sideTablesOf, timelineEntry, documentsToWrite, type Executed, type ServiceRuntime,
-} from '@ehc/platform';
+import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
+import { commandNamed, deprecationWarning, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
+import { ImportBody, type ServiceRuntime } from '@ehc/host';
+import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
+import { PersonalData } from '@ehc/personal-data';
+import { timelineEntry } from '@ehc/messaging';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
 import { planStream, type RuleBroken } from '../domain/annual-review';

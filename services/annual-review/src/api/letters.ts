@@ -1,5 +1,6 @@
 import { appealDeadline, mediationContactDeadline, phaseTransferRule, POST_16_TRANSFER_RULE, type PhaseTransferKind } from '@ehc/domain-kernel';
-import { appealRightsParagraphs, escapeHtml as esc, letterPage, longDate, type Person } from '@ehc/platform';
+import { appealRightsParagraphs, escapeHtml as esc, letterPage, longDate } from '@ehc/letters';
+import { type Person } from '@ehc/personal-data';
 import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
 import { comingPhaseTransfer } from './plan-view';
 

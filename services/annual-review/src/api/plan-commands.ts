@@ -1,9 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate, CommandPolicies, PhaseTransferKind } from '@ehc/domain-kernel';
-import {
-  CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec,
-  type PendingDocument, type ReadCommand, type SettingReferenceInput,
-} from '@ehc/platform';
+import { CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
 import type { Command } from '../domain/annual-review';
 import type { CeaseAppealOutcome, CeaseReason, ClosureReason, Setting } from '../domain/events';
 

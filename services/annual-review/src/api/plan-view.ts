@@ -1,5 +1,5 @@
 import { academicYearOf, deadlineStatus, operationalTarget, phaseTransferRule, POST_16_TRANSFER_RULE, type CalendarDate } from '@ehc/domain-kernel';
-import type { Person } from '@ehc/platform';
+import type { Person } from '@ehc/personal-data';
 import { nextPhaseTransfer, type PhaseTransferDue } from '../domain/phase-transfer';
 import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
 import type { SettingRecord } from '../infrastructure/settings/setting.entity';

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ImportBody, MalformedCsvError, malformedCsvProblem, problem } from '@ehc/platform';
+import { ImportBody } from '@ehc/host';
+import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
+import { problem } from '@ehc/http';
 import { NotAGiasExtractError, type SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { SETTINGS_DIRECTORY } from './annual-reviews.controller';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ehc/event-store';
-import { executeCommand, type Alongside, type CommandContext, type CommandDocument, type Executed, type SideTables, type SideWrite } from '@ehc/platform';
+import { executeCommand, type Alongside, type CommandContext, type CommandDocument, type Executed, type SideTables, type SideWrite } from '@ehc/commands';
 import { annualReviewDecider, planStream, type Command, type RuleBroken } from '../domain/annual-review';
 import { SCHEMA_VERSIONS } from '../domain/events';
 

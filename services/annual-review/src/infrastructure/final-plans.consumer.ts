@@ -4,7 +4,8 @@ import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
 import {
   FINAL_PLAN_ISSUED_V1, NEEDS_ASSESSMENT_TOPIC, PERSONAL_DETAILS_ERASED_V1, type FinalPlanIssuedV1, type PersonalDetailsErasedV1,
 } from '@ehc/contracts/needs-assessment';
-import { PersonalData, type PersonDetails, type ServiceRuntime } from '@ehc/platform';
+import { PersonalData, type PersonDetails } from '@ehc/personal-data';
+import { type ServiceRuntime } from '@ehc/host';
 import { PlanFile } from './read-models/plan-file.entity';
 import { todayInLondon } from '@ehc/domain-kernel';
 import { executePlanCommand } from '../application/plan-command';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@ehc/platform';
+import { schemaOf } from '@ehc/personal-data';
 
 /**
  * The settings directory, mirrored from the register by import: not rebuilt from events, so it

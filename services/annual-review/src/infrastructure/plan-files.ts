@@ -1,4 +1,6 @@
-import { PersonalData, sideTablesOf, type ServiceRuntime } from '@ehc/platform';
+import { PersonalData } from '@ehc/personal-data';
+import { sideTablesOf } from '@ehc/commands';
+import { type ServiceRuntime } from '@ehc/host';
 import type { PlanFiles } from '../application/plan-command';
 
 export function planFiles(runtime: ServiceRuntime): PlanFiles {

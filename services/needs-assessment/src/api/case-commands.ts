@@ -1,9 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { EXCEPTION_LIMBS, type CalendarDate, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
-import {
-  CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand,
-  type SettingReferenceInput,
-} from '@ehc/platform';
+import { CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
 import type { Command } from '../domain/needs-assessment';
 import type { AdviceType, ClosureReason, NeedsProfileContext, Setting } from '../domain/events';
 

@@ -1,7 +1,7 @@
 import { caseIdOf } from '../domain/needs-assessment';
 import { deadlineStatus, type AssessmentTimeLimit, type CalendarDate } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import type { Person } from '@ehc/platform';
+import type { Person } from '@ehc/personal-data';
 
 function deadline(due: CalendarDate | null, done: CalendarDate | null, today: CalendarDate, excepted = false, extensionDays = 0) {
   return deadlineStatus(due, done, today, { excepted, extensionDays });

@@ -1,6 +1,7 @@
 import { appealDeadline, mediationContactDeadline } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import { appealRightsParagraphs, escapeHtml, letterPage, longDate, type Person } from '@ehc/platform';
+import { appealRightsParagraphs, escapeHtml, letterPage, longDate } from '@ehc/letters';
+import { type Person } from '@ehc/personal-data';
 
 type Letter = CaseFileView['letters'][number];
 

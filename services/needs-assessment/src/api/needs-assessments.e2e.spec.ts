@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
-import { startEmbedded, type RunningHost } from '@ehc/platform';
+import { startEmbedded, type RunningHost } from '@ehc/host';
 import { needsAssessmentService } from '../service';
 
 /** The first slice over HTTP, embedded mode: real PostgreSQL, events delivered in-process. */

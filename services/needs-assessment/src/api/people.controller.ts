@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isUuid } from '@ehc/domain-kernel';
-import { PersonalData, problem, type ServiceRuntime } from '@ehc/platform';
+import { PersonalData } from '@ehc/personal-data';
+import { problem } from '@ehc/http';
+import { type ServiceRuntime } from '@ehc/host';
 import { RUNTIME } from './needs-assessments.controller';
 
 /**

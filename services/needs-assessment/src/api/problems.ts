@@ -1,4 +1,4 @@
-import { ruleProblems, type RuleAnswer } from '@ehc/platform';
+import { ruleProblems, type RuleAnswer } from '@ehc/http';
 import type { RuleBroken } from '../domain/needs-assessment';
 
 /** The one table from a broken rule to its HTTP status (STYLE §7): 409 the state moved on, 422 the request breaks a rule itself. */

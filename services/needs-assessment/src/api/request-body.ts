@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { bodyReader, CalendarDateField } from '@ehc/platform';
+import { bodyReader, CalendarDateField } from '@ehc/commands';
 import { REQUESTERS } from '@ehc/contracts/needs-assessment';
 
 /** The body of a new request (POST /needs-assessments), defined once: validation and OpenAPI. */

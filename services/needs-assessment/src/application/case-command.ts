@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { executeCommand, type CommandContext, type CommandDocument, type Executed } from '@ehc/platform';
+import { executeCommand, type CommandContext, type CommandDocument, type Executed } from '@ehc/commands';
 import { caseStream, needsAssessmentDecider, type Command, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';
 

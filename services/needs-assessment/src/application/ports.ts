@@ -1,6 +1,6 @@
 import type { EventStore } from '@ehc/event-store';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import type { Queryable, SideTables, SideWrite } from '@ehc/platform';
+import type { Queryable, SideTables, SideWrite } from '@ehc/commands';
 
 export const CASE_FILES = Symbol('CASE_FILES');
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { executeCommand, type CommandContext, type Executed } from '@ehc/platform';
+import { executeCommand, type CommandContext, type Executed } from '@ehc/commands';
 import { cohortOf, isYoungPerson, type CalendarDate } from '@ehc/domain-kernel';
 import { caseStream, needsAssessmentDecider, type Command, type Requester, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';

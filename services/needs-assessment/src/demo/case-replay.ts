@@ -6,7 +6,7 @@
  */
 import { cohortOf, isYoungPerson, type CalendarDate } from '@ehc/domain-kernel';
 import type { NewEvent } from '@ehc/event-store';
-import { commandNamed } from '@ehc/platform';
+import { commandNamed } from '@ehc/commands';
 import { CASE_COMMANDS, type ParsedCaseCommand } from '../api/case-commands';
 import { needsAssessmentDecider, type CaseState, type Command, type RuleBroken } from '../domain/needs-assessment';
 import type { CaseStep, SyntheticCase } from './synthetic-county';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@ehc/platform';
+import { schemaOf } from '@ehc/personal-data';
 
 /**
  * Case reference counters: the next number of each year's references. Not a read model (a rebuild

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, deadlineStatus, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
-import { overdueCondition, type Queryable } from '@ehc/platform';
+import { overdueCondition } from '@ehc/messaging';
+import { type Queryable } from '@ehc/commands';
 import { upcomingReviewDue, type PlanFileView } from '../read-models/plan-file.view';
 
 export const PLAN_STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'] as const;

@@ -1,7 +1,7 @@
 import {
   compare, isAfter, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE, type CalendarDate,
 } from '@ehc/domain-kernel';
-import { PersonalData } from '@ehc/platform';
+import { PersonalData } from '@ehc/personal-data';
 import type { DataSource } from 'typeorm';
 import { transferCohort } from '../../domain/phase-transfer';
 import { PlanFile } from '../read-models/plan-file.entity';

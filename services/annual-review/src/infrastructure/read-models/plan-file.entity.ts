@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { RunningDeadlineRow, TimelineRow } from '@ehc/platform';
+import { RunningDeadlineRow, TimelineRow } from '@ehc/messaging';
 import type { PlanFileView } from './plan-file.view';
 
 /** "Where is this plan in its review cycle?" — one row per plan. */

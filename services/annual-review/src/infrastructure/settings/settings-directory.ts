@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { csvRecords, type CsvInput } from '@ehc/platform';
+import { csvRecords, type CsvInput } from '@ehc/csv';
 import { GIAS_REQUIRED_COLUMNS, settingFromGias } from './gias';
 import { SettingRecord } from './setting.entity';
 

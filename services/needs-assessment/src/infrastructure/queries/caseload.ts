@@ -1,5 +1,6 @@
 import { addDays, daysBetween, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
-import { overdueCondition, type Queryable } from '@ehc/platform';
+import { overdueCondition } from '@ehc/messaging';
+import { type Queryable } from '@ehc/commands';
 import { caseIdOf } from '../../domain/needs-assessment';
 
 export const CASE_STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'] as const;

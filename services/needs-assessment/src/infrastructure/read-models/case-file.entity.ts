@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { RunningDeadlineRow, TimelineRow } from '@ehc/platform';
+import { RunningDeadlineRow, TimelineRow } from '@ehc/messaging';
 import type { CaseFileView } from './case-file.view';
 
 /** "What is the state of this case?" — one row per case, the view as a caseworker sees it. */
