@@ -11,6 +11,7 @@ import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
 import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
+import { securityHeaders } from './security-headers';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
@@ -99,6 +100,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   // the body parsers are ours, with a limit per route (Nest's own would take any route's body up to 100 kB)
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, bufferLogs: false, bodyParser: false });
   const imports = importRoutes(app);
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);
   app.useGlobalFilters(new ProblemFilter());

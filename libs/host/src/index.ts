@@ -4,3 +4,4 @@ export * from './message-bus';
 export * from './person-directory';
 export * from './runtime';
 export * from './service-host';
+export * from './security-headers';

@@ -6,11 +6,17 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&
 export const longDate = (d: CalendarDate) =>
   new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/**
+ * The letter page's only style, inline so a printed or saved letter stands alone; the hosts' Content
+ * Security Policy allows exactly this text by its hash, and no other inline style or any script.
+ */
+export const LETTER_STYLE = 'body{font-family:Arial,sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}header{display:flex;justify-content:space-between}@media print{body{margin:0}}';
+
 /** The printable page every letter to a family shares; paragraphs are HTML already escaped. */
 export function letterPage(o: { authority: string; reference: string; title: string; sentOn: CalendarDate; to: string; paragraphs: string[] }): string {
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(o.reference)} — ${escapeHtml(o.title)}</title>
-<style>body{font-family:Arial,sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}header{display:flex;justify-content:space-between}@media print{body{margin:0}}</style></head>
+<style>${LETTER_STYLE}</style></head>
 <body><header><strong>${escapeHtml(o.authority)}</strong><span>Our reference: ${escapeHtml(o.reference)}</span></header>
 <p>${longDate(o.sentOn)}</p>
 <p>To ${o.to}</p>

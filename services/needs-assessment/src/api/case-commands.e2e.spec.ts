@@ -104,6 +104,20 @@ describe('EHC needs assessment over HTTP', () => {
     expect(refusal.text).toMatch(/ordinarily available/);
   });
 
+  it('renders what was typed inert in a letter: a child named <script>, reasons with markup', async () => {
+    const id = await open('2026-03-02', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>');
+    await run(id, 'refuse-assessment', { on: '2026-04-06', reasons: '<iframe src="https://evil.example"></iframe> & more' });
+    const c = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
+    const letter = await api().get(c.letters[0].href).expect(200);
+    expect(letter.text).not.toMatch(/<script>alert|<img src=x|<iframe/);
+    expect(letter.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(letter.text).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(letter.text).toContain('&lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt; &amp; more');
+    // and were anything to slip through, the page may run no script at all
+    expect(letter.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(letter.headers['content-security-policy']).not.toMatch(/script-src/);
+  });
+
   it('answers a stale expected revision with 409 and appends nothing', async () => {
     const id = await open('2026-03-03');
     const before = await events();
