@@ -1,0 +1,3 @@
+// @ehc/audit: the append-only, tamper-evident log of who read whose personal data.
+export * from './audit-log';
+export * from './audit-log.migrations';

@@ -1,0 +1,2 @@
+// @ehc/identity: who is calling, from a verified OpenID Connect access token.
+export * from './access-token';
