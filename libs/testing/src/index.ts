@@ -5,3 +5,4 @@ export * from './kafka-broker';
 export * from './kafka';
 export * from './data-source';
 export * from './contract-checks';
+export * from './keycloak-server';

