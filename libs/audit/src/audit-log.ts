@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { inTransaction } from '@ehc/event-store';
 import type { Clock } from '@ehc/domain-kernel';
 import { GENESIS_HASH } from './audit-log.migrations';
 
@@ -62,7 +63,7 @@ export class AuditLog {
     for (const [field, value] of Object.entries(read)) {
       if (typeof value !== 'string' || value.length === 0) throw new Error(`audit entry: ${field} is required`);
     }
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows: [head] } = await client.query(`SELECT entries, last_hash FROM ${this.s}.audit_head FOR UPDATE`);
       const seq = Number(head.entries) + 1;
       const recordedAt = this.clock().toISOString();
@@ -115,21 +116,6 @@ export class AuditLog {
     if (Number(head.entries) > entries) return { intact: false, entries, brokenAt: entries + 1, finding: 'removed' };
     if (Number(head.entries) !== entries || head.last_hash !== prevHash) return { intact: false, entries, brokenAt: Number(head.entries), finding: 'changed' };
     return { intact: true, entries, lastHash: prevHash };
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 
