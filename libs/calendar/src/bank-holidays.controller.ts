@@ -8,6 +8,7 @@ import { PROBLEM_BASE, ProblemException, ruleProblems, type RuleAnswer } from '@
 import { BodyReader } from '@ehc/http';
 import type { BankHolidayCalendar, OneOffRefusal } from './bank-holiday-calendar';
 import { readPublishedList } from './published-list';
+import { Allow, STAFF_ROLES } from '@ehc/identity';
 
 export const BANK_HOLIDAY_CALENDAR = Symbol('BANK_HOLIDAY_CALENDAR');
 
@@ -56,6 +57,7 @@ const malformed = (errors: { field: string; rule: string; message: string }[]) =
  * record a one-off proclamation. In distributed mode each service process keeps its own calendar.
  */
 @ApiTags('calendar')
+@Allow(...STAFF_ROLES)
 @Controller('calendar/bank-holidays')
 export class BankHolidaysController {
   constructor(@Inject(BANK_HOLIDAY_CALENDAR) private readonly calendar: BankHolidayCalendar) {}
@@ -73,6 +75,7 @@ export class BankHolidaysController {
     return this.calendar.year(Number(raw));
   }
 
+  @Allow('administrator')
   @Post('import')
   @HttpCode(200)
   @ApiOperation({
@@ -116,6 +119,7 @@ export class BankHolidaysController {
     return this.calendar.importPublished(reading.holidays, this.actor(req), 'published list (POST /calendar/bank-holidays/import)');
   }
 
+  @Allow('administrator')
   @Post()
   @HttpCode(201)
   @ApiOperation({

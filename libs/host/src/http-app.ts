@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyDecorators, Controller, Get, HttpCode, Inject, Module, RequestMethod, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, NestFactory } from '@nestjs/core';
+import { applyDecorators, Controller, Get, HttpCode, Inject, Module, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
@@ -11,6 +10,8 @@ import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
 import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
+import { routesOf } from './routes';
+import { Public } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
@@ -24,6 +25,7 @@ export interface HealthSources {
 }
 
 @ApiTags('health')
+@Public('liveness and readiness for the orchestrator: up or down, no personal data')
 @Controller('health')
 class HealthController {
   constructor(@Inject(HEALTH_SOURCES) private readonly sources: HealthSources) {}
@@ -178,27 +180,7 @@ interface ImportRoute { method: string; path: string }
 
 /** The routes marked `@ImportBody()`, from the controllers Nest has loaded. */
 function importRoutes(app: INestApplication): ImportRoute[] {
-  const found = new Map<string, ImportRoute>();
-  const paths = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [typeof value === 'string' ? value : '']);
-  const scanner = new MetadataScanner();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      if (typeof metatype !== 'function') continue;
-      const prototype = metatype.prototype as Record<string, unknown>;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        if (typeof handler !== 'function' || !Reflect.getMetadata(IMPORT_BODY, handler)) continue;
-        const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) ?? RequestMethod.GET];
-        for (const base of paths(Reflect.getMetadata(PATH_METADATA, metatype))) {
-          for (const sub of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
-            const path = '/' + [base, sub].flatMap((p) => p.split('/')).filter(Boolean).join('/');
-            found.set(`${method} ${path}`, { method, path });
-          }
-        }
-      }
-    }
-  }
-  return [...found.values()];
+  return routesOf(app).filter((r) => Reflect.getMetadata(IMPORT_BODY, r.handler)).map(({ method, path }) => ({ method, path }));
 }
 
 /**

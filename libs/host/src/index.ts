@@ -5,3 +5,4 @@ export * from './person-directory';
 export * from './runtime';
 export * from './service-host';
 export * from './security-headers';
+export * from './routes';

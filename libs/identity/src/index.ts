@@ -1,2 +1,3 @@
 // @ehc/identity: who is calling, from a verified OpenID Connect access token.
 export * from './access-token';
+export * from './policy';

@@ -24,6 +24,7 @@ import { comingTransferYear, planView } from './plan-view';
 import { ruleProblem } from './problems';
 import { PLAN_STATUSES, plansMatching } from '../infrastructure/queries/reviews-due';
 import { transfersOfYear } from '../infrastructure/queries/transfers';
+import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
 export const AR_CLOCK = Symbol('ANNUAL_REVIEW_CLOCK');
@@ -34,6 +35,7 @@ export const AR_SETTINGS = Symbol('ANNUAL_REVIEW_SETTINGS');
 
 
 @ApiTags('annual-reviews')
+@Allow(...CASE_READERS)
 @Controller('annual-reviews')
 export class AnnualReviewsController {
   private readonly personal: PersonalData;
@@ -49,6 +51,7 @@ export class AnnualReviewsController {
     this.personal = new PersonalData(runtime.dataSource, runtime.schema);
   }
 
+  @Allow('administrator')
   @Post(':planId/erase-personal-data')
   @HttpCode(200)
   @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself." })
@@ -62,6 +65,7 @@ export class AnnualReviewsController {
     return { erased: true, personId: row.childId };
   }
 
+  @Allow('team-manager', 'administrator')
   @Post('import')
   @HttpCode(200)
   @ImportBody()
@@ -92,6 +96,7 @@ export class AnnualReviewsController {
     }
   }
 
+  @Allow('administrator')
   @Post('projections/rebuild')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rebuild the plan files, deadlines and timelines from event zero' })
@@ -160,6 +165,7 @@ export class AnnualReviewsController {
   }
 
   /** Every command has its own operation and body schema in the OpenAPI document (service.ts). */
+  @Allow(...CASEWORK)
   @Post(':planId/:command')
   @HttpCode(200)
   @ApiExcludeEndpoint()

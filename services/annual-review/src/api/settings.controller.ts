@@ -5,13 +5,16 @@ import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { problem } from '@ehc/http';
 import { NotAGiasExtractError, type SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { SETTINGS_DIRECTORY } from './annual-reviews.controller';
+import { Allow, HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
 
 /** The settings directory: schools, colleges and early years settings, from the DfE register. */
 @ApiTags('settings')
+@Allow(...STAFF_ROLES, HUB_SERVICE_ROLE)
 @Controller('settings')
 export class SettingsController {
   constructor(@Inject(SETTINGS_DIRECTORY) private readonly settings: SettingsDirectory) {}
 
+  @Allow('team-manager', 'administrator')
   @Post('import')
   @HttpCode(200)
   @ImportBody()

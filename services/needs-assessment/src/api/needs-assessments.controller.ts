@@ -23,6 +23,7 @@ import { CASE_STATUSES, caseloadByCaseworker, casesMatching } from '../infrastru
 import type { NeedsAssessmentSettings } from '../config';
 import { caseExample } from './examples';
 import { readRequestBody, RequestBody } from './request-body';
+import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
 export const CLOCK = Symbol('CLOCK');
@@ -34,6 +35,7 @@ export const SETTINGS = Symbol('NEEDS_ASSESSMENT_SETTINGS');
 
 
 @ApiTags('needs-assessments')
+@Allow(...CASE_READERS)
 @Controller('needs-assessments')
 export class NeedsAssessmentsController {
   constructor(
@@ -49,6 +51,7 @@ export class NeedsAssessmentsController {
 
   private readonly personal: PersonalData;
 
+  @Allow(...CASEWORK)
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a request for an EHC needs assessment (day 0 of every statutory clock)' })
@@ -78,6 +81,7 @@ export class NeedsAssessmentsController {
     return (await this.view(result.caseId)) ?? { id: result.caseId, reference: result.reference };
   }
 
+  @Allow('administrator')
   @Post('projections/rebuild')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rebuild the case files, deadlines and timelines from event zero' })
@@ -85,6 +89,7 @@ export class NeedsAssessmentsController {
     return this.caseFiles.rebuild();
   }
 
+  @Allow('administrator')
   @Post(':id/erase-personal-data')
   @HttpCode(200)
   @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were" })
@@ -162,6 +167,7 @@ export class NeedsAssessmentsController {
   }
 
   /** Every command has its own operation and body schema in the OpenAPI document (caseCommandOperations). */
+  @Allow(...CASEWORK)
   @Post(':id/:command')
   @HttpCode(200)
   @ApiExcludeEndpoint()

@@ -5,12 +5,14 @@ import { PersonalData } from '@ehc/personal-data';
 import { problem } from '@ehc/http';
 import { type ServiceRuntime } from '@ehc/host';
 import { RUNTIME } from './needs-assessments.controller';
+import { Allow, CASE_READERS, HUB_SERVICE_ROLE } from '@ehc/identity';
 
 /**
  * The person directory other services ask for the details behind a person id they were given in
  * a published event (the annual review keeps its own erasable copy). Erased people are not found.
  */
 @ApiTags('people')
+@Allow(...CASE_READERS, HUB_SERVICE_ROLE)
 @Controller('people')
 export class PeopleController {
   private readonly personal: PersonalData;

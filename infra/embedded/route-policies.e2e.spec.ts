@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { fixedClock } from '@ehc/domain-kernel';
+import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
+import { policyOf } from '@ehc/identity';
+import { allServices } from './main';
+
+/**
+ * Deny by default (issue 11): every route of every service declares who may call it. A route added
+ * without `@Allow(…)` or `@Public(…)` fails here, before it can answer anyone.
+ */
+describe('every route declares its access policy', () => {
+  const prefix = `t${randomUUID().slice(0, 8)}_`;
+  let host: RunningHost;
+
+  beforeAll(async () => {
+    host = await startEmbedded(allServices, { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' }, { clock: fixedClock('2026-11-26T12:00:00Z') });
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    const { rows } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}%`]);
+    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
+    await pool.end();
+  });
+
+  it('finds the routes of all five services and the platform', () => {
+    const routes = routesOf(host.app).map((r) => `${r.method} ${r.path}`);
+    expect(routes).toEqual(expect.arrayContaining([
+      'GET /health', 'POST /needs-assessments', 'POST /needs-assessments/:id/:command', 'GET /people/:personId',
+      'GET /annual-reviews/:planId', 'POST /settings/import', 'POST /calendar/bank-holidays/import',
+    ]));
+  });
+
+  it('has no route without a policy', () => {
+    const missing = routesOf(host.app).filter((r) => !policyOf(r.handler, r.controller)).map((r) => `${r.method} ${r.path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('makes public only what holds no personal data', () => {
+    const open = routesOf(host.app).filter((r) => policyOf(r.handler, r.controller)?.kind === 'public').map((r) => `${r.method} ${r.path}`);
+    expect(open).toEqual(['GET /health']);
+  });
+
+  it('keeps erasure, rebuilds and the calendar\'s changes to the administrator', () => {
+    const rolesOf = (method: string, path: string) => {
+      const route = routesOf(host.app).find((r) => r.method === method && r.path === path)!;
+      const policy = policyOf(route.handler, route.controller)!;
+      return policy.kind === 'roles' ? [...policy.roles] : [];
+    };
+    for (const path of ['/needs-assessments/:id/erase-personal-data', '/annual-reviews/:planId/erase-personal-data', '/needs-assessments/projections/rebuild', '/calendar/bank-holidays/import', '/calendar/bank-holidays']) {
+      expect([path, rolesOf('POST', path)]).toEqual([path, ['administrator']]);
+    }
+    expect(rolesOf('GET', '/needs-assessments/:id')).not.toContain('finance');
+    expect(rolesOf('GET', '/needs-assessments/:id')).not.toContain('performance-reader');
+  });
+});
