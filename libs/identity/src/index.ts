@@ -1,3 +1,4 @@
 // @ehc/identity: who is calling, from a verified OpenID Connect access token.
 export * from './access-token';
 export * from './policy';
+export * from './access-guard';
