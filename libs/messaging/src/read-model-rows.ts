@@ -1,4 +1,5 @@
 import { Column, Index, PrimaryColumn } from 'typeorm';
+import { addDays, type CalendarDate } from '@ehc/domain-kernel';
 
 /**
  * The rows of libs/messaging's view projection that every casework service keeps the same way:
@@ -36,3 +37,44 @@ export const timelineEntry = (r: TimelineRow) => ({ revision: r.revision, type: 
  */
 export const overdueCondition = (today: string, extensionDays: string): string =>
   `(d.due + CASE WHEN d.excepted THEN ${extensionDays}::int ELSE 0 END) < ${today}::date`;
+
+/** Adds a value to a query's parameters and answers its placeholder (`$n`). */
+export const placeholder = (params: unknown[], value: unknown): string => {
+  params.push(value);
+  return `$${params.length}`;
+};
+
+/** What every casework list filters on beside its own columns. */
+export interface RunningListFilters {
+  dueWithinDays?: number;
+  overdue?: boolean;
+  /** the child's name or the reference */
+  text?: string;
+}
+
+/**
+ * The conditions every casework list shares: a running deadline (in `deadlines`, alias `d`) due
+ * between today and `dueWithinDays` on, any deadline overdue (or none), and a search by reference or
+ * by the child's name (person row alias `person`). `today` and `extensionDays` are placeholders
+ * already in `params`, or literals; the values these conditions need are added to `params`.
+ */
+export function runningListConditions(
+  params: unknown[],
+  on: { deadlines: string; stream: string; reference: string; person: string; today: string; todayValue: CalendarDate; extensionDays: string },
+  filters: RunningListFilters,
+): string[] {
+  const where: string[] = [];
+  const anyDeadline = (condition: string) => `EXISTS (SELECT 1 FROM ${on.deadlines} d WHERE d.stream_id = ${on.stream} AND ${condition})`;
+  if (filters.dueWithinDays !== undefined) {
+    where.push(anyDeadline(`d.due >= ${on.today} AND d.due <= ${placeholder(params, addDays(on.todayValue, filters.dueWithinDays))}`));
+  }
+  const overdue = overdueCondition(on.today, on.extensionDays);
+  if (filters.overdue === true) where.push(anyDeadline(overdue));
+  if (filters.overdue === false) where.push(`NOT ${anyDeadline(overdue)}`);
+  if (filters.text) {
+    const text = placeholder(params, `%${filters.text.replace(/[\\%_]/g, '\\$&')}%`);
+    const p = on.person;
+    where.push(`(${on.reference} ILIKE ${text} OR (${p}.given_name || ' ' || ${p}.family_name) ILIKE ${text} OR ${p}.family_name ILIKE ${text})`);
+  }
+  return where;
+}

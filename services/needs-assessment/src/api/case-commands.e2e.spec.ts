@@ -283,6 +283,10 @@ describe('EHC needs assessment over HTTP', () => {
     expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([b]);
     const byName = (await api().get('/needs-assessments').query({ q: 'zed quill' }).expect(200)).body;
     expect(byName.items.map((i: { id: string }) => i.id)).toEqual([a]);
+    // due within n days: a running deadline from today (2026-11-26) to n days on; b's next ones are in 2027
+    const within = async (days: number) => (await api().get('/needs-assessments').query({ caseworker, status: 'open', q: 'Quill', 'due-within-days': days }).expect(200)).body.items.map((i: { id: string }) => i.id);
+    expect(await within(35)).toEqual([a]);
+    expect(await within(20)).toEqual([]);
     await api().get('/needs-assessments').query({ 'due-within-days': 'soon' }).expect(400);
 
     await run(a, 'reassign', { on: '2026-11-20', caseworker: 'cw-other' });

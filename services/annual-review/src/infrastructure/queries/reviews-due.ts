@@ -1,5 +1,5 @@
-import { addDays, daysBetween, deadlineStatus, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
-import { overdueCondition } from '@ehc/messaging';
+import { daysBetween, deadlineStatus, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
+import { placeholder, runningListConditions } from '@ehc/messaging';
 import { type Queryable } from '@ehc/commands';
 import { upcomingReviewDue, type PlanFileView } from '../read-models/plan-file.view';
 
@@ -27,21 +27,13 @@ export async function plansMatching(db: Queryable, schema: string, filters: Plan
   const s = `"${schema}"`;
   const params: unknown[] = [today];
   const where: string[] = [];
-  const overdue = overdueCondition('$1', '0');
-  if (filters.caseworker) { params.push(filters.caseworker); where.push(`p.caseworker_id = $${params.length}`); }
-  if (filters.setting) { params.push(filters.setting); where.push(`p.setting_urn = $${params.length}`); }
+  if (filters.caseworker) where.push(`p.caseworker_id = ${placeholder(params, filters.caseworker)}`);
+  if (filters.setting) where.push(`p.setting_urn = ${placeholder(params, filters.setting)}`);
   if (filters.status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);
-  else if (filters.status) { params.push(filters.status); where.push(`p.status = $${params.length}`); }
-  if (filters.dueWithinDays !== undefined) {
-    params.push(addDays(today, filters.dueWithinDays));
-    where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND d.due >= $1 AND d.due <= $${params.length})`);
-  }
-  if (filters.overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdue})`);
-  if (filters.overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_plan_deadlines d WHERE d.stream_id = p.stream_id AND ${overdue})`);
-  if (filters.text) {
-    params.push(`%${filters.text.replace(/[\\%_]/g, '\\$&')}%`);
-    where.push(`(p.reference ILIKE $${params.length} OR (pe.given_name || ' ' || pe.family_name) ILIKE $${params.length} OR pe.family_name ILIKE $${params.length})`);
-  }
+  else if (filters.status) where.push(`p.status = ${placeholder(params, filters.status)}`);
+  where.push(...runningListConditions(params, {
+    deadlines: `${s}.rm_plan_deadlines`, stream: 'p.stream_id', reference: 'p.reference', person: 'pe', today: '$1', todayValue: today, extensionDays: '0',
+  }, filters));
   // the page first, then its deadlines: per-row work only for the rows shown
   const from = `FROM ${s}.rm_plans p LEFT JOIN ${s}.people pe ON pe.person_id = p.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
   const [{ total }] = (await db.query(`SELECT $1::date AS as_of, count(*)::int AS total ${from}`, params)) as { total: number }[];

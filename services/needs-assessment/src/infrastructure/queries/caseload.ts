@@ -1,5 +1,5 @@
 import { addDays, daysBetween, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
-import { overdueCondition } from '@ehc/messaging';
+import { overdueCondition, placeholder, runningListConditions } from '@ehc/messaging';
 import { type Queryable } from '@ehc/commands';
 import { caseIdOf } from '../../domain/needs-assessment';
 
@@ -28,20 +28,12 @@ export async function casesMatching(db: Queryable, schema: string, filters: Case
   const s = `"${schema}"`;
   const params: unknown[] = [today, extensionDays];
   const where: string[] = [];
-  const overdue = overdueCondition('$1', '$2');
-  if (filters.caseworker) { params.push(filters.caseworker); where.push(`c.caseworker_id = $${params.length}`); }
+  if (filters.caseworker) where.push(`c.caseworker_id = ${placeholder(params, filters.caseworker)}`);
   if (filters.status === 'open') where.push(`c.status IN ${OPEN_STATUSES}`);
-  else if (filters.status) { params.push(filters.status); where.push(`c.status = $${params.length}`); }
-  if (filters.dueWithinDays !== undefined) {
-    params.push(addDays(today, filters.dueWithinDays));
-    where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $${params.length})`);
-  }
-  if (filters.overdue === true) where.push(`EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${overdue})`);
-  if (filters.overdue === false) where.push(`NOT EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${overdue})`);
-  if (filters.text) {
-    params.push(`%${filters.text.replace(/[\\%_]/g, '\\$&')}%`);
-    where.push(`(c.reference ILIKE $${params.length} OR (p.given_name || ' ' || p.family_name) ILIKE $${params.length} OR p.family_name ILIKE $${params.length})`);
-  }
+  else if (filters.status) where.push(`c.status = ${placeholder(params, filters.status)}`);
+  where.push(...runningListConditions(params, {
+    deadlines: `${s}.rm_case_deadlines`, stream: 'c.stream_id', reference: 'c.reference', person: 'p', today: '$1', todayValue: today, extensionDays: '$2',
+  }, filters));
   const order = filters.sort === 'received' ? 'received_on, reference' : filters.sort === 'reference' ? 'reference' : 'next_due NULLS LAST, reference';
   // the page first, then its deadlines: per-row work only for the rows shown
   const from = `FROM ${s}.rm_case_files c LEFT JOIN ${s}.people p ON p.person_id = c.child_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
