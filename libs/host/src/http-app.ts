@@ -13,6 +13,7 @@ import type { ServiceRuntime } from './runtime';
 import { routesOf } from './routes';
 import { Public } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
+import type { ConnectionDrain } from './connection-drain';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
@@ -81,6 +82,8 @@ export interface HttpAppOptions {
   calendar?: BankHolidayCalendar;
   /** Request body limits; by default from the environment (`IMPORT_MAX_BYTES`), read once here. */
   bodyLimits?: BodyLimits;
+  /** Marks every answer given while the host is stopping `Connection: close`. */
+  drain?: ConnectionDrain;
 }
 
 /**
@@ -103,6 +106,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, bufferLogs: false, bodyParser: false });
   const imports = importRoutes(app);
   app.disable('x-powered-by');
+  if (options.drain) app.use(options.drain.middleware);
   app.use(securityHeaders());
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);

@@ -7,6 +7,7 @@ import { bankHolidaysFileFromEnv } from '@ehc/calendar';
 import { ConfigError, env, type Env } from '@ehc/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
+import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
 import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
@@ -42,6 +43,8 @@ export interface RunningHost {
   bus: MessageBus;
   /** The bank-holiday calendar this process's working-day rules follow (kept in the first service's schema). */
   calendar: BankHolidayCalendar;
+  /** How long a stop lets requests in flight finish before it cuts them. */
+  shutdownGraceMs: number;
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,8 @@ async function host(options: {
   configs: unknown[];
   /** Request body limits, from the host's environment (IMPORT_MAX_BYTES). */
   bodyLimits: BodyLimits;
+  /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs: number;
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -87,7 +92,9 @@ async function host(options: {
     } else {
       await calendar.load();
     }
+    const drain = new ConnectionDrain();
     const app = await createHttpApp({
+      drain,
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
@@ -104,14 +111,18 @@ async function host(options: {
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
-      // stop taking requests and let those in flight finish, then the bus, then the stores
+      // stop taking requests and let those in flight finish (within the grace), then the bus, then the stores
+      const drained = await drain.drain(app.getHttpServer(), options.shutdownGraceMs);
+      options.logger.log(drained.cut
+        ? `HTTP drained in ${drained.elapsedMs} ms: requests still running after the ${options.shutdownGraceMs} ms grace were cut`
+        : `HTTP drained in ${drained.elapsedMs} ms`);
       await app.close();
       await options.bus.stop();
       for (const r of runtimes) for (const p of r.projections) await p.stop();
       for (const r of runtimes) await closeServiceRuntime(r);
       await options.onStop?.();
     })());
-    return { app, url, runtimes, bus: options.bus, calendar, stop };
+    return { app, url, runtimes, bus: options.bus, calendar, shutdownGraceMs: options.shutdownGraceMs, stop };
   } catch (error) {
     await options.bus.stop().catch(() => undefined);
     for (const r of runtimes) for (const p of r.projections) await p.stop().catch(() => undefined);
@@ -130,6 +141,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const port = env.port(source, 'PORT', 3000);
   const configs = services.map((s) => s.configure?.(source));
   const bodyLimits = bodyLimitsFromEnv(source);
+  const shutdownGraceMs = shutdownGraceFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -145,7 +157,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
   const running = await host({
-    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
@@ -160,6 +172,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const port = env.port(source, 'PORT', service.defaultPort);
   const config = service.configure?.(source);
   const bodyLimits = bodyLimitsFromEnv(source);
+  const shutdownGraceMs = shutdownGraceFromEnv(source);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
   const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
@@ -170,7 +183,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const running = await host({
-    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, databaseUrl, storeKind, kurrentDbUrl,
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
   });
@@ -193,11 +206,26 @@ export async function runUntilSignalled(start: () => Promise<RunningHost>, name:
     logger.error(message);
     process.exit(error instanceof ConfigError ? 78 : 1);
   }
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.log(`${signal} received: finishing in-flight work and stopping`);
+    if (stopping) {
+      logger.error(`${signal} received again: stopping at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight work (up to ${running.shutdownGraceMs} ms) and stopping`);
+    // the grace bounds the HTTP drain; the bus and the stores get a little more, and then the
+    // process goes whatever is still pending, so a stop always ends
+    setTimeout(() => {
+      logger.error(`still stopping ${running.shutdownGraceMs + STOP_BACKSTOP_MS} ms after ${signal}: exiting now`);
+      process.exit(1);
+    }, running.shutdownGraceMs + STOP_BACKSTOP_MS).unref();
     await running.stop().catch((e: unknown) => logger.error(`error while stopping: ${(e as Error).message}`));
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
+
+/** What stopping the bus, projections and stores may take after the HTTP drain, before the process exits anyway. */
+const STOP_BACKSTOP_MS = 10_000;
