@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { SideTables, SideWrite } from './side-tables';
+import { idempotencyScope } from './idempotency';
 import { WrongExpectedRevisionError, type Actor, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
 import type { Decider } from '@ehc/domain-kernel';
 
@@ -113,11 +114,16 @@ export type Alongside =
   | { within: PoolClient; newStream?: boolean; sideTables?: undefined; writes?: undefined };
 
 function append(store: EventStore, stream: string, events: NewEvent[], expected: ExpectedRevision, alongside: Alongside): Promise<AppendResult> {
-  if (alongside.within) return store.appendToStream(stream, events, expected, alongside.within);
+  // a request sent with an Idempotency-Key claims it in the transaction of its events
+  const claim = idempotencyScope.getStore();
+  const claimed = async (client: PoolClient) => { if (claim) await claim.keys.claim(client, claim); };
+  if (alongside.within) return claimed(alongside.within).then(() => store.appendToStream(stream, events, expected, alongside.within));
   const { sideTables, writes } = alongside;
-  if (!sideTables || writes.length === 0) return store.appendToStream(stream, events, expected);
-  return sideTables.transaction(async (client) => {
-    for (const write of writes) await write(client);
+  if (!claim && (!sideTables || writes.length === 0)) return store.appendToStream(stream, events, expected);
+  const transaction = sideTables?.transaction ?? claim!.keys.transaction;
+  return transaction(async (client) => {
+    await claimed(client);
+    for (const write of writes ?? []) await write(client);
     return store.appendToStream(stream, events, expected, client);
   });
 }

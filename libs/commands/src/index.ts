@@ -2,3 +2,4 @@
 export * from './command-execution';
 export * from './command-schema';
 export * from './side-tables';
+export * from './idempotency';

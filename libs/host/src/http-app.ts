@@ -14,6 +14,8 @@ import { routesOf } from './routes';
 import { Public } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
 import type { ConnectionDrain } from './connection-drain';
+import type { IdempotencyKeys } from '@ehc/commands';
+import { describeIdempotency, idempotency } from './idempotency';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
@@ -84,6 +86,8 @@ export interface HttpAppOptions {
   bodyLimits?: BodyLimits;
   /** Marks every answer given while the host is stopping `Connection: close`. */
   drain?: ConnectionDrain;
+  /** Where `Idempotency-Key`s and their first answers are kept; without it the header is ignored. */
+  idempotencyKeys?: IdempotencyKeys;
 }
 
 /**
@@ -110,10 +114,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.use(securityHeaders());
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);
+  if (options.idempotencyKeys) app.use(idempotency(options.idempotencyKeys));
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());
   Object.assign(document.paths, options.documentPaths ?? {});
   describeImportLimit(document, imports, limits.importBytes);
+  if (options.idempotencyKeys) describeIdempotency(document as { paths: Record<string, Record<string, any>> });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

@@ -7,3 +7,4 @@ export * from './service-host';
 export * from './security-headers';
 export * from './routes';
 export * from './connection-drain';
+export * from './idempotency';

@@ -8,6 +8,7 @@ import { ConfigError, env, type Env } from '@ehc/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
 import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
+import { IdempotencyKeys } from '@ehc/commands';
 import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
@@ -93,8 +94,9 @@ async function host(options: {
       await calendar.load();
     }
     const drain = new ConnectionDrain();
+    const idempotencyKeys = await IdempotencyKeys.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     const app = await createHttpApp({
-      drain,
+      drain, idempotencyKeys,
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
