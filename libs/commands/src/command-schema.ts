@@ -229,6 +229,8 @@ export function commandOperations(
         requestBody: { required: true, content: { 'application/json': { schema: d.schema, example: d.example } } },
         responses: {
           200: { description: options.answer },
+          202: { description: 'Recorded, but the view has not caught up with the command within a few seconds (the views can be held back by a long transaction): '
+            + 'the body gives the `revision` and `position` the command got; read the `Location` header\'s URL after `Retry-After` seconds.' },
           400: problem('Malformed: the problem names each field at fault and the rule it breaks (`errors`)'),
           404: problem(options.refusals[404]),
           409: problem(options.refusals[409]),

@@ -10,6 +10,7 @@ import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
 import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
+import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
 import { Public } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
@@ -25,6 +26,8 @@ export const HEALTH_SOURCES = Symbol('HEALTH_SOURCES');
 export interface HealthSources {
   runtimes: ServiceRuntime[];
   bus: MessageBus;
+  /** Past these, the answer is `degraded` (still ready): by default from the environment. */
+  lagLimits?: LagLimits;
 }
 
 @ApiTags('health')
@@ -50,12 +53,17 @@ class HealthController {
     const ready = stores.every(([, s]) => s === 'up') && broker !== false;
     // a warning asks for an administrator, it never makes the service unready
     const calendar = calendarCheck();
+    const lag = ready ? await lagChecks(this.sources.runtimes, this.sources.lagLimits ?? lagLimitsFromEnv()).catch(() => null) : null;
+    const degraded = !!lag?.warnings.length;
     res.status(ready ? 200 : 503).json({
-      status: ready ? 'ok' : 'unavailable',
+      status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ok',
       live: true,
       ready,
-      checks: { stores: Object.fromEntries(stores), broker: broker === 'not-used' ? 'not-used' : broker ? 'up' : 'down', calendar },
-      warnings: calendar.warning ? [calendar.warning] : [],
+      checks: {
+        stores: Object.fromEntries(stores), broker: broker === 'not-used' ? 'not-used' : broker ? 'up' : 'down', calendar,
+        openTransactions: lag?.openTransactions ?? null, projections: lag?.projections ?? null,
+      },
+      warnings: [...(lag?.warnings ?? []), ...(calendar.warning ? [calendar.warning] : [])],
     });
   }
 }

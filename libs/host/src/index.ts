@@ -8,3 +8,5 @@ export * from './security-headers';
 export * from './routes';
 export * from './connection-drain';
 export * from './idempotency';
+export * from './command-answer';
+export * from './lag-checks';

@@ -8,6 +8,7 @@ import { ConfigError, env, type Env } from '@ehc/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
 import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
+import { lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { IdempotencyKeys } from '@ehc/commands';
 import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
@@ -59,6 +60,8 @@ async function host(options: {
   bodyLimits: BodyLimits;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
+  /** When /health says degraded (HEALTH_OPEN_TRANSACTION_SECONDS, HEALTH_PROJECTION_LAG_SECONDS). */
+  lagLimits: LagLimits;
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -100,7 +103,7 @@ async function host(options: {
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
-      health: { runtimes, bus: options.bus },
+      health: { runtimes, bus: options.bus, lagLimits: options.lagLimits },
       logger: options.logger,
       calendar,
       bodyLimits: options.bodyLimits,
@@ -144,6 +147,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const configs = services.map((s) => s.configure?.(source));
   const bodyLimits = bodyLimitsFromEnv(source);
   const shutdownGraceMs = shutdownGraceFromEnv(source);
+  const lagLimits = lagLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -159,7 +163,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
   const running = await host({
-    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs, lagLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
@@ -175,6 +179,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const config = service.configure?.(source);
   const bodyLimits = bodyLimitsFromEnv(source);
   const shutdownGraceMs = shutdownGraceFromEnv(source);
+  const lagLimits = lagLimitsFromEnv(source);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   const storeKind = env.oneOf(source, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
   const kurrentDbUrl = storeKind === 'kurrentdb' ? env.url(source, 'KURRENTDB_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']) : undefined;
@@ -185,7 +190,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const running = await host({
-    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, databaseUrl, storeKind, kurrentDbUrl,
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
   });

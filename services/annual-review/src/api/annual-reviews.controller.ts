@@ -6,7 +6,7 @@ import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kerne
 import type { AnnualReviewSettings } from '../config';
 import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
 import { commandNamed, deprecationWarning, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
-import { ImportBody, type ServiceRuntime } from '@ehc/host';
+import { ImportBody, viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { PersonalData } from '@ehc/personal-data';
 import { timelineEntry } from '@ehc/messaging';
@@ -186,8 +186,7 @@ export class AnnualReviewsController {
     const command = parsed.build({ today, settings, policies: { earlyFinalisation: this.config.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
-    if (result.position) await this.planFiles.waitFor(result.position);
-    return this.view(planId);
+    return viewOnceApplied(res, this.planFiles, result, `/annual-reviews/${planId}`, () => this.view(planId));
   }
 
   /** Settings named by URN come from the directory; an unknown URN is refused, a name alone is taken as given. */

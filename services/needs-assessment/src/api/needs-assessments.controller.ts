@@ -8,7 +8,7 @@ import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type Executed } from '@ehc/commands';
 import { PersonalData } from '@ehc/personal-data';
 import { timelineEntry } from '@ehc/messaging';
-import { type ServiceRuntime } from '@ehc/host';
+import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
 import { ExecuteCaseCommand } from '../application/case-command';
@@ -57,6 +57,7 @@ export class NeedsAssessmentsController {
   @ApiOperation({ summary: 'Record a request for an EHC needs assessment (day 0 of every statutory clock)' })
   @ApiBody({ schema: RequestBody as unknown as Record<string, unknown> })
   @ApiCreatedResponse({ description: 'The case, with its statutory deadlines', schema: { example: caseExample } })
+  @ApiResponse({ status: 202, description: 'Recorded, but the case view has not caught up within a few seconds: `revision`, `position`, and the case URL in `Location` to read after `Retry-After` seconds' })
   @ApiResponse({ status: 400, description: 'Malformed: the problem names each field and rule' })
   @ApiResponse({ status: 422, description: 'Well-formed but breaks a rule (e.g. a date in the future)' })
   async record(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -77,8 +78,9 @@ export class NeedsAssessmentsController {
       requestedBy!, receivedOn!, caseworker ?? null, today, requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, receivedOn!),
     ));
     if (!result.ok) throw ruleProblem(result.error);
-    await this.caseFiles.waitFor(result.position);
-    return (await this.view(result.caseId)) ?? { id: result.caseId, reference: result.reference };
+    res.setHeader('Location', `/needs-assessments/${result.caseId}`);
+    return viewOnceApplied(res, this.caseFiles, result, `/needs-assessments/${result.caseId}`,
+      async () => (await this.view(result.caseId)) ?? { id: result.caseId, reference: result.reference });
   }
 
   @Allow('administrator')
@@ -188,8 +190,7 @@ export class NeedsAssessmentsController {
     const command = parsed.build({ today, policies: { earlyFinalisation: this.settings.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);
-    if (result.position) await this.caseFiles.waitFor(result.position);
-    return this.view(caseId);
+    return viewOnceApplied(res, this.caseFiles, result, `/needs-assessments/${caseId}`, () => this.view(caseId));
   }
 
   private caseId(id: string): string {
