@@ -3,3 +3,4 @@ export * from './command-execution';
 export * from './command-schema';
 export * from './side-tables';
 export * from './idempotency';
+export * from './import-runs';

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
 import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
-import { commandNamed, deprecationWarning, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
+import { commandNamed, deprecationWarning, ImportRuns, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
 import { ImportBody, viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { PersonalData } from '@ehc/personal-data';
@@ -39,6 +39,7 @@ export const AR_SETTINGS = Symbol('ANNUAL_REVIEW_SETTINGS');
 @Controller('annual-reviews')
 export class AnnualReviewsController {
   private readonly personal: PersonalData;
+  private readonly imports: ImportRuns;
 
   constructor(
     private readonly commands: CommandBus,
@@ -49,6 +50,7 @@ export class AnnualReviewsController {
     @Inject(AR_SETTINGS) private readonly config: AnnualReviewSettings,
   ) {
     this.personal = new PersonalData(runtime.dataSource, runtime.schema);
+    this.imports = new ImportRuns(runtime.pool, runtime.schema, clock, (importId) => `/annual-reviews/imports/${importId}`);
   }
 
   @Allow('administrator')
@@ -73,27 +75,44 @@ export class AnnualReviewsController {
   @ApiOperation({ summary: `Import plans made before the hub: a CSV (RFC 4180) with columns ${PLAN_IMPORT_COLUMNS.join(',')} (last_reviewed_on may be empty). Importing the same file twice changes nothing; a malformed file imports nothing.` })
   @ApiBody({ schema: { type: 'string', example: 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker\nLEG-0001,Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ayesha\n' } })
   @ApiResponse({ status: 200, description: '{ rowsRead, rowsTaken, rowsUnchanged, rowsRefused: [{ row, reference, reason }] }' })
+  @ApiResponse({ status: 409, description: 'ImportRunning: another import of plans is running; the problem gives its id and where its report will be (`runningImportReport`). Nothing was imported.' })
   @ApiResponse({ status: 400, description: 'CsvRequired (no CSV body), CsvColumnsMissing (not the plan layout), or MalformedCsv: not well-formed CSV (bad quoting, a row with another number of fields than the header, …); the problem names the line (`line`, and the message under `errors`). Nothing was imported.' })
-  async import(@Body() body: unknown, @Req() req: Request) {
+  async import(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
     if (!csv) throw problem(400, 'CsvRequired', 'Send the plans as a text/csv body (or JSON {"csv": "..."})', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     const today = todayInLondon(this.clock);
-    try {
-      let lastEntered = 0;
-      const report = await importPlans(csv, {
-        store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, sideTables: sideTablesOf(this.runtime.pool), settings: this.settings, today,
-        reviewAnchor: this.config.reviewAnchor, context: requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today),
-        onEntered: (position) => { lastEntered = Math.max(lastEntered, position); },
-      });
-      // as a command's answer: once the lists show what it entered (the head of the log can lag
-      // behind the import's own events while another transaction is open)
-      if (lastEntered > 0) await this.planFiles.waitFor(lastEntered);
-      return report;
-    } catch (error) {
-      if (error instanceof MalformedCsvError) throw malformedCsvProblem(error);
-      if (error instanceof ImportFileError) throw problem(400, 'CsvColumnsMissing', 'The CSV is not in the plan import layout', error.message, { errors: [{ field: 'body', rule: 'CsvColumnsMissing', message: error.message }] });
-      throw error;
-    }
+    const context = requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today);
+    const report = await this.imports.run('plans', context.actor.id, async (importId) => {
+      res.setHeader('Location', `/annual-reviews/imports/${importId}`);
+      try {
+        let lastEntered = 0;
+        const report = await importPlans(csv, {
+          store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, sideTables: sideTablesOf(this.runtime.pool), settings: this.settings, today,
+          reviewAnchor: this.config.reviewAnchor, context,
+          onEntered: (position) => { lastEntered = Math.max(lastEntered, position); },
+        });
+        // as a command's answer: once the lists show what it entered (the head of the log can lag
+        // behind the import's own events while another transaction is open)
+        if (lastEntered > 0) await this.planFiles.waitFor(lastEntered);
+        return report;
+      } catch (error) {
+        if (error instanceof MalformedCsvError) throw malformedCsvProblem(error);
+        if (error instanceof ImportFileError) throw problem(400, 'CsvColumnsMissing', 'The CSV is not in the plan import layout', error.message, { errors: [{ field: 'body', rule: 'CsvColumnsMissing', message: error.message }] });
+        throw error;
+      }
+    });
+    return report;
+  }
+
+  @Allow('team-manager', 'administrator')
+  @Get('imports/:importId')
+  @ApiOperation({ summary: 'An import of plans by its id: running, completed (with its report), refused (with the problem) or interrupted' })
+  @ApiResponse({ status: 200, description: '{ importId, kind, status, startedAt, finishedAt, actor, report }' })
+  @ApiResponse({ status: 404, description: 'ImportNotFound' })
+  async importRun(@Param('importId') importId: string) {
+    const run = await this.imports.find(importId);
+    if (!run || run.kind !== 'plans') throw problem(404, 'ImportNotFound', 'No such import', `No import of plans ${importId}`);
+    return run;
   }
 
   @Allow('administrator')
