@@ -49,7 +49,7 @@ describe('imports: one at a time, each with a report by id', () => {
     const second = await importPlans(plans(3, `SECOND-${tag}`)).expect(409);
     expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(second.body).toMatchObject({
-      type: expect.stringMatching(/ImportRunning$/), runningImportId: runningId, runningImportReport: `/annual-reviews/imports/${runningId}`,
+      type: expect.stringMatching(/ImportRunning$/), runningImportId: runningId, runningImportReport: `/annual-reviews/import/runs/${runningId}`,
       detail: expect.stringContaining('by tm-priya is running'),
     });
     // the refused file imported nothing (the first is still adding its own events meanwhile)
@@ -59,8 +59,8 @@ describe('imports: one at a time, each with a report by id', () => {
     const answer = await first;
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ importId: runningId, rowsRead: 1500, rowsTaken: 1500 });
-    expect(answer.headers.location).toBe(`/annual-reviews/imports/${runningId}`);
-    const run = (await api().get(`/annual-reviews/imports/${runningId}`).expect(200)).body;
+    expect(answer.headers.location).toBe(`/annual-reviews/import/runs/${runningId}`);
+    const run = (await api().get(`/annual-reviews/import/runs/${runningId}`).expect(200)).body;
     expect(run).toMatchObject({ importId: runningId, kind: 'plans', status: 'completed', actor: 'tm-priya', report: { rowsRead: 1500, rowsTaken: 1500 } });
 
     // once it has ended, the next import runs
@@ -71,16 +71,16 @@ describe('imports: one at a time, each with a report by id', () => {
   it('keeps a refused import on record with its problem, and answers 404 for an unknown id', async () => {
     const refused = await importPlans('reference,given_name\nX,"unclosed\n').expect(400);
     const importId = refused.headers.location.split('/').pop();
-    const run = (await api().get(`/annual-reviews/imports/${importId}`).expect(200)).body;
+    const run = (await api().get(`/annual-reviews/import/runs/${importId}`).expect(200)).body;
     expect(run).toMatchObject({ status: 'refused', report: { status: 400 } });
-    await api().get(`/annual-reviews/imports/${randomUUID()}`).expect(404);
-    await api().get('/annual-reviews/imports/not-an-id').expect(404);
+    await api().get(`/annual-reviews/import/runs/${randomUUID()}`).expect(404);
+    await api().get('/annual-reviews/import/runs/not-an-id').expect(404);
   });
 
   it('marks an import whose process died as interrupted when the next one starts', async () => {
     const orphan = randomUUID();
     await runtime().pool.query(`INSERT INTO "${runtime().schema}".import_runs (import_id, kind, status, started_at, actor) VALUES ($1, 'plans', 'running', now(), 'tm-gone')`, [orphan]);
     await importPlans(plans(1, `AFTER-${tag}`)).expect(200);
-    expect((await api().get(`/annual-reviews/imports/${orphan}`).expect(200)).body.status).toBe('interrupted');
+    expect((await api().get(`/annual-reviews/import/runs/${orphan}`).expect(200)).body.status).toBe('interrupted');
   });
 });

@@ -50,7 +50,7 @@ export class AnnualReviewsController {
     @Inject(AR_SETTINGS) private readonly config: AnnualReviewSettings,
   ) {
     this.personal = new PersonalData(runtime.dataSource, runtime.schema);
-    this.imports = new ImportRuns(runtime.pool, runtime.schema, clock, (importId) => `/annual-reviews/imports/${importId}`);
+    this.imports = new ImportRuns(runtime.pool, runtime.schema, clock, (importId) => `/annual-reviews/import/runs/${importId}`);
   }
 
   @Allow('administrator')
@@ -83,7 +83,7 @@ export class AnnualReviewsController {
     const today = todayInLondon(this.clock);
     const context = requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today);
     const report = await this.imports.run('plans', context.actor.id, async (importId) => {
-      res.setHeader('Location', `/annual-reviews/imports/${importId}`);
+      res.setHeader('Location', `/annual-reviews/import/runs/${importId}`);
       try {
         let lastEntered = 0;
         const report = await importPlans(csv, {
@@ -105,7 +105,7 @@ export class AnnualReviewsController {
   }
 
   @Allow('team-manager', 'administrator')
-  @Get('imports/:importId')
+  @Get('import/runs/:importId')
   @ApiOperation({ summary: 'An import of plans by its id: running, completed (with its report), refused (with the problem) or interrupted' })
   @ApiResponse({ status: 200, description: '{ importId, kind, status, startedAt, finishedAt, actor, report }' })
   @ApiResponse({ status: 404, description: 'ImportNotFound' })

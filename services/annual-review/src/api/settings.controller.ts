@@ -17,7 +17,7 @@ export class SettingsController {
   private readonly imports: ImportRuns;
 
   constructor(@Inject(SETTINGS_DIRECTORY) private readonly settings: SettingsDirectory, @Inject(AR_RUNTIME) runtime: ServiceRuntime) {
-    this.imports = new ImportRuns(runtime.pool, runtime.schema, runtime.clock, (importId) => `/settings/imports/${importId}`);
+    this.imports = new ImportRuns(runtime.pool, runtime.schema, runtime.clock, (importId) => `/settings/import/runs/${importId}`);
   }
 
   @Allow('team-manager', 'administrator')
@@ -35,7 +35,7 @@ export class SettingsController {
     if (!csv) throw problem(400, 'CsvRequired', 'Send the GIAS extract as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     const actor = requestContext(req.header('x-user-id'), undefined, '').actor.id;
     return this.imports.run('settings', actor, async (importId) => {
-      res.setHeader('Location', `/settings/imports/${importId}`);
+      res.setHeader('Location', `/settings/import/runs/${importId}`);
       try {
         return await this.settings.importGias(csv);
       } catch (error) {
@@ -47,7 +47,7 @@ export class SettingsController {
   }
 
   @Allow('team-manager', 'administrator')
-  @Get('imports/:importId')
+  @Get('import/runs/:importId')
   @ApiOperation({ summary: 'An import of the settings directory by its id: running, completed (with its report), refused (with the problem) or interrupted' })
   @ApiResponse({ status: 200, description: '{ importId, kind, status, startedAt, finishedAt, actor, report }' })
   @ApiResponse({ status: 404, description: 'ImportNotFound' })
