@@ -22,6 +22,9 @@ export const requestTargetRule: RequestHandler = (req, _res, next) => {
   next(faults.length ? badRequest(faults) : undefined);
 };
 
+/** A parser before this one has read the body (body-parser reads it to its end). */
+const bodyRead = (req: { readableEnded: boolean }): boolean => req.readableEnded;
+
 /** Whether the request carries a body at all: a GET, or a POST without one, meets no type rule. */
 const hasBody = (headers: Record<string, string | string[] | undefined>): boolean =>
   headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
@@ -33,7 +36,7 @@ const hasBody = (headers: Record<string, string | string[] | undefined>): boolea
  */
 export function unsupportedMediaType(accepted: readonly string[]): RequestHandler {
   return (req, _res, next) => {
-    if ((req as { _body?: boolean })._body || !hasBody(req.headers)) return next();
+    if (bodyRead(req) || !hasBody(req.headers)) return next();
     const given = req.headers['content-type'] ? `this body is ${String(req.headers['content-type']).split(';')[0].trim()}` : 'this body has no content-type';
     const detail = `This endpoint takes ${accepted.join(', ')}; ${given}.`;
     next(problem(415, 'UnsupportedMediaType', 'The request body is of a type this endpoint does not take', detail, {
@@ -44,7 +47,7 @@ export function unsupportedMediaType(accepted: readonly string[]): RequestHandle
 
 /** Every string in a parsed body without NUL or lone surrogates, every number exact: else a 400 naming each field. */
 export const bodyTextRule: RequestHandler = (req, _res, next) => {
-  if (!(req as { _body?: boolean })._body) return next();
+  if (!bodyRead(req) || req.body === undefined) return next();
   const faults = bodyFaults(req.body);
   next(faults.length ? badRequest(faults) : undefined);
 };
