@@ -204,6 +204,41 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
     expect(tried).toBeGreaterThan(400);
   }, 300_000);
 
+  it('refuses a date earlier than it can plausibly be, naming the field and the rule, and appends nothing', async () => {
+    const before = await storedEvents();
+    const request = (receivedOn: string, dateOfBirth: string) => api().post('/needs-assessments')
+      .send({ child: { givenName: 'Kit', familyName: 'Moss', dateOfBirth }, requestedBy: 'parent', receivedOn });
+    expect((await request('1800-01-05', '2019-03-14').expect(422)).body.errors).toEqual([expect.objectContaining({ field: 'receivedOn', rule: 'DateBeforeEarliestCaseDate' })]);
+    expect((await request('2026-01-05', '1800-03-14').expect(422)).body.errors).toEqual([expect.objectContaining({ field: 'child.dateOfBirth', rule: 'TooOldAtRequest' })]);
+    const report = (await api().post('/annual-reviews/import').set('content-type', 'text/csv')
+      .send(`${PLANS_HEADER}\nOLD-${prefix},Kit,Moss,1790-01-01,1800-05-20,,120345,cw-ben\n`).expect(200)).body;
+    expect(report.rowsRefused).toEqual([expect.objectContaining({ row: 1, reason: expect.stringMatching(/^bad date: plan_issued_on 1800-05-20 is before 2014-09-01/) })]);
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it("prints a child's name holding a right-to-left override without it, isolated in the letter", async () => {
+    const created = (await api().post('/needs-assessments').send({
+      child: { givenName: 'Amara\u202E', familyName: 'rofakO' }, requestedBy: 'parent', receivedOn: '2026-01-05',
+    }).expect(201)).body;
+    const decided = (await api().post(`/needs-assessments/${created.id}/decide-to-assess`).send({ on: '2026-02-16' }).expect(200)).body;
+    const letter = await api().get(decided.letters[0].href).expect(200);
+    expect(letter.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+    expect(letter.text).toContain('<bdi>Amara rofakO</bdi>');
+  });
+
+  it('answers a second erasure as the first, saying it was already done, and appends nothing', async () => {
+    const first = (await api().post(`/needs-assessments/${ids.id}/erase-personal-data`).expect(200)).body;
+    expect(first).toEqual({ erased: true, alreadyErased: false, personId: ids.personId });
+    const before = await storedEvents();
+    const second = (await api().post(`/needs-assessments/${ids.id}/erase-personal-data`).expect(200)).body;
+    expect(second).toEqual({ erased: true, alreadyErased: true, personId: ids.personId });
+    expect(await storedEvents()).toBe(before);
+
+    expect((await api().post(`/annual-reviews/${ids.planId}/erase-personal-data`).expect(200)).body).toMatchObject({ erased: true, alreadyErased: false });
+    expect((await api().post(`/annual-reviews/${ids.planId}/erase-personal-data`).expect(200)).body).toMatchObject({ erased: true, alreadyErased: true });
+    expect(await storedEvents()).toBe(before);
+  });
+
   it('documents the 400 and the 415 on every operation that takes a body', () => {
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) {
