@@ -40,10 +40,18 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
   const ids: Record<string, string> = { urn: '120345', letterId: 'letter-1' };
   const api = () => request(host.url);
 
-  /** Every event stored by every service, committed or not yet readable. */
+  /**
+   * Every event stored by every service, committed or not yet readable, and every row beside them
+   * (people, documents): a refused request leaves no person without a case.
+   */
   const storedEvents = async () => {
     let n = 0;
-    for (const r of host.runtimes) n += (await r.pool.query(`SELECT count(*)::int AS n FROM "${r.schema}".es_events`)).rows[0].n as number;
+    for (const r of host.runtimes) {
+      for (const table of ['es_events', 'people', 'case_documents']) {
+        const { rows: [{ exists }] } = await r.pool.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`"${r.schema}".${table}`]);
+        if (exists) n += (await r.pool.query(`SELECT count(*)::int AS n FROM "${r.schema}".${table}`)).rows[0].n as number;
+      }
+    }
     return n;
   };
 
@@ -203,6 +211,14 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
     // a floor, so an empty document or a broken walk cannot pass quietly
     expect(tried).toBeGreaterThan(400);
   }, 300_000);
+
+  it('refuses a settings row whose age the database could not hold, naming the column, and never echoes the database', async () => {
+    const header = 'URN,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge';
+    const res = await api().post('/settings/import').set('content-type', 'text/csv')
+      .send(`${header}\n199001,Big Age School,Academy converter,Primary,99999999999,11\n199002,Small School,Academy converter,Primary,4,11\n`).expect(200);
+    expect(res.body).toEqual({ rowsTaken: 1, rowsRefused: [{ row: 1, reason: 'StatutoryLowAge "99999999999" is not an age from 0 to 99' }] });
+    expect(res.text).not.toMatch(DATABASE_WORDS);
+  });
 
   it('refuses a date earlier than it can plausibly be, naming the field and the rule, and appends nothing', async () => {
     const before = await storedEvents();
