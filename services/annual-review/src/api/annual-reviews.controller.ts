@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, Api
 import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
-import { correlation, listFilters, problem, QueryReader } from '@ehc/http';
+import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
 import { ImportBody, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
@@ -118,14 +118,14 @@ export class AnnualReviewsController {
 
   @Get()
   @ApiOperation({ summary: 'Reviews due and overdue, by caseworker and by setting (a setting\'s pupils), with search by child name or reference' })
-  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'due-within-days', required: false, schema: { type: 'integer', minimum: 0, maximum: 3660 } })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'setting', required: false, description: 'setting URN' })
   @ApiQuery({ name: 'status', required: false, enum: PLAN_STATUSES })
   @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
   async list(@Query() query: Record<string, unknown>) {
     const today = todayInLondon(this.clock);
     const q = new QueryReader(query);

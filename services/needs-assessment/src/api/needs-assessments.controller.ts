@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { caseDateFault, dateOfBirthFault, isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
-import { correlation, listFilters, problem, QueryReader } from '@ehc/http';
+import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type Executed } from '@ehc/commands';
 import { erasureAnswer, PersonalData } from '@ehc/personal-data';
 import { WrongExpectedRevisionError } from '@ehc/event-store';
@@ -128,12 +128,12 @@ export class NeedsAssessmentsController {
   @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
-  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'due-within-days', required: false, schema: { type: 'integer', minimum: 0, maximum: 3660 } })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'q', required: false, description: 'child name or case reference' })
   @ApiQuery({ name: 'sort', required: false, enum: ['next-due', 'received', 'reference'] })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
   async list(@Query() query: Record<string, unknown>) {
     const today = todayInLondon(this.clock);
     const q = new QueryReader(query);
