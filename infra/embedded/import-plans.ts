@@ -37,7 +37,7 @@ async function main() {
     const today = todayInLondon(runtime.clock);
     // read twice (checked whole, then imported): the file must not change while it runs
     const report = await importPlans(() => createReadStream(file), {
-      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, sideTables: sideTablesOf(runtime.pool), settings, today, reviewAnchor: annualReviewSettings(process.env).reviewAnchor,
+      store: runtime.store, dataSource: runtime.dataSource, schema: runtime.schema, sideTables: sideTablesOf(runtime.pool), settings, today, reviewAnchor: annualReviewSettings(process.env).reviewAnchor, plausibleDates: annualReviewSettings(process.env).plausibleDates,
       context: { actor: { kind: 'user', id: process.env.USER_ID ?? 'import' }, correlationId: `import-${Date.now()}` }, concurrency: 16,
       onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
     }).catch((error: unknown) => {

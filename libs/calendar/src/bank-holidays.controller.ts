@@ -5,7 +5,7 @@ import { bankHolidayName } from '@ehc/domain-kernel';
 import { requestContext } from '@ehc/commands';
 import { correlation } from '@ehc/http';
 import { PROBLEM_BASE, ProblemException, ruleProblems, type RuleAnswer } from '@ehc/http';
-import { BodyReader } from '@ehc/http';
+import { BodyReader, QueryReader } from '@ehc/http';
 import type { BankHolidayCalendar, OneOffRefusal } from './bank-holiday-calendar';
 import { readPublishedList } from './published-list';
 import { Allow, STAFF_ROLES } from '@ehc/identity';
@@ -67,10 +67,11 @@ export class BankHolidaysController {
   @ApiQuery({ name: 'year', required: true, type: Number, example: 2028 })
   @ApiOkResponse({ description: 'The effective list, and whether the year was confirmed against the published list', schema: { example: YEAR_EXAMPLE } })
   @ApiResponse({ status: 400, description: 'year is missing or not a four-digit year: the problem names the field' })
-  year(@Query() query: Record<string, string | undefined>) {
-    const q = new BodyReader(query);
-    const raw = q.string('year');
-    if (raw !== undefined && (!/^\d{4}$/.test(raw) || Number(raw) < 1)) q.reject('year', 'InvalidYear', 'year must be a four-digit year, e.g. 2028');
+  year(@Query() query: Record<string, unknown>) {
+    const q = new QueryReader(query);
+    const raw = q.text('year', { maxLength: 4 });
+    if (raw === undefined) q.reject('year', 'Required', 'year is required');
+    else if (!/^\d{4}$/.test(raw) || Number(raw) < 1) q.reject('year', 'InvalidYear', 'year must be a four-digit year, e.g. 2028');
     q.done();
     return this.calendar.year(Number(raw));
   }

@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { PROBLEM_BASE, ProblemException } from '@ehc/http';
+import { badRequest, bodyFaults, PROBLEM_BASE, ProblemException } from '@ehc/http';
 import type { PendingDocument } from './side-tables';
 
 /*
@@ -44,7 +44,7 @@ export const settingReferenceOf = (value: SettingReferenceInput): { urn: string 
 /** What every command body carries besides its own fields. */
 const commonFields = {
   on: CalendarDateField('the effective date: when it happened (Europe/London), not in the future'),
-  expectedRevision: Type.Optional(Type.Integer({ minimum: 0, description: 'the last revision the caller saw; a later one is a 409' })),
+  expectedRevision: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'the last revision the caller saw; a later one is a 409' })),
 };
 
 export type CommandBody<P extends TProperties> = Static<TObject<P>> & { on: CalendarDate; expectedRevision?: number };
@@ -100,6 +100,9 @@ export function bodyReader<T>(schema: TSchema, deprecatedAliases: Record<string,
   const validate: ValidateFunction = ajv.compile(schema);
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest([{ field: 'body', rule: 'JsonObjectRequired', message: 'the request body must be a JSON object' }]);
+    // the host refuses these before any route; a body read from elsewhere (a file, a test) meets them here
+    const textFaults = bodyFaults(raw);
+    if (textFaults.length) throw badRequest(textFaults);
     const { body, deprecated } = renamed(raw as Record<string, unknown>, deprecatedAliases);
     if (!validate(body)) throw badRequest(faults(validate.errors ?? []));
     return { value: body as T, deprecated };
@@ -153,13 +156,6 @@ function renamed(raw: Record<string, unknown>, aliases: Record<string, string>):
 }
 
 type FieldError = { field: string; rule: string; message: string };
-
-function badRequest(errors: FieldError[]): ProblemException {
-  return new ProblemException({
-    type: PROBLEM_BASE + errors[0].rule, title: 'The request is not valid', status: 400,
-    detail: errors.map((e) => e.message).join('; '), errors,
-  });
-}
 
 /** ajv's errors in the house words: the field's dotted path, the rule it breaks, a sentence. */
 function faults(errors: ErrorObject[]): FieldError[] {
@@ -235,6 +231,7 @@ export function commandOperations(
           404: problem(options.refusals[404]),
           409: problem(options.refusals[409]),
           413: problem('The body is larger than a command may be'),
+          415: problem('UnsupportedMediaType: a command body is application/json (a form is refused)'),
           422: problem(options.refusals[422]),
         },
       },

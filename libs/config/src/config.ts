@@ -1,4 +1,4 @@
-import { EARLY_FINALISATION_POLICIES, type EarlyFinalisationPolicy } from '@ehc/domain-kernel';
+import { DEFAULT_PLAUSIBLE_DATES, EARLY_FINALISATION_POLICIES, isCalendarDate, type CalendarDate, type EarlyFinalisationPolicy, type PlausibleDates } from '@ehc/domain-kernel';
 
 /**
  * Environment variables, validated at start-up: a missing or malformed one stops the process with a
@@ -61,6 +61,11 @@ export const env = {
     }
     return value;
   },
+  calendarDate(source: Env, name: string, fallback: CalendarDate): CalendarDate {
+    const raw = env.optional(source, name) ?? fallback;
+    if (!isCalendarDate(raw)) throw new ConfigError(`${name} must be a calendar date YYYY-MM-DD, got "${raw}"`);
+    return raw;
+  },
   schemaName(source: Env, name: string, fallback: string): string {
     const value = env.string(source, name, fallback);
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(`${name} must be a lower-case PostgreSQL identifier, got "${value}"`);
@@ -74,9 +79,18 @@ export interface LocalPolicies {
   authorityName: string;
   /** May a plan be finalised inside the family's 15 days on their final response (reg 13(1), reg 22)? */
   earlyFinalisation: EarlyFinalisationPolicy;
+  /** How far back a request, a plan or a date of birth may plausibly lie (issue 18). */
+  plausibleDates: PlausibleDates;
 }
 
 export const localPolicies = (source: Env): LocalPolicies => ({
   authorityName: env.string(source, 'AUTHORITY_NAME', 'The Local Authority'),
   earlyFinalisation: env.oneOf(source, 'EARLY_FINALISATION', EARLY_FINALISATION_POLICIES, 'allowed'),
+  plausibleDates: plausibleDates(source),
+});
+
+/** `EARLIEST_CASE_DATE` (default 2014-09-01) and `MAX_AGE_AT_REQUEST` (default 25, from 1 to 30). */
+export const plausibleDates = (source: Env): PlausibleDates => ({
+  earliestCaseDate: env.calendarDate(source, 'EARLIEST_CASE_DATE', DEFAULT_PLAUSIBLE_DATES.earliestCaseDate),
+  maxAgeAtRequest: env.wholeNumber(source, 'MAX_AGE_AT_REQUEST', DEFAULT_PLAUSIBLE_DATES.maxAgeAtRequest, { min: 1, max: 30 }),
 });

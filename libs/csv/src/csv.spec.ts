@@ -142,6 +142,11 @@ describe('CSV (RFC 4180)', () => {
       expect((await refusal('a,b,c\n1,2\n')).message).toBe('line 2: the row has 2 fields; the header has 3');
     });
 
+    it('refuses a NUL character (U+0000), which PostgreSQL text cannot hold, at its line (a file from disk meets no HTTP rule)', async () => {
+      const error = await refusal(Buffer.from('a,b\n1,2\n3,x\u0000y\n'));
+      expect([error.line, error.fault]).toEqual([3, 'NulCharacter']);
+    });
+
     it('refuses the file after rows it has already yielded, at the line of the bad one', async () => {
       const rows: number[] = [];
       const text = 'a,b\n' + Array.from({ length: 5000 }, (_, i) => `${i},x`).join('\n') + '\n"x"y,z\n';

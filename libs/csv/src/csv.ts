@@ -18,7 +18,7 @@ export interface CsvRecord {
 }
 
 /** What is wrong with a file that is not RFC 4180 CSV. */
-export type CsvFault = 'QuoteNotClosed' | 'BadQuoting' | 'WrongFieldCount' | 'RowTooLong' | 'MalformedCsv';
+export type CsvFault = 'QuoteNotClosed' | 'BadQuoting' | 'WrongFieldCount' | 'RowTooLong' | 'NulCharacter' | 'MalformedCsv';
 
 /** The file is not well-formed CSV: nothing in it should be taken. `line` is where the row at fault starts. */
 export class MalformedCsvError extends Error {
@@ -72,6 +72,8 @@ export async function* csvRecords(input: CsvInput, options: { onHeader?(header: 
         continue;
       }
       row++;
+      // PostgreSQL text cannot hold U+0000: a file streamed from disk meets the rule here, with its line
+      if (record.some((field) => field.includes('\u0000'))) throw new MalformedCsvError(line, 'NulCharacter', 'the row holds a NUL character (U+0000), which no text may');
       const values: Record<string, string> = {};
       header.forEach((h, k) => (values[h] = record[k].trim()));
       yield { row, line, values };

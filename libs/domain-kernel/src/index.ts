@@ -17,3 +17,4 @@ export * from './academic-year';
 export * from './ids';
 export * from './deadline-status';
 export * from './representations';
+export * from './plausible-dates';

@@ -75,8 +75,22 @@ describe('request body limits', () => {
       expect(res.body.correlationId).toEqual(res.headers['x-correlation-id']);
     });
 
-    it('limits a form body the same way', async () => {
-      await api().post('/things/1/note').type('form').send(`text=${'x'.repeat(JSON_BODY_LIMIT_BYTES)}`).expect(413);
+    it('refuses a form body, of any size, with 415 naming the type it takes (a page on another site can post a form)', async () => {
+      for (const text of ['x', 'x'.repeat(JSON_BODY_LIMIT_BYTES)]) {
+        const res = await api().post('/things/1/note').type('form').send(`text=${text}`).expect(415);
+        expect(res.body).toMatchObject({
+          type: 'https://ehc-hub.example/problems/UnsupportedMediaType', accepted: ['application/json'],
+          errors: [{ field: 'content-type', rule: 'UnsupportedMediaType' }],
+        });
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      await api().post('/things/1/note').set('content-type', 'multipart/form-data; boundary=x').send('--x\r\n\r\n--x--').expect(415);
+      await api().post('/things/1/note').set('content-type', '').send('{"text":"no type"}').expect(415);
+    });
+
+    it('still takes a request with no body at all', async () => {
+      expect((await api().post('/things/1/note').expect(200)).body).toEqual({ received: 4 });
+      expect((await api().post('/things/1/note').type('form').set('content-length', '0').expect(200)).body).toEqual({ received: 4 });
     });
 
     it('takes an import route\'s CSV up to IMPORT_MAX_BYTES, read once at start', async () => {
@@ -86,8 +100,9 @@ describe('request body limits', () => {
       await api().post('/Things/Import/').set('content-type', 'text/csv').send('a'.repeat(1001)).expect(413);
     });
 
-    it('takes CSV only on an import route', async () => {
-      expect((await api().post('/things/1/note').set('content-type', 'text/csv').send('a,b\n').expect(200)).body).toEqual({ received: 4 });
+    it('takes CSV only on an import route, and no form there either', async () => {
+      expect((await api().post('/things/1/note').set('content-type', 'text/csv').send('a,b\n').expect(415)).body.accepted).toEqual(['application/json']);
+      expect((await api().post('/things/import').type('form').send('a=b').expect(415)).body.accepted).toEqual(['text/csv', 'text/plain', 'application/csv', 'application/json']);
     });
 
     it('answers a body that is too large even when its length is not given beforehand (chunked)', async () => {

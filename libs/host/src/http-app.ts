@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
-import { json, Router, text, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { json, Router, text, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
 import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
@@ -17,6 +17,7 @@ import { securityHeaders } from './security-headers';
 import type { ConnectionDrain } from './connection-drain';
 import type { IdempotencyKeys } from '@ehc/commands';
 import { describeIdempotency, idempotency } from './idempotency';
+import { bodyTextRule, describeInputRules, requestTargetRule, unsupportedMediaType } from './input-rules';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
@@ -128,6 +129,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   Object.assign(document.paths, options.documentPaths ?? {});
   describeImportLimit(document, imports, limits.importBytes);
   if (options.idempotencyKeys) describeIdempotency(document as { paths: Record<string, Record<string, any>> });
+  describeInputRules(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }
@@ -203,7 +205,7 @@ function importRoutes(app: INestApplication): ImportRoute[] {
 
 /**
  * The body parsers, each with its limit: the import routes' files up to the import limit, every
- * other JSON (or form) body up to the command limit. A body over its limit is answered 413 with the
+ * other JSON body up to the command limit; any other type of body is a 415 (input-rules). A body over its limit is answered 413 with the
  * limit, before more than the limit is held in memory.
  */
 function bodyParsers(limits: BodyLimits, imports: ImportRoute[]): RequestHandler[] {
@@ -216,16 +218,20 @@ function bodyParsers(limits: BodyLimits, imports: ImportRoute[]): RequestHandler
   const importParsers = [
     answered(text({ type: CSV_TYPES, limit: limits.importBytes }), limits.importBytes),
     answered(json({ limit: limits.importBytes }), limits.importBytes),
+    answered(unsupportedMediaType([...CSV_TYPES, 'application/json']), limits.importBytes),
   ];
   const importRouter = Router();
   for (const { method, path } of imports) {
     importRouter.route(path).all((req, _res, next) => (method === 'ALL' || req.method === method ? next() : next('route')), ...importParsers);
   }
   // a body the import router has read is not read again: each parser skips a finished request
+  // JSON only (issue 18): a form could be posted by a page on any site; the import routes take CSV too
   return [
+    answered(requestTargetRule, limits.jsonBytes),
     importRouter,
     answered(json({ limit: limits.jsonBytes }), limits.jsonBytes),
-    answered(urlencoded({ extended: true, limit: limits.jsonBytes }), limits.jsonBytes),
+    answered(unsupportedMediaType(['application/json']), limits.jsonBytes),
+    answered(bodyTextRule, limits.jsonBytes),
   ];
 }
 

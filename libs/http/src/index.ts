@@ -2,3 +2,4 @@
 export * from './logger';
 export * from './problem';
 export * from './validation';
+export * from './input-rules';

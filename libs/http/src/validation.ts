@@ -1,5 +1,6 @@
 import { isCalendarDate, isUuid, type CalendarDate } from '@ehc/domain-kernel';
 import { PROBLEM_BASE, ProblemException } from './problem';
+import { LIST_LIMIT, LIST_OFFSET, type QueryReader } from './input-rules';
 
 type FieldError = { field: string; rule: string; message: string };
 
@@ -136,17 +137,12 @@ export interface ListFilters {
 }
 
 /** The query parameters every caseload list shares: `due-within-days`, `overdue`, `limit`, `offset`. */
-export function listFilters(q: BodyReader, query: Record<string, string | undefined>): ListFilters {
-  const withinRaw = query['due-within-days'];
-  const within = withinRaw === undefined ? undefined : Number(withinRaw);
-  if (within !== undefined && (!Number.isInteger(within) || within < 0 || within > 3660)) q.reject('due-within-days', 'MustBeWholeNumber', 'due-within-days must be a whole number of days from 0');
-  const overdue = query.overdue;
-  if (overdue !== undefined && !['true', 'false'].includes(overdue)) q.reject('overdue', 'MustBeBoolean', 'overdue must be true or false');
+export function listFilters(q: QueryReader): ListFilters {
   return {
-    dueWithinDays: within,
-    overdue: overdue === undefined ? undefined : overdue === 'true',
-    limit: Math.min(Number(query.limit ?? 100) || 100, 1000),
-    offset: Math.max(Number(query.offset ?? 0) || 0, 0),
+    dueWithinDays: q.integer('due-within-days', { min: 0, max: 3660 }),
+    overdue: q.boolean('overdue'),
+    limit: q.integer('limit', LIST_LIMIT),
+    offset: q.integer('offset', LIST_OFFSET),
   };
 }
 
@@ -161,6 +157,6 @@ export function readCommandBody<P>(commands: Record<string, P>, name: string, bo
   const input = new BodyReader(body);
   const on = input.date(input.field(...onFields));
   const expected = input.raw('expectedRevision');
-  if (expected !== undefined && (!Number.isInteger(expected) || (expected as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', 'expectedRevision must be a whole number');
+  if (expected !== undefined && (!Number.isSafeInteger(expected) || (expected as number) < 0)) input.reject('expectedRevision', 'MustBeWholeNumber', `expectedRevision must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
   return { parser, input, on, expectedRevision: expected as number | undefined };
 }

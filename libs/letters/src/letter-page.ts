@@ -1,6 +1,21 @@
 import type { CalendarDate } from '@ehc/domain-kernel';
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/**
+ * The invisible characters that change the direction of the text around them: embeddings and
+ * overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). A
+ * right-to-left override in a typed name would print the rest of the sentence backwards (a date, a
+ * reference); names in right-to-left scripts need none of them (the Unicode bidi algorithm orders them).
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Typed text without bidirectional control characters. */
+export const withoutBidiControls = (s: string) => s.replace(BIDI_CONTROLS, '');
+
+/** Typed text made inert for a letter: no markup, and no bidirectional controls. */
+export const escapeHtml = (s: string) => withoutBidiControls(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A person's name in a letter: escaped, and isolated (`<bdi>`), so a name in any script leaves the sentence around it in order. */
+export const nameHtml = (name: string) => `<bdi>${escapeHtml(name)}</bdi>`;
 
 /** "Thursday 14 May 2026": dates in letters are written out in full. */
 export const longDate = (d: CalendarDate) =>

@@ -12,6 +12,9 @@ export interface PersonDetails {
   dateOfBirth: CalendarDate | null;
 }
 
+/** The answer to an erasure request: the same success whether this request erased them or an earlier one did. */
+export const erasureAnswer = (personId: string, alreadyErased: boolean) => ({ erased: true as const, alreadyErased, personId });
+
 /**
  * Personal data kept beside the events, never in them: people's details and free-text documents,
  * each in the owning service's schema, so that erasure (UK GDPR art. 17) blanks rows here and
@@ -88,8 +91,9 @@ export class PersonalData {
   async erase(personId: string, streamIds: string[], within?: Queryable): Promise<void> {
     const s = `"${this.schema}"`;
     const blank = async (db: Queryable) => {
-      await db.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1`, [personId]);
-      await db.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE stream_id = ANY($1)`, [streamIds]);
+      // what is already erased keeps its erasure time: erasing twice changes nothing
+      await db.query(`UPDATE ${s}.people SET given_name = NULL, family_name = NULL, date_of_birth = NULL, contact = NULL, erased_at = now() WHERE person_id = $1 AND erased_at IS NULL`, [personId]);
+      await db.query(`UPDATE ${s}.case_documents SET content = NULL, erased_at = now() WHERE stream_id = ANY($1) AND erased_at IS NULL`, [streamIds]);
     };
     // in the caller's transaction when there is one (a consumer's, with its inbox marker), else its own
     if (within) await blank(within);

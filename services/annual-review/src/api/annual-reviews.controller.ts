@@ -4,11 +4,11 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, Api
 import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
-import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
+import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, ImportRuns, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
 import { ImportBody, viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
-import { PersonalData } from '@ehc/personal-data';
+import { erasureAnswer, PersonalData } from '@ehc/personal-data';
 import { timelineEntry } from '@ehc/messaging';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
@@ -56,15 +56,16 @@ export class AnnualReviewsController {
   @Allow('administrator')
   @Post(':planId/erase-personal-data')
   @HttpCode(200)
-  @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself." })
-  @ApiResponse({ status: 200, description: '{ erased: true, personId }' })
+  @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself. Erasing again answers the same, with `alreadyErased: true`." })
+  @ApiResponse({ status: 200, description: '{ erased: true, alreadyErased, personId }' })
   @ApiResponse({ status: 404, description: 'No such plan' })
   async erase(@Param('planId') planIdRaw: string) {
     const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(this.planId(planIdRaw)) });
     if (!row) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planIdRaw}`);
     const plans = await this.runtime.dataSource.getRepository(PlanFile).find({ where: { childId: row.childId }, select: { streamId: true } });
+    const alreadyErased = !!(await this.personal.person(row.childId))?.erasedAt;
     await this.personal.erase(row.childId, plans.map((p) => p.streamId));
-    return { erased: true, personId: row.childId };
+    return erasureAnswer(row.childId, alreadyErased);
   }
 
   @Allow('team-manager', 'administrator')
@@ -87,7 +88,7 @@ export class AnnualReviewsController {
       try {
         let lastEntered = 0;
         const report = await importPlans(csv, {
-          store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, sideTables: sideTablesOf(this.runtime.pool), settings: this.settings, today,
+          store: this.runtime.store, dataSource: this.runtime.dataSource, schema: this.runtime.schema, sideTables: sideTablesOf(this.runtime.pool), settings: this.settings, today, plausibleDates: this.config.plausibleDates,
           reviewAnchor: this.config.reviewAnchor, context,
           onEntered: (position) => { lastEntered = Math.max(lastEntered, position); },
         });
@@ -126,31 +127,35 @@ export class AnnualReviewsController {
   @Get('transfers')
   @ApiOperation({ summary: 'The transfers of a calendar year: the reg 2 phase-transfer cohort for September (who moves, the kind of move, the last lawful day before 15 February / 31 March with the rule\'s words, and the latest safe dates for the amendment notice and the review meeting), and the reg 18(2) moves between post-16 institutions in that year' })
   @ApiQuery({ name: 'year', required: false, description: 'calendar year of the September move (default: the coming one)' })
-  async transfers(@Query('year') yearRaw?: string) {
+  async transfers(@Query() query: Record<string, unknown>) {
     const today = todayInLondon(this.clock);
-    const year = yearRaw === undefined ? comingTransferYear(today) : Number(yearRaw);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw problem(400, 'MustBeYear', 'year must be a calendar year', undefined, { errors: [{ field: 'year', rule: 'MustBeYear', message: 'year must be a calendar year, e.g. 2027' }] });
+    const q = new QueryReader(query);
+    const year = q.integer('year', { min: 2000, max: 2100, default: comingTransferYear(today) });
+    q.done();
     return transfersOfYear(this.runtime.dataSource, this.runtime.schema, this.settings, year, today);
   }
 
   @Get()
   @ApiOperation({ summary: 'Reviews due and overdue, by caseworker and by setting (a setting\'s pupils), with search by child name or reference' })
-  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'due-within-days', required: false, schema: { type: 'integer', minimum: 0, maximum: 3660 } })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'setting', required: false, description: 'setting URN' })
   @ApiQuery({ name: 'status', required: false, enum: PLAN_STATUSES })
   @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
-  async list(@Query() query: Record<string, string | undefined>) {
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
+  async list(@Query() query: Record<string, unknown>) {
     const today = todayInLondon(this.clock);
-    const q = new BodyReader(query);
-    const status = q.oneOf('status', PLAN_STATUSES, { required: false });
-    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
+    const q = new QueryReader(query);
+    const status = q.oneOf('status', PLAN_STATUSES);
+    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q);
+    const caseworker = q.text('caseworker', { maxLength: 100 });
+    const setting = q.text('setting', { maxLength: 20 });
+    const text = q.text('q', { maxLength: 200 });
     q.done();
     return plansMatching(this.runtime.dataSource, this.runtime.schema,
-      { caseworker: query.caseworker, setting: query.setting, status, dueWithinDays: within, overdue, text: query.q, limit, offset }, today);
+      { caseworker, setting, status, dueWithinDays: within, overdue, text, limit, offset }, today);
   }
 
   @Get(':planId')

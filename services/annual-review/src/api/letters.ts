@@ -1,5 +1,5 @@
 import { appealDeadline, mediationContactDeadline, phaseTransferRule, POST_16_TRANSFER_RULE, type PhaseTransferKind } from '@ehc/domain-kernel';
-import { appealRightsParagraphs, escapeHtml as esc, letterPage, longDate } from '@ehc/letters';
+import { appealRightsParagraphs, escapeHtml as esc, letterPage, longDate, nameHtml } from '@ehc/letters';
 import { type Person } from '@ehc/personal-data';
 import type { PlanFileView } from '../infrastructure/read-models/plan-file.view';
 import { comingPhaseTransfer } from './plan-view';
@@ -53,7 +53,7 @@ function transferParagraph(letter: Letter, v: PlanFileView, name: string): strin
 
 /** A review-cycle letter a caseworker can open and print, rendered on demand so an erased person's name is gone. */
 export function renderPlanLetter(letter: Letter, view: PlanFileView, person: Person | null, reasons: string | null, authority: string): string {
-  const name = person && !person.erasedAt ? esc(`${person.givenName ?? ''} ${person.familyName ?? ''}`.trim()) : 'the child or young person';
+  const name = person && !person.erasedAt ? nameHtml(`${person.givenName ?? ''} ${person.familyName ?? ''}`.trim()) : 'the child or young person';
   const paragraphs = [WHAT[letter.kind](view, name)];
   const transfer = transferParagraph(letter, view, name);
   if (transfer) paragraphs.push(transfer);

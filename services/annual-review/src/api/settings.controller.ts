@@ -4,10 +4,12 @@ import { ImportRuns, requestContext } from '@ehc/commands';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ImportBody, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
-import { problem } from '@ehc/http';
+import { problem, QueryReader } from '@ehc/http';
 import { NotAGiasExtractError, type SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { AR_RUNTIME, SETTINGS_DIRECTORY } from './annual-reviews.controller';
 import { Allow, HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
+
+const SETTING_TYPES = ['mainstream', 'resourced-provision', 'special', 'independent-special', 'further-education', 'early-years'] as const;
 
 /** The settings directory: schools, colleges and early years settings, from the DfE register. */
 @ApiTags('settings')
@@ -60,15 +62,20 @@ export class SettingsController {
   @Get()
   @ApiOperation({ summary: 'Find settings by name and type' })
   @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'type', required: false, enum: ['mainstream', 'resourced-provision', 'special', 'independent-special', 'further-education', 'early-years'] })
-  search(@Query('q') q?: string, @Query('type') type?: string) {
-    return this.settings.search({ name: q, type });
+  @ApiQuery({ name: 'type', required: false, enum: SETTING_TYPES })
+  search(@Query() query: Record<string, unknown>) {
+    const q = new QueryReader(query);
+    const name = q.text('q', { maxLength: 200 });
+    const type = q.oneOf('type', SETTING_TYPES);
+    q.done();
+    return this.settings.search({ name, type });
   }
 
   @Get(':urn')
   @ApiOperation({ summary: 'A setting by URN' })
   async get(@Param('urn') urn: string) {
-    const setting = await this.settings.byUrn(urn);
+    // a URN is 5–8 digits: anything else names no setting, and is not worth a query
+    const setting = /^\d{5,8}$/.test(urn) ? await this.settings.byUrn(urn) : null;
     if (!setting) throw problem(404, 'SettingNotFound', 'No such setting', `URN ${urn} is not in the settings directory`);
     return setting;
   }

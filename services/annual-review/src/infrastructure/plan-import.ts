@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isCalendarDate, isAfter, isBefore, cohortOf, nameBasedUuid, type CalendarDate } from '@ehc/domain-kernel';
+import { caseDateFault, isCalendarDate, isAfter, isBefore, cohortOf, nameBasedUuid, DEFAULT_PLAUSIBLE_DATES, type CalendarDate, type PlausibleDates } from '@ehc/domain-kernel';
 import type { EventStore } from '@ehc/event-store';
 import { csvRecords, MalformedCsvError } from '@ehc/csv';
 import { PersonalData } from '@ehc/personal-data';
@@ -61,6 +61,8 @@ export async function importPlans(csv: PlanImportSource, deps: {
   sideTables: SideTables;
   settings: SettingsDirectory;
   today: CalendarDate;
+  /** No plan issued before the earliest case date (EARLIEST_CASE_DATE): a row that says so has a slip in it. */
+  plausibleDates?: PlausibleDates;
   reviewAnchor: ReviewAnchor;
   context: Omit<CommandContext, 'occurredAt'>;
   concurrency?: number;
@@ -79,7 +81,7 @@ export async function importPlans(csv: PlanImportSource, deps: {
   const rowsOfSetting = new Map<string, number>();
   for await (const { row, values } of csvRecords(csv, { onHeader })) {
     report.rowsRead++;
-    const checked = checkRow(row, values, deps.today);
+    const checked = checkRow(row, values, deps.today, deps.plausibleDates ?? DEFAULT_PLAUSIBLE_DATES);
     if (typeof checked === 'string') { report.rowsRefused.push({ row, reference: values.reference || null, reason: checked }); continue; }
     const key = checked.reference.toUpperCase();
     const first = firstRowOf.get(key);
@@ -123,7 +125,7 @@ export async function importPlans(csv: PlanImportSource, deps: {
   try {
     for await (const { row, values } of csvRecords(csv, { onHeader })) {
       if (failed) break;
-      const r = checkRow(row, values, deps.today);
+      const r = checkRow(row, values, deps.today, deps.plausibleDates ?? DEFAULT_PLAUSIBLE_DATES);
       // refused in the first pass (a bad row, or a reference seen on an earlier row)
       if (typeof r === 'string' || firstRowOf.get(r.reference.toUpperCase()) !== row) continue;
       if (!settings.has(r.settingUrn)) {
@@ -151,7 +153,7 @@ export async function importPlans(csv: PlanImportSource, deps: {
   return report;
 }
 
-function checkRow(row: number, v: Record<string, string>, today: CalendarDate): Row | string {
+function checkRow(row: number, v: Record<string, string>, today: CalendarDate, plausible: PlausibleDates): Row | string {
   if (!v.reference) return 'reference is empty';
   if (!v.given_name || !v.family_name) return 'given_name and family_name are required';
   const date = (field: string, required: boolean): CalendarDate | null | string => {
@@ -166,6 +168,8 @@ function checkRow(row: number, v: Record<string, string>, today: CalendarDate): 
   const reviewed = date('last_reviewed_on', false);
   for (const d of [dob, issued, reviewed]) if (typeof d === 'string' && !isCalendarDate(d)) return d;
   if (isBefore(issued as string, dob as string)) return 'bad date: plan_issued_on is before date_of_birth';
+  const tooEarly = caseDateFault('plan_issued_on', issued as string, plausible);
+  if (tooEarly) return `bad date: ${tooEarly.message}`;
   if (reviewed && isBefore(reviewed as string, issued as string)) return 'bad date: last_reviewed_on is before plan_issued_on';
   if (!v.setting_urn) return 'setting_urn is empty';
   return {

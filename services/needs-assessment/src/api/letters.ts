@@ -1,6 +1,6 @@
 import { appealDeadline, mediationContactDeadline } from '@ehc/domain-kernel';
 import type { CaseFileView } from '../infrastructure/read-models/case-file.view';
-import { appealRightsParagraphs, escapeHtml, letterPage, longDate } from '@ehc/letters';
+import { appealRightsParagraphs, escapeHtml, letterPage, longDate, nameHtml } from '@ehc/letters';
 import { type Person } from '@ehc/personal-data';
 
 type Letter = CaseFileView['letters'][number];
@@ -13,27 +13,28 @@ const esc = escapeHtml;
  */
 export function renderLetter(letter: Letter, view: CaseFileView, person: Person | null, reasons: string | null, authority: string): string {
   const name = person && !person.erasedAt ? `${person.givenName ?? ''} ${person.familyName ?? ''}`.trim() : 'the child or young person';
-  const to = letter.recipient === 'young-person' ? esc(name) : `the parent of ${esc(name)}`;
+  const who = nameHtml(name);
+  const to = letter.recipient === 'young-person' ? who : `the parent of ${who}`;
   const body: string[] = [];
   switch (letter.kind) {
     case 'decision-to-assess':
-      body.push(`We have decided to carry out an EHC needs assessment for ${esc(name)}. We received the request on ${longDate(view.receivedOn)}.`,
+      body.push(`We have decided to carry out an EHC needs assessment for ${who}. We received the request on ${longDate(view.receivedOn)}.`,
         `We will ask for advice and information from you, the setting and health and social care professionals. You will hear by ${longDate(view.statutory.decisionNotToIssue.due)} if we decide not to issue an EHC plan, and any final EHC plan is due by ${longDate(view.statutory.finalPlan.due)}.`);
       break;
     case 'refusal-to-assess':
-      body.push(`We have decided not to carry out an EHC needs assessment for ${esc(name)}.`);
+      body.push(`We have decided not to carry out an EHC needs assessment for ${who}.`);
       break;
     case 'decision-not-to-issue':
-      body.push(`Following the EHC needs assessment, we have decided not to issue an EHC plan for ${esc(name)}.`);
+      body.push(`Following the EHC needs assessment, we have decided not to issue an EHC plan for ${who}.`);
       break;
     case 'draft-plan': {
       const draft = view.drafts.find((d) => d.servedOn === letter.sentOn) ?? view.drafts[view.drafts.length - 1];
-      body.push(`Enclosed is the draft EHC plan for ${esc(name)}. The draft does not name a school or other setting.`,
+      body.push(`Enclosed is the draft EHC plan for ${who}. The draft does not name a school or other setting.`,
         `You have until ${longDate(draft.representationsEndOn)} (15 days beginning with the day it was served) to make representations, ask for a meeting with us, and tell us which school, college or other setting you would like named in the plan.`);
       break;
     }
     case 'final-plan':
-      body.push(`Enclosed is the final EHC plan for ${esc(name)}, naming ${esc(view.finalPlan?.namedSetting.name ?? 'the setting')} in section I.`);
+      body.push(`Enclosed is the final EHC plan for ${who}, naming ${esc(view.finalPlan?.namedSetting.name ?? 'the setting')} in section I.`);
       break;
   }
   if (reasons) body.push(`Our reasons: ${esc(reasons)}`);

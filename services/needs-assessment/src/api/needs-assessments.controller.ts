@@ -3,10 +3,11 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
-import { BodyReader, correlation, listFilters, problem } from '@ehc/http';
+import { caseDateFault, dateOfBirthFault, isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
+import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type Executed } from '@ehc/commands';
-import { PersonalData } from '@ehc/personal-data';
+import { erasureAnswer, PersonalData } from '@ehc/personal-data';
+import { WrongExpectedRevisionError } from '@ehc/event-store';
 import { timelineEntry } from '@ehc/messaging';
 import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
@@ -59,7 +60,7 @@ export class NeedsAssessmentsController {
   @ApiCreatedResponse({ description: 'The case, with its statutory deadlines', schema: { example: caseExample } })
   @ApiResponse({ status: 202, description: 'Recorded, but the case view has not caught up within a few seconds: `revision`, `position`, and the case URL in `Location` to read after `Retry-After` seconds' })
   @ApiResponse({ status: 400, description: 'Malformed: the problem names each field and rule' })
-  @ApiResponse({ status: 422, description: 'Well-formed but breaks a rule (e.g. a date in the future)' })
+  @ApiResponse({ status: 422, description: 'Well-formed but breaks a rule: a date in the future (DateInFuture), a child born after the request (BornAfterRequest), a request before EARLIEST_CASE_DATE (DateBeforeEarliestCaseDate), a child or young person MAX_AGE_AT_REQUEST or older (TooOldAtRequest)' })
   async record(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const today = todayInLondon(this.clock);
     const { value, deprecated } = readRequestBody(body);
@@ -69,6 +70,11 @@ export class NeedsAssessmentsController {
     const familyName = child.familyName.trim();
     const dateOfBirth = child.dateOfBirth ?? null;
     if (!onOrBefore(receivedOn!, today)) throw ruleProblem('DateInFuture', `receivedOn ${receivedOn} is after today (${today}, Europe/London)`, 'receivedOn');
+    const implausible = [caseDateFault('receivedOn', receivedOn!, this.settings.plausibleDates),
+      dateOfBirth ? dateOfBirthFault('child.dateOfBirth', dateOfBirth, receivedOn!, this.settings.plausibleDates) : null].filter((f) => f !== null);
+    if (implausible.length) {
+      throw problem(422, implausible[0].rule, 'A date is earlier than it can plausibly be', implausible.map((f) => f.message).join('; '), { errors: implausible });
+    }
     if (dateOfBirth && !onOrBefore(dateOfBirth, receivedOn!)) {
       throw problem(422, 'BornAfterRequest', 'The child cannot be born after the request was received', undefined,
         { errors: [{ field: 'child.dateOfBirth', rule: 'BornAfterRequest', message: 'dateOfBirth must be on or before receivedOn' }] });
@@ -94,41 +100,54 @@ export class NeedsAssessmentsController {
   @Allow('administrator')
   @Post(':id/erase-personal-data')
   @HttpCode(200)
-  @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were" })
+  @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were. Erasing again answers the same, with `alreadyErased: true`, and appends nothing." })
+  @ApiResponse({ status: 200, description: '{ erased: true, alreadyErased, personId }' })
+  @ApiResponse({ status: 404, description: 'No such case' })
   async erase(@Param('id') id: string, @Req() req: Request) {
     const caseId = caseStream(this.caseId(id));
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId });
     if (!row) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
     const cases = await this.runtime.dataSource.getRepository(CaseFile).find({ where: { childId: row.childId }, select: { caseId: true } });
+    const alreadyErased = !!(await this.personal.person(row.childId))?.erasedAt;
+    // blanks anything written since an earlier erasure; rows already blank are left as they are
     await this.personal.erase(row.childId, cases.map((c) => c.caseId));
-    // other services keep copies of the details: the erasure is published (by id only) so they erase theirs
-    await this.runtime.store.appendToStream(personErasureStream(row.childId), [{
-      id: randomUUID(), type: 'PersonalDetailsErased', schemaVersion: 1, data: { personId: row.childId },
-      metadata: { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, todayInLondon(this.clock)), causationId: null },
-    }], 'any');
-    return { erased: true, personId: row.childId };
+    if (alreadyErased) return erasureAnswer(row.childId, true);
+    // other services keep copies of the details: the erasure is published (by id only) so they erase
+    // theirs, once: the person's erasure stream holds one event, so a second or concurrent erasure appends nothing
+    try {
+      await this.runtime.store.appendToStream(personErasureStream(row.childId), [{
+        id: randomUUID(), type: 'PersonalDetailsErased', schemaVersion: 1, data: { personId: row.childId },
+        metadata: { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, todayInLondon(this.clock)), causationId: null },
+      }], 'no-stream');
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return erasureAnswer(row.childId, true);
+      throw error;
+    }
+    return erasureAnswer(row.childId, false);
   }
 
   @Get()
   @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
-  @ApiQuery({ name: 'due-within-days', required: false, type: Number })
+  @ApiQuery({ name: 'due-within-days', required: false, schema: { type: 'integer', minimum: 0, maximum: 3660 } })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
   @ApiQuery({ name: 'q', required: false, description: 'child name or case reference' })
   @ApiQuery({ name: 'sort', required: false, enum: ['next-due', 'received', 'reference'] })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
-  async list(@Query() query: Record<string, string | undefined>) {
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
+  async list(@Query() query: Record<string, unknown>) {
     const today = todayInLondon(this.clock);
-    const q = new BodyReader(query);
-    const status = q.oneOf('status', CASE_STATUSES, { required: false });
-    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q, query);
-    const sort = q.oneOf('sort', ['next-due', 'received', 'reference'] as const, { required: false }) ?? 'next-due';
+    const q = new QueryReader(query);
+    const status = q.oneOf('status', CASE_STATUSES);
+    const { dueWithinDays: within, overdue, limit, offset } = listFilters(q);
+    const sort = q.oneOf('sort', ['next-due', 'received', 'reference'] as const) ?? 'next-due';
+    const caseworker = q.text('caseworker', { maxLength: 100 });
+    const text = q.text('q', { maxLength: 200 });
     q.done();
 
     return casesMatching(this.runtime.dataSource, this.runtime.schema,
-      { caseworker: query.caseworker, status, dueWithinDays: within, overdue, text: query.q, sort, limit, offset }, today, this.settings.exceptionExtensionDays);
+      { caseworker, status, dueWithinDays: within, overdue, text, sort, limit, offset }, today, this.settings.exceptionExtensionDays);
   }
 
   @Get('caseload')

@@ -7,10 +7,10 @@ export const RequestBody = Type.Object({
   child: Type.Object({
     givenName: Type.String({ minLength: 1, maxLength: 200 }),
     familyName: Type.String({ minLength: 1, maxLength: 200 }),
-    dateOfBirth: Type.Optional(Type.Union([CalendarDateField('kept in the erasable people table, never in an event'), Type.Null()])),
+    dateOfBirth: Type.Optional(Type.Union([CalendarDateField('kept in the erasable people table, never in an event; the child or young person is under MAX_AGE_AT_REQUEST (default 25) on receivedOn'), Type.Null()])),
   }, { additionalProperties: true, description: 'the child or young person (personal details: kept outside the events)' }),
   requestedBy: Type.Unsafe<(typeof REQUESTERS)[number]>({ type: 'string', enum: [...REQUESTERS], description: 'who asked (Act s.36(1)) or brought the child to the LA\'s attention (s.24)' }),
-  receivedOn: CalendarDateField('day 0 of every statutory clock: the day the LA received the request'),
+  receivedOn: CalendarDateField('day 0 of every statutory clock: the day the LA received the request; not in the future, nor before EARLIEST_CASE_DATE (default 2014-09-01)'),
   caseworker: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
 }, { additionalProperties: true, examples: [{ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworker: 'cw-ayesha' }] });
 

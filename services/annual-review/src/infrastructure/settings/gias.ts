@@ -16,20 +16,33 @@ export function settingFromGias(row: Record<string, string>): Omit<SettingRecord
   const giasType = row['TypeOfEstablishment (name)'] ?? '';
   const group = row['EstablishmentTypeGroup (name)'] ?? '';
   const phaseName = row['PhaseOfEducation (name)'] ?? '';
-  const age = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+  // an age column holding anything but an age is the row's fault, named, never the database's
+  // (a 99999999999 would overflow the integer column and fail the whole file)
+  const lowAge = age(row['StatutoryLowAge']);
+  const highAge = age(row['StatutoryHighAge']);
+  if (lowAge === undefined) return { error: `StatutoryLowAge "${row['StatutoryLowAge']}" is not an age from 0 to ${MAX_AGE}` };
+  if (highAge === undefined) return { error: `StatutoryHighAge "${row['StatutoryHighAge']}" is not an age from 0 to ${MAX_AGE}` };
   return {
     urn,
     ukprn: row['UKPRN'] || null,
     name,
     type: settingType(giasType, group, phaseName, row),
     phase: settingPhase(phaseName, giasType),
-    lowAge: age(row['StatutoryLowAge']),
-    highAge: age(row['StatutoryHighAge']),
+    lowAge,
+    highAge,
     giasType: giasType || null,
     status: row['EstablishmentStatus (name)'] || null,
     localAuthority: row['LA (name)'] || null,
     postcode: row['Postcode'] || null,
   };
+}
+
+const MAX_AGE = 99;
+
+/** An age column: empty is unknown (null); a whole number up to MAX_AGE is the age; anything else is undefined (a fault). */
+function age(value: string | undefined): number | null | undefined {
+  if (!value) return null;
+  return /^\d{1,2}$/.test(value) ? Number(value) : undefined;
 }
 
 function settingType(giasType: string, group: string, phase: string, row: Record<string, string>): SettingType {
