@@ -98,6 +98,9 @@ export class BankHolidaysController {
             },
           },
         },
+        // the published file has them; they are read past, not refused
+        scotland: { type: 'object', description: 'Not read: the hub counts working days in England.' },
+        'northern-ireland': { type: 'object', description: 'Not read: the hub counts working days in England.' },
       },
       example: PUBLISHED_EXAMPLE,
     },

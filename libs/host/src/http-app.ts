@@ -3,7 +3,7 @@ import { applyDecorators, Controller, Get, HttpCode, Inject, Module, SetMetadata
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DocumentBuilder, SwaggerModule, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, ApiOperation, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 import { json, Router, text, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
 import { ConfigError, env } from '@ehc/config';
@@ -14,6 +14,7 @@ import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
 import { Public } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
+import { finishDocument } from './openapi-document';
 import type { ConnectionDrain } from './connection-drain';
 import type { IdempotencyKeys } from '@ehc/commands';
 import { describeIdempotency, idempotency } from './idempotency';
@@ -40,6 +41,9 @@ class HealthController {
   /** Liveness and readiness: the store and (in distributed mode) the broker answer. */
   @Get()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness and readiness: stores, broker, calendar, open transactions and view lag; degraded (still ready) past their limits' })
+  @ApiResponse({ status: 200, description: '`status` ok or degraded (with `warnings` naming the cause): ready to serve' })
+  @ApiResponse({ status: 503, description: '`status` unavailable: a store or the broker does not answer' })
   async health(@Res() res: Response) {
     const stores = await Promise.all(this.sources.runtimes.map(async (r) => {
       try {
@@ -130,6 +134,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   describeImportLimit(document, imports, limits.importBytes);
   if (options.idempotencyKeys) describeIdempotency(document as { paths: Record<string, Record<string, any>> });
   describeInputRules(document);
+  finishDocument(document as unknown as Record<string, any>);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

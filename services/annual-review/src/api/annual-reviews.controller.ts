@@ -160,6 +160,7 @@ export class AnnualReviewsController {
 
   @Get(':planId')
   @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming)' })
+  @ApiResponse({ status: 200, description: 'The plan as its review cycle stands today (Europe/London)' })
   @ApiResponse({ status: 404, description: 'No such plan' })
   async get(@Param('planId') planId: string) {
     const view = await this.view(this.planId(planId));
