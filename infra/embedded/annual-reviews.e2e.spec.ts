@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { tablesHolding } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
@@ -17,20 +18,24 @@ const HEADER = 'reference,given_name,family_name,date_of_birth,plan_issued_on,la
  */
 describe('annual reviews over HTTP', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const ref = (n: number) => `LEG-${tag}-${n}`;
   // "today" for every answer below: the tests give the same result on any day they are run
   const clock = fixedClock('2026-11-26T12:00:00Z');
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService, annualReviewService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    }, { clock });
-    await request(host.url).post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
+    await hub.post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
   });
   afterAll(() => host.stop());
 
-  const api = () => request(host.url);
+  const api = () => hub;
   const planEvents = async () => (await host.runtimes[1].store.readAll({ maxCount: 100_000 })).events.length;
   const planIdOf = async (reference: string) => {
     const { body } = await api().get('/annual-reviews').query({ q: reference }).expect(200);
@@ -38,7 +43,7 @@ describe('annual reviews over HTTP', () => {
     return body.items[0].planId as string;
   };
   const run = (planId: string, command: string, body: Record<string, unknown>, status = 200) =>
-    api().post(`/annual-reviews/${planId}/${command}`).set('x-user-id', 'cw-ben').send(body).expect(status);
+    api().post(`/annual-reviews/${planId}/${command}`).send(body).expect(status);
 
   it('imports the settings directory from a GIAS extract, typed and phased', async () => {
     const report = (await api().post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200)).body;

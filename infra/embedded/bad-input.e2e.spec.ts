@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { allServices } from './main';
 
 /*
@@ -36,9 +37,11 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
   const clock = fixedClock('2026-11-26T12:00:00Z');
   const previousLimit = process.env.IMPORT_MAX_BYTES;
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   let document: { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>; components?: { schemas?: Record<string, Schema> } };
   const ids: Record<string, string> = { urn: '120345', letterId: 'letter-1' };
-  const api = () => request(host.url);
+  const api = () => hub;
 
   /**
    * Every event stored by every service, committed or not yet readable, and every row beside them
@@ -58,9 +61,11 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
   beforeAll(async () => {
     // the HTTP app reads the import limit from the process environment once, as it starts
     process.env.IMPORT_MAX_BYTES = String(IMPORT_MAX_BYTES);
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded(allServices, {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent', IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES),
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
     await api().post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
     const created = (await api().post('/needs-assessments').send({
       child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworker: 'cw-ayesha',

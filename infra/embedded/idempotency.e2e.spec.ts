@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 
 /**
@@ -11,27 +12,31 @@ import { needsAssessmentService } from '../../services/needs-assessment/src/serv
  */
 describe('Idempotency-Key over HTTP (embedded)', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const clock = fixedClock('2026-11-26T12:00:00Z');
   const caseworker = 'cw-ayesha';
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
   });
   afterAll(() => host.stop());
 
-  const api = () => request(host.url);
+  const api = () => hub;
   const runtime = () => host.runtimes[0];
   const storeEvents = async () =>
     (await runtime().pool.query(`SELECT count(*)::int AS n FROM "${runtime().schema}".es_events`)).rows[0].n as number;
   const child = { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' };
   const recordRequest = (key: string, body: object = { child, requestedBy: 'parent', receivedOn: '2026-01-05', caseworker }) =>
-    api().post('/needs-assessments').set('x-user-id', caseworker).set('Idempotency-Key', key).send(body);
+    api().post('/needs-assessments').set('Idempotency-Key', key).send(body);
   const openCase = async () => (await recordRequest(randomUUID()).expect(201)).body.id as string;
   const assessing = async () => {
     const id = await openCase();
-    await api().post(`/needs-assessments/${id}/decide-to-assess`).set('x-user-id', caseworker).send({ on: '2026-02-16' }).expect(200);
+    await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-02-16' }).expect(200);
     return id;
   };
 
@@ -52,7 +57,7 @@ describe('Idempotency-Key over HTTP (embedded)', () => {
     const before = await storeEvents();
     const key = randomUUID();
     const answers = await Promise.all(Array.from({ length: 20 }, () =>
-      api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker).set('Idempotency-Key', key)
+      api().post(`/needs-assessments/${id}/request-advice`).set('Idempotency-Key', key)
         .send({ on: '2026-02-17', adviceType: 'psychological' })));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     for (const a of answers) expect(a.body).toEqual(answers[0].body);
@@ -64,7 +69,7 @@ describe('Idempotency-Key over HTTP (embedded)', () => {
   it('without a key, five identical commands are five requests for advice (the key is what makes a retry safe)', async () => {
     const id = await assessing();
     const answers = await Promise.all(Array.from({ length: 5 }, () =>
-      api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker).send({ on: '2026-02-17', adviceType: 'medical' })));
+      api().post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-02-17', adviceType: 'medical' })));
     expect(answers.map((a) => a.status)).toEqual(Array(5).fill(200));
     const view = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
     expect(view.advice).toHaveLength(5);
@@ -73,7 +78,7 @@ describe('Idempotency-Key over HTTP (embedded)', () => {
   it('refuses the same key with another body (422), appending nothing', async () => {
     const id = await assessing();
     const key = randomUUID();
-    const send = (body: object) => api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker).set('Idempotency-Key', key).send(body);
+    const send = (body: object) => api().post(`/needs-assessments/${id}/request-advice`).set('Idempotency-Key', key).send(body);
     await send({ on: '2026-02-17', adviceType: 'psychological' }).expect(200);
     const before = await storeEvents();
     const reused = await send({ on: '2026-02-17', adviceType: 'medical' }).expect(422);
@@ -87,16 +92,16 @@ describe('Idempotency-Key over HTTP (embedded)', () => {
   it('does not store a refusal: the same key may be sent again once the case allows the command', async () => {
     const id = await openCase();
     const key = randomUUID();
-    const send = () => api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker).set('Idempotency-Key', key).send({ on: '2026-02-17', adviceType: 'medical' });
+    const send = () => api().post(`/needs-assessments/${id}/request-advice`).set('Idempotency-Key', key).send({ on: '2026-02-17', adviceType: 'medical' });
     expect((await send().expect(409)).body.type).toMatch(/NotAssessing$/);
-    await api().post(`/needs-assessments/${id}/decide-to-assess`).set('x-user-id', caseworker).send({ on: '2026-02-16' }).expect(200);
+    await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-02-16' }).expect(200);
     expect((await send().expect(200)).body.advice).toHaveLength(1);
   });
 
   it('a request committed whose answer was lost is never carried out again: 409 while it may still be running, then "carried out"', async () => {
     const id = await assessing();
     const key = randomUUID();
-    const send = () => api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker).set('Idempotency-Key', key).send({ on: '2026-02-17', adviceType: 'medical' });
+    const send = () => api().post(`/needs-assessments/${id}/request-advice`).set('Idempotency-Key', key).send({ on: '2026-02-17', adviceType: 'medical' });
     await send().expect(200);
     const table = `"${runtime().schema}".idempotency_keys`;
     // as if the process had stopped between the commit and the answer

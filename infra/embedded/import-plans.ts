@@ -4,7 +4,8 @@
 // streamed from disk, never read whole; a malformed one is refused with its line, and nothing is
 // imported from it.
 import { createReadStream } from 'node:fs';
-import { todayInLondon } from '@ehc/domain-kernel';
+import { systemClock, todayInLondon } from '@ehc/domain-kernel';
+import { noCallers } from '@ehc/identity';
 import { MalformedCsvError } from '@ehc/csv';
 import { ProgressBar } from '@ehc/tooling';
 import { startEmbedded } from '@ehc/host';
@@ -23,7 +24,8 @@ async function main() {
     process.stderr.write('usage: npm run import:plans -- plans.csv [--settings gias-extract.csv]\n');
     process.exit(2);
   }
-  const host = await startEmbedded(allServices, { ...process.env, PORT: '0', LOG_LEVEL: 'silent' });
+  // the host is started for its stores only: its routes answer no one
+  const host = await startEmbedded(allServices, { ...process.env, PORT: '0', LOG_LEVEL: 'silent' }, { accessTokens: noCallers(systemClock) });
   try {
     const runtime = host.runtimes.find((r) => r.service === 'annual-review')!;
     const settings = new SettingsDirectory(runtime.dataSource);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -16,23 +17,29 @@ const HEADER = 'reference,given_name,family_name,date_of_birth,plan_issued_on,la
  */
 describe('imports: one at a time, each with a report by id', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
+  let manager: request.Agent;
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const clock = fixedClock('2026-11-26T12:00:00Z');
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService, annualReviewService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    }, { clock });
-    await request(host.url).post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
+    manager = await tokens.as(host.url, CALLERS.teamManager);
+    await hub.post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
   });
   afterAll(() => host?.stop());
 
-  const api = () => request(host.url);
+  const api = () => hub;
   const runtime = () => host.runtimes[1];
   const storeEvents = async () => (await runtime().pool.query(`SELECT count(*)::int AS n FROM "${runtime().schema}".es_events`)).rows[0].n as number;
   const plans = (rows: number, prefix: string) => [HEADER, ...Array.from({ length: rows }, (_, i) =>
     `${prefix}-${i},Amara,Okafor,2016-03-14,2025-05-20,,120345,cw-ben`)].join('\n') + '\n';
-  const importPlans = (csv: string) => api().post('/annual-reviews/import').set('x-user-id', 'tm-priya').set('content-type', 'text/csv').send(csv);
+  const importPlans = (csv: string) => manager.post('/annual-reviews/import').set('content-type', 'text/csv').send(csv);
   const runningImport = async () => {
     for (let tries = 0; tries < 500; tries++) {
       const { rows } = await runtime().pool.query(`SELECT import_id FROM "${runtime().schema}".import_runs WHERE status = 'running'`);

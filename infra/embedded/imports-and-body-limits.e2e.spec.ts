@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -19,6 +20,8 @@ const IMPORT_MAX_BYTES = 8192;
  */
 describe('imports and body limits over HTTP', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const ref = (n: number | string) => `IMP-${tag}-${n}`;
   const clock = fixedClock('2026-11-26T12:00:00Z');
@@ -27,11 +30,13 @@ describe('imports and body limits over HTTP', () => {
   beforeAll(async () => {
     // the HTTP app reads the limit from the process environment once, as it starts
     process.env.IMPORT_MAX_BYTES = String(IMPORT_MAX_BYTES);
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService, annualReviewService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
       IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES),
-    }, { clock });
-    await request(host.url).post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
+    await hub.post('/settings/import').set('content-type', 'text/csv').send(gias).expect(200);
   });
   afterAll(async () => {
     await host?.stop();
@@ -39,7 +44,7 @@ describe('imports and body limits over HTTP', () => {
     else process.env.IMPORT_MAX_BYTES = previousLimit;
   });
 
-  const api = () => request(host.url);
+  const api = () => hub;
   /** Every event stored, committed or not yet readable (a reader's view can lag while another transaction is open). */
   const storeEvents = async () => {
     let n = 0;

@@ -1,8 +1,8 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -15,9 +15,12 @@ describe('migrations of the tables no event can rebuild', () => {
   const na = `${prefix}needs_assessment`;
   const ar = `${prefix}annual_review`;
   const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const clock = fixedClock('2026-11-26T12:00:00Z');
+  let tokens: TestAccessTokens;
+  beforeAll(async () => { tokens = await testAccessTokens(clock); });
   const start = () => startEmbedded([needsAssessmentService, annualReviewService], {
     DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-  }, { clock: fixedClock('2026-11-26T12:00:00Z') });
+  }, { clock, accessTokens: tokens.verifier });
 
   afterAll(async () => {
     await pool.query(`DROP SCHEMA IF EXISTS "${na}" CASCADE; DROP SCHEMA IF EXISTS "${ar}" CASCADE`);
@@ -42,14 +45,15 @@ describe('migrations of the tables no event can rebuild', () => {
       INSERT INTO "${ar}".settings_directory (urn, name, type, phase, low_age, high_age) VALUES ('199001', 'Older Lane Primary', 'mainstream', 'primary', 4, 11)`);
 
     let host = await start();
+    const hub = await tokens.as(host.url, CALLERS.dutyOfficer);
     try {
       expect((await pool.query(`SELECT given_name, family_name FROM "${na}".people WHERE person_id = $1`, [person])).rows).toEqual([{ given_name: 'Nell', family_name: 'Older' }]);
       // the column is renamed, its data kept
       expect((await pool.query(`SELECT stream_id, content FROM "${na}".case_documents WHERE document_id = $1`, [document])).rows)
         .toEqual([{ stream_id: 'ehcna-old', content: { text: 'Written before migrations' } }]);
-      expect((await request(host.url).get('/settings/199001').expect(200)).body).toMatchObject({ name: 'Older Lane Primary', type: 'mainstream' });
+      expect((await hub.get('/settings/199001').expect(200)).body).toMatchObject({ name: 'Older Lane Primary', type: 'mainstream' });
       // the counter carries on where it was: no reference is issued twice
-      const created = await request(host.url).post('/needs-assessments').send({ child: { givenName: 'Ada', familyName: 'Newer' }, requestedBy: 'parent', receivedOn: '2026-11-02' }).expect(201);
+      const created = await hub.post('/needs-assessments').send({ child: { givenName: 'Ada', familyName: 'Newer' }, requestedBy: 'parent', receivedOn: '2026-11-02' }).expect(201);
       expect(created.body.reference).toBe('NA-2026-00042');
     } finally {
       await host.stop();

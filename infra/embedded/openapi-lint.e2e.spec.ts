@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { allServices } from './main';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,10 +19,13 @@ interface LintProblem { ruleId: string; message: string; location: { pointer: st
  */
 describe('the OpenAPI document passes Redocly lint (recommended rules)', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
   beforeAll(async () => {
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded(allServices, {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    }, { clock: fixedClock('2026-11-26T12:00:00Z') });
+    }, { clock, accessTokens: tokens.verifier });
   });
   afterAll(() => host?.stop());
 

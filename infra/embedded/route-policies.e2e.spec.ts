@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
+import { testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { policyOf } from '@ehc/identity';
 import { allServices } from './main';
 
@@ -12,9 +13,12 @@ import { allServices } from './main';
 describe('every route declares its access policy', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
   let host: RunningHost;
+  let tokens: TestAccessTokens;
 
   beforeAll(async () => {
-    host = await startEmbedded(allServices, { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' }, { clock: fixedClock('2026-11-26T12:00:00Z') });
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    tokens = await testAccessTokens(clock);
+    host = await startEmbedded(allServices, { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' }, { clock, accessTokens: tokens.verifier });
   });
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { In } from 'typeorm';
 import { isCalendarDate, onOrBefore, systemClock, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
+import { noCallers } from '@ehc/identity';
 import { ConfigError } from '@ehc/config';
 import { documentsToWrite, type CommandContext } from '@ehc/commands';
 import { startEmbedded, type RunningHost } from '@ehc/host';
@@ -119,7 +120,8 @@ async function main(): Promise<number> {
 
   const where = process.env.DATABASE_URL ? `DATABASE_URL${process.env.EHC_SCHEMA_PREFIX ? `, schema prefix ${process.env.EHC_SCHEMA_PREFIX}` : ''}` : `embedded PostgreSQL in ${process.env.EHC_DATA_DIR ?? 'data'}/postgres`;
   process.stderr.write(`seed:demo: starting the embedded host (${where})\n`);
-  const host: RunningHost = await startEmbedded(allServices, process.env);
+  // started for its command bus and stores only: its routes answer no one
+  const host: RunningHost = await startEmbedded(allServices, process.env, { accessTokens: noCallers(systemClock) });
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) return;

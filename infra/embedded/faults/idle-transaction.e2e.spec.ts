@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
 
 /** Polls `probe` until it returns something, for at most `ms`: conditions, never sleeps, decide the test. */
@@ -24,23 +25,27 @@ async function eventually<T>(probe: () => Promise<T | undefined>, ms: number, wh
  */
 describe('fault: an idle open transaction in the database', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const clock = fixedClock('2026-11-26T12:00:00Z');
   const caseworker = 'cw-ayesha';
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
       HEALTH_OPEN_TRANSACTION_SECONDS: '1',
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
   });
   afterAll(() => host.stop());
 
-  const api = () => request(host.url);
+  const api = () => hub;
 
   it('health turns degraded naming the transaction, a command answers 202 with Location, and all catches up once it ends', async () => {
-    const id = (await api().post('/needs-assessments').set('x-user-id', caseworker)
+    const id = (await api().post('/needs-assessments')
       .send({ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworker }).expect(201)).body.id;
-    await api().post(`/needs-assessments/${id}/decide-to-assess`).set('x-user-id', caseworker).send({ on: '2026-02-16' }).expect(200);
+    await api().post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-02-16' }).expect(200);
     expect((await api().get('/health').expect(200)).body.status).toBe('ok');
 
     const idle = new Client({ connectionString: process.env.DATABASE_URL, application_name: 'forgotten-report' });
@@ -51,7 +56,7 @@ describe('fault: an idle open transaction in the database', () => {
       await idle.query('SELECT pg_current_xact_id()');
 
       const started = performance.now();
-      const answer = await api().post(`/needs-assessments/${id}/request-advice`).set('x-user-id', caseworker)
+      const answer = await api().post(`/needs-assessments/${id}/request-advice`)
         .send({ on: '2026-02-17', adviceType: 'psychological' });
       const answeredInMs = Math.round(performance.now() - started);
       expect(answer.status).toBe(202);

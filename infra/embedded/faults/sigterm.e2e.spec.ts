@@ -4,16 +4,18 @@ import { Agent, request, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { systemClock } from '@ehc/domain-kernel';
+import { CALLERS, testAccessTokens } from '@ehc/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const GRACE_SECONDS = 3;
 
 interface Answer { status: number; connection?: string }
 
-function send(port: number, agent: Agent, method: string, path: string, body?: object): Promise<Answer> {
+function send(port: number, agent: Agent, method: string, path: string, authorization: string, body?: object): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body ? JSON.stringify(body) : undefined;
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { authorization, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
       (res: IncomingMessage) => { res.resume(); res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection })); });
     req.on('error', reject);
     req.end(payload);
@@ -35,11 +37,14 @@ describe('fault: SIGTERM under a keep-alive load', () => {
 
   it('answers the request in flight, closes the busy keep-alive clients, and exits 0 within the grace period', async () => {
     const port = await freePort();
+    // the hub in its own process trusts this provider as it would Keycloak, on its own (real) clock
+    const tokens = await testAccessTokens(systemClock);
+    const authorization = `Bearer ${await tokens.token(CALLERS.caseworker)}`;
     const prefix = `t${randomUUID().slice(0, 8)}_`;
     let log = '';
     hub = spawn(process.execPath, [join(ROOT, 'infra/embedded/start.js')], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: String(port), EHC_SCHEMA_PREFIX: prefix, SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) },
+      env: { ...process.env, PORT: String(port), EHC_SCHEMA_PREFIX: prefix, SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS), OIDC_ISSUER_URL: tokens.issuer },
     });
     hub.stdout!.on('data', (d) => (log += d));
     hub.stderr!.on('data', (d) => (log += d));
@@ -58,8 +63,8 @@ describe('fault: SIGTERM under a keep-alive load', () => {
       while (loading) {
         try {
           const answer = i === 0
-            ? await send(port, agent, 'GET', '/health')
-            : await send(port, agent, 'POST', '/needs-assessments', { child, requestedBy: 'parent', receivedOn: '2026-01-05' });
+            ? await send(port, agent, 'GET', '/health', authorization)
+            : await send(port, agent, 'POST', '/needs-assessments', authorization, { child, requestedBy: 'parent', receivedOn: '2026-01-05' });
           answers++;
           if (i !== 0 && answer.status === 201) acknowledged.push(answer);
         } catch {
@@ -75,7 +80,7 @@ describe('fault: SIGTERM under a keep-alive load', () => {
     // a request in flight when the signal comes: its body arrives in two halves, the second after SIGTERM
     const body = JSON.stringify({ child: { ...child, givenName: 'InFlight' }, requestedBy: 'parent', receivedOn: '2026-01-05' });
     const inFlight = new Promise<Answer>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/needs-assessments', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/needs-assessments', headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
         (res) => { res.resume(); res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection })); });
       req.on('error', reject);
       req.write(body.slice(0, 20));

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bankHolidayName } from '@ehc/domain-kernel';
 import { requestContext } from '@ehc/commands';
-import { correlation } from '@ehc/http';
 import { PROBLEM_BASE, ProblemException, ruleProblems, type RuleAnswer } from '@ehc/http';
 import { BodyReader, QueryReader } from '@ehc/http';
 import type { BankHolidayCalendar, OneOffRefusal } from './bank-holiday-calendar';
@@ -83,7 +82,6 @@ export class BankHolidaysController {
     summary: 'Import the published bank-holidays list (GOV.UK format): every year it covers is confirmed, and its differences from the rule become that year’s proclamations',
     description: 'Only the england-and-wales division is read. Importing the same list again changes nothing. A year lacking more than two of the rule’s days is refused as truncated.',
   })
-  @ApiHeader({ name: 'x-user-id', required: false, description: 'who imports it (recorded with each change)' })
   @ApiBody({
     schema: {
       type: 'object', required: ['england-and-wales'],
@@ -130,7 +128,6 @@ export class BankHolidaysController {
     summary: 'Record one proclamation: an extra bank holiday, or a bank holiday cancelled (moved days are one of each)',
     description: 'For a proclamation made after the last published list was imported. Working-day rules follow it at once.',
   })
-  @ApiHeader({ name: 'x-user-id', required: false, description: 'who records it' })
   @ApiBody({
     schema: {
       type: 'object', required: ['date'],
@@ -162,6 +159,6 @@ export class BankHolidaysController {
   }
 
   private actor(req: Request): string {
-    return requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, '').actor.id;
+    return requestContext(req, '').actor.id;
   }
 }

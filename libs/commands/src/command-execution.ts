@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { SideTables, SideWrite } from './side-tables';
 import { idempotencyScope } from './idempotency';
+import type { Request } from 'express';
+import { actorOf, callerOf } from '@ehc/identity';
+import { correlation } from '@ehc/http';
 import { WrongExpectedRevisionError, type Actor, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent } from '@ehc/event-store';
 import type { Decider } from '@ehc/domain-kernel';
 
@@ -128,11 +131,10 @@ function append(store: EventStore, stream: string, events: NewEvent[], expected:
   });
 }
 
-/** Who is asking, from the request: `x-user-id` (never a name), and the request's correlation id. */
-export function requestContext(userHeader: string | undefined, correlationId: string | undefined, occurredAt: string): CommandContext {
-  return {
-    actor: { kind: 'user', id: userHeader && /^[\w.@-]{1,100}$/.test(userHeader) ? userHeader : 'anonymous' },
-    correlationId: correlationId ?? 'none',
-    occurredAt,
-  };
+/**
+ * Who is asking, as the access token proved it (never a header the caller writes), and the request's
+ * correlation id; `occurredAt` is the effective date the caseworker entered.
+ */
+export function requestContext(req: Request, occurredAt: string): CommandContext {
+  return { actor: actorOf(callerOf(req)), correlationId: correlation.getStore()?.correlationId ?? 'none', occurredAt };
 }

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { Module } from '@nestjs/common';
 import { addWorkingDays, fixedClock, isBankHoliday, useProclaimedBankHolidays } from '@ehc/domain-kernel';
 import { ConfigError } from '@ehc/config';
 import { startEmbedded, type RunningHost, type ServiceDefinition } from './service-host';
-import { createTestSchema, type TestSchema } from '@ehc/testing';
+import { CALLERS, createTestSchema, testAccessTokens, type TestAccessTokens, type TestCaller, type TestSchema } from '@ehc/testing';
 
 const FIXTURE = join(__dirname, 'fixtures/bank-holidays-2027-2028.json');
 const published = JSON.parse(readFileSync(FIXTURE, 'utf8'));
@@ -18,8 +17,13 @@ class NoRoutes {}
 /** A host with no service routes of its own: what is left is the platform's (health, calendar). */
 const platformOnly = (schema: string): ServiceDefinition => ({ name: 'calendar', schema, defaultPort: 0, entities: [], module: () => ({ module: NoRoutes }) });
 
+let tokens: TestAccessTokens;
+beforeAll(async () => { tokens = await testAccessTokens(fixedClock(RECORDED_AT)); });
 const start = (schema: TestSchema, env: Record<string, string> = {}) =>
-  startEmbedded([platformOnly(schema.schema)], { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', LOG_LEVEL: 'silent', ...env }, { clock: fixedClock(RECORDED_AT) });
+  startEmbedded([platformOnly(schema.schema)], { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', LOG_LEVEL: 'silent', ...env }, { clock: fixedClock(RECORDED_AT), accessTokens: tokens.verifier });
+const administrator = (sub: string): TestCaller => ({ sub, roles: ['administrator'] });
+/** The calendar as a caller sees it: read by any staff role, changed by an administrator. */
+const as = (host: RunningHost, caller: TestCaller = CALLERS.caseworker) => tokens.as(host.url, caller);
 
 /** Every row of both tables with its xmin, so a write that changes nothing still shows. */
 const rows = async (schema: TestSchema) => ({
@@ -48,11 +52,13 @@ const resetKernelCalendar = () => useProclaimedBankHolidays({ proclamations: [],
 describe('the bank-holiday calendar over HTTP', () => {
   let schema: TestSchema;
   let host: RunningHost;
-  const api = () => request(host.url);
+  let ann: Awaited<ReturnType<typeof as>>;
+  const api = () => ann;
 
   beforeAll(async () => {
     schema = await createTestSchema('calendar');
     host = await start(schema);
+    ann = await as(host, administrator('admin-ann'));
   });
   afterAll(async () => {
     await host?.stop();
@@ -75,7 +81,7 @@ describe('the bank-holiday calendar over HTTP', () => {
   });
 
   it('imports the published list: a moved and an extra day become 2028’s proclamations, and working days follow them', async () => {
-    const report = (await api().post('/calendar/bank-holidays/import').set('x-user-id', 'admin-ann').send(published).expect(200)).body;
+    const report = (await api().post('/calendar/bank-holidays/import').send(published).expect(200)).body;
     expect(report).toEqual({
       yearsConfirmed: [2027, 2028],
       confirmedThrough: 2028,
@@ -123,7 +129,7 @@ describe('the bank-holiday calendar over HTTP', () => {
 
   it('changes nothing when the same list is imported again', async () => {
     const before = await rows(schema);
-    const again = (await api().post('/calendar/bank-holidays/import').set('x-user-id', 'admin-bob').send(published).expect(200)).body;
+    const again = (await (await as(host, administrator('admin-bob'))).post('/calendar/bank-holidays/import').send(published).expect(200)).body;
     expect(again).toMatchObject({ yearsConfirmed: [2027, 2028], confirmedThrough: 2028 });
     expect(again.proclamations).toHaveLength(3);
     expect(await rows(schema)).toEqual(before);
@@ -170,7 +176,7 @@ describe('the bank-holiday calendar over HTTP', () => {
   });
 
   it('records an administrator’s one-off proclamation, and refuses one that would change nothing', async () => {
-    let res = await api().post('/calendar/bank-holidays').set('x-user-id', 'admin-ann')
+    let res = await api().post('/calendar/bank-holidays')
       .send({ date: '2029-06-01', name: 'Bank holiday for a royal occasion' }).expect(201);
     expect(res.body).toMatchObject({ year: 2029, confirmed: false, confirmedThrough: 2028 });
     expect(res.body.holidays).toContainEqual({ date: '2029-06-01', name: 'Bank holiday for a royal occasion' });
@@ -186,7 +192,7 @@ describe('the bank-holiday calendar over HTTP', () => {
     expect(res.body.holidays.map((h: { date: string }) => h.date)).not.toContain('2029-05-28');
     expect(addWorkingDays('2029-05-25', 1)).toBe('2029-05-28');
     expect((await rows(schema)).proclamations.filter((r) => r.date.startsWith('2029')).map((r) => [r.date, r.kind, r.name, r.recorded_by])).toEqual([
-      ['2029-05-28', 'cancelled', 'Spring bank holiday', 'anonymous'],
+      ['2029-05-28', 'cancelled', 'Spring bank holiday', 'admin-ann'],
       ['2029-06-01', 'extra', 'Bank holiday for a royal occasion', 'admin-ann'],
     ]);
     res = await api().post('/calendar/bank-holidays').send({ date: '2029-05-28', name: 'Spring bank holiday', kind: 'extra' }).expect(201);
@@ -235,6 +241,7 @@ describe('the bank-holiday calendar over HTTP', () => {
     expect(isBankHoliday('2028-05-30')).toBe(false);
 
     host = await start(schema);
+    ann = await as(host, administrator('admin-ann'));
     expect(isBankHoliday('2028-05-30')).toBe(true);
     expect(isBankHoliday('2028-05-01')).toBe(false);
     expect(addWorkingDays('2028-05-26', 1)).toBe('2028-05-31');
@@ -271,7 +278,7 @@ describe('BANK_HOLIDAYS_FILE', () => {
   it('is imported at start-up, and again at the next start without changing anything', async () => {
     let host = await start(schema, { BANK_HOLIDAYS_FILE: FIXTURE });
     try {
-      const year = (await request(host.url).get('/calendar/bank-holidays').query({ year: 2028 }).expect(200)).body;
+      const year = (await (await as(host)).get('/calendar/bank-holidays').query({ year: 2028 }).expect(200)).body;
       expect(year).toMatchObject({ confirmed: true, confirmedThrough: 2028 });
       expect(year.holidays).toContainEqual({ date: '2028-05-30', name: 'Extra bank holiday (fictional proclamation, test fixture)' });
     } finally {

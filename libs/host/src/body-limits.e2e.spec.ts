@@ -2,12 +2,14 @@ import request from 'supertest';
 import { request as httpRequest } from 'node:http';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { fixedClock } from '@ehc/domain-kernel';
-import { createTestSchema, type TestSchema } from '@ehc/testing';
+import { CALLERS, createTestSchema, testAccessTokens, type TestAccessTokens, type TestSchema } from '@ehc/testing';
+import { Allow } from '@ehc/identity';
 import { ConfigError } from '@ehc/config';
 import { bodyLimitsFromEnv, DEFAULT_IMPORT_MAX_BYTES, ImportBody, JSON_BODY_LIMIT_BYTES } from './http-app';
 import { startEmbedded, type RunningHost, type ServiceDefinition } from './service-host';
 
 @Controller('things')
+@Allow('caseworker')
 class ThingsController {
   @Post('import')
   @HttpCode(200)
@@ -49,14 +51,19 @@ describe('request body limits', () => {
   describe('over HTTP', () => {
     let schema: TestSchema;
     let host: RunningHost;
-    const api = () => request(host.url);
+    let tokens: TestAccessTokens;
+    let hub: request.Agent;
+    const api = () => hub;
 
     beforeAll(async () => {
       schema = await createTestSchema('body_limits');
       // from the host's environment, not the process's: what the host is started with is what it uses
+      const clock = fixedClock('2026-03-02T10:00:00Z');
+      tokens = await testAccessTokens(clock);
       host = await startEmbedded([things(schema.schema)], {
         DATABASE_URL: process.env.DATABASE_URL, PORT: '0', LOG_LEVEL: 'silent', IMPORT_MAX_BYTES: '1000',
-      }, { clock: fixedClock('2026-03-02T10:00:00Z') });
+      }, { clock, accessTokens: tokens.verifier });
+      hub = await tokens.as(host.url, CALLERS.caseworker);
     });
     afterAll(async () => {
       await host?.stop();
@@ -106,8 +113,9 @@ describe('request body limits', () => {
     });
 
     it('answers a body that is too large even when its length is not given beforehand (chunked)', async () => {
+      const authorization = `Bearer ${await tokens.token(CALLERS.caseworker)}`;
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest(`${host.url}/things/import`, { method: 'POST', headers: { 'content-type': 'text/csv' } }, (res) => {
+        const req = httpRequest(`${host.url}/things/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization } }, (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));

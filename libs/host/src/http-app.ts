@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyDecorators, Controller, Get, HttpCode, Inject, Module, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiOperation, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
@@ -12,7 +12,7 @@ import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
 import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
-import { Public } from '@ehc/identity';
+import { ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessTokenVerifier } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
 import { finishDocument } from './openapi-document';
 import type { ConnectionDrain } from './connection-drain';
@@ -101,6 +101,8 @@ export interface HttpAppOptions {
   drain?: ConnectionDrain;
   /** Where `Idempotency-Key`s and their first answers are kept; without it the header is ignored. */
   idempotencyKeys?: IdempotencyKeys;
+  /** Verifies the callers' access tokens: every route but a public one needs one, with a role it allows. */
+  accessTokens: AccessTokenVerifier;
 }
 
 /**
@@ -113,6 +115,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
     controllers: [HealthController, ...(options.calendar ? [BankHolidaysController] : [])],
     providers: [
       { provide: HEALTH_SOURCES, useValue: options.health },
+      { provide: ACCESS_TOKEN_VERIFIER, useValue: options.accessTokens },
+      // deny by default: a route with no policy answers nobody
+      { provide: APP_GUARD, useClass: AccessGuard },
       ...(options.calendar ? [{ provide: BANK_HOLIDAY_CALENDAR, useValue: options.calendar }] : []),
     ],
   })
@@ -127,6 +132,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.use(securityHeaders());
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);
+  app.use(authenticate(options.accessTokens));
   if (options.idempotencyKeys) app.use(idempotency(options.idempotencyKeys));
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { idempotencyScope, IDEMPOTENCY_WINDOW_HOURS, type IdempotencyClaim, type IdempotencyKeys, type KeyRecord } from '@ehc/commands';
 import { problem } from '@ehc/http';
+import { callerOf } from '@ehc/identity';
 
 /** Keys are the client's: a UUID is usual; any visible ASCII up to 200 characters is taken. */
 const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
@@ -92,7 +93,7 @@ function answerFrom(keys: IdempotencyKeys, record: KeyRecord, key: string, finge
 /** The same request: method, path with query, the caller it acts for, and the body (keys in any order). */
 function fingerprintOf(req: Request): string {
   const body = typeof req.body === 'string' ? req.body : canonicalJson(req.body ?? null);
-  return createHash('sha256').update(`${req.method} ${req.originalUrl}\n${req.header('x-user-id') ?? ''}\n${body}`).digest('hex');
+  return createHash('sha256').update(`${req.method} ${req.originalUrl}\n${callerOf(req)?.subject ?? ''}\n${body}`).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -30,11 +30,14 @@ export function inProcessDirectory(runtimes: ServiceRuntime[]): PersonDirectory 
   };
 }
 
-/** Distributed mode: `GET {baseUrl}/people/{id}` on the service that holds the person. */
-export function httpDirectory(baseUrl: string): PersonDirectory {
+/**
+ * Distributed mode: `GET {baseUrl}/people/{id}` on the service that holds the person, with this
+ * service's own access token (client credentials): the people route answers nobody else.
+ */
+export function httpDirectory(baseUrl: string, serviceToken: () => Promise<string>): PersonDirectory {
   return {
     async find(personId) {
-      const res = await fetch(`${baseUrl.replace(/\/$/, '')}/people/${encodeURIComponent(personId)}`);
+      const res = await fetch(`${baseUrl.replace(/\/$/, '')}/people/${encodeURIComponent(personId)}`, { headers: { authorization: `Bearer ${await serviceToken()}` } });
       if (res.status === 404) return null;
       if (!res.ok) throw new Error(`person directory answered ${res.status}`);
       return (await res.json()) as SharedPersonDetails;

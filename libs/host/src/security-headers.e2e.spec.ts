@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { Controller, Get, Header, Module } from '@nestjs/common';
 import { fixedClock } from '@ehc/domain-kernel';
 import { LETTER_STYLE, letterPage } from '@ehc/letters';
-import { createTestSchema, type TestSchema } from '@ehc/testing';
+import { CALLERS, createTestSchema, testAccessTokens, type TestAccessTokens, type TestSchema } from '@ehc/testing';
+import { Allow } from '@ehc/identity';
 import { startEmbedded, type RunningHost, type ServiceDefinition } from './service-host';
 
 const HOSTILE = '<script>alert(1)</script>';
 
 @Controller('things')
+@Allow('caseworker')
 class ThingsController {
   @Get('letter')
   @Header('content-type', 'text/html; charset=utf-8')
@@ -27,11 +29,16 @@ const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().s
 describe('security headers', () => {
   let schema: TestSchema;
   let host: RunningHost;
-  const api = () => request(host.url);
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
+  const api = () => hub;
 
   beforeAll(async () => {
     schema = await createTestSchema('security_headers');
-    host = await startEmbedded([things(schema.schema)], { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', LOG_LEVEL: 'silent' }, { clock: fixedClock('2026-03-02T10:00:00Z') });
+    const clock = fixedClock('2026-03-02T10:00:00Z');
+    tokens = await testAccessTokens(clock);
+    host = await startEmbedded([things(schema.schema)], { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', LOG_LEVEL: 'silent' }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.caseworker);
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { EntitySchema, MixedList } from 'typeorm';
-import type { BankHoliday, Clock } from '@ehc/domain-kernel';
+import { systemClock, type BankHoliday, type Clock } from '@ehc/domain-kernel';
+import { clientCredentials, discoverVerifier, type AccessTokenVerifier } from '@ehc/identity';
 import type { Upcaster } from '@ehc/event-store';
 import { BankHolidayCalendar } from '@ehc/calendar';
 import { bankHolidaysFileFromEnv } from '@ehc/calendar';
@@ -62,6 +63,8 @@ async function host(options: {
   shutdownGraceMs: number;
   /** When /health says degraded (HEALTH_OPEN_TRANSACTION_SECONDS, HEALTH_PROJECTION_LAG_SECONDS). */
   lagLimits: LagLimits;
+  /** The provider whose access tokens the hub trusts. */
+  accessTokens: AccessTokenVerifier;
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -99,7 +102,7 @@ async function host(options: {
     const drain = new ConnectionDrain();
     const idempotencyKeys = await IdempotencyKeys.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     const app = await createHttpApp({
-      drain, idempotencyKeys,
+      drain, idempotencyKeys, accessTokens: options.accessTokens,
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
@@ -138,7 +141,41 @@ async function host(options: {
 }
 
 /** What a host takes besides the environment: the clock (tests and replays fix it; production omits it). */
-export interface HostOptions { clock?: Clock }
+export interface HostOptions {
+  clock?: Clock;
+  /** The access tokens to trust instead of OIDC_ISSUER_URL's (tests, with their own signing key). */
+  accessTokens?: AccessTokenVerifier;
+  /** This service's own token for calls to another service, instead of OIDC_CLIENT_ID's client credentials. */
+  serviceToken?: () => Promise<string>;
+}
+
+/**
+ * The token a distributed service sends to another (the person directory): client credentials of
+ * OIDC_CLIENT_ID / OIDC_CLIENT_SECRET at the provider's token endpoint. Both are required when the
+ * service calls another; neither has a default (a secret only ever comes from the environment).
+ */
+async function serviceTokenFor(source: Env, options: HostOptions): Promise<() => Promise<string>> {
+  if (options.serviceToken) return options.serviceToken;
+  const issuer = env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']).replace(/\/$/, '');
+  const clientId = env.optional(source, 'OIDC_CLIENT_ID');
+  const clientSecret = env.optional(source, 'OIDC_CLIENT_SECRET');
+  if (!clientId || !clientSecret) {
+    throw new ConfigError('PERSON_DIRECTORY_URL is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be too: the service account (role hub-service) this service calls the directory as');
+  }
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint?: unknown };
+  if (typeof discovery.token_endpoint !== 'string') throw new ConfigError(`the OpenID provider at ${issuer} names no token_endpoint`);
+  return clientCredentials({ tokenEndpoint: discovery.token_endpoint, clientId, clientSecret });
+}
+
+/** OIDC_ISSUER_URL's provider (OIDC_AUDIENCE, default `ehc-hub`), unless the caller brought its own verifier. */
+async function accessTokensFor(source: Env, options: HostOptions, logger: JsonLogger, required: boolean): Promise<AccessTokenVerifier> {
+  if (options.accessTokens) return options.accessTokens;
+  const issuer = required ? env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']) : env.optional(source, 'OIDC_ISSUER_URL');
+  if (!issuer) throw new ConfigError('OIDC_ISSUER_URL is not set: name the OpenID provider whose access tokens the hub trusts (e.g. http://127.0.0.1:18080/realms/ehc-hub)');
+  env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']);
+  const audience = env.string(source, 'OIDC_AUDIENCE', 'ehc-hub');
+  return discoverVerifier({ issuer, audience, clock: options.clock ?? systemClock, log: (line) => logger.log(line) });
+}
 
 /** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
 export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
@@ -149,6 +186,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const shutdownGraceMs = shutdownGraceFromEnv(source);
   const lagLimits = lagLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
+  const accessTokens = await accessTokensFor(source, options, logger, false);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
   if (databaseUrl) {
@@ -162,7 +200,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   }
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
-  const running = await host({
+  const running = await host({ accessTokens,
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs, lagLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
@@ -187,12 +225,14 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const schema = env.schemaName(source, 'SERVICE_SCHEMA', service.schema);
   const directoryUrl = env.optional(source, 'PERSON_DIRECTORY_URL');
   if (directoryUrl) env.url(source, 'PERSON_DIRECTORY_URL', ['http', 'https']);
+  const serviceToken = directoryUrl ? await serviceTokenFor(source, options) : undefined;
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
-  const running = await host({
+  const accessTokens = await accessTokensFor(source, options, logger, true);
+  const running = await host({ accessTokens,
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
-    directory: directoryUrl ? () => httpDirectory(directoryUrl) : undefined, clock: options.clock, bankHolidaysFile,
+    directory: directoryUrl && serviceToken ? () => httpDirectory(directoryUrl, serviceToken) : undefined, clock: options.clock, bankHolidaysFile,
   });
   logger.log(`${service.name} (distributed, ${storeKind} store) listening on ${running.url}`);
   return running;

@@ -5,7 +5,8 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } 
 import { fixedClock } from '@ehc/domain-kernel';
 import { ProblemFilter } from '@ehc/http';
 import { AccessTokenVerifier } from './access-token';
-import { ACCESS_TOKEN_VERIFIER, AccessGuard, type AuthenticatedRequest } from './access-guard';
+import { ACCESS_TOKEN_VERIFIER, AccessGuard } from './access-guard';
+import type { AuthenticatedRequest } from './authentication';
 import { Allow, Public } from './policy';
 
 const ISSUER = 'https://id.example-council.gov.uk/realms/ehc-hub';

@@ -1,14 +1,13 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { problem } from '@ehc/http';
-import { AccessTokenVerifier, type TokenRefusal, type VerifiedCaller } from './access-token';
+import { AccessTokenVerifier, type TokenRefusal } from './access-token';
+import type { AuthenticatedRequest } from './authentication';
 import { ACCESS_POLICY, type AccessPolicy } from './policy';
 
 export const ACCESS_TOKEN_VERIFIER = Symbol('ACCESS_TOKEN_VERIFIER');
 
-/** The request, once the guard has let it in: who is calling, as the provider vouches. */
-export type AuthenticatedRequest = Request & { caller?: VerifiedCaller };
 
 const TITLES: Record<TokenRefusal, string> = {
   TokenMissing: 'Sign in: this route needs an access token (Authorization: Bearer …)',
@@ -37,7 +36,10 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const verified = await this.verifier.verifyHeader(request.headers.authorization);
+    // read once by the authenticate middleware in a host; verified here when there is none
+    const done = request.authentication;
+    const verified = done ? ('caller' in done ? { ok: true as const, value: done.caller } : { ok: false as const, error: done.refusal })
+      : await this.verifier.verifyHeader(request.headers.authorization);
     if (!verified.ok) {
       const response = context.switchToHttp().getResponse<Response>();
       response.setHeader('WWW-Authenticate', verified.error === 'TokenMissing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${verified.error}"`);

@@ -2,3 +2,7 @@
 export * from './access-token';
 export * from './policy';
 export * from './access-guard';
+export * from './authentication';
+export * from './discovery';
+export * from './client-credentials';
+export * from './in-process-tokens';

@@ -6,3 +6,4 @@ export * from './kafka';
 export * from './data-source';
 export * from './contract-checks';
 export * from './keycloak-server';
+export * from './access-tokens';

@@ -45,6 +45,8 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { systemClock, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
+import { inProcessTokens } from '@ehc/identity';
+import type { JWK } from 'jose';
 import type { EventEnvelope, NewEvent } from '@ehc/event-store';
 import { ProjectionRunner, type Projection } from '@ehc/messaging';
 import { closeServiceRuntime, createServiceRuntime, EmbeddedBus, startEmbedded, type RunningHost, type ServiceRuntime } from '@ehc/host';
@@ -157,7 +159,11 @@ function freePort(): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // part a, client side: a separate process, so the clients do not share the host's event loop
 
-interface ClientOptions { url: string; seed: string; today: CalendarDate; clients: number; warmupSeconds: number; seconds: number }
+interface ClientOptions {
+  url: string; seed: string; today: CalendarDate; clients: number; warmupSeconds: number; seconds: number;
+  /** The bench host's own token issuer, to sign each caseworker's token in the clients' process. */
+  tokens: { issuer: string; privateJwk: JWK };
+}
 interface ClientResult {
   commands: number;
   latencies: number[];
@@ -178,11 +184,19 @@ async function runClients(o: ClientOptions, send: (m: unknown) => void): Promise
   const county = generateCounty({ seed: o.seed, requestsPerYear: 3000, years: 3, today: o.today });
   const { hostname, port } = new URL(o.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.clients });
-  const post = (path: string, body: unknown, actor: string) => new Promise<{ status: number; body: any }>((resolve, reject) => {
+  const issuer = await inProcessTokens(systemClock, o.tokens.issuer, 'ehc-hub', o.tokens.privateJwk);
+  const bearers = new Map<string, string>();
+  const bearerOf = async (actor: string) => {
+    if (!bearers.has(actor)) bearers.set(actor, `Bearer ${await issuer.token({ sub: actor, roles: ['caseworker'] })}`);
+    return bearers.get(actor)!;
+  };
+  const post = async (path: string, body: unknown, actor: string) => {
+    const authorization = await bearerOf(actor);
+    return new Promise<{ status: number; body: any }>((resolve, reject) => {
     const payload = JSON.stringify(body);
     const req = http.request({
       agent, hostname, port, path, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-user-id': actor },
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -196,7 +210,8 @@ async function runClients(o: ClientOptions, send: (m: unknown) => void): Promise
     });
     req.on('error', reject);
     req.end(payload);
-  });
+    });
+  };
 
   const result: ClientResult = { commands: 0, latencies: [], byCommand: {}, statuses: {}, mismatches: 0, examples: [], casesStarted: 0, cpuMs: 0 };
   const cpu0 = process.cpuUsage();
@@ -284,7 +299,9 @@ interface HttpFigures {
 }
 
 async function benchHttp(databaseUrl: string, prefix: string, today: CalendarDate): Promise<HttpFigures> {
-  const host: RunningHost = await startEmbedded(SERVICES, { DATABASE_URL: databaseUrl, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  // the bench's own issuer: its clients sign each caseworker's token with its key, in their process
+  const tokens = await inProcessTokens(systemClock);
+  const host: RunningHost = await startEmbedded(SERVICES, { DATABASE_URL: databaseUrl, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' }, { accessTokens: tokens.verifier });
   try {
     const timings = new Timings();
     timings.enabled = PROFILE;
@@ -346,7 +363,7 @@ async function benchHttp(databaseUrl: string, prefix: string, today: CalendarDat
         else if (m.phase === 'failed') reject(new Error(m.error));
       });
       child.on('exit', (code) => { if (code) reject(new Error(`the client process exited with ${code}`)); });
-      child.send({ url: host.url, seed: SEED, today, clients: CLIENTS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS } satisfies ClientOptions);
+      child.send({ url: host.url, seed: SEED, today, clients: CLIENTS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, tokens: { issuer: tokens.issuer, privateJwk: tokens.privateJwk } } satisfies ClientOptions);
     });
     clearInterval(ticker);
     bar.done(WARMUP_SECONDS + SECONDS);

@@ -4,6 +4,7 @@ import { fixedClock } from '@ehc/domain-kernel';
 import { NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
 import { ConfigError } from '@ehc/config';
 import { startDistributed, waitUntilProcessed, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { readTopic, testKafka } from '@ehc/testing';
 import { needsAssessmentService } from './service';
 
@@ -15,23 +16,28 @@ jest.setTimeout(120_000);
  */
 describe('the first slice, distributed through Kafka', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const schema = `t_dist_${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    tokens = await testAccessTokens(clock);
     host = await startDistributed(needsAssessmentService, {
       DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent',
-    }, { clock: fixedClock('2026-11-26T12:00:00Z') });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
   });
   afterAll(async () => {
     await host?.stop();
   });
 
   it('relays the request to the topic and projects it from there', async () => {
-    const created = await request(host.url).post('/needs-assessments').send({
+    const created = await hub.post('/needs-assessments').send({
       child: { givenName: 'Leo', familyName: 'Marsh', dateOfBirth: '2018-06-01' }, requestedBy: 'school', receivedOn: '2026-07-27',
     }).expect(201);
     const caseId = `ehcna-${created.body.id}`;
-    const { body } = await request(host.url).get(`/needs-assessments/${created.body.id}`).expect(200);
+    const { body } = await hub.get(`/needs-assessments/${created.body.id}`).expect(200);
     expect(body.deadlines.decisionToAssess.due).toBe('2026-09-07');
 
     const messages = await readTopic(testKafka(), NEEDS_ASSESSMENT_TOPIC, (seen) => seen.some((m) => m.key === caseId));
@@ -48,7 +54,7 @@ describe('the first slice, distributed through Kafka', () => {
 
   it('publishes the decisions, the final plan with its named setting, and every letter', async () => {
     const school = { urn: '120345', name: 'Lincoln Castle Academy' };
-    const api = () => request(host.url);
+    const api = () => hub;
     const { id } = (await api().post('/needs-assessments').send({
       child: { givenName: 'Ada', familyName: 'Brook' }, requestedBy: 'parent', receivedOn: '2026-03-02', caseworker: 'cw-1',
     }).expect(201)).body;
@@ -76,7 +82,7 @@ describe('the first slice, distributed through Kafka', () => {
   });
 
   it('reports the broker in /health', async () => {
-    const health = await request(host.url).get('/health').expect(200);
+    const health = await hub.get('/health').expect(200);
     expect(health.body.checks.broker).toBe('up');
   });
 

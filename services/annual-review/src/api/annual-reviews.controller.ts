@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, Api
 import type { Request, Response } from 'express';
 import { isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import type { AnnualReviewSettings } from '../config';
-import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
+import { LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, ImportRuns, requestContext, sideTablesOf, documentsToWrite, type Executed } from '@ehc/commands';
 import { ImportBody, viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
@@ -82,7 +82,7 @@ export class AnnualReviewsController {
     const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
     if (!csv) throw problem(400, 'CsvRequired', 'Send the plans as a text/csv body (or JSON {"csv": "..."})', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     const today = todayInLondon(this.clock);
-    const context = requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, today);
+    const context = requestContext(req, today);
     const report = await this.imports.run('plans', context.actor.id, async (importId) => {
       res.setHeader('Location', `/annual-reviews/import/runs/${importId}`);
       try {
@@ -207,7 +207,7 @@ export class AnnualReviewsController {
     const settings = await this.resolveSettings(definition.settingRefs(parsed.body));
     // the documents' ids go into the command now; their rows are written with its events, if it is not refused
     const { ids, documents } = documentsToWrite(parsed.documents);
-    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on), expectedRevision };
+    const context = { ...requestContext(req, on), expectedRevision };
     const command = parsed.build({ today, settings, policies: { earlyFinalisation: this.config.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecutePlanCommand(planId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);

@@ -35,7 +35,7 @@ export class SettingsController {
   async import(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const csv = typeof body === 'string' ? body : typeof (body as { csv?: unknown })?.csv === 'string' ? (body as { csv: string }).csv : null;
     if (!csv) throw problem(400, 'CsvRequired', 'Send the GIAS extract as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
-    const actor = requestContext(req.header('x-user-id'), undefined, '').actor.id;
+    const actor = requestContext(req, '').actor.id;
     return this.imports.run('settings', actor, async (importId) => {
       res.setHeader('Location', `/settings/import/runs/${importId}`);
       try {

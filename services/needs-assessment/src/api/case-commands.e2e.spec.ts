@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { tablesHolding } from '@ehc/testing';
 import { needsAssessmentService } from '../service';
 
@@ -10,21 +11,25 @@ describe('EHC needs assessment over HTTP', () => {
   // "today" for every answer below: the tests give the same result on any day they are run
   const clock = fixedClock('2026-11-26T12:00:00Z');
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const caseworker = `cw-${randomUUID().slice(0, 6)}`;
   const school = { urn: '120345', name: 'Lincoln Castle Academy' };
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, { ...CALLERS.dutyOfficer, sub: caseworker });
   });
   afterAll(() => host.stop());
 
-  const api = () => request(host.url);
+  const api = () => hub;
   const open = async (receivedOn: string, givenName = 'Amara', familyName = 'Okafor') =>
     (await api().post('/needs-assessments').send({ child: { givenName, familyName, dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn, caseworker }).expect(201)).body.id as string;
   const run = (id: string, command: string, body: Record<string, unknown>, status = 200) =>
-    api().post(`/needs-assessments/${id}/${command}`).set('x-user-id', caseworker).send(body).expect(status);
+    api().post(`/needs-assessments/${id}/${command}`).send(body).expect(status);
   const events = async () => (await host.runtimes[0].store.readAll({ maxCount: 100_000 })).events.length;
 
   it('runs a case from request to final plan, every statutory date due and done', async () => {
@@ -206,9 +211,10 @@ describe('EHC needs assessment over HTTP', () => {
   it('waits the 15 days even on a final response where local policy forbids finishing early (EARLY_FINALISATION=forbidden)', async () => {
     const strict = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent', EARLY_FINALISATION: 'forbidden',
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
     try {
-      const at = (path: string, body: Record<string, unknown>, status = 200) => request(strict.url).post(path).send(body).expect(status);
+      const caller = await tokens.as(strict.url, CALLERS.caseworker);
+      const at = (path: string, body: Record<string, unknown>, status = 200) => caller.post(path).send(body).expect(status);
       const { id } = (await at('/needs-assessments', { child: { givenName: 'Ola', familyName: 'Strict' }, requestedBy: 'parent', receivedOn: '2026-01-05' }, 201)).body;
       await at(`/needs-assessments/${id}/decide-to-assess`, { on: '2026-02-10' });
       await at(`/needs-assessments/${id}/issue-draft-plan`, { on: '2026-04-17' });

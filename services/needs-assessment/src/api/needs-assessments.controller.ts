@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { caseDateFault, dateOfBirthFault, isUuid, onOrBefore, todayInLondon, type Clock } from '@ehc/domain-kernel';
-import { correlation, LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
+import { LIST_LIMIT, LIST_OFFSET, listFilters, problem, QueryReader } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type Executed } from '@ehc/commands';
 import { erasureAnswer, PersonalData } from '@ehc/personal-data';
 import { WrongExpectedRevisionError } from '@ehc/event-store';
@@ -81,7 +81,7 @@ export class NeedsAssessmentsController {
     }
     const result: RecordedRequest = await this.commands.execute(new RecordNeedsAssessmentRequest(
       { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null },
-      requestedBy!, receivedOn!, caseworker ?? null, today, requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, receivedOn!),
+      requestedBy!, receivedOn!, caseworker ?? null, today, requestContext(req, receivedOn!),
     ));
     if (!result.ok) throw ruleProblem(result.error);
     res.setHeader('Location', `/needs-assessments/${result.caseId}`);
@@ -117,7 +117,7 @@ export class NeedsAssessmentsController {
     try {
       await this.runtime.store.appendToStream(personErasureStream(row.childId), [{
         id: randomUUID(), type: 'PersonalDetailsErased', schemaVersion: 1, data: { personId: row.childId },
-        metadata: { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, todayInLondon(this.clock)), causationId: null },
+        metadata: { ...requestContext(req, todayInLondon(this.clock)), causationId: null },
       }], 'no-stream');
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return erasureAnswer(row.childId, true);
@@ -205,7 +205,7 @@ export class NeedsAssessmentsController {
     if (!onOrBefore(on, today)) throw ruleProblem('DateInFuture', `on ${on} is after today (${today}, Europe/London)`);
     // the documents' ids go into the command now; their rows are written with its events, if it is not refused
     const { ids, documents } = documentsToWrite(parsed.documents);
-    const context = { ...requestContext(req.header('x-user-id'), correlation.getStore()?.correlationId, on), expectedRevision };
+    const context = { ...requestContext(req, on), expectedRevision };
     const command = parsed.build({ today, policies: { earlyFinalisation: this.settings.earlyFinalisation } }, ids);
     const result: Executed<RuleBroken> = await this.commands.execute(new ExecuteCaseCommand(caseId, command, context, documents));
     if (!result.ok) throw ruleProblem(result.error);

@@ -2,19 +2,24 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../service';
 
 /** The first slice over HTTP, embedded mode: real PostgreSQL, events delivered in-process. */
 describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () => {
   let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let hub: request.Agent;
   const prefix = `t${randomUUID().slice(0, 8)}_`;
   // "today" is 26 November 2026 (Europe/London) whenever the suite runs
   const clock = fixedClock('2026-11-26T12:00:00Z');
 
   beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
     host = await startEmbedded([needsAssessmentService], {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-    }, { clock });
+    }, { clock, accessTokens: tokens.verifier });
+    hub = await tokens.as(host.url, CALLERS.dutyOfficer);
   });
   afterAll(async () => {
     await host.stop();
@@ -29,9 +34,9 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
   };
 
   it('records the request and shows the case with its decision deadline six weeks on', async () => {
-    const created = await request(host.url).post('/needs-assessments').send(valid).expect(201);
+    const created = await hub.post('/needs-assessments').send(valid).expect(201);
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    const { body } = await request(host.url).get(`/needs-assessments/${created.body.id}`).expect(200);
+    const { body } = await hub.get(`/needs-assessments/${created.body.id}`).expect(200);
     expect(body).toMatchObject({
       id: created.body.id,
       receivedOn: '2026-01-05',
@@ -52,13 +57,13 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
     ['2026-11-16', '2026-12-28'],
     ['2026-03-07', '2026-04-18'],
   ])('a request received %s is due a decision by %s', async (receivedOn, due) => {
-    const created = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn }).expect(201);
+    const created = await hub.post('/needs-assessments').send({ ...valid, receivedOn }).expect(201);
     expect(created.body.deadlines.decisionToAssess.due).toBe(due);
   });
 
   it('answers malformed input with a 400 naming each field and rule, and appends nothing', async () => {
     const before = await eventCount();
-    const res = await request(host.url).post('/needs-assessments')
+    const res = await hub.post('/needs-assessments')
       .send({ child: { givenName: 'Amara' }, requestedBy: 'aunt', receivedOn: '05/01/2026' }).expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors).toEqual(expect.arrayContaining([
@@ -66,38 +71,38 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
       expect.objectContaining({ field: 'requestedBy', rule: 'NotAllowedValue' }),
       expect.objectContaining({ field: 'receivedOn', rule: 'InvalidDate' }),
     ]));
-    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-30' }).expect(400);
-    await request(host.url).post('/needs-assessments').set('content-type', 'application/json').send('{"child":').expect(400);
+    await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-30' }).expect(400);
+    await hub.post('/needs-assessments').set('content-type', 'application/json').send('{"child":').expect(400);
     expect(await eventCount()).toBe(before);
   });
 
   it('refuses a received date after today (Europe/London) with a 422, appending nothing', async () => {
-    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-26' }).expect(201);
-    const res = await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
+    await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-26' }).expect(201);
+    const res = await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
     expect(res.body.type).toMatch(/DateInFuture$/);
     expect(res.body.errors[0].field).toBe('receivedOn');
     const before = await eventCount();
-    await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
+    await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-11-27' }).expect(422);
     expect(await eventCount()).toBe(before);
   });
 
   it('refuses a child of compulsory school age requesting for themselves, appending nothing (Act s.36(1))', async () => {
     const before = await eventCount();
-    const res = await request(host.url).post('/needs-assessments')
+    const res = await hub.post('/needs-assessments')
       .send({ ...valid, requestedBy: 'young-person', child: { ...valid.child, dateOfBirth: '2015-01-01' } }).expect(422);
     expect(res.body).toMatchObject({ type: expect.stringMatching(/NotAYoungPerson$/), errors: [expect.objectContaining({ field: 'requestedBy' })] });
     expect(await eventCount()).toBe(before);
   });
 
   it('takes the request of a young person past compulsory school age, though not yet 16 (born 2010-08-31, received 2026-07-01)', async () => {
-    const created = await request(host.url).post('/needs-assessments')
+    const created = await hub.post('/needs-assessments')
       .send({ ...valid, requestedBy: 'young-person', receivedOn: '2026-07-01', child: { ...valid.child, dateOfBirth: '2010-08-31' } }).expect(201);
     expect(created.body).toMatchObject({ requestedBy: 'young-person', receivedOn: '2026-07-01' });
   });
 
   it('answers 404 for a case that does not exist', async () => {
-    await request(host.url).get(`/needs-assessments/${randomUUID()}`).expect(404);
-    await request(host.url).get('/needs-assessments/not-a-case').expect(404);
+    await hub.get(`/needs-assessments/${randomUUID()}`).expect(404);
+    await hub.get('/needs-assessments/not-a-case').expect(404);
   });
 
   it('keeps personal details out of the events', async () => {
@@ -110,14 +115,14 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
   });
 
   it('serves /health and the OpenAPI document', async () => {
-    const health = await request(host.url).get('/health').expect(200);
+    const health = await hub.get('/health').expect(200);
     expect(health.body).toMatchObject({ ready: true, checks: { broker: 'not-used' } });
-    const docs = await request(host.url).get('/docs/json').expect(200);
+    const docs = await hub.get('/docs/json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/needs-assessments', '/needs-assessments/{id}', '/health']));
   });
 
   it('documents one operation and one body schema per command, with its example and every 4xx', async () => {
-    const { paths } = (await request(host.url).get('/docs/json').expect(200)).body;
+    const { paths } = (await hub.get('/docs/json').expect(200)).body;
     expect(paths['/needs-assessments/{id}/{command}']).toBeUndefined();
     const commands = Object.keys(paths).filter((p) => /^\/needs-assessments\/\{id\}\/[a-z-]+$/.test(p) && paths[p].post && !['timeline'].includes(p.split('/').pop()!));
     expect(commands.map((p) => p.split('/').pop()).sort()).toEqual(expect.arrayContaining(['decide-to-assess', 'record-exception', 'issue-final-plan', 'hold-draft-plan-meeting', 'erase-personal-data']));
@@ -135,19 +140,19 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
   });
 
   it('still takes a field by its old name for one release, with a warning naming it', async () => {
-    const { id } = (await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
-    await request(host.url).post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-03-02' }).expect(200);
-    const old = await request(host.url).post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', type: 'medical' }).expect(200);
+    const { id } = (await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
+    await hub.post(`/needs-assessments/${id}/decide-to-assess`).send({ on: '2026-03-02' }).expect(200);
+    const old = await hub.post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', type: 'medical' }).expect(200);
     expect(old.headers.warning).toMatch(/deprecated field name\(s\): type \(use adviceType\)/);
     expect(old.body.advice[0]).toMatchObject({ adviceType: 'medical' });
-    const current = await request(host.url).post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', adviceType: 'psychological' }).expect(200);
+    const current = await hub.post(`/needs-assessments/${id}/request-advice`).send({ on: '2026-03-03', adviceType: 'psychological' }).expect(200);
     expect(current.headers.warning).toBeUndefined();
   });
 
   it('names every field at fault in one 400, from the command\'s schema, and appends nothing', async () => {
-    const { id } = (await request(host.url).post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
+    const { id } = (await hub.post('/needs-assessments').send({ ...valid, receivedOn: '2026-02-02' }).expect(201)).body;
     const before = await eventCount();
-    const res = await request(host.url).post(`/needs-assessments/${id}/record-exception`)
+    const res = await hub.post(`/needs-assessments/${id}/record-exception`)
       .send({ on: '2026-13-01', limb: 'holiday', closedFrom: '2026-07-23', evidence: 'x'.repeat(20_001) }).expect(400);
     expect(res.body.errors).toEqual(expect.arrayContaining([
       expect.objectContaining({ field: 'on', rule: 'InvalidDate' }),
@@ -155,7 +160,7 @@ describe('POST /needs-assessments, GET /needs-assessments/:id (embedded)', () =>
       expect.objectContaining({ field: 'reopensOn', rule: 'Required' }),
       expect.objectContaining({ field: 'evidence', rule: 'TooLong' }),
     ]));
-    expect((await request(host.url).post(`/needs-assessments/${id}/record-needs-profile`).send({ on: '2026-02-03', needs: [1, 2, 3], settingReadiness: [1, 2, 3, 4, 9], familyConfidence: 'high' }).expect(400)).body.errors)
+    expect((await hub.post(`/needs-assessments/${id}/record-needs-profile`).send({ on: '2026-02-03', needs: [1, 2, 3], settingReadiness: [1, 2, 3, 4, 9], familyConfidence: 'high' }).expect(400)).body.errors)
       .toEqual(expect.arrayContaining([
         expect.objectContaining({ field: 'needs', rule: 'WrongNumberOfItems' }),
         expect.objectContaining({ field: 'settingReadiness.4', rule: 'OutOfRange' }),

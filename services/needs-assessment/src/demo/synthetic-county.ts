@@ -100,7 +100,7 @@ export type StepCommand =
 export interface CaseStep {
   command: StepCommand;
   body: { on: CalendarDate } & Record<string, unknown>;
-  /** The caseworker who enters it (x-user-id). */
+  /** The caseworker who enters it (the subject of their access token). */
   actor: string;
 }
 
