@@ -28,16 +28,16 @@ export interface TestAccessTokens {
 }
 
 export async function testAccessTokens(clock: Clock): Promise<TestAccessTokens> {
-  let documents: { discovery: object; jwks: object } | undefined;
+  const documents: { discovery?: object; jwks?: object } = {};
   const server: Server = createServer((req, res) => {
-    const body = req.url === '/.well-known/openid-configuration' ? documents?.discovery : req.url === '/jwks' ? documents?.jwks : undefined;
+    const body = req.url === '/.well-known/openid-configuration' ? documents.discovery : req.url === '/jwks' ? documents.jwks : undefined;
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.unref();
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = await inProcessTokens(clock, issuer, TEST_AUDIENCE);
-  documents = { discovery: { issuer, jwks_uri: `${issuer}/jwks` }, jwks: { keys: [tokens.jwk] } };
+  Object.assign(documents, { discovery: { issuer, jwks_uri: `${issuer}/jwks` }, jwks: { keys: [tokens.jwk] } });
   return {
     issuer,
     verifier: tokens.verifier,
