@@ -35,9 +35,7 @@ describe('the OpenAPI document passes Redocly lint (recommended rules)', () => {
     writeFileSync(file, JSON.stringify(document));
     const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/redocly'), ['lint', file, '--format=json', '--max-problems=1000'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
       .catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    const problems = (JSON.parse(stdout.slice(stdout.indexOf('{'))) as { problems: LintProblem[] }).problems
-      // TODO(issue 11): security is declared with the access guard, next in that issue
-      .filter((p) => p.ruleId !== 'security-defined');
+    const { problems } = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { problems: LintProblem[] };
     expect(problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
   });
 });

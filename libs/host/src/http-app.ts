@@ -14,7 +14,7 @@ import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
 import { ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessTokenVerifier } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
-import { finishDocument } from './openapi-document';
+import { describeAccess, finishDocument } from './openapi-document';
 import type { ConnectionDrain } from './connection-drain';
 import type { IdempotencyKeys } from '@ehc/commands';
 import { describeIdempotency, idempotency } from './idempotency';
@@ -141,6 +141,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   if (options.idempotencyKeys) describeIdempotency(document as { paths: Record<string, Record<string, any>> });
   describeInputRules(document);
   finishDocument(document as unknown as Record<string, any>);
+  describeAccess(document as unknown as Record<string, any>, routesOf(app));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

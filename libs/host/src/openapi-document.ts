@@ -1,3 +1,6 @@
+import { policyOf } from '@ehc/identity';
+import type { Route } from './routes';
+
 /**
  * The last touches to a service's OpenAPI document, so that it reads as what it is: OpenAPI 3.1,
  * whose schemas are JSON Schema 2020-12 as the services write them (TypeBox: `type: 'null'`,
@@ -52,4 +55,47 @@ function walkSchemas(node: unknown, visit: (schema: Record<string, any>) => void
     if (key === 'example' || key === 'examples') continue;
     walkSchemas(value, visit, seen);
   }
+}
+
+/**
+ * Who may call each operation, from the policy its route declares: a bearer token (OpenID Connect
+ * access token) with one of the roles under `x-roles`, or nothing for a public route. Every
+ * guarded operation documents the 401 and 403 it can answer.
+ */
+export function describeAccess(document: Record<string, any>, routes: Route[]): void {
+  document.components ??= {};
+  document.components.securitySchemes = {
+    bearer: {
+      type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+      description: 'An OpenID Connect access token from the hub\'s provider (OIDC_ISSUER_URL; in embedded mode the hub\'s own, at /oidc), audience `ehc-hub`, with the caller\'s roles.',
+    },
+  };
+  document.security = [{ bearer: [] }];
+  // a literal path segment is a better match than a parameter (`/x/{id}/decide` before `/x/:id/:command`)
+  const patterns = routes.map((route) => ({
+    route,
+    params: (route.path.match(/:/g) ?? []).length,
+    regex: new RegExp('^' + route.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegex(part))).join('/') + '$'),
+  })).sort((a, b) => a.params - b.params);
+  for (const [path, operations] of Object.entries(document.paths ?? {}) as [string, Record<string, any>][]) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (!operation?.responses) continue;
+      const found = patterns.find((p) => p.route.method === method.toUpperCase() && p.regex.test(path));
+      const policy = found ? policyOf(found.route.handler, found.route.controller) : undefined;
+      if (policy?.kind === 'public') {
+        operation.security = [];
+        continue;
+      }
+      const roles = policy?.kind === 'roles' ? [...policy.roles] : [];
+      operation.security = [{ bearer: [] }];
+      operation['x-roles'] = roles;
+      operation.description = `${operation.description ? `${operation.description}\n\n` : ''}Roles: ${roles.length ? roles.join(', ') : 'none (no policy: answers nobody)'}.`;
+      operation.responses['401'] ??= { description: 'No access token, or one the hub does not accept (expired, altered, another issuer or audience): `WWW-Authenticate` says why.' };
+      operation.responses['403'] ??= { description: 'RoleNotAllowed: the token\'s roles do not include one this operation allows.' };
+    }
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

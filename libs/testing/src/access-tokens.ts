@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Clock } from '@ehc/domain-kernel';
 import { inProcessTokens, type AccessTokenVerifier, type Caller } from '@ehc/identity';
-import type { KeyLike } from 'jose';
+import type { JWK, KeyLike } from 'jose';
 
 export const TEST_AUDIENCE = 'ehc-hub';
 export type TestCaller = Caller;
@@ -24,6 +24,8 @@ export interface TestAccessTokens {
   as(url: string, caller: TestCaller): Promise<request.Agent>;
   /** The private key, for tokens a test tampers with. */
   signingKey: KeyLike;
+  /** The public key the provider publishes. */
+  publicJwk: JWK;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function testAccessTokens(clock: Clock): Promise<TestAccessTokens> 
     verifier: tokens.verifier,
     token: tokens.token,
     signingKey: tokens.signingKey,
+    publicJwk: tokens.jwk,
     async as(url, caller) {
       return request.agent(url).set('Authorization', `Bearer ${await tokens.token(caller)}`);
     },
