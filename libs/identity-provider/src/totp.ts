@@ -14,7 +14,7 @@ export interface TotpOptions {
 const DEFAULTS = { stepSeconds: 30, digits: 6, algorithm: 'sha1' } as const;
 
 /** The step number T = floor(unix seconds / step) at an instant. */
-export const totpStep = (at: Date, stepSeconds = DEFAULTS.stepSeconds): number => Math.floor(at.getTime() / 1000 / stepSeconds);
+export const totpStep = (at: Date, stepSeconds: number = DEFAULTS.stepSeconds): number => Math.floor(at.getTime() / 1000 / stepSeconds);
 
 /** HOTP (RFC 4226 §5.3): the dynamically truncated HMAC of the 8-byte big-endian counter. */
 export function hotp(secret: Buffer, counter: number, options: Pick<TotpOptions, 'digits' | 'algorithm'> = {}): string {
