@@ -19,13 +19,13 @@ export const AUDIENCE = 'ehc-hub';
  * The provider as a host mounts it: a plain Express app listening on 127.0.0.1 (a free port), the
  * provider created with that real port in its issuer and mounted at the issuer's path.
  */
-export async function startProvider(label: string, options: Partial<Omit<IdentityProviderOptions, 'schema'>> & { testSchema?: TestSchema; clock?: Clock } = {}): Promise<RunningProvider> {
-  const { testSchema, ...rest } = options;
+export async function startProvider(label: string, options: Partial<Omit<IdentityProviderOptions, 'schema'>> & { testSchema?: TestSchema; clock?: Clock; port?: number } = {}): Promise<RunningProvider> {
+  const { testSchema, port, ...rest } = options;
   const schema = testSchema ?? (await createTestSchema(label));
   const app = express();
   let mounted: IdentityProvider['handler'] | undefined;
   app.use('/oidc', (req, res, next) => (mounted ? mounted(req, res) : next()));
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server: Server = await new Promise((resolve) => { const s = app.listen(port ?? 0, '127.0.0.1', () => resolve(s)); });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/oidc`;
   const provider = await createIdentityProvider({
