@@ -35,13 +35,8 @@ export interface IdentityProviderOptions {
   accessTokenSeconds?: number;
 }
 
-export interface IdentityProvider {
-  issuer: string;
-  jwksUri: string;
-  /** The resource indicator (RFC 8707) whose tokens carry `aud` = the audience; the default one. */
-  resource: string;
-  /** Mount at the issuer's path, before any body parser: `app.use(new URL(issuer).pathname, handler)`. */
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
+/** Accounts, service accounts and the first run: what the CLI needs, without the OpenID endpoints. */
+export interface IdentityAdministration {
   accounts: {
     create(input: { username: string; name: string; roles: readonly string[] }): Promise<{ account: Account; oneTimePassword: string }>;
     find(username: string): Promise<Account | null>;
@@ -59,6 +54,15 @@ export interface IdentityProvider {
   };
   /** Creates the administrator (`admin`, one-time password) when no account exists yet; null otherwise. */
   firstRun(): Promise<{ username: string; oneTimePassword: string } | null>;
+}
+
+export interface IdentityProvider extends IdentityAdministration {
+  issuer: string;
+  jwksUri: string;
+  /** The resource indicator (RFC 8707) whose tokens carry `aud` = the audience; the default one. */
+  resource: string;
+  /** Mount at the issuer's path, before any body parser: `app.use(new URL(issuer).pathname, handler)`. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export const FIRST_ADMINISTRATOR = 'admin';
 export const HUB_SCOPE = 'hub';
 
 const SIGNING_ALG = 'ES256';
+/** The issuer's name in authenticator apps. */
+const ACCOUNT_ISSUER_NAME = 'EHC Hub';
 
 export async function createIdentityProvider(options: IdentityProviderOptions): Promise<IdentityProvider> {
   const { pool, schema, audience } = options;
@@ -86,7 +92,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
   await migrateIdentityProvider(pool, schema);
   const keysTable = `${quoteSchema(schema)}.provider_keys`;
   const payloads = `${quoteSchema(schema)}.oidc_payloads`;
-  const accounts = new Accounts(pool, schema, sealer, clock, 'EHC Hub');
+  const accounts = new Accounts(pool, schema, sealer, clock, ACCOUNT_ISSUER_NAME);
   const serviceAccounts = new ServiceAccounts(pool, schema, clock, [WORKSPACE_CLIENT_ID]);
 
   /** A key made on first use and kept: the same for every host on this schema and after a restart. */
@@ -236,6 +242,37 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     callback(req, res);
   };
 
+  const administration = identityAdministration({ pool, schema, clock, log, accounts, serviceAccounts });
+
+  return {
+    issuer,
+    jwksUri: `${issuer}/jwks`,
+    resource,
+    handler,
+    ...administration,
+    async close() {
+      provider.removeAllListeners();
+    },
+  };
+}
+
+/**
+ * The accounts and service accounts on their own (the tables are created if missing), for the
+ * command line: `npm run hub -- create-user …` needs no OpenID endpoints.
+ */
+export async function openIdentityAdministration(options: Pick<IdentityProviderOptions, 'pool' | 'schema' | 'clock' | 'log' | 'secret'>): Promise<IdentityAdministration> {
+  const clock = options.clock ?? systemClock;
+  await migrateIdentityProvider(options.pool, options.schema);
+  const sealer = new Sealer(options.secret ?? process.env.IDENTITY_PROVIDER_SECRET);
+  return identityAdministration({
+    pool: options.pool, schema: options.schema, clock, log: options.log ?? (() => undefined),
+    accounts: new Accounts(options.pool, options.schema, sealer, clock, ACCOUNT_ISSUER_NAME),
+    serviceAccounts: new ServiceAccounts(options.pool, options.schema, clock, [WORKSPACE_CLIENT_ID]),
+  });
+}
+
+function identityAdministration(deps: { pool: Pool; schema: string; clock: Clock; log: (line: string) => void; accounts: Accounts; serviceAccounts: ServiceAccounts }): IdentityAdministration {
+  const { pool, schema, log, accounts, serviceAccounts } = deps;
   const byUsername = async (username: string) => {
     const account = await accounts.find(username);
     if (!account) throw new AccountRefused(`No account named ${normaliseUsername(username)}`);
@@ -243,10 +280,6 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
   };
 
   return {
-    issuer,
-    jwksUri: `${issuer}/jwks`,
-    resource,
-    handler,
     accounts: {
       create: (input) => accounts.create(input),
       find: (username) => accounts.find(username),
@@ -281,9 +314,6 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
       } finally {
         client.release();
       }
-    },
-    async close() {
-      provider.removeAllListeners();
     },
   };
 }
