@@ -23,8 +23,6 @@ export async function startProvider(label: string, options: Partial<Omit<Identit
   const { testSchema, port, ...rest } = options;
   const schema = testSchema ?? (await createTestSchema(label));
   const app = express();
-  let mounted: IdentityProvider['handler'] | undefined;
-  app.use('/oidc', (req, res, next) => (mounted ? mounted(req, res) : next()));
   const server: Server = await new Promise((resolve) => { const s = app.listen(port ?? 0, '127.0.0.1', () => resolve(s)); });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/oidc`;
@@ -33,7 +31,7 @@ export async function startProvider(label: string, options: Partial<Omit<Identit
     workspaceRedirectUris: [`${origin}/workspace/signed-in`],
     log: process.env.IDP_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined, ...rest,
   });
-  mounted = provider.handler;
+  app.use('/oidc', provider.handler);
   return {
     provider, origin, issuer, schema,
     async stop() {
