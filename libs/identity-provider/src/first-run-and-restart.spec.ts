@@ -66,7 +66,7 @@ describe('TOTP secrets at rest', () => {
 });
 
 describe('a restart keeps sign-ins (sessions and grants are in PostgreSQL)', () => {
-  it('a browser signed in before the restart is sent straight back with a code after it', async () => {
+  it('a browser signed in before the restart is sent straight back with a code after it; a password reset ends that', async () => {
     const first = await startProvider('idp_restart');
     const redirectUri = `${first.origin}/workspace/signed-in`;
     const port = Number(new URL(first.origin).port);
@@ -99,6 +99,12 @@ describe('a restart keeps sign-ins (sessions and grants are in PostgreSQL)', () 
       const again = await follow(jar, await jar.fetch(authorize()), second.issuer, redirectUri);
       expect(again.url.startsWith(redirectUri)).toBe(true);
       expect(new URL(again.url).searchParams.get('code')).toBeTruthy();
+
+      // an administrator's password reset signs the account out everywhere
+      await second.provider.accounts.resetPassword('ivy');
+      const afterReset = await follow(jar, await jar.fetch(authorize()), second.issuer, redirectUri);
+      expect(afterReset.url.startsWith(redirectUri)).toBe(false);
+      expect(await afterReset.response.text()).toContain('<h1 class="govuk-heading-l">Sign in</h1>');
     } finally {
       await second.stop();
       await second.schema.drop();

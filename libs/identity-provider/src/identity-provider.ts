@@ -43,6 +43,7 @@ export interface IdentityAdministration {
     list(): Promise<Account[]>;
     setPassword(username: string, password: string): Promise<void>;
     verifyPassword(username: string, password: string): Promise<boolean>;
+    /** A new one-time password; the lock lifted, TOTP enrolled afresh, every session and grant of the account ended. */
     resetPassword(username: string): Promise<{ account: Account; oneTimePassword: string }>;
     enrolTotp(username: string): Promise<{ secret: string; uri: string }>;
     checkTotp(username: string, code: string): Promise<boolean>;
@@ -286,7 +287,12 @@ function identityAdministration(deps: { pool: Pool; schema: string; clock: Clock
       list: () => accounts.list(),
       setPassword: async (username, password) => accounts.setPassword((await byUsername(username)).id, password),
       verifyPassword: async (username, password) => (await accounts.signIn(username, password)).ok,
-      resetPassword: (username) => accounts.resetPassword(username),
+      resetPassword: async (username) => {
+        const reset = await accounts.resetPassword(username);
+        // signed out everywhere: sessions, grants, codes and refresh tokens of the account go (its JWTs expire within minutes)
+        await pool.query(`DELETE FROM ${quoteSchema(schema)}.oidc_payloads WHERE payload->>'accountId' = $1`, [reset.account.id]);
+        return reset;
+      },
       enrolTotp: async (username) => accounts.startTotpEnrolment((await byUsername(username)).id),
       checkTotp: async (username, code) => (await accounts.checkTotp((await byUsername(username)).id, code)).ok,
     },
