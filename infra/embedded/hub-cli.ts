@@ -1,0 +1,154 @@
+// `npm run hub -- <command>`: the embedded OpenID provider's accounts, from the command line.
+//
+//   create-user   --username asha --name "Asha Patel" --roles caseworker[,team-manager]
+//   reset-password --username asha          a new one-time password; the authenticator is enrolled afresh
+//   list-users
+//   create-client --name finance-export --roles finance      a service account (client credentials)
+//   list-clients
+//   remove-client --name finance-export
+//
+// One-time passwords and client secrets are printed once, here, and never stored in clear.
+// Database: DATABASE_URL if set, else the embedded PostgreSQL of `npm start` (127.0.0.1,
+// EMBEDDED_PG_PORT, default 54329), which must be running. Schema: EHC_SCHEMA_PREFIX + 'identity'.
+import { Pool } from 'pg';
+import { HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
+import { AccountRefused, openIdentityAdministration, RolesRefused, ServiceAccountRefused } from '@ehc/identity-provider';
+
+const USAGE = `usage: npm run hub -- <command> [options]
+  create-user    --username <name> --name "<full name>" --roles <role>[,<role>…]
+  reset-password --username <name>
+  list-users
+  create-client  --name <client id> --roles <role>[,<role>…]
+  list-clients
+  remove-client  --name <client id>
+roles of people: ${STAFF_ROLES.join(', ')}
+roles of service accounts: the same, and ${HUB_SERVICE_ROLE}
+`;
+
+class UsageError extends Error {}
+
+function options(args: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const flag = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i]);
+    if (!flag) throw new UsageError(`unexpected argument ${JSON.stringify(args[i])}`);
+    const value = flag[2] ?? args[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${flag[1]} needs a value`);
+    found.set(flag[1], value);
+  }
+  return found;
+}
+
+function required(found: Map<string, string>, name: string): string {
+  const value = found.get(name);
+  if (!value?.trim()) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+const rolesOf = (text: string) => text.split(',').map((r) => r.trim()).filter(Boolean);
+
+function connection(): { url: string; where: string } {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, where: 'DATABASE_URL' };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  return { url: `postgres://postgres:ehc@127.0.0.1:${port}/postgres`, where: `the embedded PostgreSQL on 127.0.0.1:${port}` };
+}
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const found = options(rest);
+  const { url, where } = connection();
+  const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
+  try {
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!process.env.DATABASE_URL && (code === 'ECONNREFUSED' || code === 'ENOTFOUND')) {
+        process.stderr.write(`The hub's embedded PostgreSQL is not running (${where}).\nStart the hub first with \`npm start\` (in another terminal), then run this again; or set DATABASE_URL.\n`);
+      } else {
+        process.stderr.write(`Cannot connect to ${where}: ${(error as Error).message}\n`);
+      }
+      return 1;
+    }
+    const schema = `${process.env.EHC_SCHEMA_PREFIX ?? ''}identity`;
+    const admin = await openIdentityAdministration({ pool, schema });
+    const issuer = process.env.OIDC_ISSUER_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/oidc`;
+
+    switch (command) {
+      case 'create-user': {
+        const { account, oneTimePassword } = await admin.accounts.create({ username: required(found, 'username'), name: required(found, 'name'), roles: rolesOf(required(found, 'roles')) });
+        process.stdout.write([
+          `Created ${account.username} (${account.name}), roles ${account.roles.join(', ')}.`,
+          `One-time password (shown this once; hand it over privately): ${oneTimePassword}`,
+          `At the first sign-in they choose their own password and set up an authenticator app.`,
+          '',
+        ].join('\n'));
+        return 0;
+      }
+      case 'reset-password': {
+        const { account, oneTimePassword } = await admin.accounts.resetPassword(required(found, 'username'));
+        process.stdout.write([
+          `Reset ${account.username}: the old password no longer works, the lock is lifted, and the authenticator app is set up again at the next sign-in.`,
+          `One-time password (shown this once): ${oneTimePassword}`,
+          '',
+        ].join('\n'));
+        return 0;
+      }
+      case 'list-users': {
+        for (const a of await admin.accounts.list()) {
+          const state = [a.passwordMustChange ? 'one-time password not yet changed' : '', a.totpEnrolled ? 'authenticator set up' : 'no authenticator yet', a.lockedUntil && a.lockedUntil > new Date() ? `locked until ${a.lockedUntil.toISOString()}` : ''].filter(Boolean).join('; ');
+          process.stdout.write(`${a.username}\t${a.name}\t${a.roles.join(',')}\t${state}\n`);
+        }
+        return 0;
+      }
+      case 'create-client': {
+        const { clientId, clientSecret } = await admin.clients.createServiceAccount({ name: required(found, 'name'), roles: rolesOf(required(found, 'roles')) });
+        process.stdout.write([
+          `client id:     ${clientId}`,
+          `client secret: ${clientSecret}`,
+          `(the secret is shown this once; only its SHA-256 is kept)`,
+          `token: curl -s -u '${clientId}:<secret>' -d grant_type=client_credentials ${issuer}/token`,
+          '',
+        ].join('\n'));
+        return 0;
+      }
+      case 'list-clients': {
+        for (const c of await admin.clients.list()) process.stdout.write(`${c.clientId}\t${c.roles.join(',')}\tcreated ${c.createdAt.toISOString()}\n`);
+        return 0;
+      }
+      case 'remove-client': {
+        const name = required(found, 'name');
+        if (!(await admin.clients.remove(name))) {
+          process.stderr.write(`No service account named ${name}\n`);
+          return 1;
+        }
+        process.stdout.write(`Removed ${name}: it gets no new tokens (those issued expire within 10 minutes).\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof AccountRefused || error instanceof ServiceAccountRefused || error instanceof RolesRefused) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`hub: ${(error as Error).stack ?? error}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
