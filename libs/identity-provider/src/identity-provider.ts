@@ -70,7 +70,7 @@ export interface IdentityProvider extends IdentityAdministration {
 /** The public PKCE client of the staff workspace: the hub's own, so no consent page is shown. */
 export const WORKSPACE_CLIENT_ID = 'workspace';
 export const FIRST_ADMINISTRATOR = 'admin';
-/** The resource server's one scope; tokens for the hub carry it. */
+/** The hub's one resource-server scope (RFC 8707 needs one). The hub decides by `roles`, never by scope. */
 export const HUB_SCOPE = 'hub';
 
 const SIGNING_ALG = 'ES256';
