@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyDecorators, Controller, Get, HttpCode, Inject, Module, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -103,6 +104,8 @@ export interface HttpAppOptions {
   idempotencyKeys?: IdempotencyKeys;
   /** Verifies the callers' access tokens: every route but a public one needs one, with a role it allows. */
   accessTokens: AccessTokenVerifier;
+  /** Handlers served under their path before any body is read (the embedded OpenID provider at /oidc). */
+  mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
 /**
@@ -130,6 +133,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.disable('x-powered-by');
   if (options.drain) app.use(options.drain.middleware);
   app.use(securityHeaders());
+  for (const mount of options.mounts ?? []) app.use(mount.path, mount.handler);
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);
   app.use(authenticate(options.accessTokens));

@@ -9,6 +9,7 @@ import { ConfigError, env, type Env } from '@ehc/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
 import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
+import { embeddedSignIn, type SignIn } from './embedded-sign-in';
 import { lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { IdempotencyKeys } from '@ehc/commands';
 import { JsonLogger } from '@ehc/http';
@@ -63,8 +64,8 @@ async function host(options: {
   shutdownGraceMs: number;
   /** When /health says degraded (HEALTH_OPEN_TRANSACTION_SECONDS, HEALTH_PROJECTION_LAG_SECONDS). */
   lagLimits: LagLimits;
-  /** The provider whose access tokens the hub trusts. */
-  accessTokens: AccessTokenVerifier;
+  /** The provider whose access tokens the hub trusts: made once the runtimes exist (the embedded one keeps its accounts there). */
+  signIn: (runtimes: ServiceRuntime[]) => Promise<SignIn>;
   databaseUrl: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
@@ -78,6 +79,7 @@ async function host(options: {
   bankHolidaysFile?: { path: string; holidays: BankHoliday[] };
 }): Promise<RunningHost> {
   const runtimes: ServiceRuntime[] = [];
+  let signIn: SignIn | undefined;
   try {
     for (const service of options.services) {
       runtimes.push(await createServiceRuntime({
@@ -99,10 +101,11 @@ async function host(options: {
     } else {
       await calendar.load();
     }
+    signIn = await options.signIn(runtimes);
     const drain = new ConnectionDrain();
     const idempotencyKeys = await IdempotencyKeys.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     const app = await createHttpApp({
-      drain, idempotencyKeys, accessTokens: options.accessTokens,
+      drain, idempotencyKeys, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
@@ -127,6 +130,7 @@ async function host(options: {
       await app.close();
       await options.bus.stop();
       for (const r of runtimes) for (const p of r.projections) await p.stop();
+      await signIn?.close();
       for (const r of runtimes) await closeServiceRuntime(r);
       await options.onStop?.();
     })());
@@ -134,6 +138,7 @@ async function host(options: {
   } catch (error) {
     await options.bus.stop().catch(() => undefined);
     for (const r of runtimes) for (const p of r.projections) await p.stop().catch(() => undefined);
+    await signIn?.close().catch(() => undefined);
     for (const r of runtimes) await closeServiceRuntime(r).catch(() => undefined);
     await options.onStop?.().catch(() => undefined);
     throw error;
@@ -177,6 +182,18 @@ async function accessTokensFor(source: Env, options: HostOptions, logger: JsonLo
   return discoverVerifier({ issuer, audience, clock: options.clock ?? systemClock, log: (line) => logger.log(line) });
 }
 
+/**
+ * The address people reach the hub at (`PUBLIC_URL`, default `http://localhost:<PORT>`): the
+ * embedded provider's issuer, in every token and every sign-in redirect. It must be known before
+ * the hub listens, so PORT=0 needs it.
+ */
+function publicUrlOf(source: Env, port: number): string {
+  const given = env.optional(source, 'PUBLIC_URL');
+  if (given) return env.url(source, 'PUBLIC_URL', ['http', 'https']).replace(/\/+$/, '');
+  if (port === 0) throw new ConfigError('PUBLIC_URL is needed with PORT=0 for the embedded sign-in (its address is in every token); or set OIDC_ISSUER_URL to use another provider');
+  return `http://localhost:${port}`;
+}
+
 /** Embedded mode: every service in this process, one HTTP port, events delivered in-process. */
 export async function startEmbedded(services: ServiceDefinition[], source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger('ehc-hub', source.LOG_LEVEL === 'silent');
@@ -186,7 +203,9 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const shutdownGraceMs = shutdownGraceFromEnv(source);
   const lagLimits = lagLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
-  const accessTokens = await accessTokensFor(source, options, logger, false);
+  // a provider named by OIDC_ISSUER_URL (or the tests' own); otherwise the hub's own, embedded
+  const external = options.accessTokens || env.optional(source, 'OIDC_ISSUER_URL') ? await accessTokensFor(source, options, logger, false) : undefined;
+  const publicUrl = external ? '' : publicUrlOf(source, port);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
   if (databaseUrl) {
@@ -200,7 +219,10 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   }
   // a prefix keeps several embedded hosts apart on one database (tests)
   const prefix = env.optional(source, 'EHC_SCHEMA_PREFIX') ?? '';
-  const running = await host({ accessTokens,
+  const signIn = external
+    ? async () => ({ accessTokens: external, close: async () => undefined })
+    : (runtimes: ServiceRuntime[]) => embeddedSignIn({ pool: runtimes[0].pool, schema: env.schemaName({ s: prefix + 'identity' }, 's', 'identity'), publicUrl, port, clock: options.clock ?? systemClock, logger });
+  const running = await host({ signIn,
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs, lagLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStop: async () => { await embedded?.stop(); },
@@ -229,7 +251,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const accessTokens = await accessTokensFor(source, options, logger, true);
-  const running = await host({ accessTokens,
+  const running = await host({ signIn: async () => ({ accessTokens, close: async () => undefined }),
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl && serviceToken ? () => httpDirectory(directoryUrl, serviceToken) : undefined, clock: options.clock, bankHolidaysFile,
