@@ -6,3 +6,4 @@ export * from './runtime';
 export * from './service-host';
 export * from './security-headers';
 export * from './routes';
+export * from './start-failure';
