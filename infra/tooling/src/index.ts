@@ -4,5 +4,5 @@
 export * from './embedded-postgres';
 export { errorText } from './error-text';
 export { commandLine, isAlive, parentPid, processStartTime } from './processes';
-export { livePostmaster, readPostmasterPid } from './postmaster';
+export { livePostmaster, readPostmasterPid, stopPostmaster } from './postmaster';
 export * from './progress';
