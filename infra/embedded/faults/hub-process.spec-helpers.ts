@@ -133,13 +133,16 @@ export function recordRequests(site: HubSite, clients = 4) {
           method: 'POST', body, headers: { 'content-type': 'application/json', 'x-user-id': 'cw-fault-test' }, signal: AbortSignal.timeout(15_000),
         });
         const answer = (await res.json().catch(() => ({}))) as { id?: string };
-        if (res.status === 201 && answer.id) acknowledged.push(answer.id);
-        else failed++;
+        if (res.status === 201 && answer.id) {
+          acknowledged.push(answer.id);
+          continue;
+        }
       } catch {
-        failed++;
-        // a hub that is gone refuses at once: do not spin
-        await new Promise((r) => setTimeout(r, 50));
+        // refused or cut: counted below
       }
+      failed++;
+      // a hub without its database, or gone, answers at once: do not spin
+      await new Promise((r) => setTimeout(r, 50));
     }
   };
   const running = Array.from({ length: clients }, client);

@@ -57,6 +57,9 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
   // an idle connection dropped by the server must not take the process down; the next query reconnects
   pool.on('error', () => undefined);
+  // nor one dropped while checked out between two statements (the database restarting): the work on
+  // it fails, and the pool discards the client when it comes back unqueryable
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } catch (error) {
