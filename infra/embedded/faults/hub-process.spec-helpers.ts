@@ -57,6 +57,13 @@ export async function newSite(): Promise<HubSite> {
   };
 }
 
+export interface HubOptions {
+  /** Through `npm start` itself rather than node. */
+  viaNpm?: boolean;
+  /** Settings besides the ports and the data folder. */
+  env?: Record<string, string>;
+}
+
 export interface HubProcess {
   child: ChildProcess;
   /** Everything it printed so far. */
@@ -69,8 +76,8 @@ export interface HubProcess {
  * Starts the hub as `npm start` does (`node infra/embedded/start.js`), or through npm itself, in
  * a process group of its own. Its own PostgreSQL: no DATABASE_URL is passed on.
  */
-export function startHub(site: HubSite, options: { viaNpm?: boolean } = {}): HubProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(site.port), EMBEDDED_PG_PORT: String(site.pgPort), EHC_DATA_DIR: site.dataDir };
+export function startHub(site: HubSite, options: HubOptions = {}): HubProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(site.port), EMBEDDED_PG_PORT: String(site.pgPort), EHC_DATA_DIR: site.dataDir };
   for (const name of ['DATABASE_URL', 'EHC_SCHEMA_PREFIX', 'LOG_LEVEL', 'NODE_OPTIONS']) delete env[name];
   // jest's own npm variables would make a plain node look as if npm had started it
   for (const name of Object.keys(env)) if (name.startsWith('npm_')) delete env[name];
@@ -93,7 +100,7 @@ export async function healthy(site: HubSite): Promise<boolean> {
 }
 
 /** Starts a hub and waits for /health to be ok; the milliseconds it took. */
-export async function startHealthyHub(site: HubSite, options: { viaNpm?: boolean } = {}): Promise<{ hub: HubProcess; ms: number }> {
+export async function startHealthyHub(site: HubSite, options: HubOptions = {}): Promise<{ hub: HubProcess; ms: number }> {
   const started = Date.now();
   const hub = startHub(site, options);
   let exitedEarly = false;

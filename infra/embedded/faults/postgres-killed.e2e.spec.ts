@@ -39,6 +39,10 @@ describe('the embedded PostgreSQL killed with SIGKILL', () => {
     expect(hub.child.exitCode).toBeNull();
     expect(isAlive(hub.child.pid!)).toBe(true);
     expect(hub.output()).toContain(`embedded PostgreSQL (pid ${killed}) exited unexpectedly: restarting it`);
+    // the default, 60 s, on the cluster the hub restarted
+    const pool = new Pool({ connectionString: site.databaseUrl, max: 1 });
+    const setting = (await pool.query('SHOW idle_in_transaction_session_timeout').finally(() => pool.end())).rows[0].idle_in_transaction_session_timeout;
+    expect(setting).toBe('1min');
 
     const acknowledged = [...load.acknowledged];
     const stored = await requestsStored(site, acknowledged);
@@ -52,14 +56,26 @@ describe('the embedded PostgreSQL killed with SIGKILL', () => {
     expect(readable).toBe(acknowledged.length);
   }, 110_000);
 
-  it('ends a session left idle inside a transaction after idle_in_transaction_session_timeout (60 s unless set)', async () => {
-    const { hub } = await startHealthyHub(site);
+  it('ends a session left idle inside a transaction after idle_in_transaction_session_timeout (EMBEDDED_PG_IDLE_IN_TRANSACTION_TIMEOUT)', async () => {
+    const { hub } = await startHealthyHub(site, { env: { EMBEDDED_PG_IDLE_IN_TRANSACTION_TIMEOUT: '1' } });
     hubs.push(hub);
-    const pool = new Pool({ connectionString: site.databaseUrl, max: 1 });
+    const pool = new Pool({ connectionString: site.databaseUrl, max: 2 });
+    pool.on('error', () => undefined);
+    const client = await pool.connect();
+    let lost: Error | undefined;
+    client.on('error', (error) => { lost = error; });
     try {
-      const { rows } = await pool.query<{ idle_in_transaction_session_timeout: string }>('SHOW idle_in_transaction_session_timeout');
-      expect(rows[0].idle_in_transaction_session_timeout).toBe('1min');
+      expect((await client.query('SHOW idle_in_transaction_session_timeout')).rows[0].idle_in_transaction_session_timeout).toBe('1s');
+      const { rows: [{ pid }] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      // a client that opened a transaction and then hung: its session is ended by the server, locks released
+      await client.query('BEGIN');
+      const ended = await waitUntil(async () =>
+        (await pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 0, 20_000);
+      expect(ended).toBe(true);
+      await expect(client.query('SELECT 1')).rejects.toThrow();
+      expect(lost?.message ?? '').toMatch(/idle-in-transaction timeout|terminat/);
     } finally {
+      client.release(true);
       await pool.end();
     }
   });
