@@ -7,6 +7,7 @@ import {
 } from '@ehc/event-store';
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
 import { JsonLogger } from '@ehc/http';
+import { errorText } from '@ehc/tooling';
 import { noDirectory, type PersonDirectory } from './person-directory';
 import type { MessageBus } from './message-bus';
 
@@ -64,7 +65,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } catch (error) {
     await pool.end();
-    throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${(error as Error).message}`);
+    throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${errorText(error)}`);
   }
   const stored: EventStore =
     options.storeKind === 'kurrentdb'
