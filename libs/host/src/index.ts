@@ -10,3 +10,4 @@ export * from './connection-drain';
 export * from './idempotency';
 export * from './command-answer';
 export * from './lag-checks';
+export * from './start-failure';
