@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's run command, as a newcomer runs it: embedded PostgreSQL from npm, all services in one
-# process. Records a request, reads it back, stops with SIGTERM.
+# process. Signs in as a script would (a service account made with `npm run hub`, a token by client
+# credentials from the hub's own provider), records a request, reads it back, stops with SIGTERM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${SMOKE_PORT:-3999}
@@ -25,10 +26,22 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$port/health"; echo
-created=$(curl -fsS -X POST "http://127.0.0.1:$port/needs-assessments" -H 'content-type: application/json' \
+# the first start creates the administrator and prints a one-time password, once
+grep -q 'one-time password: ' "$log" || { echo "no first-run administrator printed:"; tail -20 "$log"; exit 1; }
+# nothing answers without a token
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/needs-assessments")
+[ "$status" = 401 ] || { echo "GET /needs-assessments without a token answered $status, not 401"; exit 1; }
+# the README's way in for a script: a service account, a token by client credentials, the API with it
+client=$(EHC_DATA_DIR="$data" EMBEDDED_PG_PORT=$((port + 50000 - 3000)) npm run --silent hub -- create-client --name smoke-test --roles caseworker)
+client_id=$(printf '%s\n' "$client" | sed -n 's/^client id: *//p')
+client_secret=$(printf '%s\n' "$client" | sed -n 's/^client secret: *//p')
+token=$(curl -fsS -u "$client_id:$client_secret" -d grant_type=client_credentials "http://127.0.0.1:$port/oidc/token" \
+  | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')
+auth="Authorization: Bearer $token"
+created=$(curl -fsS -X POST "http://127.0.0.1:$port/needs-assessments" -H "$auth" -H 'content-type: application/json' \
   -d '{"child":{"givenName":"Amara","familyName":"Okafor","dateOfBirth":"2019-03-14"},"requestedBy":"parent","receivedOn":"2026-01-05"}')
 id=$(node -e 'console.log(JSON.parse(process.argv[1]).id)' "$created")
-case=$(curl -fsS "http://127.0.0.1:$port/needs-assessments/$id")
+case=$(curl -fsS -H "$auth" "http://127.0.0.1:$port/needs-assessments/$id")
 echo "$case"
 node -e 'const c = JSON.parse(process.argv[1]); if (c.deadlines.decisionToAssess.due !== "2026-02-16") { console.error("wrong decision deadline"); process.exit(1); }' "$case"
 kill -TERM -- -$pid

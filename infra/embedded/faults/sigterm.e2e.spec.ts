@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { systemClock } from '@ehc/domain-kernel';
 import { CALLERS, testAccessTokens } from '@ehc/testing';
+import { freePort } from './hub-process.spec-helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const GRACE_SECONDS = 3;
@@ -22,9 +22,6 @@ function send(port: number, agent: Agent, method: string, path: string, authoriz
   });
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => { const { port } = server.address() as { port: number }; server.close(() => resolve(port)); });
-});
 
 /**
  * `SIGTERM` while clients keep connections alive and busy: the hub stops taking requests at once,

@@ -11,3 +11,4 @@ export * from './idempotency';
 export * from './command-answer';
 export * from './lag-checks';
 export * from './embedded-sign-in';
+export * from './start-failure';

@@ -7,6 +7,7 @@ import {
 } from '@ehc/event-store';
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
 import { JsonLogger } from '@ehc/http';
+import { errorText } from '@ehc/tooling';
 import { noDirectory, type PersonDirectory } from './person-directory';
 import type { MessageBus } from './message-bus';
 
@@ -57,11 +58,14 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
   // an idle connection dropped by the server must not take the process down; the next query reconnects
   pool.on('error', () => undefined);
+  // nor one dropped while checked out between two statements (the database restarting): the work on
+  // it fails, and the pool discards the client when it comes back unqueryable
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } catch (error) {
     await pool.end();
-    throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${(error as Error).message}`);
+    throw new Error(`PostgreSQL at DATABASE_URL is not reachable for ${options.service}: ${errorText(error)}`);
   }
   const stored: EventStore =
     options.storeKind === 'kurrentdb'

@@ -6,7 +6,7 @@ import type { Upcaster } from '@ehc/event-store';
 import { BankHolidayCalendar } from '@ehc/calendar';
 import { bankHolidaysFileFromEnv } from '@ehc/calendar';
 import { ConfigError, env, type Env } from '@ehc/config';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
+import { DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, errorText, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { bodyLimitsFromEnv, createHttpApp, type BodyLimits } from './http-app';
 import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
 import { embeddedSignIn, type SignIn } from './embedded-sign-in';
@@ -16,6 +16,8 @@ import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
 import { httpDirectory, inProcessDirectory, type PersonDirectory } from './person-directory';
+import { watchLauncher } from './parent-watch';
+import { startFailure } from './start-failure';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {
@@ -72,6 +74,8 @@ async function host(options: {
   bus: MessageBus;
   port: number;
   logger: JsonLogger;
+  /** Called first when the host begins to stop (the embedded PostgreSQL is no longer restarted). */
+  onStopping?: () => Promise<void>;
   onStop?: () => Promise<void>;
   directory?: (runtimes: ServiceRuntime[]) => PersonDirectory;
   clock?: Clock;
@@ -122,6 +126,7 @@ async function host(options: {
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
+      await options.onStopping?.();
       // stop taking requests and let those in flight finish (within the grace), then the bus, then the stores
       const drained = await drain.drain(app.getHttpServer(), options.shutdownGraceMs);
       options.logger.log(drained.cut
@@ -211,10 +216,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   if (databaseUrl) {
     env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
   } else {
-    const dataDir = env.string(source, 'EHC_DATA_DIR', 'data');
-    const pgPort = env.port(source, 'EMBEDDED_PG_PORT', 54329);
-    logger.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}/postgres`);
-    embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: pgPort, log: (line) => logger.log(line) });
+    embedded = await startSupervisedPostgres(source, logger);
     databaseUrl = embedded.url;
   }
   // a prefix keeps several embedded hosts apart on one database (tests)
@@ -225,11 +227,28 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const running = await host({ signIn,
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs, lagLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
+    onStopping: async () => { await embedded?.stopSupervising(); },
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
   });
   logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);
   return running;
+}
+
+/**
+ * Embedded mode's own PostgreSQL: one left running by a hub that died is stopped first, a port held
+ * by anything else is a clear refusal (exit 69), and while the hub runs it is restarted if it dies.
+ */
+async function startSupervisedPostgres(source: Env, logger: JsonLogger): Promise<EmbeddedPostgresServer> {
+  const dataDir = env.string(source, 'EHC_DATA_DIR', 'data');
+  const pgPort = env.port(source, 'EMBEDDED_PG_PORT', 54329);
+  const idleInTransactionTimeoutSeconds = env.wholeNumber(source, 'EMBEDDED_PG_IDLE_IN_TRANSACTION_TIMEOUT', DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, { min: 0, max: 86_400 });
+  logger.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}/postgres`);
+  return startEmbeddedPostgres({
+    dataDir: `${dataDir}/postgres`, port: pgPort, supervise: true, idleInTransactionTimeoutSeconds,
+    settings: { port: 'EMBEDDED_PG_PORT', dataDir: 'EHC_DATA_DIR' },
+    log: (line) => logger.log(line), logError: (line) => logger.error(line),
+  });
 }
 
 /** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
@@ -271,29 +290,32 @@ export async function runUntilSignalled(start: () => Promise<RunningHost>, name:
   try {
     running = await start();
   } catch (error) {
-    const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `failed to start: ${(error as Error).message}`;
+    const { message, exitCode } = startFailure(error);
     logger.error(message);
-    process.exit(error instanceof ConfigError ? 78 : 1);
+    process.exit(exitCode);
   }
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) {
-      logger.error(`${signal} received again: stopping at once`);
+      logger.error(`${reason} again: stopping at once`);
       process.exit(1);
     }
     stopping = true;
-    logger.log(`${signal} received: finishing in-flight work (up to ${running.shutdownGraceMs} ms) and stopping`);
+    logger.log(`${reason}: finishing in-flight work (up to ${running.shutdownGraceMs} ms) and stopping`);
     // the grace bounds the HTTP drain; the bus and the stores get a little more, and then the
     // process goes whatever is still pending, so a stop always ends
     setTimeout(() => {
-      logger.error(`still stopping ${running.shutdownGraceMs + STOP_BACKSTOP_MS} ms after ${signal}: exiting now`);
+      logger.error(`still stopping ${running.shutdownGraceMs + STOP_BACKSTOP_MS} ms after ${reason}: exiting now`);
       process.exit(1);
     }, running.shutdownGraceMs + STOP_BACKSTOP_MS).unref();
-    await running.stop().catch((e: unknown) => logger.error(`error while stopping: ${(e as Error).message}`));
+    await running.stop().catch((e: unknown) => logger.error(`error while stopping: ${errorText(e)}`));
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM received'));
+  process.on('SIGINT', () => void shutdown('SIGINT received'));
+  // `npm start`: npm killed alone leaves node running with nothing to stop it; a hub started any other
+  // way (a process manager, `node … &`) keeps running whatever its parent does
+  if (process.env.npm_lifecycle_event) watchLauncher(() => void shutdown('npm, which started this process, has exited'));
 }
 
 /** What stopping the bus, projections and stores may take after the HTTP drain, before the process exits anyway. */

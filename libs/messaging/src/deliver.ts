@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '@ehc/event-store';
 import type { IntegrationEventHandler } from './handler';
 import type { IntegrationEvent } from './integration-event';
 import { markProcessed } from './inbox';
@@ -17,6 +18,7 @@ export type DeliveryOutcome = { outcome: 'handled' | 'duplicate' } | { outcome: 
 /**
  * Hands one event to a handler exactly once: in one transaction, the processed marker and the
  * handler's writes; retried with backoff; after the last attempt the caller dead-letters it.
+ * When the database cannot be reached it throws instead, so the event is retried later, not lost.
  */
 export async function deliverOnce(
   dataSource: DataSource,
@@ -37,6 +39,8 @@ export async function deliverOnce(
       });
       return { outcome: handled ? 'handled' : 'duplicate' };
     } catch (error) {
+      // the database being away is no fault of the event: the caller waits for it, and nothing is dead-lettered
+      if (isDatabaseUnavailable(error)) throw error;
       lastError = describeError(error);
       if (attempt < policy.maxAttempts) await sleep(backoffMs(attempt, policy.baseBackoffMs));
     }

@@ -91,6 +91,29 @@ describe('in-process delivery (embedded mode)', () => {
     expect(await ds.query(`SELECT event_id FROM "${db.schema}".dead_letters`)).toEqual([{ event_id: poison.id }]);
   });
 
+  it('waits for a database that went away and delivers when it is back: a lost connection never dead-letters the event', async () => {
+    // the handler's own connection is cut by the server (57P01, "terminating connection due to
+    // administrator command") more times than the delivery policy allows attempts
+    const cuts = 5;
+    let calls = 0;
+    const handler: IntegrationEventHandler = {
+      consumer: 'outage-test', topics: [topic], types: ['test.A.v1'],
+      async handle(event, tx) {
+        calls++;
+        if (calls <= cuts) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        await tx.query(`INSERT INTO "${db.schema}".handled (event_id, type, subject) VALUES ($1, $2, $3)`, [event.id, event.type, event.subject]);
+      },
+    };
+    const { lastGlobalPosition } = await store.appendToStream('case-1', [newEvent('A')], 'no-stream');
+    const d = delivery(handler);
+    await d.start();
+    await d.waitFor(lastGlobalPosition);
+    await d.stop();
+    expect(calls).toBe(cuts + 1);
+    expect(await handled()).toEqual(['test.A.v1']);
+    expect(await ds.query(`SELECT event_id FROM "${db.schema}".dead_letters`)).toEqual([]);
+  });
+
   it('replays from event zero after a reset, rebuilding what it had built', async () => {
     const { handler } = recordingHandler(db.schema, topic, ['test.A.v1']);
     const { lastGlobalPosition } = await store.appendToStream('case-1', [newEvent('A'), newEvent('A')], 'no-stream');

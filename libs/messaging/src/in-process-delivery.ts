@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CheckpointStore, EventStore, Subscription } from '@ehc/event-store';
+import { isDatabaseUnavailable, type CheckpointStore, type EventStore, type Subscription } from '@ehc/event-store';
 import type { IntegrationEventHandler } from './handler';
 import { cachedHistory, translateAll, type IntegrationEvent, type Publication } from './integration-event';
 import { defaultDeliveryPolicy, deliverOnce, type DeliveryPolicy } from './deliver';
@@ -80,7 +80,8 @@ export class InProcessDelivery {
       });
       return;
     } catch (error) {
-      if (events.length === 0) throw error;
+      // the database being away is not a bad event: the subscription retries the whole batch when it is back
+      if (events.length === 0 || isDatabaseUnavailable(error)) throw error;
     }
     for (const event of events) {
       const result = await deliverOnce(dataSource, schema, handler, event, this.options.policy ?? defaultDeliveryPolicy);

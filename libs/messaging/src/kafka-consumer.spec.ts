@@ -4,6 +4,7 @@ import { createTestDataSource, createTestSchema, createTopic, readTopic, testKaf
 import { KafkaConsumerRunner, deadLetterTopic } from './kafka-consumer';
 import { ensureInbox, forgetProcessed } from './inbox';
 import type { IntegrationEvent } from './integration-event';
+import type { IntegrationEventHandler } from './handler';
 import { handledTableSql, quietLogger, recordingHandler } from './test-support.spec-helpers';
 
 jest.setTimeout(120_000);
@@ -96,6 +97,31 @@ describe('Kafka consumer (real broker)', () => {
     expect(dead.some((m) => m.value === 'not json at all')).toBe(true);
     const recorded = await ds.query(`SELECT event_id, attempts FROM "${db.schema}".dead_letters`);
     expect(recorded).toEqual([{ event_id: poison.id, attempts: 3 }]);
+  });
+
+  it('waits for a database that went away: a lost connection leaves the message to be retried, never dead-lettered', async () => {
+    const topic = `consumer-outage-${randomUUID()}`;
+    await createTopic(kafka, topic, 1);
+    // the handler's own connection is cut by the server more times than the policy allows attempts
+    const cuts = 4;
+    let calls = 0;
+    const handler: IntegrationEventHandler = {
+      consumer: `outage-${randomUUID().slice(0, 8)}`, topics: [topic], types: ['t.Recorded.v1'],
+      async handle(e, tx) {
+        calls++;
+        if (calls <= cuts) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        await tx.query(`INSERT INTO "${db.schema}".handled (event_id, type, subject) VALUES ($1, $2, $3)`, [e.id, e.type, e.subject]);
+      },
+    };
+    const runner = new KafkaConsumerRunner({ kafka, dataSource: ds, schema: db.schema, handler, logger: quietLogger, policy: { maxAttempts: 2, baseBackoffMs: 10 } });
+    await runner.start();
+    const one = event('case-1', 't.Recorded.v1');
+    await send(topic, [one]);
+    await until(async () => (await handledRows()).length > 0, 60_000);
+    await runner.stop();
+    expect(calls).toBe(cuts + 1);
+    expect((await handledRows()).map((r) => r.event_id)).toEqual([one.id]);
+    expect(await ds.query(`SELECT event_id FROM "${db.schema}".dead_letters`)).toEqual([]);
   });
 
   it('resumes after a restart from its committed offsets', async () => {

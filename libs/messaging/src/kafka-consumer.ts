@@ -53,7 +53,15 @@ export class KafkaConsumerRunner {
           await this.deadLetter(topic, raw, null, describeError(error), 1);
           return;
         }
-        const result = await deliverOnce(this.options.dataSource, this.options.schema, handler, event, this.options.policy ?? defaultDeliveryPolicy);
+        let result: Awaited<ReturnType<typeof deliverOnce>>;
+        try {
+          result = await deliverOnce(this.options.dataSource, this.options.schema, handler, event, this.options.policy ?? defaultDeliveryPolicy);
+        } catch (error) {
+          // the database is away: the offset stays uncommitted and kafkajs retries the message,
+          // restarting the consumer if it must, until the database is back
+          this.options.logger.error(`${handler.consumer}: ${event.type} ${event.id} waits for the database: ${describeError(error)}`);
+          throw error;
+        }
         if (result.outcome === 'failed') await this.deadLetter(topic, raw, event, result.error, result.attempts);
       },
     });

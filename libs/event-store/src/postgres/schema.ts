@@ -65,6 +65,12 @@ export function inLockedTransaction<T>(pool: Pool, lockKey: string, work: (clien
 /** One transaction on a client of its own: committed when `work` resolves, rolled back when it throws. */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // the server going away while this transaction holds the client (between two statements) is an
+  // 'error' event on the client: unheard, it would end the process; heard, the transaction fails
+  // and the broken client is handed back to be discarded, not reused
+  let lost: Error | undefined;
+  const onLost = (error: Error) => { lost = error; };
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -74,6 +80,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onLost);
+    client.release(lost);
   }
 }
