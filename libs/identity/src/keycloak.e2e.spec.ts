@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { fixedClock } from '@ehc/domain-kernel';
 import { KEYCLOAK_TEST_CLIENT } from '@ehc/testing';
+import { clientCredentials } from './client-credentials';
 import { AccessTokenVerifier, remoteSigningKeys } from './access-token';
 
 /**
@@ -67,5 +68,11 @@ describe('access tokens from a real Keycloak', () => {
 
   it('gives no token for a wrong client secret', async () => {
     expect((await clientCredentialsToken('not-the-secret')).status).toBe(401);
+  });
+
+  it('gives the hub\'s services their own token (role hub-service only) by client credentials, as a distributed service asks for it', async () => {
+    const token = await clientCredentials({ tokenEndpoint, clientId: 'hub-services', clientSecret: 'local-dev-hub-services-secret-not-for-production' })();
+    const verified = await verifierAt(token).verify(token);
+    expect(verified.ok && verified.value.roles.filter((r) => !r.startsWith('default-roles') && !['offline_access', 'uma_authorization'].includes(r))).toEqual(['hub-service']);
   });
 });
