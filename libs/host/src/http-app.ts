@@ -16,6 +16,7 @@ import { routesOf } from './routes';
 import { ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessTokenVerifier } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
 import { describeAccess, finishDocument } from './openapi-document';
+import { SUBJECT_ACCESS_RUNTIMES, SubjectAccessController } from './subject-access';
 import type { ConnectionDrain } from './connection-drain';
 import type { IdempotencyKeys } from '@ehc/commands';
 import { describeIdempotency, idempotency } from './idempotency';
@@ -115,9 +116,10 @@ export interface HttpAppOptions {
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   @Module({
     imports: [CqrsModule.forRoot(), ...options.modules],
-    controllers: [HealthController, ...(options.calendar ? [BankHolidaysController] : [])],
+    controllers: [HealthController, SubjectAccessController, ...(options.calendar ? [BankHolidaysController] : [])],
     providers: [
       { provide: HEALTH_SOURCES, useValue: options.health },
+      { provide: SUBJECT_ACCESS_RUNTIMES, useValue: options.health.runtimes },
       { provide: ACCESS_TOKEN_VERIFIER, useValue: options.accessTokens },
       // deny by default: a route with no policy answers nobody
       { provide: APP_GUARD, useClass: AccessGuard },
