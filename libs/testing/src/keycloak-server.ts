@@ -7,3 +7,11 @@ export function keycloakServer(command: 'start' | 'stop' | 'status' | 'clean', p
 
 /** The service account infra/keycloak/ehc-hub-realm.json defines for tests (local only). */
 export const KEYCLOAK_TEST_CLIENT = { id: 'hub-acceptance', secret: 'local-test-only-secret-not-for-production', audience: 'ehc-hub' } as const;
+
+/** A member of staff in the realm file, with a password and an authenticator (TOTP) already set up. */
+export const KEYCLOAK_TEST_STAFF = {
+  username: 'cw-signin-test',
+  password: 'local-test-only-password-not-for-production',
+  /** Keycloak keeps a TOTP secret as text; authenticator apps get its bytes in base32. */
+  totpSecret: 'local-test-only-totp-secret',
+} as const;
