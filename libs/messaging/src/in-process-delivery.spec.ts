@@ -73,7 +73,9 @@ describe('in-process delivery (embedded mode)', () => {
     await d.start();
     await d.waitFor(lastGlobalPosition);
     await d.stop();
-    expect(seen).toEqual([{ id: a.id, prepared: `details of ${a.id}`, openTransactionsDuringPrepare: before }]);
+    expect(seen).toEqual([{ id: a.id, prepared: `details of ${a.id}`, openTransactionsDuringPrepare: expect.any(Number) }]);
+    // none of ours: another suite's session may end meanwhile (fewer), but ours would make one more
+    expect(seen[0].openTransactionsDuringPrepare).toBeLessThanOrEqual(before);
   });
 
   it('retries a failing event, dead-letters a poison one, and goes on with the rest', async () => {
