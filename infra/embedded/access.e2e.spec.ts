@@ -1,11 +1,10 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { exportSPKI, importJWK, SignJWT, type KeyLike } from 'jose';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { STAFF_ROLES, HUB_SERVICE_ROLE, type Role } from '@ehc/identity';
-import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { allServices } from './main';
 
 type Operation = { security?: { bearer?: string[] }[]; 'x-roles'?: Role[] };
@@ -37,10 +36,7 @@ describe('access: every route refuses callers without a valid token and a role i
   afterAll(async () => {
     await host?.stop();
     await tokens?.close();
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}%`]);
-    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
-    await pool.end();
+    await dropSchemasWithPrefix(prefix);
   });
 
   const guarded = () => operations.filter((o) => o.operation.security?.length);

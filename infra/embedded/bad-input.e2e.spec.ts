@@ -2,10 +2,9 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
-import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { allServices } from './main';
 
 /*
@@ -84,10 +83,7 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
     await host?.stop();
     if (previousLimit === undefined) delete process.env.IMPORT_MAX_BYTES;
     else process.env.IMPORT_MAX_BYTES = previousLimit;
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}%`]);
-    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
-    await pool.end();
+    await dropSchemasWithPrefix(prefix);
   });
 
   const resolve = (schema: Schema | undefined): Schema | undefined => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
-import { testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { policyOf } from '@ehc/identity';
 import { allServices } from './main';
 
@@ -23,10 +22,7 @@ describe('every route declares its access policy', () => {
 
   afterAll(async () => {
     await host?.stop();
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}%`]);
-    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
-    await pool.end();
+    await dropSchemasWithPrefix(prefix);
   });
 
   it('finds the routes of all five services and the platform', () => {

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { allServices } from './main';
 
 /**
@@ -26,10 +25,7 @@ describe('subject access: everything about one person, nothing about another', (
   });
   afterAll(async () => {
     await host?.stop();
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    const { rows } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}%`]);
-    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
-    await pool.end();
+    await dropSchemasWithPrefix(prefix);
   });
 
   const open = async (givenName: string, familyName: string, note: string) => {

@@ -44,3 +44,14 @@ export async function tablesHolding(pool: Pool, schemas: string[], text: string)
   }
   return found.sort();
 }
+
+/** Drops every schema a host started with `EHC_SCHEMA_PREFIX=prefix` made (its services', the sign-in's). */
+export async function dropSchemasWithPrefix(prefix: string): Promise<void> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  try {
+    const { rows } = await pool.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix.replace(/[\\%_]/g, '\\$&')}%`]);
+    for (const { nspname } of rows) await pool.query(`DROP SCHEMA "${nspname}" CASCADE`);
+  } finally {
+    await pool.end();
+  }
+}
