@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, tablesHolding, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
 
@@ -73,7 +73,7 @@ describe('the audit log of reads of personal data (embedded, over HTTP)', () => 
     // newest first
     expect(found.items).toEqual([
       expect.objectContaining({ ...common, endpoint: 'GET /needs-assessments/:id', status: 404, subjectKind: 'case', subjectIds: [missing], query: null }),
-      expect.objectContaining({ ...common, endpoint: 'GET /needs-assessments', status: 200, subjectKind: 'list', subjectIds: [caseId, childId], query: `q=${reference}` }),
+      expect.objectContaining({ ...common, endpoint: 'GET /needs-assessments', status: 200, subjectKind: 'list', subjectIds: [caseId, childId], query: 'q=redacted' }),
       expect.objectContaining({ ...common, endpoint: 'GET /people/:personId', status: 200, subjectKind: 'person', subjectIds: [childId] }),
       expect.objectContaining({ ...common, endpoint: 'GET /annual-reviews/:planId', status: 200, subjectKind: 'plan', subjectIds: [planId, planChildId] }),
       expect.objectContaining({ ...common, endpoint: 'GET /needs-assessments/:id', status: 200, subjectKind: 'case', subjectIds: [caseId, childId] }),
@@ -91,6 +91,15 @@ describe('the audit log of reads of personal data (embedded, over HTTP)', () => 
     expect((await reads({ actor: 'cw-ayesha', limit: '2', offset: '1' })).items.map((e) => e.endpoint)).toEqual(['GET /needs-assessments', 'GET /people/:personId']);
     expect(await reads({ actor: 'cw-ayesha', to: '2026-11-26T11:59:59Z' })).toEqual({ total: 0, items: [] });
     expect((await reads({ actor: 'cw-ayesha', from: '2026-11-26T12:00:00+00:00' })).total).toBe(5);
+  });
+
+  it('keeps no name typed into a search or into a path: the log cannot be erased, so it holds ids only', async () => {
+    await caseworker.get('/needs-assessments').query({ q: 'Quennell', status: 'open' }).expect(200);
+    await caseworker.get('/needs-assessments/Quennell').expect(404);
+    const [probe, search] = (await reads({ actor: 'cw-ayesha', limit: '2' })).items;
+    expect(search).toMatchObject({ endpoint: 'GET /needs-assessments', query: 'q=redacted&status=open', subjectIds: [] });
+    expect(probe).toMatchObject({ endpoint: 'GET /needs-assessments/:id', status: 404, subjectIds: [] });
+    expect(await tablesHolding(host.runtimes[0].pool, [host.runtimes[0].schema], 'Quennell')).toEqual([]);
   });
 
   it('records a timeline read and a command\'s answer (it shows the case) with the child\'s id', async () => {

@@ -21,7 +21,13 @@ interface AuditMark {
 const AUDITED = 'ehc:audited';
 /** Route parameters that name a case, a plan or a person. */
 const SUBJECT_PARAMS = ['id', 'planId', 'personId'];
-const MAX_ID_LENGTH = 100;
+/** Case, plan and person ids are UUIDs; anything else in their place (a name typed into the path) is not kept. */
+const ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * Free-text query parameters (a search by the child's name) are not kept: the log is append-only,
+ * so a name in it could never be erased (UK GDPR art. 17). The rows the search showed are kept by id.
+ */
+const REDACTED_QUERY_PARAMS = ['q'];
 const MAX_QUERY_LENGTH = 1_000;
 const MAX_USER_AGENT_LENGTH = 200;
 
@@ -80,6 +86,20 @@ function endpointOf(context: ExecutionContext, req: Request, literal: string[]):
 
 const cut = (text: string | undefined, max: number): string | null => (text ? text.slice(0, max) : null);
 
+/** The query string as sent, free text replaced by `redacted`. */
+function queryOf(url: string): string | null {
+  const at = url.indexOf('?');
+  if (at < 0 || at === url.length - 1) return null;
+  const raw = url.slice(at + 1);
+  const redacted = raw.split('&').map((pair) => {
+    const name = pair.split('=')[0];
+    let decoded = name;
+    try { decoded = decodeURIComponent(name.replace(/\+/g, ' ')); } catch { /* kept as sent */ }
+    return REDACTED_QUERY_PARAMS.includes(decoded) ? `${name}=redacted` : pair;
+  }).join('&');
+  return cut(redacted, MAX_QUERY_LENGTH);
+}
+
 /**
  * Records the reads of the routes marked `@AuditedRead` / `@AuditedErasure`, after the access guard
  * let the caller in (a 401 or 403 showed nothing, and names no verified caller).
@@ -111,9 +131,8 @@ export class AuditInterceptor implements NestInterceptor {
     const fromParams = SUBJECT_PARAMS.map((name) => req.params?.[name]);
     const named = (req as Request & { [AUDIT_SUBJECTS]?: string[] })[AUDIT_SUBJECTS] ?? [];
     const ids = [...new Set([...fromParams, ...idsInAnswer(mark.subject, mark.kind, body), ...named]
-      .filter((id): id is string => typeof id === 'string' && id.length > 0)
-      .map((id) => id.slice(0, MAX_ID_LENGTH).toLowerCase()))];
-    const queryAt = req.originalUrl.indexOf('?');
+      .filter((id): id is string => typeof id === 'string' && ID_SHAPE.test(id))
+      .map((id) => id.toLowerCase()))];
     await this.log.record({
       kind: mark.kind,
       actor: caller?.subject ?? 'anonymous',
@@ -122,7 +141,7 @@ export class AuditInterceptor implements NestInterceptor {
       subjectKind: mark.subject,
       subjectIds: ids.slice(0, MAX_SUBJECT_IDS),
       subjectsOmitted: Math.max(ids.length - MAX_SUBJECT_IDS, 0),
-      query: queryAt >= 0 ? cut(req.originalUrl.slice(queryAt + 1), MAX_QUERY_LENGTH) : null,
+      query: queryOf(req.originalUrl),
       endpoint: endpointOf(context, req, mark.literalParams),
       status,
       source: req.ip ?? req.socket.remoteAddress ?? 'unknown',
