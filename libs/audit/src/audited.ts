@@ -142,7 +142,8 @@ export class AuditInterceptor implements NestInterceptor {
       subjectIds: ids.slice(0, MAX_SUBJECT_IDS),
       subjectsOmitted: Math.max(ids.length - MAX_SUBJECT_IDS, 0),
       query: queryOf(req.originalUrl),
-      endpoint: endpointOf(context, req, mark.literalParams),
+      // a command is named once it ran (a known name); an unknown one could be any text
+      endpoint: endpointOf(context, req, status < 300 ? mark.literalParams : []),
       status,
       source: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       userAgent: cut(req.header('user-agent'), MAX_USER_AGENT_LENGTH),
