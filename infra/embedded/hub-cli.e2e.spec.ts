@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import express from 'express';
 import { Pool } from 'pg';
 import { AccessTokenVerifier, remoteSigningKeys } from '@ehc/identity';
-import { systemClock } from '@ehc/domain-kernel';
+import { fixedClock, systemClock } from '@ehc/domain-kernel';
+import { AuditLog, type AuditRead } from '@ehc/audit';
 import { createIdentityProvider } from '@ehc/identity-provider';
 
 const ROOT = join(__dirname, '../..');
@@ -79,5 +80,72 @@ describe('the hub command line (accounts of the embedded OpenID provider)', () =
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('embedded PostgreSQL is not running');
     expect(run.stderr).toContain('npm start');
+  });
+});
+
+/**
+ * `npm run hub -- audit-search` and `audit-verify` as an administrator runs them, a process of its own
+ * against DATABASE_URL, on the log an embedded hub keeps (its first service's schema).
+ */
+describe('the hub command line (the audit log)', () => {
+  const prefix = `t${randomUUID().slice(0, 8)}_`;
+  const schema = `${prefix}needs_assessment`;
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  const child = randomUUID();
+  const caseId = randomUUID();
+  const read = (actor: string, subjectIds: string[], endpoint: string): AuditRead => ({
+    kind: 'read', actor, actorRoles: ['caseworker'], clientId: 'workspace', subjectKind: 'case', subjectIds, subjectsOmitted: 0,
+    query: null, endpoint, status: 200, source: '10.20.3.41', userAgent: 'Mozilla/5.0',
+  });
+  beforeAll(async () => {
+    await pool.query(`CREATE SCHEMA "${schema}"`);
+    const log = await AuditLog.open(pool, schema, fixedClock('2026-03-02T09:00:00Z'));
+    await log.record(read('cw-ayesha', [caseId, child], 'GET /needs-assessments/:id'));
+    await log.record(read('cw-ben', [randomUUID()], 'GET /annual-reviews/:planId'));
+    await log.record(read('tm-priya', [child], 'GET /people/:personId'));
+  });
+  afterAll(async () => {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  });
+
+  const hub = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['-r', './infra/node/register.js', 'infra/embedded/hub-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, EHC_SCHEMA_PREFIX: prefix } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    });
+
+  it('finds who read a child\'s record, newest first', async () => {
+    const run = await hub(['audit-search', '--subject', child]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('2 entries, newest first:');
+    expect(lines.slice(1).map((l) => l.split('\t').slice(1, 5))).toEqual([
+      ['#3', 'read', 'tm-priya (caseworker; client workspace)', 'GET /people/:personId 200'],
+      ['#1', 'read', 'cw-ayesha (caseworker; client workspace)', 'GET /needs-assessments/:id 200'],
+    ]);
+    expect(lines[2]).toContain(`case: ${caseId},${child}`);
+    expect((await hub(['audit-search', '--subject', child, '--actor', 'cw-ayesha'])).stdout).toMatch(/^1 entry, newest first:\n.*#1\t/);
+    expect((await hub(['audit-search', '--from', 'yesterday'])).code).toBe(2);
+  });
+
+  it('verifies the chain: intact (exit 0), then changed behind its back (exit 3, naming the entry)', async () => {
+    const intact = await hub(['audit-verify']);
+    expect(intact).toMatchObject({ code: 0, stderr: '' });
+    expect(intact.stdout).toContain('The audit log is intact: 3 entries');
+
+    await pool.query(`ALTER TABLE "${schema}".audit_log DISABLE TRIGGER audit_log_append_only`);
+    await pool.query(`UPDATE "${schema}".audit_log SET actor = 'someone-else' WHERE seq = 2`);
+    await pool.query(`ALTER TABLE "${schema}".audit_log ENABLE TRIGGER audit_log_append_only`);
+    const broken = await hub(['audit-verify']);
+    expect(broken.code).toBe(3);
+    expect(broken.stdout).toContain('entry 2 was changed');
+    expect(broken.stdout).toContain('someone-else');
+  });
+
+  it('says so when the schema holds no audit log', async () => {
+    const run = await hub(['audit-verify', '--schema', `${prefix}nowhere`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No audit log in schema');
   });
 });

@@ -1,4 +1,4 @@
-// `npm run hub -- <command>`: the embedded OpenID provider's accounts, from the command line.
+// `npm run hub -- <command>`: the embedded OpenID provider's accounts, and the audit log, from the command line.
 //
 //   create-user   --username asha --name "Asha Patel" --roles caseworker[,team-manager]
 //   reset-password --username asha          a new one-time password; the authenticator is enrolled afresh
@@ -6,11 +6,17 @@
 //   create-client --name finance-export --roles finance      a service account (client credentials)
 //   list-clients
 //   remove-client --name finance-export
+//   audit-search  --subject <case, plan or person id> [--actor cw-ayesha] [--from <instant>] [--to <instant>] [--limit 100]
+//   audit-verify                             walks the hash chain; exit 3 if an entry was changed, removed or inserted
 //
 // One-time passwords and client secrets are printed once, here, and never stored in clear.
 // Database: DATABASE_URL if set, else the embedded PostgreSQL of `npm start` (127.0.0.1,
-// EMBEDDED_PG_PORT, default 54329), which must be running. Schema: EHC_SCHEMA_PREFIX + 'identity'.
+// EMBEDDED_PG_PORT, default 54329), which must be running. Schema: EHC_SCHEMA_PREFIX + 'identity'; the audit
+// log is the embedded hub's (EHC_SCHEMA_PREFIX + 'needs_assessment', its first service's schema), or --schema
+// names a distributed service's own (e.g. --schema annual_review).
 import { Pool } from 'pg';
+import { systemClock } from '@ehc/domain-kernel';
+import { AuditLog, type AuditEntry } from '@ehc/audit';
 import { HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
 import { AccountRefused, openIdentityAdministration, RolesRefused, ServiceAccountRefused } from '@ehc/identity-provider';
 
@@ -21,6 +27,8 @@ const USAGE = `usage: npm run hub -- <command> [options]
   create-client  --name <client id> --roles <role>[,<role>…]
   list-clients
   remove-client  --name <client id>
+  audit-search   [--subject <id>] [--actor <subject>] [--from <ISO instant>] [--to <ISO instant>] [--limit <1-1000>] [--schema <schema>]
+  audit-verify   [--schema <schema>]
 roles of people: ${STAFF_ROLES.join(', ')}
 roles of service accounts: the same, and ${HUB_SERVICE_ROLE}
 `;
@@ -74,6 +82,7 @@ async function main(): Promise<number> {
       }
       return 1;
     }
+    if (command === 'audit-search' || command === 'audit-verify') return await audit(command, found, pool);
     const schema = `${process.env.EHC_SCHEMA_PREFIX ?? ''}identity`;
     const admin = await openIdentityAdministration({ pool, schema });
     const issuer = process.env.OIDC_ISSUER_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/oidc`;
@@ -135,6 +144,48 @@ async function main(): Promise<number> {
   } finally {
     await pool.end();
   }
+}
+
+/** What audit-verify exits with when the log is not as it was written (1 is any other failure). */
+const AUDIT_BROKEN_EXIT = 3;
+
+async function audit(command: 'audit-search' | 'audit-verify', found: Map<string, string>, pool: Pool): Promise<number> {
+  const schema = found.get('schema') ?? `${process.env.EHC_SCHEMA_PREFIX ?? ''}needs_assessment`;
+  const { rows: [table] } = await pool.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`"${schema}".audit_log`]);
+  if (!table.exists) {
+    process.stderr.write(`No audit log in schema ${schema}: has the hub started on this database? (--schema names another)\n`);
+    return 1;
+  }
+  // opening makes nothing new here (the tables exist); the clock only stamps entries, and this records none
+  const log = new AuditLog(pool, schema, systemClock);
+  if (command === 'audit-verify') {
+    const result = await log.verify();
+    if (result.ok) {
+      process.stdout.write(`The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.\n`);
+      return 0;
+    }
+    process.stdout.write(`The audit log is NOT as it was written: entry ${result.brokenAt} was ${result.finding} (${result.entries} entries before it verify).\n`);
+    if (result.entry) process.stdout.write(`${line(result.entry)}\n`);
+    return AUDIT_BROKEN_EXIT;
+  }
+  const instant = (name: string) => {
+    const value = found.get(name);
+    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be an ISO 8601 instant, e.g. 2026-03-02T09:00:00Z`);
+    return value === undefined ? undefined : new Date(value).toISOString();
+  };
+  const limit = found.has('limit') ? Number(found.get('limit')) : 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
+  const { total, items } = await log.search({ subjectId: found.get('subject')?.toLowerCase(), actor: found.get('actor'), from: instant('from'), to: instant('to'), limit });
+  process.stdout.write(`${total} entr${total === 1 ? 'y' : 'ies'}${total > items.length ? ` (the newest ${items.length} shown)` : ''}, newest first:\n`);
+  for (const entry of items) process.stdout.write(`${line(entry)}\n`);
+  return 0;
+}
+
+/** One entry, tab-separated: when, seq, kind, who (roles, client), endpoint and status, whose, from where. */
+function line(e: AuditEntry): string {
+  const subjects = e.subjectIds.join(',') + (e.subjectsOmitted ? ` (+${e.subjectsOmitted} more)` : '');
+  return [e.recordedAt, `#${e.seq}`, e.kind, `${e.actor} (${e.actorRoles.join(',')}${e.clientId ? `; client ${e.clientId}` : ''})`,
+    `${e.endpoint} ${e.status}${e.query ? ` ?${e.query}` : ''}`, `${e.subjectKind}: ${subjects}`, `from ${e.source}${e.userAgent ? ` (${e.userAgent})` : ''}`].join('\t');
 }
 
 main().then(

@@ -54,6 +54,10 @@ describe('subject access: everything about one person, nothing about another', (
     expect(caseStream.events[0]).toMatchObject({ data: expect.objectContaining({ reference: amara.reference, childId: amara.personId }), metadata: expect.objectContaining({ actor: { kind: 'user', id: CALLERS.caseworker.sub } }) });
     expect(caseStream.documents).toEqual([expect.objectContaining({ kind: expect.any(String), content: expect.objectContaining({ text: 'Mum says Amara sleeps badly since the move.' }) })]);
 
+    // the export is itself a read of the child's data, and is in the audit log as one
+    const audit = (await administrator.get('/audit/reads').query({ subject: amara.personId }).expect(200)).body as { items: Record<string, unknown>[] };
+    expect(audit.items).toContainEqual(expect.objectContaining({ endpoint: 'GET /people/:personId/subject-access', status: 200, subjectIds: [amara.personId] }));
+
     const text = JSON.stringify(file);
     for (const other of [leo.personId, leo.caseId, leo.reference, 'Marsh', 'speech and language']) expect([other, text.includes(other)]).toEqual([other, false]);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyDecorators, Controller, Get, HttpCode, Inject, Module, SetMetadata, type DynamicModule, type INestApplication, type Type, Res } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiOperation, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
@@ -24,6 +24,7 @@ import { bodyTextRule, describeInputRules, requestTargetRule, unsupportedMediaTy
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
+import { AUDIT_LOG, AuditController, AuditInterceptor, type AuditLog } from '@ehc/audit';
 
 export const HEALTH_SOURCES = Symbol('HEALTH_SOURCES');
 
@@ -107,6 +108,8 @@ export interface HttpAppOptions {
   accessTokens: AccessTokenVerifier;
   /** Handlers served under their path before any body is read (the embedded OpenID provider at /oidc). */
   mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
+  /** Where reads of personal data are recorded (routes marked `@AuditedRead`), searched and verified under /audit. */
+  auditLog?: AuditLog;
 }
 
 /**
@@ -116,7 +119,7 @@ export interface HttpAppOptions {
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   @Module({
     imports: [CqrsModule.forRoot(), ...options.modules],
-    controllers: [HealthController, SubjectAccessController, ...(options.calendar ? [BankHolidaysController] : [])],
+    controllers: [HealthController, SubjectAccessController, ...(options.calendar ? [BankHolidaysController] : []), ...(options.auditLog ? [AuditController] : [])],
     providers: [
       { provide: HEALTH_SOURCES, useValue: options.health },
       { provide: SUBJECT_ACCESS_RUNTIMES, useValue: options.health.runtimes },
@@ -124,6 +127,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       // deny by default: a route with no policy answers nobody
       { provide: APP_GUARD, useClass: AccessGuard },
       ...(options.calendar ? [{ provide: BANK_HOLIDAY_CALENDAR, useValue: options.calendar }] : []),
+      // after the guard: a read is recorded with the caller it verified
+      ...(options.auditLog ? [{ provide: AUDIT_LOG, useValue: options.auditLog }, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }] : []),
     ],
   })
   class AppModule {}

@@ -12,6 +12,7 @@ import { ConnectionDrain, shutdownGraceFromEnv } from './connection-drain';
 import { embeddedSignIn, type SignIn } from './embedded-sign-in';
 import { lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { IdempotencyKeys } from '@ehc/commands';
+import { AuditLog } from '@ehc/audit';
 import { JsonLogger } from '@ehc/http';
 import { EmbeddedBus, KafkaBus, type MessageBus } from './message-bus';
 import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type StoreKind } from './runtime';
@@ -108,8 +109,10 @@ async function host(options: {
     signIn = await options.signIn(runtimes);
     const drain = new ConnectionDrain();
     const idempotencyKeys = await IdempotencyKeys.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
+    // like the keys: one log a host, in its first service's schema (in distributed mode, each service's own)
+    const auditLog = await AuditLog.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     const app = await createHttpApp({
-      drain, idempotencyKeys, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
+      drain, idempotencyKeys, auditLog, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),

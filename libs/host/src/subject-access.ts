@@ -5,6 +5,7 @@ import { isUuid } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import { problem } from '@ehc/http';
 import { Allow, callerOf } from '@ehc/identity';
+import { AuditedRead } from '@ehc/audit';
 import type { ServiceRuntime } from './runtime';
 
 export const SUBJECT_ACCESS_RUNTIMES = Symbol('SUBJECT_ACCESS_RUNTIMES');
@@ -64,6 +65,8 @@ export class SubjectAccessController {
   constructor(@Inject(SUBJECT_ACCESS_RUNTIMES) private readonly runtimes: ServiceRuntime[]) {}
 
   @Get(':personId/subject-access')
+  // an export of everything about a person is a read of it, and is recorded as one
+  @AuditedRead('person')
   @ApiOperation({ summary: 'Subject access (UK GDPR art. 15): everything the hub holds about one person, as one JSON file' })
   @ApiProduces('application/json')
   @ApiResponse({ status: 200, description: 'A file (`Content-Disposition: attachment`) with, per service: the person\'s details, and every stream naming them with all its events and documents' })

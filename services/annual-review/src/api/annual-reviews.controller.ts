@@ -25,6 +25,7 @@ import { ruleProblem } from './problems';
 import { PLAN_STATUSES, plansMatching } from '../infrastructure/queries/reviews-due';
 import { transfersOfYear } from '../infrastructure/queries/transfers';
 import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
+import { AuditedErasure, AuditedRead, auditSubjects } from '@ehc/audit';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
 export const AR_CLOCK = Symbol('ANNUAL_REVIEW_CLOCK');
@@ -56,6 +57,7 @@ export class AnnualReviewsController {
   @Allow('administrator')
   @Post(':planId/erase-personal-data')
   @HttpCode(200)
+  @AuditedErasure()
   @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself. Erasing again answers the same, with `alreadyErased: true`." })
   @ApiResponse({ status: 200, description: '{ erased: true, alreadyErased, personId }' })
   @ApiResponse({ status: 404, description: 'No such plan' })
@@ -125,6 +127,7 @@ export class AnnualReviewsController {
   }
 
   @Get('transfers')
+  @AuditedRead('list')
   @ApiOperation({ summary: 'The transfers of a calendar year: the reg 2 phase-transfer cohort for September (who moves, the kind of move, the last lawful day before 15 February / 31 March with the rule\'s words, and the latest safe dates for the amendment notice and the review meeting), and the reg 18(2) moves between post-16 institutions in that year' })
   @ApiQuery({ name: 'year', required: false, description: 'calendar year of the September move (default: the coming one)' })
   async transfers(@Query() query: Record<string, unknown>) {
@@ -136,6 +139,7 @@ export class AnnualReviewsController {
   }
 
   @Get()
+  @AuditedRead('list')
   @ApiOperation({ summary: 'Reviews due and overdue, by caseworker and by setting (a setting\'s pupils), with search by child name or reference' })
   @ApiQuery({ name: 'due-within-days', required: false, schema: { type: 'integer', minimum: 0, maximum: 3660 } })
   @ApiQuery({ name: 'overdue', required: false, type: Boolean })
@@ -159,6 +163,7 @@ export class AnnualReviewsController {
   }
 
   @Get(':planId')
+  @AuditedRead('plan')
   @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming)' })
   @ApiResponse({ status: 200, description: 'The plan as its review cycle stands today (Europe/London)' })
   @ApiResponse({ status: 404, description: 'No such plan' })
@@ -169,18 +174,24 @@ export class AnnualReviewsController {
   }
 
   @Get(':planId/timeline')
+  @AuditedRead('plan')
   @ApiOperation({ summary: 'Every event on the plan: what, when it happened, when it was recorded, and who' })
-  async timeline(@Param('planId') planId: string) {
-    const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId: planStream(this.planId(planId)) }, order: { revision: 'ASC' } });
+  async timeline(@Param('planId') planId: string, @Req() req: Request) {
+    const streamId = planStream(this.planId(planId));
+    const rows = await this.runtime.dataSource.getRepository(PlanTimelineEntry).find({ where: { streamId }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
+    const file = await this.runtime.dataSource.getRepository(PlanFile).findOne({ where: { streamId }, select: { streamId: true, childId: true } });
+    auditSubjects(req, file?.childId);
     return rows.map(timelineEntry);
   }
 
   @Get(':planId/letters/:letterId')
   @Header('content-type', 'text/html; charset=utf-8')
+  @AuditedRead('plan')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
-  async letter(@Param('planId') planId: string, @Param('letterId') letterId: string) {
+  async letter(@Param('planId') planId: string, @Param('letterId') letterId: string, @Req() req: Request) {
     const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(this.planId(planId)) });
+    auditSubjects(req, row?.childId);
     const letter = row?.view.letters.find((l) => l.letterId === letterId);
     if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on plan ${planId}`);
     const kindOfReasons: Partial<Record<string, string>> = { 'cease-decision': 'cease-decision-reasons', 'decision-not-to-amend': 'not-to-amend-reasons', 'decision-to-maintain': 'review-decision-reasons' };
@@ -194,6 +205,8 @@ export class AnnualReviewsController {
   @Post(':planId/:command')
   @HttpCode(200)
   @ApiExcludeEndpoint()
+  // the answer is the plan view, the child's details with it
+  @AuditedRead('plan', { literalParams: ['command'] })
   async command(@Param('planId') planIdRaw: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const definition = commandNamed(PLAN_COMMANDS, name);
     const parsed = definition.read(body);

@@ -25,6 +25,7 @@ import type { NeedsAssessmentSettings } from '../config';
 import { caseExample } from './examples';
 import { readRequestBody, RequestBody } from './request-body';
 import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
+import { AuditedErasure, AuditedRead, auditSubjects } from '@ehc/audit';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
 export const CLOCK = Symbol('CLOCK');
@@ -55,6 +56,8 @@ export class NeedsAssessmentsController {
   @Allow(...CASEWORK)
   @Post()
   @HttpCode(201)
+  // the answer shows the case, with the child's details: a read like any other
+  @AuditedRead('case')
   @ApiOperation({ summary: 'Record a request for an EHC needs assessment (day 0 of every statutory clock)' })
   @ApiBody({ schema: RequestBody as unknown as Record<string, unknown> })
   @ApiCreatedResponse({ description: 'The case, with its statutory deadlines', schema: { example: caseExample } })
@@ -100,6 +103,7 @@ export class NeedsAssessmentsController {
   @Allow('administrator')
   @Post(':id/erase-personal-data')
   @HttpCode(200)
+  @AuditedErasure()
   @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were. Erasing again answers the same, with `alreadyErased: true`, and appends nothing." })
   @ApiResponse({ status: 200, description: '{ erased: true, alreadyErased, personId }' })
   @ApiResponse({ status: 404, description: 'No such case' })
@@ -127,6 +131,7 @@ export class NeedsAssessmentsController {
   }
 
   @Get()
+  @AuditedRead('list')
   @ApiOperation({ summary: 'Caseload: cases by caseworker and status, what is due soon, what is overdue; search by child name or reference' })
   @ApiQuery({ name: 'caseworker', required: false })
   @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
@@ -157,6 +162,7 @@ export class NeedsAssessmentsController {
   }
 
   @Get(':id')
+  @AuditedRead('case')
   @ApiOperation({ summary: 'A case: status, every statutory date (due, done, days left or late), advice, exceptions, plans, letters' })
   @ApiOkResponse({ schema: { example: caseExample } })
   @ApiResponse({ status: 404, description: 'No such case' })
@@ -167,19 +173,24 @@ export class NeedsAssessmentsController {
   }
 
   @Get(':id/timeline')
+  @AuditedRead('case')
   @ApiOperation({ summary: 'Every event on the case: what, when it happened, when it was recorded, and who' })
-  async timeline(@Param('id') id: string) {
+  async timeline(@Param('id') id: string, @Req() req: Request) {
     const caseId = this.caseId(id);
     const rows = await this.runtime.dataSource.getRepository(CaseTimelineEntry).find({ where: { streamId: caseStream(caseId) }, order: { revision: 'ASC' } });
     if (rows.length === 0) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
+    const file = await this.runtime.dataSource.getRepository(CaseFile).findOne({ where: { caseId: caseStream(caseId) }, select: { caseId: true, childId: true } });
+    auditSubjects(req, file?.childId);
     return rows.map(timelineEntry);
   }
 
   @Get(':id/letters/:letterId')
   @Header('content-type', 'text/html; charset=utf-8')
+  @AuditedRead('case')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
-  async letter(@Param('id') id: string, @Param('letterId') letterId: string) {
+  async letter(@Param('id') id: string, @Param('letterId') letterId: string, @Req() req: Request) {
     const row = await this.runtime.dataSource.getRepository(CaseFile).findOneBy({ caseId: caseStream(this.caseId(id)) });
+    auditSubjects(req, row?.childId);
     const letter = row?.view.letters.find((l) => l.letterId === letterId);
     if (!row || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on case ${id}`);
     const person = await this.personal.person(row.view.childId);
@@ -192,6 +203,8 @@ export class NeedsAssessmentsController {
   @Post(':id/:command')
   @HttpCode(200)
   @ApiExcludeEndpoint()
+  // the answer is the case view, the child's details with it
+  @AuditedRead('case', { literalParams: ['command'] })
   async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const parsed = commandNamed(CASE_COMMANDS, name).read(body);
     const { on, expectedRevision } = parsed;

@@ -6,6 +6,7 @@ import { problem } from '@ehc/http';
 import { type ServiceRuntime } from '@ehc/host';
 import { RUNTIME } from './needs-assessments.controller';
 import { Allow, CASE_READERS, HUB_SERVICE_ROLE } from '@ehc/identity';
+import { AuditedRead } from '@ehc/audit';
 
 /**
  * The person directory other services ask for the details behind a person id they were given in
@@ -22,6 +23,7 @@ export class PeopleController {
   }
 
   @Get(':personId')
+  @AuditedRead('person')
   @ApiOperation({ summary: "A child's or young person's details by person id (for other services of the hub)" })
   async get(@Param('personId') personId: string) {
     const person = isUuid(personId) ? await this.personal.person(personId.toLowerCase()) : null;

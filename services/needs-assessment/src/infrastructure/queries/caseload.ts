@@ -40,7 +40,7 @@ export async function casesMatching(db: Queryable, schema: string, filters: Case
   const nextDue = `(SELECT min(d.due) FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id)`;
   const [{ total }] = (await db.query(`SELECT $1::date AS as_of, $2::int AS extension_days, count(*)::int AS total ${from}`, params)) as { total: number }[];
   const rows = (await db.query(
-    `WITH page AS (SELECT $1::date AS as_of, $2::int AS extension_days, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on,
+    `WITH page AS (SELECT $1::date AS as_of, $2::int AS extension_days, c.stream_id AS case_id, c.reference, c.status, c.caseworker_id, c.received_on::text AS received_on, c.child_id,
                           p.given_name, p.family_name, p.erased_at, ${nextDue}::text AS next_due ${from}
                    ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
      SELECT page.*,
@@ -57,7 +57,7 @@ export async function casesMatching(db: Queryable, schema: string, filters: Case
         .map((d) => ({ ...d, daysLeft: daysBetween(today, d.due), overdue: isOverdue(d.due, today, { excepted: d.excepted, extensionDays }) }));
       return {
         id: caseIdOf(String(r.case_id)), reference: r.reference, status: r.status, caseworker: r.caseworker_id, receivedOn: r.received_on,
-        child: r.erased_at ? { erased: true } : { givenName: r.given_name, familyName: r.family_name },
+        child: r.erased_at ? { id: r.child_id, erased: true } : { id: r.child_id, givenName: r.given_name, familyName: r.family_name },
         nextDue: r.next_due, overdue: deadlines.some((d) => d.overdue), deadlines,
       };
     }),
