@@ -12,3 +12,4 @@ export * from './command-answer';
 export * from './lag-checks';
 export * from './embedded-sign-in';
 export * from './start-failure';
+export * from './development-secrets';

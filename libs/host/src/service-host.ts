@@ -18,6 +18,7 @@ import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type St
 import { httpDirectory, inProcessDirectory, type PersonDirectory } from './person-directory';
 import { watchLauncher } from './parent-watch';
 import { startFailure } from './start-failure';
+import { refuseDevelopmentSecrets } from './development-secrets';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {
@@ -254,6 +255,7 @@ async function startSupervisedPostgres(source: Env, logger: JsonLogger): Promise
 /** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
 export async function startDistributed(service: ServiceDefinition, source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
+  refuseDevelopmentSecrets(source);
   const port = env.port(source, 'PORT', service.defaultPort);
   const config = service.configure?.(source);
   const bodyLimits = bodyLimitsFromEnv(source);
