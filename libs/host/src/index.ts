@@ -13,3 +13,4 @@ export * from './lag-checks';
 export * from './embedded-sign-in';
 export * from './start-failure';
 export * from './development-secrets';
+export * from './rate-limits';
