@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiOperation, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 import { json, Router, text, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { bankHolidayCalendarStatus } from '@ehc/domain-kernel';
+import { bankHolidayCalendarStatus, systemClock } from '@ehc/domain-kernel';
 import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
 import { problem, ProblemFilter } from '@ehc/http';
@@ -15,6 +15,7 @@ import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
 import { ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessTokenVerifier } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
+import { rateLimitsFromEnv, signInAttemptLimit, unauthenticatedLimit, type RateLimits } from './rate-limits';
 import { describeAccess, finishDocument } from './openapi-document';
 import { SUBJECT_ACCESS_RUNTIMES, SubjectAccessController } from './subject-access';
 import type { ConnectionDrain } from './connection-drain';
@@ -110,6 +111,8 @@ export interface HttpAppOptions {
   mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
   /** Where reads of personal data are recorded (routes marked `@AuditedRead`), searched and verified under /audit. */
   auditLog?: AuditLog;
+  /** Sign-in attempts and unauthenticated requests per address; by default from the environment, on the system clock. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -140,10 +143,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.disable('x-powered-by');
   if (options.drain) app.use(options.drain.middleware);
   app.use(securityHeaders());
-  for (const mount of options.mounts ?? []) app.use(mount.path, mount.handler);
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnv(process.env, systemClock);
+  for (const mount of options.mounts ?? []) app.use(mount.path, signInAttemptLimit(rateLimits.signIn), mount.handler);
   app.use(bodyParsers(limits, imports));
   app.use(withCorrelation);
   app.use(authenticate(options.accessTokens));
+  app.use(unauthenticatedLimit(rateLimits.unauthenticated));
   if (options.idempotencyKeys) app.use(idempotency(options.idempotencyKeys));
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build());

@@ -13,3 +13,5 @@ export * from './lag-checks';
 export * from './embedded-sign-in';
 export * from './start-failure';
 export * from './subject-access';
+export * from './development-secrets';
+export * from './rate-limits';

@@ -19,6 +19,8 @@ import { closeServiceRuntime, createServiceRuntime, type ServiceRuntime, type St
 import { httpDirectory, inProcessDirectory, type PersonDirectory } from './person-directory';
 import { watchLauncher } from './parent-watch';
 import { startFailure } from './start-failure';
+import { refuseDevelopmentSecrets } from './development-secrets';
+import { rateLimitsFromEnv, type RateLimits } from './rate-limits';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {
@@ -63,6 +65,8 @@ async function host(options: {
   configs: unknown[];
   /** Request body limits, from the host's environment (IMPORT_MAX_BYTES). */
   bodyLimits: BodyLimits;
+  /** SIGN_IN_ATTEMPTS_PER_MINUTE, UNAUTHENTICATED_REQUESTS_PER_MINUTE (or the caller's own limiters). */
+  rateLimits: RateLimits;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
   /** When /health says degraded (HEALTH_OPEN_TRANSACTION_SECONDS, HEALTH_PROJECTION_LAG_SECONDS). */
@@ -120,6 +124,7 @@ async function host(options: {
       logger: options.logger,
       calendar,
       bodyLimits: options.bodyLimits,
+      rateLimits: options.rateLimits,
       documentPaths: Object.assign({}, ...options.services.map((s) => s.openApiPaths ?? {})),
     });
     await app.init();
@@ -160,6 +165,8 @@ export interface HostOptions {
   accessTokens?: AccessTokenVerifier;
   /** This service's own token for calls to another service, instead of OIDC_CLIENT_ID's client credentials. */
   serviceToken?: () => Promise<string>;
+  /** Rate limiters instead of the environment's on the host's clock (tests, with a time source of their own). */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -208,6 +215,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const port = env.port(source, 'PORT', 3000);
   const configs = services.map((s) => s.configure?.(source));
   const bodyLimits = bodyLimitsFromEnv(source);
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnv(source, options.clock ?? systemClock);
   const shutdownGraceMs = shutdownGraceFromEnv(source);
   const lagLimits = lagLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
@@ -228,7 +236,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
     ? async () => ({ accessTokens: external, close: async () => undefined })
     : (runtimes: ServiceRuntime[]) => embeddedSignIn({ pool: runtimes[0].pool, schema: env.schemaName({ s: prefix + 'identity' }, 's', 'identity'), publicUrl, port, clock: options.clock ?? systemClock, logger });
   const running = await host({ signIn,
-    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, shutdownGraceMs, lagLimits,
+    title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, rateLimits, shutdownGraceMs, lagLimits,
     databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStopping: async () => { await embedded?.stopSupervising(); },
     onStop: async () => { await embedded?.stop(); },
@@ -257,9 +265,11 @@ async function startSupervisedPostgres(source: Env, logger: JsonLogger): Promise
 /** Distributed mode: one service in this process, Kafka between services; all settings from the environment. */
 export async function startDistributed(service: ServiceDefinition, source: Env = process.env, options: HostOptions = {}): Promise<RunningHost> {
   const logger = new JsonLogger(service.name, source.LOG_LEVEL === 'silent');
+  refuseDevelopmentSecrets(source);
   const port = env.port(source, 'PORT', service.defaultPort);
   const config = service.configure?.(source);
   const bodyLimits = bodyLimitsFromEnv(source);
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnv(source, options.clock ?? systemClock);
   const shutdownGraceMs = shutdownGraceFromEnv(source);
   const lagLimits = lagLimitsFromEnv(source);
   const databaseUrl = env.url(source, 'DATABASE_URL', ['postgres', 'postgresql']);
@@ -274,7 +284,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   const accessTokens = await accessTokensFor(source, options, logger, true);
   const running = await host({ signIn: async () => ({ accessTokens, close: async () => undefined }),
-    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
+    title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, rateLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl && serviceToken ? () => httpDirectory(directoryUrl, serviceToken) : undefined, clock: options.clock, bankHolidaysFile,
   });

@@ -17,6 +17,13 @@ export interface AccessTokenVerifierOptions {
   clock: Clock;
   /** Seconds of clock skew tolerated between the provider and the hub. */
   clockToleranceSeconds?: number;
+  /**
+   * Tokens verified once are remembered by their exact text until they expire, so a caller's next
+   * requests with the same token cost a lookup, not a signature check (default 10,000 tokens; 0
+   * remembers none). Only tokens that passed every check are kept. A token stays accepted until its
+   * `exp` even if its key leaves the provider's JWKS, as it would while the JWKS is cached.
+   */
+  rememberedTokens?: number;
 }
 
 /** The caller, as the provider vouches for them. */
@@ -35,6 +42,8 @@ export type TokenRefusal =
   | 'WrongAudience' | 'AlgorithmNotAllowed' | 'BadSignature' | 'UnknownSigningKey' | 'NoSubject';
 
 export class AccessTokenVerifier {
+  private readonly remembered = new Map<string, { caller: VerifiedCaller; validFromMs: number; validUntilMs: number }>();
+
   constructor(private readonly options: AccessTokenVerifierOptions) {}
 
   /** From the `Authorization` header: `Bearer <JWT>`, nothing else. */
@@ -46,20 +55,37 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Result<VerifiedCaller, TokenRefusal>> {
+    const now = this.options.clock();
+    const known = this.remembered.get(token);
+    // within the times jose would take it; outside them it is checked afresh (and refused as expired)
+    if (known && now.getTime() >= known.validFromMs && now.getTime() < known.validUntilMs) return ok(known.caller);
+    if (known) this.remembered.delete(token);
+    const tolerance = this.options.clockToleranceSeconds ?? 30;
     try {
       const { payload } = await jwtVerify(token, this.options.keys, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [...ALLOWED_ALGORITHMS],
-        currentDate: this.options.clock(),
-        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+        currentDate: now,
+        clockTolerance: tolerance,
         requiredClaims: ['exp', 'iat'],
       });
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) return fail('NoSubject');
-      return ok(callerOf(payload));
+      const caller = callerOf(payload);
+      this.remember(token, caller, typeof payload.nbf === 'number' ? (payload.nbf - tolerance) * 1000 : -Infinity, (payload.exp! + tolerance) * 1000);
+      return ok(caller);
     } catch (error) {
       return fail(refusalOf(error));
     }
+  }
+
+  private remember(token: string, caller: VerifiedCaller, validFromMs: number, validUntilMs: number): void {
+    const limit = this.options.rememberedTokens ?? 10_000;
+    if (limit <= 0) return;
+    // the oldest first: a Map keeps the order tokens were verified in
+    while (this.remembered.size >= limit) this.remembered.delete(this.remembered.keys().next().value!);
+    Object.freeze(caller.roles);
+    this.remembered.set(token, { caller: Object.freeze(caller), validFromMs, validUntilMs });
   }
 }
 
