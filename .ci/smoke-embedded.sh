@@ -32,7 +32,7 @@ grep -q 'one-time password: ' "$log" || { echo "no first-run administrator print
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/needs-assessments")
 [ "$status" = 401 ] || { echo "GET /needs-assessments without a token answered $status, not 401"; exit 1; }
 # the README's way in for a script: a service account, a token by client credentials, the API with it
-client=$(EHC_DATA_DIR="$data" EMBEDDED_PG_PORT=$((port + 50000 - 3000)) npm run --silent hub -- create-client --name smoke-test --roles caseworker)
+client=$(env -u DATABASE_URL -u EHC_SCHEMA_PREFIX EHC_DATA_DIR="$data" EMBEDDED_PG_PORT=$((port + 50000 - 3000)) npm run --silent hub -- create-client --name smoke-test --roles caseworker)
 client_id=$(printf '%s\n' "$client" | sed -n 's/^client id: *//p')
 client_secret=$(printf '%s\n' "$client" | sed -n 's/^client secret: *//p')
 token=$(curl -fsS -u "$client_id:$client_secret" -d grant_type=client_credentials "http://127.0.0.1:$port/oidc/token" \
