@@ -43,7 +43,7 @@ import type { Request, Response } from 'express';
 import { ok, systemClock, todayInLondon, type Result } from '@ehc/domain-kernel';
 import { AccessGuard, AccessTokenVerifier, Allow, authenticate, inProcessTokens, remoteSigningKeys, type TokenRefusal, type VerifiedCaller } from '@ehc/identity';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer, freePort } from '@ehc/tooling';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
 import { generateCounty, type SyntheticCase } from '../../../services/needs-assessment/src/demo/synthetic-county';
 
@@ -281,17 +281,6 @@ function markdown(rows: string[][]): string[] {
   return [line(rows[0]), `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`, ...rows.slice(1).map(line)];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 main().catch((error) => {
   process.stderr.write(`bench failed: ${(error as Error).stack}\n`);

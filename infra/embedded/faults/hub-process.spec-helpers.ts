@@ -2,13 +2,13 @@
 // folder and ports, a few clients recording what it acknowledged, and the checks on the store.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { systemClock } from '@ehc/domain-kernel';
 import { CALLERS, testAccessTokens } from '@ehc/testing';
-import { commandLine, isAlive, livePostmaster, readPostmasterPid, stopPostmaster } from '@ehc/tooling';
+import { commandLine, freePort, isAlive, livePostmaster, readPostmasterPid, stopPostmaster } from '@ehc/tooling';
+export { freePort };
 import { caseStream } from '../../../services/needs-assessment/src/domain/needs-assessment';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
 
@@ -25,16 +25,6 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, tim
 }
 
 /** A port nobody listens on now (the kernel's choice), for the hub or its PostgreSQL. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 export interface HubSite {
   dataDir: string;

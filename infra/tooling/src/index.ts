@@ -6,3 +6,4 @@ export { errorText } from './error-text';
 export { commandLine, isAlive, parentPid, processStartTime } from './processes';
 export { livePostmaster, readPostmasterPid, stopPostmaster } from './postmaster';
 export * from './progress';
+export { freePort } from './ports';

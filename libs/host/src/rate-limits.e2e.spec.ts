@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '@ehc/tooling';
 import type { Request } from 'express';
 import { ConfigError } from '@ehc/config';
 import type { Clock } from '@ehc/domain-kernel';
@@ -134,10 +134,3 @@ describe('rate limits over HTTP (embedded hub, its own OpenID provider)', () => 
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -38,7 +38,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -58,7 +57,7 @@ import { caseFilesProjection } from '../src/infrastructure/read-models/case-file
 import type { CaseState } from '../src/domain/needs-assessment';
 import { referenceOf, replayCase } from '../src/demo/case-replay';
 import { generateCounty, rngFor, uuidFrom, type SyntheticCase } from '../src/demo/synthetic-county';
-import { formatSeconds, ProgressBar, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
+import { formatSeconds, ProgressBar, startEmbeddedPostgres, type EmbeddedPostgresServer, freePort } from '@ehc/tooling';
 
 // ---------------------------------------------------------------------------------------------
 // configuration
@@ -144,17 +143,6 @@ function cpuTicks(): { busy: number; total: number } | null {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // part a, client side: a separate process, so the clients do not share the host's event loop
