@@ -5,17 +5,7 @@ import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
-
-/** Polls `probe` until it returns something, for at most `ms`: conditions, never sleeps, decide the test. */
-async function eventually<T>(probe: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const until = performance.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() > until) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitUntil } from './hub-process.spec-helpers';
 
 /**
  * A client that opens a transaction and goes quiet holds every reader of the event log back
@@ -65,10 +55,9 @@ describe('fault: an idle open transaction in the database', () => {
       expect(answer.body).toMatchObject({ status: 'accepted', stream: expect.stringContaining(id), revision: expect.any(Number), location: `/needs-assessments/${id}` });
       expect(answer.body.advice).toBeUndefined();
 
-      const health = await eventually(async () => {
-        const h = (await api().get('/health').expect(200)).body;
-        return h.status === 'degraded' ? h : undefined;
-      }, 10_000, '/health to say degraded');
+      let health: Record<string, any> = {};
+      const degraded = await waitUntil(async () => (health = (await api().get('/health').expect(200)).body).status === 'degraded', 10_000, 100);
+      expect([degraded, health.status]).toEqual([true, 'degraded']);
       expect(health.ready).toBe(true);
       expect(health.checks.openTransactions['needs-assessment']).toMatchObject({ state: 'idle in transaction', application: 'forgotten-report' });
       expect(health.warnings.join(' ')).toMatch(/needs-assessment: a transaction has been open for \d+ s \(idle in transaction, application "forgotten-report"\)/);
@@ -78,11 +67,9 @@ describe('fault: an idle open transaction in the database', () => {
       await idle.end();
     }
 
-    const caughtUp = await eventually(async () => {
-      const view = (await api().get(`/needs-assessments/${id}`).expect(200)).body;
-      return view.advice.length === 1 ? view : undefined;
-    }, 10_000, 'the case to show the advice request');
+    let caughtUp: Record<string, any> = {};
+    expect(await waitUntil(async () => (caughtUp = (await api().get(`/needs-assessments/${id}`).expect(200)).body).advice.length === 1, 10_000, 100)).toBe(true);
     expect(caughtUp.advice[0]).toMatchObject({ adviceType: 'psychological' });
-    await eventually(async () => ((await api().get('/health')).body.status === 'ok' ? true : undefined), 10_000, '/health back to ok');
+    expect(await waitUntil(async () => (await api().get('/health')).body.status === 'ok', 10_000, 100)).toBe(true);
   });
 });

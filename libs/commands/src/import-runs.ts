@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Clock } from '@ehc/domain-kernel';
+import { isUuid, type Clock } from '@ehc/domain-kernel';
 import { problem, ProblemException } from '@ehc/http';
 
 export type ImportStatus = 'running' | 'completed' | 'refused' | 'failed' | 'interrupted';
@@ -81,7 +81,7 @@ export class ImportRuns {
 
   async find(importId: string): Promise<ImportRun | null> {
     await this.ensureTable();
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(importId)) return null;
+    if (!isUuid(importId)) return null;
     const { rows } = await this.pool.query(`SELECT * FROM ${this.table} WHERE import_id = $1`, [importId]);
     if (rows.length === 0) return null;
     const r = rows[0];

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { ConfigError, env, type Env } from '@ehc/config';
+import { env, type Env } from '@ehc/config';
 
 /** How long a stopping host lets requests already in flight finish (`SHUTDOWN_GRACE_SECONDS`). */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -8,12 +8,7 @@ const MAX_SHUTDOWN_GRACE_SECONDS = 600;
 
 /** `SHUTDOWN_GRACE_SECONDS`: a whole number from 0 to 600 (default 10); anything else stops the start (exit 78). */
 export function shutdownGraceFromEnv(source: Env = process.env): number {
-  const raw = env.optional(source, 'SHUTDOWN_GRACE_SECONDS');
-  if (raw === undefined) return DEFAULT_SHUTDOWN_GRACE_MS;
-  if (!/^\d+$/.test(raw) || Number(raw) > MAX_SHUTDOWN_GRACE_SECONDS) {
-    throw new ConfigError(`SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to ${MAX_SHUTDOWN_GRACE_SECONDS}, got "${raw}"`);
-  }
-  return Number(raw) * 1000;
+  return env.wholeNumber(source, 'SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_MS / 1000, { min: 0, max: MAX_SHUTDOWN_GRACE_SECONDS }) * 1000;
 }
 
 export interface DrainReport {
