@@ -16,10 +16,10 @@ const root = resolve(__dirname, '..', '..', '..');
 
 /** Resolves true once `condition` holds, false after `timeoutMs`: every wait here is bounded. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, pollMs = 200): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (await condition()) return true;
-    if (Date.now() > deadline) return false;
+    if (performance.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
@@ -99,13 +99,13 @@ export async function healthy(site: HubSite): Promise<boolean> {
 
 /** Starts a hub and waits for /health to be ok; the milliseconds it took. */
 export async function startHealthyHub(site: HubSite, options: HubOptions = {}): Promise<{ hub: HubProcess; ms: number }> {
-  const started = Date.now();
+  const started = performance.now();
   const hub = startHub(site, options);
   let exitedEarly = false;
   void hub.exited.then(() => { exitedEarly = true; });
   const ok = await waitUntil(async () => exitedEarly || (await healthy(site)), 60_000);
   if (!ok || exitedEarly) throw new Error(`the hub did not become healthy:\n${hub.output().slice(-3000)}`);
-  return { hub, ms: Date.now() - started };
+  return { hub, ms: Math.round(performance.now() - started) };
 }
 
 /** The watchdog process the hub started for this data folder, if it runs. */

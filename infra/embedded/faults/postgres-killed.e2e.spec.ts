@@ -23,14 +23,14 @@ describe('the embedded PostgreSQL killed with SIGKILL', () => {
     expect(await waitUntil(() => load.acknowledged.length >= 20, 60_000, 20)).toBe(true);
 
     const killed = postmasterPid(site)!;
-    const killedAt = Date.now();
+    const killedAt = performance.now();
     process.kill(killed, 'SIGKILL');
     const ackedBefore = load.acknowledged.length;
     // health is ok again, and commands are acknowledged again, with the same node process
     let nodeExited = false;
     void hub.exited.then(() => { nodeExited = true; });
     const recovered = await waitUntil(async () => nodeExited || (postmasterPid(site) !== killed && (await healthy(site))), 45_000, 100);
-    const recoveryMs = Date.now() - killedAt;
+    const recoveryMs = Math.round(performance.now() - killedAt);
     if (nodeExited) throw new Error(`the hub's node process died with its database:\n${hub.output().slice(-3000)}`);
     expect(recovered).toBe(true);
     const more = await waitUntil(() => load.acknowledged.length >= ackedBefore + 20, 30_000, 50);

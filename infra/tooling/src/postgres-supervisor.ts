@@ -33,12 +33,12 @@ export function supervise(options: {
   });
 
   const restartUntilUp = async (lost: number) => {
-    const since = Date.now();
+    const since = performance.now();
     options.logError(`embedded PostgreSQL (pid ${lost}) exited unexpectedly: restarting it`);
     for (let attempt = 1; !stopped; attempt++) {
       try {
         await options.restart();
-        options.log(`embedded PostgreSQL restarted (pid ${options.postmasterPid()}) after ${Date.now() - since} ms, attempt ${attempt}`);
+        options.log(`embedded PostgreSQL restarted (pid ${options.postmasterPid()}) after ${Math.round(performance.now() - since)} ms, attempt ${attempt}`);
         return;
       } catch (error) {
         const delay = restartDelayMs(attempt);

@@ -3,7 +3,7 @@
  * stderr is a file or a pipe it prints a line every 10% instead, so logs stay readable.
  */
 export class ProgressBar {
-  private readonly started = Date.now();
+  private readonly started = performance.now();
   private lastDraw = 0;
   private lastDecile = -1;
   private readonly tty = Boolean(process.stderr.isTTY);
@@ -16,7 +16,7 @@ export class ProgressBar {
 
   /** `extra` is appended to the line, e.g. "1,234 events". Redraws at most every 100 ms. */
   update(done: number, extra = '', force = false): void {
-    const now = Date.now();
+    const now = performance.now();
     const fraction = this.total > 0 ? Math.min(1, done / this.total) : 0;
     if (!this.tty) {
       const decile = Math.floor(fraction * 10);

@@ -44,7 +44,8 @@ export interface LagReport {
 /**
  * What makes a healthy service answer late or stale: an old open transaction anywhere in its
  * database (PostgreSQL's readers are held back until it ends, by design, so no event is ever
- * skipped) and views behind the log. Wall-clock ages: these measure the machine, not a case.
+ * skipped) and views behind the log. Ages by the database's clock, which stamped the events: these
+ * measure the machine, not a case, so they are not the hub's (injected) clock.
  */
 export async function lagChecks(runtimes: ServiceRuntime[], limits: LagLimits): Promise<LagReport> {
   const report: LagReport = { openTransactions: {}, projections: {}, warnings: [] };
@@ -63,7 +64,7 @@ export async function lagChecks(runtimes: ServiceRuntime[], limits: LagLimits): 
       let lagSeconds = 0;
       if (caughtUpTo < head) {
         const next = (await r.store.readAll({ after: caughtUpTo, maxCount: 1 })).events[0];
-        if (next) lagSeconds = Math.max(0, (Date.now() - Date.parse(next.recordedAt)) / 1000);
+        if (next) lagSeconds = await secondsSince(r, next.recordedAt);
       }
       const name = p.checkpointName.replace(/^projection:/, '');
       report.projections[r.service].push({ name, caughtUpTo, head, lagSeconds: Math.round(lagSeconds * 10) / 10 });
@@ -83,4 +84,10 @@ async function oldestOpenTransaction(r: ServiceRuntime): Promise<OpenTransaction
       ORDER BY xact_start LIMIT 1`);
   if (rows.length === 0) return { oldestSeconds: 0, state: null, application: null };
   return { oldestSeconds: Math.round(rows[0].seconds * 10) / 10, state: rows[0].state, application: rows[0].application || null };
+}
+
+/** Seconds from `instant` (an event's recordedAt) until now, by the database's clock. */
+async function secondsSince(r: ServiceRuntime, instant: string): Promise<number> {
+  const { rows } = await r.pool.query<{ seconds: number }>('SELECT greatest(0, extract(epoch FROM clock_timestamp() - $1::timestamptz))::float8 AS seconds', [instant]);
+  return rows[0].seconds;
 }

@@ -1,8 +1,12 @@
+import { fixedClock } from '@ehc/domain-kernel';
 import { createHash, randomBytes } from 'node:crypto';
 import { createTestSchema } from '@ehc/testing';
 import { CookieJar, follow, startProvider } from './identity-provider.spec-helpers';
 import { createIdentityProvider, firstRunBanner } from './identity-provider';
 import { base32Decode, totp } from './totp';
+
+/** The provider's clock for codes and locks (its tokens' times are oidc-provider's own): a fixed day. */
+const TOTP_CLOCK = fixedClock('2026-11-26T12:00:00Z');
 
 const actionOf = (html: string) => /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
 const secretOn = (html: string) => /<code id="totp-secret">([^<]+)<\/code>/.exec(html)?.[1].replace(/\s+/g, '') ?? '';
@@ -51,13 +55,13 @@ describe('TOTP secrets at rest', () => {
   it('are sealed with IDENTITY_PROVIDER_SECRET when it is given, and read back', async () => {
     const schema = await createTestSchema('idp_sealed');
     try {
-      const provider = await createIdentityProvider({ pool: schema.pool, schema: schema.schema, issuer: 'http://127.0.0.1:1/oidc', audience: 'ehc-hub', secret: 'a secret from the environment' });
+      const provider = await createIdentityProvider({ pool: schema.pool, schema: schema.schema, issuer: 'http://127.0.0.1:1/oidc', audience: 'ehc-hub', secret: 'a secret from the environment', clock: TOTP_CLOCK });
       await provider.accounts.create({ username: 'hana', name: 'Hana', roles: ['caseworker'] });
       const { secret } = await provider.accounts.enrolTotp('hana');
       const { rows } = await schema.pool.query(`SELECT totp_secret FROM "${schema.schema}".accounts WHERE username = 'hana'`);
       expect(rows[0].totp_secret).toMatch(/^v1:/);
       expect(rows[0].totp_secret).not.toContain(secret);
-      expect(await provider.accounts.checkTotp('hana', totp(base32Decode(secret), new Date()))).toBe(true);
+      expect(await provider.accounts.checkTotp('hana', totp(base32Decode(secret), TOTP_CLOCK()))).toBe(true);
       expect((await provider.accounts.find('hana'))!.totpEnrolled).toBe(true);
     } finally {
       await schema.drop();
@@ -67,7 +71,7 @@ describe('TOTP secrets at rest', () => {
 
 describe('a restart keeps sign-ins (sessions and grants are in PostgreSQL)', () => {
   it('a browser signed in before the restart is sent straight back with a code after it; a password reset ends that', async () => {
-    const first = await startProvider('idp_restart');
+    const first = await startProvider('idp_restart', { clock: TOTP_CLOCK });
     const redirectUri = `${first.origin}/workspace/signed-in`;
     const port = Number(new URL(first.origin).port);
     const jar = new CookieJar();
@@ -88,13 +92,13 @@ describe('a restart keeps sign-ins (sessions and grants are in PostgreSQL)', () 
       const enrol = await follow(jar, await jar.fetch(enrolAt, { form: { username: 'ivy', password: 'ivy has a long password' } }), enrolAt, redirectUri);
       const enrolPage = await enrol.response.text();
       const codeAt = new URL(actionOf(enrolPage), first.origin).href;
-      const done = await follow(jar, await jar.fetch(codeAt, { form: { code: totp(base32Decode(secretOn(enrolPage)), new Date()) } }), codeAt, redirectUri);
+      const done = await follow(jar, await jar.fetch(codeAt, { form: { code: totp(base32Decode(secretOn(enrolPage)), TOTP_CLOCK()) } }), codeAt, redirectUri);
       expect(done.url.startsWith(redirectUri)).toBe(true);
     } finally {
       await first.stop();
     }
 
-    const second = await startProvider('idp_restart', { testSchema: first.schema, port });
+    const second = await startProvider('idp_restart', { testSchema: first.schema, port, clock: TOTP_CLOCK });
     try {
       const again = await follow(jar, await jar.fetch(authorize()), second.issuer, redirectUri);
       expect(again.url.startsWith(redirectUri)).toBe(true);

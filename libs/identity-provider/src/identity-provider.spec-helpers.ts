@@ -46,6 +46,8 @@ export class CookieJar {
   private readonly cookies = new Map<string, { name: string; value: string; path: string }>();
 
   store(response: Response): void {
+    // a cookie's expiry is the provider's, so is its clock: the answer's Date, never this machine's
+    const answeredAt = Date.parse(response.headers.get('date') ?? '');
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';').map((p) => p.trim());
       const eq = pair.indexOf('=');
@@ -53,7 +55,7 @@ export class CookieJar {
       const value = pair.slice(eq + 1);
       const attr = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.split('=')[1];
       const path = attr('path') ?? '/';
-      const expired = attr('max-age') === '0' || (attr('expires') && Date.parse(attr('expires')!) < Date.now()) || value === '';
+      const expired = attr('max-age') === '0' || (attr('expires') && Date.parse(attr('expires')!) < answeredAt) || value === '';
       if (expired) this.cookies.delete(`${name};${path}`);
       else this.cookies.set(`${name};${path}`, { name, value, path });
     }

@@ -4,9 +4,9 @@ import { systemClock } from '@ehc/domain-kernel';
 import { AUDIENCE, CookieJar, follow, startProvider, type RunningProvider } from './identity-provider.spec-helpers';
 import { base32Decode, totp } from './totp';
 
-/** The provider's clock: now, moved on by the tests (TOTP steps, the 15-minute lock). */
+/** The provider's clock for codes and locks: a fixed day, moved on by the tests (TOTP steps, the 15-minute lock). */
 let offsetMs = 0;
-const clock = () => new Date(Date.now() + offsetMs);
+const clock = () => new Date(Date.parse('2026-11-26T12:00:00Z') + offsetMs);
 const later = (ms: number) => { offsetMs += ms; };
 
 const actionOf = (html: string) => /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
