@@ -188,11 +188,10 @@ async function serviceTokenFor(source: Env, options: HostOptions): Promise<() =>
 }
 
 /** OIDC_ISSUER_URL's provider (OIDC_AUDIENCE, default `ehc-hub`), unless the caller brought its own verifier. */
-async function accessTokensFor(source: Env, options: HostOptions, logger: JsonLogger, required: boolean): Promise<AccessTokenVerifier> {
+async function accessTokensFor(source: Env, options: HostOptions, logger: JsonLogger): Promise<AccessTokenVerifier> {
   if (options.accessTokens) return options.accessTokens;
-  const issuer = required ? env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']) : env.optional(source, 'OIDC_ISSUER_URL');
-  if (!issuer) throw new ConfigError('OIDC_ISSUER_URL is not set: name the OpenID provider whose access tokens the hub trusts (e.g. http://127.0.0.1:18080/realms/ehc-hub)');
-  env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']);
+  if (!env.optional(source, 'OIDC_ISSUER_URL')) throw new ConfigError('OIDC_ISSUER_URL is not set: name the OpenID provider whose access tokens the hub trusts (e.g. http://127.0.0.1:18080/realms/ehc-hub)');
+  const issuer = env.url(source, 'OIDC_ISSUER_URL', ['http', 'https']);
   const audience = env.string(source, 'OIDC_AUDIENCE', 'ehc-hub');
   return discoverVerifier({ issuer, audience, clock: options.clock ?? systemClock, log: (line) => logger.log(line) });
 }
@@ -220,7 +219,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
   const lagLimits = lagLimitsFromEnv(source);
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
   // a provider named by OIDC_ISSUER_URL (or the tests' own); otherwise the hub's own, embedded
-  const external = options.accessTokens || env.optional(source, 'OIDC_ISSUER_URL') ? await accessTokensFor(source, options, logger, false) : undefined;
+  const external = options.accessTokens || env.optional(source, 'OIDC_ISSUER_URL') ? await accessTokensFor(source, options, logger) : undefined;
   const publicUrl = external ? '' : publicUrlOf(source, port);
   let databaseUrl = env.optional(source, 'DATABASE_URL');
   let embedded: EmbeddedPostgresServer | undefined;
@@ -282,7 +281,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const serviceToken = directoryUrl ? await serviceTokenFor(source, options) : undefined;
   // each service process keeps its own calendar in its own schema: the same file brings every one up to date
   const bankHolidaysFile = bankHolidaysFileFromEnv(source);
-  const accessTokens = await accessTokensFor(source, options, logger, true);
+  const accessTokens = await accessTokensFor(source, options, logger);
   const running = await host({ signIn: async () => ({ accessTokens, close: async () => undefined }),
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, rateLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
