@@ -13,7 +13,7 @@ import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
 import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
-import { ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessTokenVerifier } from '@ehc/identity';
+import { ACCESS_DIRECTORY, ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessDirectory, type AccessTokenVerifier } from '@ehc/identity';
 import { securityHeaders } from './security-headers';
 import { rateLimitsFromEnv, signInAttemptLimit, unauthenticatedLimit, type RateLimits } from './rate-limits';
 import { describeAccess, finishDocument } from './openapi-document';
@@ -107,6 +107,8 @@ export interface HttpAppOptions {
   idempotencyKeys?: IdempotencyKeys;
   /** Verifies the callers' access tokens: every route but a public one needs one, with a role it allows. */
   accessTokens: AccessTokenVerifier;
+  /** Teams and links: the object-level checks' relationships, and the administrator's API to change them. */
+  accessDirectory?: AccessDirectory;
   /** Handlers served under their path before any body is read (the embedded OpenID provider at /oidc). */
   mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
   /** Where reads of personal data are recorded (routes marked `@AuditedRead`), searched and verified under /audit. */
@@ -127,6 +129,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       { provide: HEALTH_SOURCES, useValue: options.health },
       { provide: SUBJECT_ACCESS_RUNTIMES, useValue: options.health.runtimes },
       { provide: ACCESS_TOKEN_VERIFIER, useValue: options.accessTokens },
+      ...(options.accessDirectory ? [{ provide: ACCESS_DIRECTORY, useValue: options.accessDirectory }] : []),
       // deny by default: a route with no policy answers nobody
       { provide: APP_GUARD, useClass: AccessGuard },
       ...(options.calendar ? [{ provide: BANK_HOLIDAY_CALENDAR, useValue: options.calendar }] : []),

@@ -15,3 +15,4 @@ export * from './start-failure';
 export * from './subject-access';
 export * from './development-secrets';
 export * from './rate-limits';
+export * from './object-facts';

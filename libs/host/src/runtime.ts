@@ -8,6 +8,7 @@ import {
 import { ensureInbox, ProjectionRunner, type Projection } from '@ehc/messaging';
 import { JsonLogger } from '@ehc/http';
 import { errorText } from '@ehc/tooling';
+import { EMPTY_DIRECTORY, type AccessDirectory } from '@ehc/identity';
 import { noDirectory, type PersonDirectory } from './person-directory';
 import type { MessageBus } from './message-bus';
 
@@ -33,6 +34,8 @@ export interface ServiceRuntime {
   projections: ProjectionRunner[];
   /** Where to ask for the details of a person another service published the id of. */
   directory: PersonDirectory;
+  /** Teams and outside parties' links: whose cases a caller may see (issue 11). */
+  access: AccessDirectory;
   /** The only source of "now" for the service: the system clock in production, a fixed one in tests. */
   clock: Clock;
 }
@@ -91,7 +94,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
   });
   await dataSource.initialize();
   await ensureInbox(dataSource, options.schema);
-  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [], directory: noDirectory, clock: options.clock ?? systemClock };
+  return { service: options.service, schema: options.schema, store, storeKind: options.storeKind, pool, dataSource, checkpoints, bus: options.bus, projections: [], directory: noDirectory, access: EMPTY_DIRECTORY, clock: options.clock ?? systemClock };
 }
 
 export async function closeServiceRuntime(runtime: ServiceRuntime): Promise<void> {

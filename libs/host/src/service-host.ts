@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { systemClock, type BankHoliday, type Clock } from '@ehc/domain-kernel';
-import { clientCredentials, discoverVerifier, type AccessTokenVerifier } from '@ehc/identity';
+import { clientCredentials, discoverVerifier, PostgresAccessDirectory, type AccessTokenVerifier } from '@ehc/identity';
 import type { Upcaster } from '@ehc/event-store';
 import { BankHolidayCalendar } from '@ehc/calendar';
 import { bankHolidaysFileFromEnv } from '@ehc/calendar';
@@ -74,6 +74,8 @@ async function host(options: {
   /** The provider whose access tokens the hub trusts: made once the runtimes exist (the embedded one keeps its accounts there). */
   signIn: (runtimes: ServiceRuntime[]) => Promise<SignIn>;
   databaseUrl: string;
+  /** The schema of the access directory (teams, outside parties' links): one for every service of the database. */
+  accessSchema: string;
   storeKind: StoreKind;
   kurrentDbUrl?: string;
   bus: MessageBus;
@@ -100,6 +102,8 @@ async function host(options: {
       const directory = options.directory(runtimes);
       for (const r of runtimes) r.directory = directory;
     }
+    const accessDirectory = await PostgresAccessDirectory.open(runtimes[0].pool, options.accessSchema);
+    for (const r of runtimes) r.access = accessDirectory;
     // One kernel calendar a process, so one table: the first service's schema. Loaded before
     // anything (a projection, a request) can count a working day.
     const calendar = await BankHolidayCalendar.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
@@ -116,7 +120,7 @@ async function host(options: {
     // like the keys: one log a host, in its first service's schema (in distributed mode, each service's own)
     const auditLog = await AuditLog.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     const app = await createHttpApp({
-      drain, idempotencyKeys, auditLog, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
+      drain, idempotencyKeys, auditLog, accessDirectory, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
       modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
@@ -236,7 +240,7 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
     : (runtimes: ServiceRuntime[]) => embeddedSignIn({ pool: runtimes[0].pool, schema: env.schemaName({ s: prefix + 'identity' }, 's', 'identity'), publicUrl, port, clock: options.clock ?? systemClock, logger });
   const running = await host({ signIn,
     title: 'EHC Hub (embedded)', services: services.map((s) => ({ ...s, schema: env.schemaName({ s: prefix + s.schema }, 's', s.schema) })), configs, bodyLimits, rateLimits, shutdownGraceMs, lagLimits,
-    databaseUrl, storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
+    databaseUrl, accessSchema: env.schemaName({ s: prefix + 'access' }, 's', 'access'), storeKind: 'postgres', bus: new EmbeddedBus(logger), port, logger,
     onStopping: async () => { await embedded?.stopSupervising(); },
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
@@ -284,6 +288,7 @@ export async function startDistributed(service: ServiceDefinition, source: Env =
   const accessTokens = await accessTokensFor(source, options, logger);
   const running = await host({ signIn: async () => ({ accessTokens, close: async () => undefined }),
     title: `EHC Hub: ${service.name}`, services: [{ ...service, schema }], configs: [config], bodyLimits, rateLimits, shutdownGraceMs, lagLimits, databaseUrl, storeKind, kurrentDbUrl,
+    accessSchema: env.schemaName(source, 'ACCESS_SCHEMA', 'access'),
     bus: new KafkaBus(brokers, service.name, logger), port, logger,
     directory: directoryUrl && serviceToken ? () => httpDirectory(directoryUrl, serviceToken) : undefined, clock: options.clock, bankHolidaysFile,
   });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { isUuid } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import { problem } from '@ehc/http';
-import { Allow, callerOf } from '@ehc/identity';
+import { Allow, callerOf, NotScoped } from '@ehc/identity';
 import { AuditedRead } from '@ehc/audit';
 import type { ServiceRuntime } from './runtime';
 
@@ -65,6 +65,7 @@ export class SubjectAccessController {
   constructor(@Inject(SUBJECT_ACCESS_RUNTIMES) private readonly runtimes: ServiceRuntime[]) {}
 
   @Get(':personId/subject-access')
+  @NotScoped('the administrator answers a subject access request (UK GDPR art. 15) for anyone the hub holds data on')
   // an export of everything about a person is a read of it, and is recorded as one
   @AuditedRead('person')
   @ApiOperation({ summary: 'Subject access (UK GDPR art. 15): everything the hub holds about one person, as one JSON file' })

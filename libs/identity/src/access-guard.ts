@@ -1,13 +1,24 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { problem } from '@ehc/http';
 import { AccessTokenVerifier, type TokenRefusal } from './access-token';
 import type { AuthenticatedRequest } from './authentication';
-import { ACCESS_POLICY, type AccessPolicy } from './policy';
+import { ACCESS_POLICY, OBJECT_SCOPE, type AccessPolicy, type ObjectScope } from './policy';
+import { ACCESS_DIRECTORY, EMPTY_DIRECTORY, type AccessDirectory } from './access-directory';
+import { accessToObject, type ObjectAccess, type ObjectFacts } from './relationships';
 
 export const ACCESS_TOKEN_VERIFIER = Symbol('ACCESS_TOKEN_VERIFIER');
 
+/** Who is related to the objects of one kind (a service's cases, its plans): provided by the service. */
+export interface ObjectFactsSource {
+  /** null when there is no such object: the route answers its own 404. */
+  factsOf(id: string): Promise<Omit<ObjectFacts, 'caseworkerTeams'> | null>;
+  /** The 404 the route gives for a missing object, given alike to a caller it does not exist for. */
+  notFound(id: string): Error;
+}
+
+export type RequestWithAccess = AuthenticatedRequest & { objectAccess?: ObjectAccess };
 
 const TITLES: Record<TokenRefusal, string> = {
   TokenMissing: 'Sign in: this route needs an access token (Authorization: Bearer …)',
@@ -28,7 +39,12 @@ const TITLES: Record<TokenRefusal, string> = {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly modules: ModuleRef,
+    @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
+    @Optional() @Inject(ACCESS_DIRECTORY) private readonly directory: AccessDirectory = EMPTY_DIRECTORY,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
@@ -49,6 +65,33 @@ export class AccessGuard implements CanActivate {
       throw problem(403, 'RoleNotAllowed', 'Your role does not allow this', `This needs one of: ${policy.roles.join(', ')}`);
     }
     request.caller = verified.value;
+    const scope = this.reflector.getAllAndOverride<ObjectScope | undefined>(OBJECT_SCOPE, [context.getHandler(), context.getClass()]);
+    if (scope?.kind === 'scoped') await this.checkObject(scope, request);
     return true;
+  }
+
+  /**
+   * The object-level check: the caller's relationship to the case or plan named in the path. One
+   * it does not exist for gets the route's own 404 (a 403 would confirm it exists); one they may
+   * read but not change, a 403 naming why.
+   */
+  private async checkObject(scope: Extract<ObjectScope, { kind: 'scoped' }>, request: RequestWithAccess): Promise<void> {
+    const source = this.modules.get<ObjectFactsSource>(scope.facts, { strict: false });
+    const id = String(request.params[scope.param] ?? '');
+    const facts = await source.factsOf(id);
+    if (!facts) return;
+    const caller = request.caller!;
+    const [relations, caseworkerTeams] = await Promise.all([
+      this.directory.relationsOf(caller.subject),
+      facts.caseworker ? this.directory.teamsOf(facts.caseworker) : Promise.resolve([]),
+    ]);
+    const access = accessToObject(caller, relations, { ...facts, caseworkerTeams });
+    if (access === 'none') throw source.notFound(id);
+    const needs: ObjectAccess = request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'act';
+    if (needs === 'act' && access !== 'act') {
+      throw problem(403, 'NotAllocatedToYou', 'This is allocated to another caseworker: you may read it, not change it',
+        'Ask your team manager to reassign it to you');
+    }
+    request.objectAccess = access;
   }
 }

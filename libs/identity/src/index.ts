@@ -6,3 +6,6 @@ export * from './authentication';
 export * from './discovery';
 export * from './client-credentials';
 export * from './in-process-tokens';
+export * from './relationships';
+export * from './access-directory';
+export * from './visibility';

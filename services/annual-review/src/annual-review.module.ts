@@ -9,6 +9,7 @@ import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
 import { annualReviewPublication } from './infrastructure/publication';
 import { planFilesProjection } from './infrastructure/read-models/plan-files.projection';
 import { SettingsDirectory } from './infrastructure/settings/settings-directory';
+import { PLAN_FACTS, planFacts } from './infrastructure/plan-access';
 
 /** The annual review service: every EHC plan reviewed on time, amended or ceased, phase transfers by their dates. */
 @Module({})
@@ -23,6 +24,7 @@ export class AnnualReviewModule implements OnModuleInit {
         { provide: AR_RUNTIME, useValue: runtime },
         { provide: AR_CLOCK, useValue: runtime.clock },
         { provide: PLAN_STORE, useValue: planFiles(runtime) },
+        { provide: PLAN_FACTS, useValue: planFacts(runtime) },
         { provide: PLAN_FILES_RUNNER, useValue: addProjection(runtime, planFilesProjection(runtime.schema)) },
         { provide: SETTINGS_DIRECTORY, useValue: new SettingsDirectory(runtime.dataSource) },
         { provide: AR_SETTINGS, useValue: config },

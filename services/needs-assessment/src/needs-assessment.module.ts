@@ -7,6 +7,7 @@ import { PeopleController } from './api/people.controller';
 import { ExecuteCaseCommandHandler } from './application/case-command';
 import { CASE_FILES } from './application/ports';
 import { caseFiles } from './infrastructure/case-files';
+import { CASE_FACTS, caseFacts } from './infrastructure/case-access';
 import { needsAssessmentPublication } from './infrastructure/publication';
 import { assessmentRequestsProjection } from './infrastructure/assessment-requests.projection';
 import { caseFilesProjection } from './infrastructure/read-models/case-files.projection';
@@ -23,6 +24,7 @@ export class NeedsAssessmentModule implements OnModuleInit {
         { provide: RUNTIME, useValue: runtime },
         { provide: CLOCK, useValue: runtime.clock },
         { provide: CASE_FILES, useValue: caseFiles(runtime) },
+        { provide: CASE_FACTS, useValue: caseFacts(runtime) },
         { provide: CASE_FILES_RUNNER, useValue: addProjection(runtime, caseFilesProjection(runtime.schema)) },
         { provide: SETTINGS, useValue: settings },
         RecordNeedsAssessmentRequestHandler,

@@ -24,7 +24,8 @@ import { comingTransferYear, planView } from './plan-view';
 import { ruleProblem } from './problems';
 import { PLAN_STATUSES, plansMatching } from '../infrastructure/queries/reviews-due';
 import { transfersOfYear } from '../infrastructure/queries/transfers';
-import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
+import { Allow, allocationProblem, asSeenBy, CASE_READERS, CASEWORK, listScopeFor, NotScoped, RELATED_OUTSIDERS, ScopedTo } from '@ehc/identity';
+import { PLAN_FACTS } from '../infrastructure/plan-access';
 import { AuditedErasure, AuditedRead, auditSubjects } from '@ehc/audit';
 
 export const AR_RUNTIME = Symbol('ANNUAL_REVIEW_RUNTIME');
@@ -56,6 +57,7 @@ export class AnnualReviewsController {
 
   @Allow('administrator')
   @Post(':planId/erase-personal-data')
+  @ScopedTo(PLAN_FACTS, 'planId')
   @HttpCode(200)
   @AuditedErasure()
   @ApiOperation({ summary: "UK GDPR erasure of the plan's child or young person in this service: blanks their details and the documents of every plan of theirs; the events, which hold none, stay as they were. A person whose details came from the needs-assessment service is erased there, and that erasure reaches here by itself. Erasing again answers the same, with `alreadyErased: true`." })
@@ -109,6 +111,7 @@ export class AnnualReviewsController {
 
   @Allow('team-manager', 'administrator')
   @Get('import/runs/:importId')
+  @NotScoped('an import run is its importer\'s record of rows read, not a case; it names no child')
   @ApiOperation({ summary: 'An import of plans by its id: running, completed (with its report), refused (with the problem) or interrupted' })
   @ApiResponse({ status: 200, description: '{ importId, kind, status, startedAt, finishedAt, actor, report }' })
   @ApiResponse({ status: 404, description: 'ImportNotFound' })
@@ -130,12 +133,12 @@ export class AnnualReviewsController {
   @AuditedRead('list')
   @ApiOperation({ summary: 'The transfers of a calendar year: the reg 2 phase-transfer cohort for September (who moves, the kind of move, the last lawful day before 15 February / 31 March with the rule\'s words, and the latest safe dates for the amendment notice and the review meeting), and the reg 18(2) moves between post-16 institutions in that year' })
   @ApiQuery({ name: 'year', required: false, description: 'calendar year of the September move (default: the coming one)' })
-  async transfers(@Query() query: Record<string, unknown>) {
+  async transfers(@Query() query: Record<string, unknown>, @Req() req: Request) {
     const today = todayInLondon(this.clock);
     const q = new QueryReader(query);
     const year = q.integer('year', { min: 2000, max: 2100, default: comingTransferYear(today) });
     q.done();
-    return transfersOfYear(this.runtime.dataSource, this.runtime.schema, this.settings, year, today);
+    return transfersOfYear(this.runtime.dataSource, this.runtime.schema, this.settings, year, today, await listScopeFor(req, this.runtime.access));
   }
 
   @Get()
@@ -149,7 +152,7 @@ export class AnnualReviewsController {
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
-  async list(@Query() query: Record<string, unknown>) {
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
     const today = todayInLondon(this.clock);
     const q = new QueryReader(query);
     const status = q.oneOf('status', PLAN_STATUSES);
@@ -159,21 +162,24 @@ export class AnnualReviewsController {
     const text = q.text('q', { maxLength: 200 });
     q.done();
     return plansMatching(this.runtime.dataSource, this.runtime.schema,
-      { caseworker, setting, status, dueWithinDays: within, overdue, text, limit, offset }, today);
+      { scope: await listScopeFor(req, this.runtime.access), caseworker, setting, status, dueWithinDays: within, overdue, text, limit, offset }, today);
   }
 
   @Get(':planId')
+  @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
+  @ScopedTo(PLAN_FACTS, 'planId')
   @AuditedRead('plan')
   @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming)' })
   @ApiResponse({ status: 200, description: 'The plan as its review cycle stands today (Europe/London)' })
   @ApiResponse({ status: 404, description: 'No such plan' })
-  async get(@Param('planId') planId: string) {
+  async get(@Param('planId') planId: string, @Req() req: Request) {
     const view = await this.view(this.planId(planId));
     if (!view) throw problem(404, 'PlanNotFound', 'No such plan', `No plan ${planId}`);
-    return view;
+    return asSeenBy(req, view);
   }
 
   @Get(':planId/timeline')
+  @ScopedTo(PLAN_FACTS, 'planId')
   @AuditedRead('plan')
   @ApiOperation({ summary: 'Every event on the plan: what, when it happened, when it was recorded, and who' })
   async timeline(@Param('planId') planId: string, @Req() req: Request) {
@@ -186,6 +192,8 @@ export class AnnualReviewsController {
   }
 
   @Get(':planId/letters/:letterId')
+  @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
+  @ScopedTo(PLAN_FACTS, 'planId')
   @Header('content-type', 'text/html; charset=utf-8')
   @AuditedRead('plan')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
@@ -200,9 +208,23 @@ export class AnnualReviewsController {
     return renderPlanLetter(letter, row.view, await this.personal.person(row.view.childId), reasons, this.config.authorityName);
   }
 
+  /** Allocation is the team manager's: to a caseworker of their team (the command's own operation documents it). */
+  @Allow('team-manager')
+  @Post(':planId/reassign')
+  @ScopedTo(PLAN_FACTS, 'planId')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  @AuditedRead('plan')
+  async reassign(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { caseworker } = commandNamed(PLAN_COMMANDS, 'reassign').read(body).body as { caseworker: string };
+    await allocationProblem(req, this.runtime.access, caseworker);
+    return this.command(planId, 'reassign', body, req, res);
+  }
+
   /** Every command has its own operation and body schema in the OpenAPI document (service.ts). */
   @Allow(...CASEWORK)
   @Post(':planId/:command')
+  @ScopedTo(PLAN_FACTS, 'planId')
   @HttpCode(200)
   @ApiExcludeEndpoint()
   // the answer is the plan view, the child's details with it

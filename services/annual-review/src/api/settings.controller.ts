@@ -7,7 +7,7 @@ import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { problem, QueryReader } from '@ehc/http';
 import { NotAGiasExtractError, type SettingsDirectory } from '../infrastructure/settings/settings-directory';
 import { AR_RUNTIME, SETTINGS_DIRECTORY } from './annual-reviews.controller';
-import { Allow, HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
+import { Allow, HUB_SERVICE_ROLE, STAFF_ROLES, NotScoped } from '@ehc/identity';
 
 const SETTING_TYPES = ['mainstream', 'resourced-provision', 'special', 'independent-special', 'further-education', 'early-years'] as const;
 
@@ -50,6 +50,7 @@ export class SettingsController {
 
   @Allow('team-manager', 'administrator')
   @Get('import/runs/:importId')
+  @NotScoped('an import run is its importer\'s record of rows read, not a case; it names no child')
   @ApiOperation({ summary: 'An import of the settings directory by its id: running, completed (with its report), refused (with the problem) or interrupted' })
   @ApiResponse({ status: 200, description: '{ importId, kind, status, startedAt, finishedAt, actor, report }' })
   @ApiResponse({ status: 404, description: 'ImportNotFound' })
@@ -72,6 +73,7 @@ export class SettingsController {
   }
 
   @Get(':urn')
+  @NotScoped('the settings directory is Get Information about Schools\' public register: no child, no case')
   @ApiOperation({ summary: 'A setting by URN' })
   async get(@Param('urn') urn: string) {
     // a URN is 5–8 digits: anything else names no setting, and is not worth a query

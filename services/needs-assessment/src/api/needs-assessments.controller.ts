@@ -24,7 +24,8 @@ import { CASE_STATUSES, caseloadByCaseworker, casesMatching } from '../infrastru
 import type { NeedsAssessmentSettings } from '../config';
 import { caseExample } from './examples';
 import { readRequestBody, RequestBody } from './request-body';
-import { Allow, CASE_READERS, CASEWORK } from '@ehc/identity';
+import { Allow, allocationProblem, asSeenBy, CASE_READERS, CASEWORK, listScopeFor, RELATED_OUTSIDERS, ScopedTo } from '@ehc/identity';
+import { CASE_FACTS } from '../infrastructure/case-access';
 import { AuditedErasure, AuditedRead, auditSubjects } from '@ehc/audit';
 
 export const RUNTIME = Symbol('NEEDS_ASSESSMENT_RUNTIME');
@@ -69,6 +70,7 @@ export class NeedsAssessmentsController {
     const { value, deprecated } = readRequestBody(body);
     if (deprecated.length) res.setHeader('warning', `299 - "deprecated: ${deprecated.join(', ')}; accepted until the next release"`);
     const { child, requestedBy, receivedOn, caseworker } = value;
+    await allocationProblem(req, this.runtime.access, caseworker ?? null);
     const givenName = child.givenName.trim();
     const familyName = child.familyName.trim();
     const dateOfBirth = child.dateOfBirth ?? null;
@@ -102,6 +104,7 @@ export class NeedsAssessmentsController {
 
   @Allow('administrator')
   @Post(':id/erase-personal-data')
+  @ScopedTo(CASE_FACTS, 'id')
   @HttpCode(200)
   @AuditedErasure()
   @ApiOperation({ summary: "UK GDPR erasure: blanks the child's details and the case's documents; the events, which hold none, stay as they were. Erasing again answers the same, with `alreadyErased: true`, and appends nothing." })
@@ -141,7 +144,7 @@ export class NeedsAssessmentsController {
   @ApiQuery({ name: 'sort', required: false, enum: ['next-due', 'received', 'reference'] })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
-  async list(@Query() query: Record<string, unknown>) {
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
     const today = todayInLondon(this.clock);
     const q = new QueryReader(query);
     const status = q.oneOf('status', CASE_STATUSES);
@@ -152,27 +155,30 @@ export class NeedsAssessmentsController {
     q.done();
 
     return casesMatching(this.runtime.dataSource, this.runtime.schema,
-      { caseworker, status, dueWithinDays: within, overdue, text, sort, limit, offset }, today, this.settings.exceptionExtensionDays);
+      { scope: await listScopeFor(req, this.runtime.access), caseworker, status, dueWithinDays: within, overdue, text, sort, limit, offset }, today, this.settings.exceptionExtensionDays);
   }
 
   @Get('caseload')
   @ApiOperation({ summary: "The team's caseload: open cases per caseworker, due in the next 7 days, overdue" })
-  async caseload() {
-    return caseloadByCaseworker(this.runtime.dataSource, this.runtime.schema, todayInLondon(this.clock), this.settings.exceptionExtensionDays);
+  async caseload(@Req() req: Request) {
+    return caseloadByCaseworker(this.runtime.dataSource, this.runtime.schema, todayInLondon(this.clock), this.settings.exceptionExtensionDays, await listScopeFor(req, this.runtime.access));
   }
 
   @Get(':id')
+  @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
+  @ScopedTo(CASE_FACTS, 'id')
   @AuditedRead('case')
   @ApiOperation({ summary: 'A case: status, every statutory date (due, done, days left or late), advice, exceptions, plans, letters' })
   @ApiOkResponse({ schema: { example: caseExample } })
   @ApiResponse({ status: 404, description: 'No such case' })
-  async get(@Param('id') id: string) {
+  async get(@Param('id') id: string, @Req() req: Request) {
     const view = await this.view(this.caseId(id));
     if (!view) throw problem(404, 'CaseNotFound', 'No such case', `No case ${id}`);
-    return view;
+    return asSeenBy(req, view);
   }
 
   @Get(':id/timeline')
+  @ScopedTo(CASE_FACTS, 'id')
   @AuditedRead('case')
   @ApiOperation({ summary: 'Every event on the case: what, when it happened, when it was recorded, and who' })
   async timeline(@Param('id') id: string, @Req() req: Request) {
@@ -185,6 +191,8 @@ export class NeedsAssessmentsController {
   }
 
   @Get(':id/letters/:letterId')
+  @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
+  @ScopedTo(CASE_FACTS, 'id')
   @Header('content-type', 'text/html; charset=utf-8')
   @AuditedRead('case')
   @ApiOperation({ summary: 'A letter to the family, as HTML to open and print' })
@@ -198,9 +206,23 @@ export class NeedsAssessmentsController {
     return renderLetter(letter, row.view, person, reasons, this.settings.authorityName);
   }
 
+  /** Allocation is the team manager's: to a caseworker of their team (the command's own operation documents it). */
+  @Allow('team-manager')
+  @Post(':id/reassign')
+  @ScopedTo(CASE_FACTS, 'id')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  @AuditedRead('case')
+  async reassign(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { caseworker } = commandNamed(CASE_COMMANDS, 'reassign').read(body).body as { caseworker: string };
+    await allocationProblem(req, this.runtime.access, caseworker);
+    return this.command(id, 'reassign', body, req, res);
+  }
+
   /** Every command has its own operation and body schema in the OpenAPI document (caseCommandOperations). */
   @Allow(...CASEWORK)
   @Post(':id/:command')
+  @ScopedTo(CASE_FACTS, 'id')
   @HttpCode(200)
   @ApiExcludeEndpoint()
   // the answer is the case view, the child's details with it

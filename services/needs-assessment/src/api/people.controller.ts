@@ -5,7 +5,7 @@ import { PersonalData } from '@ehc/personal-data';
 import { problem } from '@ehc/http';
 import { type ServiceRuntime } from '@ehc/host';
 import { RUNTIME } from './needs-assessments.controller';
-import { Allow, CASE_READERS, HUB_SERVICE_ROLE } from '@ehc/identity';
+import { Allow, CASE_READERS, HUB_SERVICE_ROLE, NotScoped } from '@ehc/identity';
 import { AuditedRead } from '@ehc/audit';
 
 /**
@@ -23,6 +23,7 @@ export class PeopleController {
   }
 
   @Get(':personId')
+  @NotScoped('a child\'s name and date of birth, for staff checking whether a child is already known before recording a request, and for the hub\'s services; looked up by an id only a case or plan gives')
   @AuditedRead('person')
   @ApiOperation({ summary: "A child's or young person's details by person id (for other services of the hub)" })
   async get(@Param('personId') personId: string) {

@@ -1,12 +1,15 @@
 import { daysBetween, deadlineStatus, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
 import { placeholder, runningListConditions } from '@ehc/messaging';
 import { type Queryable } from '@ehc/commands';
+import { caseworkerCondition, type ListScope } from '@ehc/identity';
 import { upcomingReviewDue, type PlanFileView } from '../read-models/plan-file.view';
 
 export const PLAN_STATUSES = ['maintained', 'review-in-progress', 'amendment-in-progress', 'cease-proposed', 'cease-decided', 'ceased', 'closed', 'active'] as const;
 export type PlanStatusFilter = (typeof PLAN_STATUSES)[number];
 
 export interface PlanFilters {
+  /** whose plans the caller may see at all (their teams') */
+  scope: ListScope;
   caseworker?: string;
   /** a setting's URN: its pupils' plans */
   setting?: string;
@@ -27,6 +30,8 @@ export async function plansMatching(db: Queryable, schema: string, filters: Plan
   const s = `"${schema}"`;
   const params: unknown[] = [today];
   const where: string[] = [];
+  const visible = caseworkerCondition(filters.scope, 'p.caseworker_id', (v) => placeholder(params, v));
+  if (visible) where.push(visible);
   if (filters.caseworker) where.push(`p.caseworker_id = ${placeholder(params, filters.caseworker)}`);
   if (filters.setting) where.push(`p.setting_urn = ${placeholder(params, filters.setting)}`);
   if (filters.status === 'active') where.push(`p.status NOT IN ('ceased', 'closed')`);

@@ -1,3 +1,4 @@
+import { scopeShows, type ListScope } from '@ehc/identity';
 import {
   compare, isAfter, phaseTransferLatestAmendmentNotice, phaseTransferLatestReviewMeeting, phaseTransferRule, POST_16_TRANSFER_RULE, type CalendarDate,
 } from '@ehc/domain-kernel';
@@ -13,7 +14,7 @@ import type { SettingsDirectory } from '../settings/settings-directory';
  * phase-transfer cohort for September, and the reg 18(2) moves between post-16 institutions dated
  * in that year, each with the last lawful day in the Regulations' words.
  */
-export async function transfersOfYear(dataSource: DataSource, schema: string, settings: SettingsDirectory, year: number, today: CalendarDate) {
+export async function transfersOfYear(dataSource: DataSource, schema: string, settings: SettingsDirectory, year: number, today: CalendarDate, scope: ListScope) {
   const personal = new PersonalData(dataSource, schema);
   const children = async (views: PlanFileView[]) => {
     const people = new Map(await Promise.all([...new Set(views.map((v) => v.childId))].map(async (id) => [id, await personal.person(id)] as const)));
@@ -23,8 +24,9 @@ export async function transfersOfYear(dataSource: DataSource, schema: string, se
     };
   };
 
-  const rows = await dataSource.getRepository(PlanFile).createQueryBuilder('p')
-    .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] }).andWhere('p.reception_year IS NOT NULL').getMany();
+  const rows = (await dataSource.getRepository(PlanFile).createQueryBuilder('p')
+    .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] }).andWhere('p.reception_year IS NOT NULL').getMany())
+    .filter((r) => scopeShows(scope, r.caseworkerId));
   const directory = await settings.byUrns([...new Set(rows.map((r) => r.settingUrn).filter((u): u is string => !!u))]);
   const candidates = rows.map((r) => {
     const s = r.settingUrn ? directory.get(r.settingUrn) : undefined;
@@ -39,6 +41,7 @@ export async function transfersOfYear(dataSource: DataSource, schema: string, se
   const moves = (await dataSource.getRepository(PlanFile).createQueryBuilder('p')
     .where('p.status NOT IN (:...ended)', { ended: ['ceased', 'closed'] })
     .andWhere(`p.view -> 'post16Transfer' ->> 'transferOn' LIKE :year`, { year: `${year}-%` }).getMany())
+    .filter((r) => scopeShows(scope, r.caseworkerId))
     .map((r) => r.view)
     .sort((a, b) => compare(a.post16Transfer!.deadline, b.post16Transfer!.deadline) || (a.planId < b.planId ? -1 : 1));
   const childOfMove = await children(moves);

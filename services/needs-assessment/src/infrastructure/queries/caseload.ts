@@ -1,6 +1,7 @@
 import { addDays, daysBetween, isOverdue, type CalendarDate } from '@ehc/domain-kernel';
 import { overdueCondition, placeholder, runningListConditions } from '@ehc/messaging';
 import { type Queryable } from '@ehc/commands';
+import { caseworkerCondition, type ListScope } from '@ehc/identity';
 import { caseIdOf } from '../../domain/needs-assessment';
 
 export const CASE_STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'] as const;
@@ -8,6 +9,8 @@ export type CaseStatusFilter = (typeof CASE_STATUSES)[number];
 const OPEN_STATUSES = `('awaiting-decision', 'assessing', 'draft-issued')`;
 
 export interface CaseFilters {
+  /** whose cases the caller may see at all (their teams') */
+  scope: ListScope;
   caseworker?: string;
   status?: CaseStatusFilter;
   dueWithinDays?: number;
@@ -28,6 +31,8 @@ export async function casesMatching(db: Queryable, schema: string, filters: Case
   const s = `"${schema}"`;
   const params: unknown[] = [today, extensionDays];
   const where: string[] = [];
+  const visible = caseworkerCondition(filters.scope, 'c.caseworker_id', (v) => placeholder(params, v));
+  if (visible) where.push(visible);
   if (filters.caseworker) where.push(`c.caseworker_id = ${placeholder(params, filters.caseworker)}`);
   if (filters.status === 'open') where.push(`c.status IN ${OPEN_STATUSES}`);
   else if (filters.status) where.push(`c.status = ${placeholder(params, filters.status)}`);
@@ -65,16 +70,18 @@ export async function casesMatching(db: Queryable, schema: string, filters: Case
 }
 
 /** "How many open cases has each caseworker, how many are due within a week, how many overdue?" */
-export async function caseloadByCaseworker(db: Queryable, schema: string, today: CalendarDate, extensionDays: number) {
+export async function caseloadByCaseworker(db: Queryable, schema: string, today: CalendarDate, extensionDays: number, scope: ListScope) {
   const s = `"${schema}"`;
+  const params: unknown[] = [today, addDays(today, 7), extensionDays];
+  const visible = caseworkerCondition(scope, 'c.caseworker_id', (v) => placeholder(params, v));
   const rows = (await db.query(
     `SELECT c.caseworker_id,
             count(*) AS open,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND d.due >= $1 AND d.due <= $2)) AS due_next_7_days,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${s}.rm_case_deadlines d WHERE d.stream_id = c.stream_id AND ${overdueCondition('$1', '$3')})) AS overdue
-     FROM ${s}.rm_case_files c WHERE c.status IN ${OPEN_STATUSES}
+     FROM ${s}.rm_case_files c WHERE c.status IN ${OPEN_STATUSES} ${visible ? `AND ${visible}` : ''}
      GROUP BY c.caseworker_id ORDER BY c.caseworker_id NULLS LAST`,
-    [today, addDays(today, 7), extensionDays],
+    params,
   )) as { caseworker_id: string | null; open: string; due_next_7_days: string; overdue: string }[];
   return {
     asOf: today,
