@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { exportSPKI, importJWK, SignJWT, type KeyLike } from 'jose';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { STAFF_ROLES, HUB_SERVICE_ROLE, type Role } from '@ehc/identity';
+import { ALL_ROLES, type Role } from '@ehc/identity';
 import { CALLERS, testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { allServices } from './main';
 
 type Operation = { security?: { bearer?: string[] }[]; 'x-roles'?: Role[] };
-const ALL_ROLES: Role[] = [...STAFF_ROLES, HUB_SERVICE_ROLE];
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
 import { testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
-import { policyOf } from '@ehc/identity';
+import { objectScopeOf, policyOf } from '@ehc/identity';
 import { allServices } from './main';
 
 /**
@@ -36,6 +36,20 @@ describe('every route declares its access policy', () => {
   it('has no route without a policy', () => {
     const missing = routesOf(host.app).filter((r) => !policyOf(r.handler, r.controller)).map((r) => `${r.method} ${r.path}`);
     expect(missing).toEqual([]);
+  });
+
+  it('has no id in a path without an object-level check, or a stated reason it needs none', () => {
+    const undeclared = routesOf(host.app)
+      .filter((r) => r.path.includes('/:') && !objectScopeOf(r.handler, r.controller))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('checks the caller\'s relationship on every route of a case or a plan', () => {
+    const unscoped = routesOf(host.app)
+      .filter((r) => /^\/(needs-assessments\/:id|annual-reviews\/:planId)/.test(r.path) && objectScopeOf(r.handler, r.controller)?.kind !== 'scoped')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscoped).toEqual([]);
   });
 
   it('makes public only what holds no personal data', () => {

@@ -17,7 +17,7 @@ export function planFacts(runtime: ServiceRuntime): ObjectFactsSource {
     decider: { evolve, initialState },
     async fromView(stream) {
       const [row] = (await runtime.dataSource.query(
-        `SELECT caseworker_id, child_id::text, setting_urn FROM ${s}.rm_plan_files WHERE stream_id = $1`, [stream])) as { caseworker_id: string | null; child_id: string; setting_urn: string | null }[];
+        `SELECT caseworker_id, child_id::text, setting_urn FROM ${s}.rm_plans WHERE stream_id = $1`, [stream])) as { caseworker_id: string | null; child_id: string; setting_urn: string | null }[];
       return row ? { caseworker: row.caseworker_id, children: [row.child_id], settings: row.setting_urn ? [row.setting_urn] : [], adviceRequests: [] } : null;
     },
     fromState: (state, first) => ({
