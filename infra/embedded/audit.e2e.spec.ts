@@ -104,6 +104,8 @@ describe('the audit log of reads of personal data (embedded, over HTTP)', () => 
 
   it('records a timeline read and a command\'s answer (it shows the case) with the child\'s id', async () => {
     const other = await tokens.as(host.url, CALLERS.otherCaseworker);
+    // the case is Ayesha's: Ben changes it once the team manager has handed it to him
+    await manager.post(`/needs-assessments/${caseId}/reassign`).send({ on: '2026-02-16', caseworker: 'cw-ben' }).expect(200);
     await other.get(`/needs-assessments/${caseId}/timeline`).expect(200);
     await other.post(`/needs-assessments/${caseId}/decide-to-assess`).send({ on: '2026-02-16' }).expect(200);
     await other.get(`/annual-reviews/${planId}/timeline`).expect(200);

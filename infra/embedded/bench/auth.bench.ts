@@ -23,6 +23,10 @@
  * b. In isolation, no HTTP: the authenticate middleware and `AccessGuard.canActivate` on a route
  *    with `@Allow('caseworker')`, per request (µs), for each verifier; and
  *    `AccessTokenVerifier.verify` alone (ops/s, p99 µs), a remembered token and a signature checked.
+ * c. The object-level check (issue 11): the guard on a case's route with `@ScopedTo`, against the
+ *    first host's real PostgreSQL (the case's read-model row, the caller's relationships, the
+ *    caseworker's teams; teams exist), beside the same guard on a route with a role only. Part a's
+ *    commands all pay it, on every host alike.
  *
  * Server: DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder (removed at the
  * end). The bench's schemas are dropped at the end.
@@ -41,11 +45,13 @@ import type { ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ok, systemClock, todayInLondon, type Result } from '@ehc/domain-kernel';
-import { AccessGuard, AccessTokenVerifier, Allow, authenticate, inProcessTokens, remoteSigningKeys, type TokenRefusal, type VerifiedCaller } from '@ehc/identity';
+import { AccessGuard, AccessTokenVerifier, Allow, authenticate, inProcessTokens, PostgresAccessDirectory, remoteSigningKeys, ScopedTo, type TokenRefusal, type VerifiedCaller } from '@ehc/identity';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer, freePort } from '@ehc/tooling';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
 import { generateCounty, type SyntheticCase } from '../../../services/needs-assessment/src/demo/synthetic-county';
+import { caseFacts } from '../../../services/needs-assessment/src/infrastructure/case-access';
+import { caseIdOf } from '../../../services/needs-assessment/src/domain/needs-assessment';
 
 const num = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -142,6 +148,7 @@ async function main() {
     }
     lines.push(...markdown(table));
     for (const v of variants) for (const e of v.examples) lines.push(`  ${v.name}: ${e}`);
+    lines.push(...(await objectCheck(variants[1].host!, variants[1].verifier, bearer)));
   } finally {
     for (const v of variants) await v.host?.stop().catch(() => undefined);
   }
@@ -246,6 +253,45 @@ function perRequest(verifier: AccessTokenVerifier, authorization: string): () =>
     } as unknown as ExecutionContext;
     if (!(await guard.canActivate(context))) throw new Error('refused');
   };
+}
+
+const BENCH_CASE_FACTS = Symbol('BENCH_CASE_FACTS');
+
+@Allow('caseworker')
+class BenchCaseRoutes {
+  @ScopedTo(BENCH_CASE_FACTS, 'id')
+  read(): void { /* a case's route, with its object-level check */ }
+}
+
+/** Part c: the guard with and without the object-level check, on a real case of a running host. */
+async function objectCheck(host: RunningHost, verifier: AccessTokenVerifier, authorization: string): Promise<string[]> {
+  const runtime = host.runtimes[0];
+  const directory = runtime.access as PostgresAccessDirectory;
+  for (const [team, members] of [['north', ['bench-caseworker', 'bench-north-2']], ['south', ['bench-south-1', 'bench-south-2']]] as const) {
+    await directory.saveTeam({ teamId: team, name: team }, 'bench');
+    for (const m of members) await directory.addMember(team, m, 'bench');
+  }
+  const [{ stream_id: stream }] = (await runtime.dataSource.query(`SELECT stream_id FROM "${runtime.schema}".rm_case_files LIMIT 1`)) as { stream_id: string }[];
+  const caseId = caseIdOf(stream);
+  const facts = caseFacts(runtime);
+  const modules = { get: () => facts } as unknown as ModuleRef;
+  const guard = new AccessGuard(new Reflector(), modules, verifier, directory);
+  const middleware = authenticate(verifier);
+  const res = { setHeader: () => undefined } as unknown as Response;
+  const once = (handler: () => void, controller: object) => async () => {
+    const req = { method: 'GET', params: { id: caseId }, headers: { authorization } } as unknown as Request;
+    await new Promise<void>((resolve, reject) => middleware(req, res, (e?: unknown) => (e ? reject(e as Error) : resolve())));
+    const context = { getHandler: () => handler, getClass: () => controller, switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ExecutionContext;
+    if (!(await guard.canActivate(context))) throw new Error('refused');
+  };
+  const results = await interleaved([
+    ['AccessGuard, role only (in-process keys)', once(BenchRoutes.prototype.record, BenchRoutes)],
+    ['AccessGuard, role + object-level check on a case', once(BenchCaseRoutes.prototype.read, BenchCaseRoutes)],
+  ]);
+  const added = (results[1].p99 - results[0].p99) / 1000;
+  return ['', `c. The object-level check (real PostgreSQL, ${ITERATIONS.toLocaleString('en-GB')} requests each, in blocks of ${BLOCK} taking turns):`, '',
+    ...markdown([['what', 'ops/s', 'p50 µs', 'p90 µs', 'p99 µs', 'max µs'], ...results.map((r) => r.row)]), '',
+    `Added p99 per request by the object-level check: ${added.toFixed(3)} ms`];
 }
 
 const BLOCK = 1000;
