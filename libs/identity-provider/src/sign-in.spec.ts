@@ -166,6 +166,27 @@ describe('signing in to the embedded provider: authorization code + PKCE over HT
     expect(errorSummaryOf(empty.html)).toContain('href="#password"');
   });
 
+  it('refuses a sign-in form posted from another site: SameSite cookies, and a form bound to its own interaction (CSRF)', async () => {
+    await running.provider.accounts.create({ username: 'fiona', name: 'Fiona Lim', roles: ['parent'] });
+    await running.provider.accounts.setPassword('fiona', 'fiona has a long password');
+    const victim = new CookieJar();
+    const start = await startSignIn(victim);
+    const setCookies = start.response.headers.getSetCookie();
+    const interactionCookies = (await victim.fetch(new URL(actionOf(start.html), running.origin).href)).headers.getSetCookie();
+    for (const cookie of [...setCookies, ...interactionCookies]) expect(cookie.toLowerCase()).toMatch(/samesite=lax/);
+    // another site's page posting to the victim's form: the browser sends no Lax cookie with a cross-site POST
+    const crossSite = await new CookieJar().fetch(new URL(actionOf(start.html), running.origin).href, { form: { username: 'fiona', password: 'fiona has a long password' } });
+    expect(crossSite.status).toBe(400);
+    expect(titleOf(await crossSite.text())).toBe('Your sign-in has timed out');
+    // the attacker's own interaction cookie does not open the victim's form either
+    const attacker = new CookieJar();
+    await startSignIn(attacker);
+    const withOwnCookie = await attacker.fetch(new URL(actionOf(start.html), running.origin).href, { form: { username: 'fiona', password: 'fiona has a long password' } });
+    expect(withOwnCookie.status).toBe(400);
+    // and the victim's own form still works: a parent signs in with a password alone (two-factor is for staff)
+    expect((await submit(victim, start.html, { username: 'fiona', password: 'fiona has a long password' })).arrived).toBe(true);
+  });
+
   it('locks an account for 15 minutes after 5 wrong passwords in a row: the right one is refused alike until then', async () => {
     await running.provider.accounts.create({ username: 'dev', name: 'Dev Shah', roles: ['finance'] });
     await running.provider.accounts.setPassword('dev', 'dev has a long password');
@@ -238,7 +259,7 @@ describe('signing in to the embedded provider: authorization code + PKCE over HT
     expect(rows[0].password_hash).not.toBe(rows[1].password_hash);
   });
 
-  it('refuses a person with a role that is not a staff role', async () => {
+  it('refuses a person with a role no person holds (a service\'s), or none', async () => {
     await expect(running.provider.accounts.create({ username: 'svc', name: 'Svc', roles: ['hub-service'] })).rejects.toThrow(/Unknown role hub-service/);
     await expect(running.provider.accounts.create({ username: 'none', name: 'None', roles: [] })).rejects.toThrow(/at least one role/);
   });
