@@ -18,8 +18,8 @@ describe('the access directory over HTTP (embedded)', () => {
   let caseworker: request.Agent;
   const clock = fixedClock('2026-11-26T12:00:00Z');
   const prefix = `t${randomUUID().slice(0, 8)}_`;
-  const parent = { sub: 'parent-okafor', roles: ['parent'] };
-  const otherParent = { sub: 'parent-cole', roles: ['parent'] };
+  const parent = { sub: 'parent-okafor', roles: ['parent'] } as const;
+  const otherParent = { sub: 'parent-cole', roles: ['parent'] } as const;
   let caseId: string;
   let childId: string;
   let otherChildId: string;
