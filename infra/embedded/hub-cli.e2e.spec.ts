@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
 import { Pool } from 'pg';
-import { AccessTokenVerifier, remoteSigningKeys } from '@ehc/identity';
+import { AccessTokenVerifier, PostgresAccessDirectory, remoteSigningKeys } from '@ehc/identity';
 import { fixedClock, systemClock } from '@ehc/domain-kernel';
 import { AuditLog, type AuditRead } from '@ehc/audit';
 import { createIdentityProvider } from '@ehc/identity-provider';
@@ -147,5 +147,97 @@ describe('the hub command line (the audit log)', () => {
     const run = await hub(['audit-verify', '--schema', `${prefix}nowhere`]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No audit log in schema');
+  });
+});
+
+/**
+ * `npm run hub -- create-team`, `add-to-team`, `link` and the rest as an administrator runs them, a
+ * process of its own against DATABASE_URL, on the access directory the hub's guard reads
+ * (EHC_SCHEMA_PREFIX + 'access'): what the command changes is what the directory then holds.
+ */
+describe('the hub command line (teams and outside parties\' links)', () => {
+  /** Some seconds a command (a node process compiling the CLI): these tests run several. */
+  const COMMANDS_TIMEOUT = 180_000;
+  const prefix = `t${randomUUID().slice(0, 8)}_`;
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  const child = randomUUID();
+  afterAll(async () => {
+    await pool.query(`DROP SCHEMA IF EXISTS "${prefix}access" CASCADE`);
+    await pool.query(`DROP SCHEMA IF EXISTS "${prefix}elsewhere" CASCADE`);
+    await pool.end();
+  });
+
+  const hub = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['-r', './infra/node/register.js', 'infra/embedded/hub-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, EHC_SCHEMA_PREFIX: prefix } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    });
+  const directory = () => PostgresAccessDirectory.open(pool, `${prefix}access`);
+
+  it('creates and renames a team, adds and removes members, and lists the teams', async () => {
+    expect(await hub(['create-team', '--id', 'north', '--name', 'North team', '--area', 'North'])).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Created team north (North team, area North)') });
+    expect(await hub(['add-to-team', '--team', 'north', '--user', 'cw-ayesha'])).toMatchObject({ code: 0, stdout: 'Added cw-ayesha to team north.\n' });
+    expect((await hub(['add-to-team', '--team', 'north', '--user', 'cw-ayesha'])).stdout).toBe('cw-ayesha was already in team north.\n');
+    await hub(['add-to-team', '--team', 'north', '--user', 'tm-priya']);
+    expect((await hub(['create-team', '--id', 'north', '--name', 'North and coast'])).stdout).toContain('Updated team north (North and coast), 2 members');
+    expect(await hub(['remove-from-team', '--team', 'north', '--user', 'tm-priya'])).toMatchObject({ code: 0, stdout: 'Removed tm-priya from team north.\n' });
+    expect(await hub(['remove-from-team', '--team', 'north', '--user', 'tm-priya'])).toMatchObject({ code: 1, stderr: 'tm-priya is not in team north\n' });
+    expect((await hub(['list-teams'])).stdout).toBe('north\tNorth and coast\t\tcw-ayesha\n');
+    expect(await (await directory()).teamsOf('cw-ayesha')).toEqual(['north']);
+  }, COMMANDS_TIMEOUT);
+
+  it('links an outside party to a child, a setting and an advice request, lists and removes the links', async () => {
+    expect(await hub(['link', '--user', 'parent-okafor', '--child', child])).toMatchObject({ code: 0, stdout: `Linked parent-okafor to child ${child}.\n` });
+    expect((await hub(['link', '--user', 'parent-okafor', '--child', child])).stdout).toBe(`parent-okafor was already linked to child ${child}.\n`);
+    await Promise.all([hub(['link', '--user', 'setting-oak', '--setting', '120345']), hub(['link', '--user', 'ed-psych', '--advice-request', child])]);
+    expect(await (await directory()).relationsOf('parent-okafor')).toEqual({ teams: [], children: [child], settings: [], adviceRequests: [] });
+    expect(await (await directory()).relationsOf('setting-oak')).toMatchObject({ settings: ['120345'] });
+    expect(await (await directory()).relationsOf('ed-psych')).toMatchObject({ adviceRequests: [child] });
+
+    const listed = await hub(['list-links', '--user', 'parent-okafor']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^parent-okafor: teams \\(none\\)\\nchild\\t${child}\\tlinked by (cli:\\S+|command-line) at \\S+\\n$`));
+    expect((await hub(['list-links', '--user', 'cw-nobody'])).stdout).toBe('cw-nobody: teams (none)\nno links\n');
+
+    expect(await hub(['unlink', '--user', 'parent-okafor', '--child', child])).toMatchObject({ code: 0, stdout: `Unlinked parent-okafor from child ${child}.\n` });
+    expect((await hub(['unlink', '--user', 'parent-okafor', '--child', child])).code).toBe(1);
+    expect(await (await directory()).relationsOf('parent-okafor')).toMatchObject({ children: [] });
+  }, COMMANDS_TIMEOUT);
+
+  it('refuses a bad team id, an unknown team, a bad URN or child id with the rule (exit 1); a wrong use of the options with the usage (exit 2); and changes nothing', async () => {
+    const refused = async (args: string[], message: string | RegExp) => {
+      const run = await hub(args);
+      expect([args, run.code]).toEqual([args, 1]);
+      expect(run.stderr).toMatch(message);
+    };
+    // each run is a process of its own: started together
+    await Promise.all([
+      refused(['create-team', '--id', 'North Team', '--name', 'North'], /is not a team id: lower-case letters, digits and hyphens/),
+      refused(['add-to-team', '--team', 'west', '--user', 'cw-ben'], 'there is no team west'),
+      refused(['link', '--user', 'setting-elm', '--setting', '12345'], 'a setting is linked by its URN (6 or 7 digits)'),
+      refused(['link', '--user', 'parent-cole', '--child', 'nia'], 'a child is linked by their person id (a UUID)'),
+      ...[['link', '--user', 'parent-cole'], ['link', '--user', 'parent-cole', '--child', child, '--setting', '120345'], ['create-team', '--id', 'south'], ['list-links']].map(async (args) => {
+        const run = await hub(args);
+        expect([args, run.code]).toEqual([args, 2]);
+        expect(run.stderr).toContain('usage: npm run hub');
+      }),
+    ]);
+    const access = await directory();
+    expect((await access.teams()).map((t) => t.teamId)).toEqual(['north']);
+    expect(await access.relationsOf('setting-elm')).toMatchObject({ settings: [] });
+    expect(await access.relationsOf('parent-cole')).toMatchObject({ children: [] });
+  }, COMMANDS_TIMEOUT);
+
+  it('uses the schema --schema names (a distributed hub\'s ACCESS_SCHEMA)', async () => {
+    expect((await hub(['create-team', '--id', 'east', '--name', 'East team', '--schema', `${prefix}elsewhere`])).code).toBe(0);
+    expect((await hub(['list-teams', '--schema', `${prefix}elsewhere`])).stdout).toBe('east\tEast team\t\t\n');
+    expect((await (await directory()).teams()).map((t) => t.teamId)).toEqual(['north']);
+  });
+
+  it('shows the directory\'s commands and both kinds of role in its usage', async () => {
+    const run = await hub(['help']);
+    expect(run.code).toBe(0);
+    for (const command of ['create-team', 'add-to-team', 'remove-from-team', 'list-teams', 'link', 'unlink', 'list-links']) expect(run.stdout).toContain(`  ${command} `);
+    expect(run.stdout).toMatch(/roles of people: staff caseworker, .*; outside parties parent, young-person, professional, setting/);
   });
 });

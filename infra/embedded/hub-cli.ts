@@ -8,16 +8,25 @@
 //   remove-client --name finance-export
 //   audit-search  --subject <case, plan or person id> [--actor cw-ayesha] [--from <instant>] [--to <instant>] [--limit 100]
 //   audit-verify                             walks the hash chain; exit 3 if an entry was changed, removed or inserted
+//   create-team   --id north --name "North team" [--area North]     creates a team, or renames it
+//   add-to-team   --team north --user <subject>                      a member of staff (their token's sub)
+//   remove-from-team --team north --user <subject>
+//   list-teams
+//   link          --user <subject> --child <person id> | --setting <URN> | --advice-request <id>
+//   unlink        --user <subject> --child <person id> | --setting <URN> | --advice-request <id>
+//   list-links    --user <subject>                 their teams and links
 //
 // One-time passwords and client secrets are printed once, here, and never stored in clear.
 // Database: DATABASE_URL if set, else the embedded PostgreSQL of `npm start` (127.0.0.1,
 // EMBEDDED_PG_PORT, default 54329), which must be running. Schema: EHC_SCHEMA_PREFIX + 'identity'; the audit
 // log is the embedded hub's (EHC_SCHEMA_PREFIX + 'needs_assessment', its first service's schema), or --schema
-// names a distributed service's own (e.g. --schema annual_review).
+// names a distributed service's own (e.g. --schema annual_review). The access directory (teams, outside
+// parties' links) is EHC_SCHEMA_PREFIX + 'access' (a distributed hub's ACCESS_SCHEMA), or --schema.
 import { Pool } from 'pg';
 import { systemClock } from '@ehc/domain-kernel';
 import { AuditLog, type AuditEntry } from '@ehc/audit';
-import { HUB_SERVICE_ROLE, STAFF_ROLES } from '@ehc/identity';
+import { userInfo } from 'node:os';
+import { DirectoryRefused, EXTERNAL_ROLES, HUB_SERVICE_ROLE, LINK_KINDS, PostgresAccessDirectory, STAFF_ROLES } from '@ehc/identity';
 import { AccountRefused, openIdentityAdministration, RolesRefused, ServiceAccountRefused } from '@ehc/identity-provider';
 
 const USAGE = `usage: npm run hub -- <command> [options]
@@ -29,7 +38,14 @@ const USAGE = `usage: npm run hub -- <command> [options]
   remove-client  --name <client id>
   audit-search   [--subject <id>] [--actor <subject>] [--from <ISO instant>] [--to <ISO instant>] [--limit <1-1000>] [--schema <schema>]
   audit-verify   [--schema <schema>]
-roles of people: ${STAFF_ROLES.join(', ')}
+  create-team    --id <team id> --name "<team name>" [--area "<area>"] [--schema <schema>]
+  add-to-team    --team <team id> --user <subject> [--schema <schema>]
+  remove-from-team --team <team id> --user <subject> [--schema <schema>]
+  list-teams     [--schema <schema>]
+  link           --user <subject> (--child <person id> | --setting <URN> | --advice-request <advice id>) [--schema <schema>]
+  unlink         --user <subject> (--child <person id> | --setting <URN> | --advice-request <advice id>) [--schema <schema>]
+  list-links     --user <subject> [--schema <schema>]
+roles of people: staff ${STAFF_ROLES.join(', ')}; outside parties ${EXTERNAL_ROLES.join(', ')} (linked to what is theirs with \`link\`)
 roles of service accounts: the same, and ${HUB_SERVICE_ROLE}
 `;
 
@@ -83,6 +99,7 @@ async function main(): Promise<number> {
       return 1;
     }
     if (command === 'audit-search' || command === 'audit-verify') return await audit(command, found, pool);
+    if (DIRECTORY_COMMANDS.includes(command)) return await directory(command, found, pool);
     const schema = `${process.env.EHC_SCHEMA_PREFIX ?? ''}identity`;
     const admin = await openIdentityAdministration({ pool, schema });
     const issuer = process.env.OIDC_ISSUER_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/oidc`;
@@ -146,6 +163,84 @@ async function main(): Promise<number> {
   }
 }
 
+const DIRECTORY_COMMANDS = ['create-team', 'add-to-team', 'remove-from-team', 'list-teams', 'link', 'unlink', 'list-links'];
+
+/** Who made a change from the command line, as the directory records it. */
+function commandLineActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'command-line';
+  }
+}
+
+/** The one link a link or unlink command names: exactly one of --child, --setting, --advice-request. */
+function linkOption(found: Map<string, string>): { kind: string; target: string } {
+  const given = LINK_KINDS.filter((kind) => found.has(kind));
+  if (given.length !== 1) throw new UsageError(`give exactly one of ${LINK_KINDS.map((k) => `--${k}`).join(', ')}`);
+  return { kind: given[0], target: found.get(given[0])! };
+}
+
+/** The access directory: teams and their members, outside parties' links (what the hub's /access API changes too). */
+async function directory(command: string, found: Map<string, string>, pool: Pool): Promise<number> {
+  const schema = found.get('schema') ?? `${process.env.EHC_SCHEMA_PREFIX ?? ''}access`;
+  const access = await PostgresAccessDirectory.open(pool, schema);
+  const by = commandLineActor();
+  switch (command) {
+    case 'create-team': {
+      const id = required(found, 'id');
+      const existed = (await access.team(id)) !== null;
+      const team = await access.saveTeam({ teamId: id, name: required(found, 'name'), area: found.get('area') ?? null }, by);
+      process.stdout.write(`${existed ? 'Updated' : 'Created'} team ${team.teamId} (${team.name}${team.area ? `, area ${team.area}` : ''}), ${team.members.length} member${team.members.length === 1 ? '' : 's'}.\n`);
+      return 0;
+    }
+    case 'add-to-team': {
+      const [team, user] = [required(found, 'team'), required(found, 'user')];
+      const added = await access.addMember(team, user, by);
+      process.stdout.write(added ? `Added ${user} to team ${team}.\n` : `${user} was already in team ${team}.\n`);
+      return 0;
+    }
+    case 'remove-from-team': {
+      const [team, user] = [required(found, 'team'), required(found, 'user')];
+      if (!(await access.removeMember(team, user))) {
+        process.stderr.write(`${user} is not in team ${team}\n`);
+        return 1;
+      }
+      process.stdout.write(`Removed ${user} from team ${team}.\n`);
+      return 0;
+    }
+    case 'list-teams': {
+      for (const t of await access.teams()) process.stdout.write(`${t.teamId}\t${t.name}\t${t.area ?? ''}\t${t.members.join(',')}\n`);
+      return 0;
+    }
+    case 'link': {
+      const user = required(found, 'user');
+      const { kind, target } = linkOption(found);
+      const added = await access.link(user, kind, target, by);
+      process.stdout.write(added ? `Linked ${user} to ${kind} ${target}.\n` : `${user} was already linked to ${kind} ${target}.\n`);
+      return 0;
+    }
+    case 'unlink': {
+      const user = required(found, 'user');
+      const { kind, target } = linkOption(found);
+      if (!(await access.unlink(user, kind, target))) {
+        process.stderr.write(`${user} is not linked to ${kind} ${target}\n`);
+        return 1;
+      }
+      process.stdout.write(`Unlinked ${user} from ${kind} ${target}.\n`);
+      return 0;
+    }
+    default: {
+      const user = required(found, 'user');
+      const [teams, links] = await Promise.all([access.teamsOf(user), access.linksOf(user)]);
+      process.stdout.write(`${user}: teams ${teams.length ? teams.join(', ') : '(none)'}\n`);
+      for (const l of links) process.stdout.write(`${l.kind}\t${l.target}\tlinked by ${l.linkedBy} at ${l.linkedAt}\n`);
+      if (links.length === 0) process.stdout.write('no links\n');
+      return 0;
+    }
+  }
+}
+
 /** What audit-verify exits with when the log is not as it was written (1 is any other failure). */
 const AUDIT_BROKEN_EXIT = 3;
 
@@ -194,7 +289,7 @@ main().then(
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n${USAGE}`);
       process.exitCode = 2;
-    } else if (error instanceof AccountRefused || error instanceof ServiceAccountRefused || error instanceof RolesRefused) {
+    } else if (error instanceof AccountRefused || error instanceof ServiceAccountRefused || error instanceof RolesRefused || error instanceof DirectoryRefused) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
     } else {

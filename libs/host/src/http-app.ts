@@ -13,7 +13,8 @@ import { problem, ProblemFilter } from '@ehc/http';
 import type { ServiceRuntime } from './runtime';
 import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
-import { ACCESS_DIRECTORY, ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, Public, type AccessDirectory, type AccessTokenVerifier } from '@ehc/identity';
+import { ACCESS_DIRECTORY, ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, PostgresAccessDirectory, Public, type AccessDirectory, type AccessTokenVerifier } from '@ehc/identity';
+import { AccessDirectoryController } from './access-directory.controller';
 import { securityHeaders } from './security-headers';
 import { rateLimitsFromEnv, signInAttemptLimit, unauthenticatedLimit, type RateLimits } from './rate-limits';
 import { describeAccess, finishDocument } from './openapi-document';
@@ -107,7 +108,10 @@ export interface HttpAppOptions {
   idempotencyKeys?: IdempotencyKeys;
   /** Verifies the callers' access tokens: every route but a public one needs one, with a role it allows. */
   accessTokens: AccessTokenVerifier;
-  /** Teams and links: the object-level checks' relationships, and the administrator's API to change them. */
+  /**
+   * Teams and links: the object-level checks' relationships; the one kept in PostgreSQL also gets the
+   * administrator's API to change them (/access).
+   */
   accessDirectory?: AccessDirectory;
   /** Handlers served under their path before any body is read (the embedded OpenID provider at /oidc). */
   mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
@@ -124,7 +128,8 @@ export interface HttpAppOptions {
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   @Module({
     imports: [CqrsModule.forRoot(), ...options.modules],
-    controllers: [HealthController, SubjectAccessController, ...(options.calendar ? [BankHolidaysController] : []), ...(options.auditLog ? [AuditController] : [])],
+    controllers: [HealthController, SubjectAccessController, ...(options.calendar ? [BankHolidaysController] : []), ...(options.auditLog ? [AuditController] : []),
+      ...(options.accessDirectory instanceof PostgresAccessDirectory ? [AccessDirectoryController] : [])],
     providers: [
       { provide: HEALTH_SOURCES, useValue: options.health },
       { provide: SUBJECT_ACCESS_RUNTIMES, useValue: options.health.runtimes },

@@ -16,3 +16,4 @@ export * from './subject-access';
 export * from './development-secrets';
 export * from './rate-limits';
 export * from './object-facts';
+export * from './access-directory.controller';
