@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Req } from
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { BodyReader, problem, ProblemException } from '@ehc/http';
+import { AuditedRead, auditSubjects } from '@ehc/audit';
 import {
   ACCESS_DIRECTORY, Allow, callerOf, DirectoryRefused, LINK_KINDS, linkTarget, NotScoped, PostgresAccessDirectory, teamId as checkTeamId,
 } from '@ehc/identity';
@@ -166,6 +167,8 @@ export class AccessDirectoryController {
 
   @Get('people/:subject/links')
   @NotScoped('a user\'s subject, not a case: the administrator reads anyone\'s teams and links')
+  // the answer names the children a parent is linked to: a read of personal data like any other
+  @AuditedRead('person')
   @ApiOperation({ summary: 'The teams a person is in, and what they are linked to (children, settings, advice requests)' })
   @SUBJECT_PARAM
   @ApiOkResponse({
@@ -176,8 +179,9 @@ export class AccessDirectoryController {
       example: { subject: 'parent-okafor', teams: [], links: [LINK_EXAMPLE] },
     },
   })
-  async links(@Param('subject') subject: string) {
+  async links(@Param('subject') subject: string, @Req() req: Request) {
     const [teams, links] = await Promise.all([this.directory.teamsOf(subject), this.directory.linksOf(subject)]);
+    auditSubjects(req, ...links.filter((l) => l.kind === 'child').map((l) => l.target));
     return { subject, teams, links };
   }
 

@@ -72,10 +72,12 @@ export class PostgresAccessDirectory implements AccessDirectory {
   static async open(pool: Pool, schema: string): Promise<PostgresAccessDirectory> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`${schema} is not a schema name`);
     const s = `"${schema}"`;
-    // taken by whichever host starts first; the others find the tables made
-    await pool.query(`SELECT pg_advisory_lock(hashtext('ehc-access-directory'))`).then(async () => {
+    // taken by whichever host starts first, on one connection (an advisory lock is the session's); the others find the tables made
+    const client = await pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext('ehc-access-directory'))`);
       try {
-        await pool.query(`
+        await client.query(`
           CREATE SCHEMA IF NOT EXISTS ${s};
           CREATE TABLE IF NOT EXISTS ${s}.teams (
             team_id text PRIMARY KEY, name text NOT NULL, area text, changed_by text NOT NULL, changed_at timestamptz NOT NULL DEFAULT now());
@@ -87,9 +89,11 @@ export class PostgresAccessDirectory implements AccessDirectory {
             subject text NOT NULL, kind text NOT NULL CHECK (kind IN ('child', 'setting', 'advice-request')), target text NOT NULL,
             linked_by text NOT NULL, linked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (subject, kind, target));`);
       } finally {
-        await pool.query(`SELECT pg_advisory_unlock(hashtext('ehc-access-directory'))`);
+        await client.query(`SELECT pg_advisory_unlock(hashtext('ehc-access-directory'))`);
       }
-    });
+    } finally {
+      client.release();
+    }
     return new PostgresAccessDirectory(pool, s);
   }
 
