@@ -115,7 +115,10 @@ describe('object-level access: nobody sees a case or plan unless their relations
     const seen = (await send(callers.parent, 'get', `/needs-assessments/${caseId}`)).body;
     expect(seen).toMatchObject({ id: caseId });
     expect(seen).not.toHaveProperty('notes');
-    expect((await send(callers.northCaseworker, 'get', `/needs-assessments/${caseId}`)).body.notes).toEqual([expect.objectContaining({ text: 'Mum prefers phone calls.' })]);
+    expect(seen).not.toHaveProperty('nextSteps');
+    const staffView = (await send(callers.northCaseworker, 'get', `/needs-assessments/${caseId}`)).body;
+    expect(staffView.notes).toEqual([expect.objectContaining({ text: 'Mum prefers phone calls.' })]);
+    expect(staffView.nextSteps).toEqual(expect.arrayContaining(['decide-to-assess', 'refuse-assessment', 'add-note']));
     expect((await send(callers.parent, 'get', `/annual-reviews/${planId}`)).status).toBe(200);
     expect((await send(callers.setting, 'get', `/annual-reviews/${planId}`)).status).toBe(200);
     expect((await send(callers.setting, 'get', `/annual-reviews/${otherPlanId}`)).status).toBe(404);

@@ -49,7 +49,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (!policy) throw problem(403, 'NoAccessPolicy', 'This route declares no access policy, so it answers nobody');
-    if (policy.kind === 'public') return true;
+    if (policy.kind === 'public' || policy.kind === 'page') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // read once by the authenticate middleware in a host; verified here when there is none

@@ -17,12 +17,20 @@ export const RELATED_OUTSIDERS: readonly Role[] = ['parent', 'young-person', 'se
 
 export type AccessPolicy =
   | { kind: 'public'; why: string }
-  | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'page'; why: string };
 
 export const ACCESS_POLICY = 'ehc:access-policy';
 
 /** Anyone, signed in or not; `why` says what makes that safe (it shows in the route review). */
 export const Public = (why: string) => SetMetadata(ACCESS_POLICY, { kind: 'public', why } satisfies AccessPolicy);
+
+/**
+ * A page of a web front end (the workspace): the browser holds a session cookie, not a token, so
+ * the front end's own guard signs the user in; whatever the page shows comes from the APIs, called
+ * with the user's own access token, so every role and object-level check still applies there.
+ */
+export const Page = (why: string) => SetMetadata(ACCESS_POLICY, { kind: 'page', why } satisfies AccessPolicy);
 
 /** Only callers holding one of these roles. */
 export const Allow = (...roles: Role[]) => {

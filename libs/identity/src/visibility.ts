@@ -32,11 +32,14 @@ export function scopeShows(scope: ListScope, caseworker: string | null): boolean
   return scope.kind === 'all' || caseworker === null || scope.members.includes(caseworker) || !scope.staffInTeams.includes(caseworker);
 }
 
-/** Case notes are the team's working record: a family's or a setting's view goes without them. */
-export function asSeenBy<T extends { notes: unknown }>(req: Request, view: T): T | Omit<T, 'notes'> {
+/**
+ * Case notes are the team's working record, and the next steps its own commands: a family's or a
+ * setting's view goes without them.
+ */
+export function asSeenBy<T extends { notes: unknown }>(req: Request, view: T): T | Omit<T, 'notes' | 'nextSteps'> {
   const caller = callerOf(req);
   if (!caller || !isExternalCaller(caller.roles)) return view;
-  const { notes: _notes, ...rest } = view;
+  const { notes: _notes, nextSteps: _next, ...rest } = view as T & { nextSteps?: unknown };
   return rest;
 }
 

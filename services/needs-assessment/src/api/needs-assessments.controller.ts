@@ -14,7 +14,8 @@ import type { ProjectionRunner } from '@ehc/messaging';
 import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../application/record-request';
 import { ExecuteCaseCommand } from '../application/case-command';
 import { CASE_FILES, type CaseFiles } from '../application/ports';
-import { caseStream, personErasureStream, type RuleBroken } from '../domain/needs-assessment';
+import { caseStream, evolve, initialState, personErasureStream, type Event, type RuleBroken } from '../domain/needs-assessment';
+import { nextSteps } from '../domain/next-steps';
 import { CaseFile, CaseTimelineEntry } from '../infrastructure/read-models/case-file.entity';
 import { caseView } from './case-view';
 import { CASE_COMMANDS } from './case-commands';
@@ -257,7 +258,9 @@ export class NeedsAssessmentsController {
     if (!row) return null;
     const person = await this.personal.person(row.childId);
     const notes = await this.personal.texts(row.view.notes.map((n) => n.noteId));
-    return caseView(row.view, person, notes, todayInLondon(this.clock), this.settings.exceptionExtensionDays);
+    // what the case allows now is the decider's to say, from the events (the read model may lag a command)
+    const state = (await this.runtime.store.readStream(caseStream(caseId))).reduce((s, e) => evolve(s, e as unknown as Event), initialState());
+    return { ...caseView(row.view, person, notes, todayInLondon(this.clock), this.settings.exceptionExtensionDays), nextSteps: nextSteps(state) };
   }
 
   private async reasonsFor(caseId: string, kind: string): Promise<string | null> {
