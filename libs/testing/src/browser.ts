@@ -46,11 +46,12 @@ interface AxeViolation { id: string; impact: string | null; help: string; helpUr
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // the source as an expression, evaluated by the DevTools protocol: no <script> element, no eval()
   // in the page, so a Content-Security-Policy without 'unsafe-eval' or 'unsafe-inline' does not apply
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe());
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe());
   const violations = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe?: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } };
+    // (runs in the page: this project is typed without the DOM library)
+    const w = globalThis as unknown as { document: unknown; axe?: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } };
     if (!w.axe) throw new Error('axe-core did not load in the page');
-    const results = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const results = await w.axe.run(w.document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return results.violations;
   }, [...WCAG_TAGS]) as AxeViolation[];
   const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -76,7 +77,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function tabTo(page: Page, selector: string, limit = 30): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
   }
   throw new Error(`${selector} did not get the focus after ${limit} presses of Tab on ${page.url()}`);
 }
