@@ -7,3 +7,4 @@ export * from './data-source';
 export * from './contract-checks';
 export * from './keycloak-server';
 export * from './access-tokens';
+export * from './browser';

