@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 
-const services = ['needs-assessment', 'annual-review', 'funding', 'tribunal', 'surveys'];
+const services = ['needs-assessment', 'annual-review', 'funding', 'tribunal', 'surveys', 'workspace'];
 
 const depConstraints = (specs) => [
   // type:tooling (infra/tooling) is no platform lib: the embedded PostgreSQL server and the progress

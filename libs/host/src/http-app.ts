@@ -5,7 +5,7 @@ import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule, ApiOperation, ApiResponse, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
-import { json, Router, text, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { json, Router, text, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { bankHolidayCalendarStatus, systemClock } from '@ehc/domain-kernel';
 import { ConfigError, env } from '@ehc/config';
 import { correlation, JsonLogger } from '@ehc/http';
@@ -15,7 +15,7 @@ import { lagChecks, lagLimitsFromEnv, type LagLimits } from './lag-checks';
 import { routesOf } from './routes';
 import { ACCESS_DIRECTORY, ACCESS_TOKEN_VERIFIER, AccessGuard, authenticate, PostgresAccessDirectory, Public, type AccessDirectory, type AccessTokenVerifier } from '@ehc/identity';
 import { AccessDirectoryController } from './access-directory.controller';
-import { securityHeaders } from './security-headers';
+import { type PagePaths, securityHeaders } from './security-headers';
 import { rateLimitsFromEnv, signInAttemptLimit, unauthenticatedLimit, type RateLimits } from './rate-limits';
 import { describeAccess, finishDocument } from './openapi-document';
 import { SUBJECT_ACCESS_RUNTIMES, SubjectAccessController } from './subject-access';
@@ -115,6 +115,8 @@ export interface HttpAppOptions {
   accessDirectory?: AccessDirectory;
   /** Handlers served under their path before any body is read (the embedded OpenID provider at /oidc). */
   mounts?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
+  /** A web front end's pages: their own security policy (scripts, styles, forms), not the API's. */
+  pages?: PagePaths;
   /** Where reads of personal data are recorded (routes marked `@AuditedRead`), searched and verified under /audit. */
   auditLog?: AuditLog;
   /** Sign-in attempts and unauthenticated requests per address; by default from the environment, on the system clock. */
@@ -150,10 +152,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   const imports = importRoutes(app);
   app.disable('x-powered-by');
   if (options.drain) app.use(options.drain.middleware);
-  app.use(securityHeaders());
+  app.use(securityHeaders('/docs', options.pages));
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv(process.env, systemClock);
   for (const mount of options.mounts ?? []) app.use(mount.path, signInAttemptLimit(rateLimits.signIn), mount.handler);
-  app.use(bodyParsers(limits, imports));
+  app.use(bodyParsers(limits, imports, options.pages));
   app.use(withCorrelation);
   app.use(authenticate(options.accessTokens));
   app.use(unauthenticatedLimit(rateLimits.unauthenticated));
@@ -244,7 +246,7 @@ function importRoutes(app: INestApplication): ImportRoute[] {
  * other JSON body up to the command limit; any other type of body is a 415 (input-rules). A body over its limit is answered 413 with the
  * limit, before more than the limit is held in memory.
  */
-function bodyParsers(limits: BodyLimits, imports: ImportRoute[]): RequestHandler[] {
+function bodyParsers(limits: BodyLimits, imports: ImportRoute[], pages?: PagePaths): RequestHandler[] {
   const answered = (parse: RequestHandler, limit: number): RequestHandler => (req, res, next) =>
     parse(req, res, (error?: unknown) => {
       if (error === undefined) return next();
@@ -260,11 +262,15 @@ function bodyParsers(limits: BodyLimits, imports: ImportRoute[]): RequestHandler
   for (const { method, path } of imports) {
     importRouter.route(path).all((req, _res, next) => (method === 'ALL' || req.method === method ? next() : next('route')), ...importParsers);
   }
+  // a front end's pages take their own forms (each carries the session's CSRF token, checked by the page's guard)
+  const pageForms = answered(urlencoded({ extended: false, limit: limits.jsonBytes, parameterLimit: 200 }), limits.jsonBytes);
+  const pageRouter: RequestHandler = (req, res, next) => (pages?.matches(req.path) ? pageForms(req, res, next) : next());
   // a body the import router has read is not read again: each parser skips a finished request
   // JSON only (issue 18): a form could be posted by a page on any site; the import routes take CSV too
   return [
     answered(requestTargetRule, limits.jsonBytes),
     importRouter,
+    pageRouter,
     answered(json({ limit: limits.jsonBytes }), limits.jsonBytes),
     answered(unsupportedMediaType(['application/json']), limits.jsonBytes),
     answered(bodyTextRule, limits.jsonBytes),

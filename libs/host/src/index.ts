@@ -17,3 +17,4 @@ export * from './development-secrets';
 export * from './rate-limits';
 export * from './object-facts';
 export * from './access-directory.controller';
+export * from './front-end';

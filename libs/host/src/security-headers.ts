@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 import { LETTER_STYLE } from '@ehc/letters';
@@ -34,14 +34,46 @@ export const DOCS_CONTENT_SECURITY_POLICY = {
 };
 
 /**
+ * A web front end's pages (the workspace): their own scripts and styles only, the one inline script
+ * of the GOV.UK template by its nonce (fresh on every answer), forms posting here and redirecting to
+ * the OpenID provider (`formTargets`), never framed.
+ */
+export function pageContentSecurityPolicy(formTargets: readonly string[]) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", (_req: unknown, res: unknown) => `'nonce-${(res as { locals: { cspNonce: string } }).locals.cspNonce}'`],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+    formAction: ["'self'", ...formTargets],
+    frameAncestors: ["'none'"],
+  };
+}
+
+/** Which paths are a front end's pages, and where their forms may lead. */
+export interface PagePaths {
+  matches(path: string): boolean;
+  formTargets: readonly string[];
+}
+
+/**
  * Security headers on every response (helmet: CSP, HSTS, nosniff, no referrer, frame denial,
  * cross-origin isolation). No CORS headers are sent: a browser on another origin is refused by default.
  */
-export function securityHeaders(docsPath = '/docs'): RequestHandler {
+export function securityHeaders(docsPath = '/docs', pages?: PagePaths): RequestHandler {
   const common = { referrerPolicy: { policy: 'no-referrer' as const }, frameguard: { action: 'deny' as const } };
   const api = helmet({ ...common, crossOriginEmbedderPolicy: true, contentSecurityPolicy: { useDefaults: false, directives: API_CONTENT_SECURITY_POLICY } });
   const docs = helmet({ ...common, crossOriginEmbedderPolicy: false, contentSecurityPolicy: { useDefaults: false, directives: DOCS_CONTENT_SECURITY_POLICY } });
+  // a page's links to the provider and back keep their origin (no-referrer would not break them; same-origin is kinder to logs)
+  const page = pages && helmet({ ...common, referrerPolicy: { policy: 'same-origin' }, crossOriginEmbedderPolicy: false, contentSecurityPolicy: { useDefaults: false, directives: pageContentSecurityPolicy(pages.formTargets) } });
   return (req, res, next) => {
+    if (page && pages.matches(req.path)) {
+      res.locals.cspNonce = randomBytes(16).toString('base64');
+      return page(req, res, next);
+    }
     const underDocs = req.path === docsPath || req.path.startsWith(`${docsPath}/`);
     return (underDocs ? docs : api)(req, res, next);
   };

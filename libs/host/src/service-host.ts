@@ -21,6 +21,7 @@ import { watchLauncher } from './parent-watch';
 import { startFailure } from './start-failure';
 import { refuseDevelopmentSecrets } from './development-secrets';
 import { rateLimitsFromEnv, type RateLimits } from './rate-limits';
+import type { FrontEnd } from './front-end';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {
@@ -85,6 +86,8 @@ async function host(options: {
   onStopping?: () => Promise<void>;
   onStop?: () => Promise<void>;
   directory?: (runtimes: ServiceRuntime[]) => PersonDirectory;
+  /** Web front ends served by this host (embedded: the workspace at /), with their schema and provider. */
+  frontEnds?: { definitions: FrontEnd[]; schema: string; oidcIssuer: string; embeddedProvider: boolean; publicUrl: string };
   clock?: Clock;
   /** BANK_HOLIDAYS_FILE, read and validated before anything started. */
   bankHolidaysFile?: { path: string; holidays: BankHoliday[] };
@@ -119,11 +122,21 @@ async function host(options: {
     const idempotencyKeys = await IdempotencyKeys.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
     // like the keys: one log a host, in its first service's schema (in distributed mode, each service's own)
     const auditLog = await AuditLog.open(runtimes[0].pool, runtimes[0].schema, runtimes[0].clock);
+    // the front ends call the hub's API on the address it listens on, known once it does
+    const listening = { url: '' };
+    const frontEnds = options.frontEnds;
+    const frontEndModules = (frontEnds?.definitions ?? []).map((f) => f.module({
+      pool: runtimes[0].pool, schema: frontEnds!.schema, clock: runtimes[0].clock, logger: options.logger, accessTokens: signIn!.accessTokens,
+      oidc: { issuer: frontEnds!.oidcIssuer, serverIssuer: () => (frontEnds!.embeddedProvider ? `${listening.url}/oidc` : frontEnds!.oidcIssuer), clientId: 'workspace' },
+      publicUrl: frontEnds!.publicUrl, apiUrl: () => listening.url,
+    }));
+    const pages = frontEnds?.definitions.map((f) => f.pages({ oidcIssuer: frontEnds.oidcIssuer }));
     const app = await createHttpApp({
+      pages: pages?.length ? { matches: (path) => pages.some((p) => p.matches(path)), formTargets: pages.flatMap((p) => p.formTargets) } : undefined,
       drain, idempotencyKeys, auditLog, accessDirectory, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',
-      modules: options.services.map((s, i) => s.module(runtimes[i], options.configs[i])),
+      modules: [...options.services.map((s, i) => s.module(runtimes[i], options.configs[i])), ...frontEndModules],
       health: { runtimes, bus: options.bus, lagLimits: options.lagLimits },
       logger: options.logger,
       calendar,
@@ -136,6 +149,7 @@ async function host(options: {
     for (const r of runtimes) for (const p of r.projections) await p.start();
     await app.listen(options.port, process.env.HOST ?? '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    listening.url = url;
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
       await options.onStopping?.();
@@ -171,6 +185,8 @@ export interface HostOptions {
   serviceToken?: () => Promise<string>;
   /** Rate limiters instead of the environment's on the host's clock (tests, with a time source of their own). */
   rateLimits?: RateLimits;
+  /** Web front ends to serve beside the API (embedded mode: the workspace). */
+  frontEnds?: FrontEnd[];
 }
 
 /**
@@ -244,6 +260,10 @@ export async function startEmbedded(services: ServiceDefinition[], source: Env =
     onStopping: async () => { await embedded?.stopSupervising(); },
     onStop: async () => { await embedded?.stop(); },
     directory: inProcessDirectory, clock: options.clock, bankHolidaysFile,
+    frontEnds: options.frontEnds?.length ? {
+      definitions: options.frontEnds, schema: env.schemaName({ s: prefix + 'workspace' }, 's', 'workspace'),
+      oidcIssuer: external ? env.optional(source, 'OIDC_ISSUER_URL') ?? '' : `${publicUrl}/oidc`, embeddedProvider: !external, publicUrl: external ? publicUrlOf(source, port) : publicUrl,
+    } : undefined,
   });
   logger.log(`EHC Hub (embedded) listening on ${running.url} — OpenAPI at ${running.url}/docs`);
   return running;

@@ -1,0 +1,45 @@
+/** An answer of the hub's API: its status and its JSON (a problem, on a 4xx). */
+export interface ApiAnswer<T = any> { status: number; body: T }
+
+/** A problem (RFC 9457) as the API gives it: the rule, its words, and the field each fault is in. */
+export interface ApiProblem { type?: string; title?: string; detail?: string; status?: number; errors?: { field?: string; rule?: string; message?: string }[] }
+
+/**
+ * The hub's API, called with the signed-in user's own access token: every role and object-level
+ * check of the services applies to what the workspace shows. Embedded, it is the same process on
+ * loopback; distributed, the services' addresses.
+ */
+export class HubApi {
+  constructor(private readonly baseUrl: () => string) {}
+
+  get<T = any>(path: string, token: string, query: Record<string, string | number | undefined> = {}): Promise<ApiAnswer<T>> {
+    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]): [string, string] => [k, String(v)]));
+    return this.call('GET', `${path}${q.size ? `?${q}` : ''}`, token);
+  }
+
+  post<T = any>(path: string, token: string, body: unknown): Promise<ApiAnswer<T>> {
+    return this.call('POST', path, token, body);
+  }
+
+  /** A letter, as the HTML the API renders. */
+  async html(path: string, token: string): Promise<{ status: number; html: string }> {
+    const response = await fetch(`${this.baseUrl()}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+    return { status: response.status, html: await response.text() };
+  }
+
+  private async call(method: string, path: string, token: string, body?: unknown): Promise<ApiAnswer> {
+    const response = await fetch(`${this.baseUrl()}${path}`, {
+      method, signal: AbortSignal.timeout(15_000),
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = { title: 'The hub answered something that is not JSON' };
+    }
+    return { status: response.status, body: parsed };
+  }
+}
