@@ -31,6 +31,10 @@ grep -q 'one-time password: ' "$log" || { echo "no first-run administrator print
 # nothing answers without a token
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/needs-assessments")
 [ "$status" = 401 ] || { echo "GET /needs-assessments without a token answered $status, not 401"; exit 1; }
+# the workspace is served at /: before sign-in, only the way in
+location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$port/")
+case "$location" in "303 "*"/sign-in?return=%2F") ;; *) echo "GET / answered '$location', not a 303 to /sign-in"; exit 1 ;; esac
+curl -fsS "http://127.0.0.1:$port/sign-in" | grep -q 'Sign in to EHC Hub' || { echo "the workspace's sign-in page is not served"; exit 1; }
 # the README's way in for a script: a service account, a token by client credentials, the API with it
 client=$(env -u DATABASE_URL -u EHC_SCHEMA_PREFIX EHC_DATA_DIR="$data" EMBEDDED_PG_PORT=$((port + 50000 - 3000)) npm run --silent hub -- create-client --name smoke-test --roles caseworker)
 client_id=$(printf '%s\n' "$client" | sed -n 's/^client id: *//p')

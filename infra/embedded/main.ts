@@ -7,7 +7,11 @@ import { annualReviewService } from '../../services/annual-review/src/service';
 import { fundingService } from '../../services/funding/src/service';
 import { tribunalService } from '../../services/tribunal/src/service';
 import { surveysService } from '../../services/surveys/src/service';
+import { workspaceFrontEnd } from '../../services/workspace/src/workspace.module';
 
 export const allServices: ServiceDefinition[] = [needsAssessmentService, annualReviewService, fundingService, tribunalService, surveysService];
 
-if (require.main === module) void runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');
+/** The web front ends embedded mode serves beside the API: the caseworker workspace at /. */
+export const frontEnds = [workspaceFrontEnd];
+
+if (require.main === module) void runUntilSignalled(() => startEmbedded(allServices, process.env, { frontEnds }), 'ehc-hub');

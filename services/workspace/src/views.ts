@@ -14,8 +14,14 @@ export function pageRenderer(): nunjucks.Environment {
     autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true,
   });
   env.addFilter('londonDate', (value: string | null | undefined) => (value ? formatDate(value) : ''));
+  env.addFilter('londonTime', (value: string | null | undefined) => (value ? LONDON_TIME.format(new Date(value)) : ''));
+  // DecidedToAssess → Decided to assess
+  env.addFilter('words', (value: string) => String(value ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/-/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()));
   return env;
 }
+
+/** An instant as a clock on the wall in England shows it. */
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,0 +1,1 @@
+export { workspaceFrontEnd } from './workspace.module';

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { FrontEnd, FrontEndContext } from '@ehc/host';
+import { HubApi } from './hub-api';
+import { OidcClient } from './oidc-client';
+import { Sessions } from './sessions';
+import { pageRenderer } from './views';
+import { WORKSPACE, Workspace } from './workspace';
+import { AssetsController } from './pages/assets.controller';
+import { CaseController } from './pages/case.controller';
+import { MyWorkController } from './pages/my-work.controller';
+import { SignInController } from './pages/sign-in.controller';
+
+/** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
+export const SIGNED_IN_PATH = '/workspace/signed-in';
+
+/** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/)/;
+
+@Module({})
+export class WorkspaceModule {
+  static register(context: FrontEndContext): DynamicModule {
+    return {
+      module: WorkspaceModule,
+      controllers: [SignInController, AssetsController, MyWorkController, CaseController],
+      providers: [{
+        provide: WORKSPACE,
+        useFactory: async () => new Workspace({
+          sessions: await Sessions.open(context.pool, context.schema, context.clock),
+          oidc: new OidcClient({ issuer: context.oidc.issuer, serverIssuer: context.oidc.serverIssuer, clientId: context.oidc.clientId, redirectUri: `${context.publicUrl.replace(/\/$/, '')}${SIGNED_IN_PATH}` }),
+          api: new HubApi(context.apiUrl), views: pageRenderer(), clock: context.clock, accessTokens: context.accessTokens,
+          secureCookies: context.publicUrl.startsWith('https:'), logger: context.logger,
+        }),
+      }],
+    };
+  }
+}
+
+/**
+ * The caseworker workspace (issue 12): a backend-for-frontend that owns no domain data. Embedded,
+ * `npm start` serves it at / on the hub's port.
+ */
+export const workspaceFrontEnd: FrontEnd = {
+  name: 'workspace',
+  pages: ({ oidcIssuer }) => ({ matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [] }),
+  module: (context) => WorkspaceModule.register(context),
+};
