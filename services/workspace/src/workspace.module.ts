@@ -14,7 +14,7 @@ import { SignInController } from './pages/sign-in.controller';
 export const SIGNED_IN_PATH = '/workspace/signed-in';
 
 /** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
-const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/)/;
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/))/;
 
 @Module({})
 export class WorkspaceModule {

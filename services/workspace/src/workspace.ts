@@ -83,9 +83,17 @@ export class Workspace {
   }
 }
 
+/** The sections of the workspace, and who sees each in the navigation (the API decides what they may do there). */
+const SECTIONS: { href: string; text: string; section: string; roles: string[] }[] = [
+  { href: '/', text: 'My work', section: 'my-work', roles: ['caseworker', 'team-manager'] },
+  { href: '/reviews', text: 'Reviews due', section: 'reviews', roles: ['caseworker', 'team-manager', 'tribunal-officer'] },
+  { href: '/transfers', text: 'Phase transfers', section: 'transfers', roles: ['caseworker', 'team-manager', 'tribunal-officer'] },
+  { href: '/settings-directory', text: 'Settings', section: 'settings', roles: ['caseworker', 'team-manager', 'tribunal-officer', 'funding-officer', 'finance', 'administrator'] },
+  { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
+];
+
 function navigationFor(roles: string[], section: string) {
-  const items = [{ href: '/', text: 'My work', section: 'my-work' }];
-  return items.filter(() => roles.length > 0).map((i) => ({ href: i.href, text: i.text, active: i.section === section }));
+  return SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r))).map((s) => ({ href: s.href, text: s.text, active: s.section === section }));
 }
 
 export function cookieOf(req: Request, name: string): string | null {
