@@ -15,7 +15,7 @@ const commandFor = (step: StepName, on: string): Command => {
     'refuse-assessment': { type: 'RefuseAssessment', data: d({ reasonsDocumentId: null }) },
     'request-advice': { type: 'RequestAdvice', data: d({ adviceType: 'educational', adviser: null }) },
     'record-advice': { type: 'RecordAdvice', data: d({ adviceId: null, adviceType: 'educational' }) },
-    'record-exception': { type: 'RecordException', data: d({ limb: 'child-absent', to: null, closure: null, evidenceDocumentId: null }) },
+    'record-exception': { type: 'RecordException', data: d({ limb: 'absence-from-area', to: null, closure: null, evidenceDocumentId: null }) },
     'decide-not-to-issue': { type: 'DecideNotToIssue', data: d({ reasonsDocumentId: null }) },
     'issue-draft-plan': { type: 'IssueDraftPlan', data: d({ namesSetting: false, planDocumentId: null }) },
     'record-parent-response': { type: 'RecordParentResponse', data: d({ meetingRequested: true, final: false, preferredSetting: school, representationsDocumentId: null }) },

@@ -1,3 +1,4 @@
+import { EXCEPTION_LIMBS, type ExceptionLimb } from '@ehc/domain-kernel';
 import { readDate } from './date-input';
 
 /** One field of a step's form, in the words a caseworker uses; `name` is the API body's field. */
@@ -56,12 +57,14 @@ const ADVICE = [
   ['psychological', 'Psychological'], ['social-care', 'Social care'], ['preparing-for-adulthood', 'Preparing for adulthood'], ['other', 'Other'],
 ].map(([value, text]) => ({ value, text }));
 
-const LIMBS = [
-  ['exceptional-personal-circumstances', 'Exceptional personal circumstances of the child or parent (reg 10(4)(c))'],
-  ['child-absent', 'The child is absent from the area for 4 weeks or more (reg 10(4)(b))'],
-  ['school-closure', 'The school or college is closed for 4 weeks or more (reg 10(4)(a))'],
-  ['early-years-closure', 'The early years setting is closed for 4 weeks or more (reg 10(4)(d))'],
-].map(([value, text]) => ({ value, text }));
+/** reg 10(4)'s limbs in its own words: every limb the kernel knows, and no other (a missing one fails the build). */
+const LIMB_WORDS: Record<ExceptionLimb, string> = {
+  'school-closure': 'The school or college is closed for 4 weeks or more (reg 10(4)(a))',
+  'early-years-closure': 'The early years setting is closed for 4 weeks or more (reg 10(4)(b))',
+  'exceptional-personal-circumstances': 'Exceptional personal circumstances of the child, parent or young person (reg 10(4)(c))',
+  'absence-from-area': 'The child, parent or young person is away from the area for 4 weeks or more (reg 10(4)(d))',
+};
+const LIMBS = EXCEPTION_LIMBS.map((value) => ({ value, text: LIMB_WORDS[value] }));
 
 const CLOSE_REASONS = [
   ['moved-to-another-authority', 'Moved to another local authority'], ['left-england', 'Left England'], ['died', 'Died'], ['other', 'Other'],
