@@ -184,6 +184,27 @@ describe('the caseworker workspace in a browser', () => {
     await page.goBack();
   });
 
+  it('records a Valuing SEND profile and shows it as a chart, its numbers in a table beside it', async () => {
+    const ratings = { needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 1] };
+    await takeStep('Record a Valuing SEND profile', today, async (form) => {
+      await form.getByLabel('At the request').check();
+      for (const [line, values] of Object.entries(ratings)) {
+        for (const [i, value] of values.entries()) await form.locator(`select[name="${line}-${i}"]`).selectOption(String(value));
+      }
+    });
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Record a Valuing SEND profile');
+    const figure = page.locator('figure.ehc-profile');
+    const chart = figure.locator('img');
+    // the image the server drew has loaded (an SVG of its size), and says where its numbers are
+    expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+    expect(await chart.getAttribute('alt')).toMatch(/the same ratings are in the table/);
+    const independence = figure.locator('tr', { hasText: 'Independence' });
+    expect((await independence.locator('td').allInnerTexts()).map(Number)).toEqual([4, 2, 1]);
+    await expectAccessible(page, 'the case page with a Valuing SEND profile');
+    await figure.scrollIntoViewIfNeeded();
+    await screenshot(page, 'workspace-valuing-send');
+  });
+
   it('signs out: the tray is gone until the next sign-in', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(await page.locator('h1').innerText()).toBe('You have signed out');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
+import { DOMAINS } from './valuing-send';
 
 /** Where govuk-frontend keeps its templates and assets (`dist/govuk/...`). */
 export const GOVUK_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -13,6 +14,7 @@ export function pageRenderer(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(__dirname, 'templates'), GOVUK_DIST], { noCache: false }), {
     autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true,
   });
+  env.addGlobal('ratingDomains', DOMAINS);
   env.addFilter('londonDate', (value: string | null | undefined) => (value ? formatDate(value) : ''));
   env.addFilter('londonTime', (value: string | null | undefined) => (value ? LONDON_TIME.format(new Date(value)) : ''));
   // DecidedToAssess → Decided to assess

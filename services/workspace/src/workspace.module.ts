@@ -9,6 +9,7 @@ import { AssetsController } from './pages/assets.controller';
 import { CaseController } from './pages/case.controller';
 import { MyWorkController } from './pages/my-work.controller';
 import { SignInController } from './pages/sign-in.controller';
+import { ValuingSendController } from './pages/valuing-send.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
@@ -21,7 +22,7 @@ export class WorkspaceModule {
   static register(context: FrontEndContext): DynamicModule {
     return {
       module: WorkspaceModule,
-      controllers: [SignInController, AssetsController, MyWorkController, CaseController],
+      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

@@ -9,7 +9,9 @@ export type Field =
   | { kind: 'radios'; name: string; label: string; hint?: string; options: { value: string; text: string }[]; optional?: boolean }
   | { kind: 'yes-no'; name: string; label: string; hint?: string; optional?: boolean }
   /** A setting by its URN (6 or 7 digits) or by its name: sent as `{ urn }` or `{ name }`. */
-  | { kind: 'setting'; name: string; label: string; hint?: string; optional?: boolean };
+  | { kind: 'setting'; name: string; label: string; hint?: string; optional?: boolean }
+  /** Valuing SEND: a rating from 1 to 5 in each of the five domains, sent as five numbers. */
+  | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean };
 
 export interface Step { name: string; title: string; hint?: string; fields: Field[]; button: string }
 
@@ -20,7 +22,7 @@ const EFFECTIVE = (label: string, hint = 'For example, 27 3 2026. It cannot be i
 
 /** The id of the input an error links to: a date's first box at fault, any other field itself. */
 export const inputId = (step: string, field: Field, part?: 'day' | 'month' | 'year') =>
-  field.kind === 'date' ? `${step}-${field.name}-${part ?? 'day'}` : `${step}-${field.name}`;
+  field.kind === 'date' ? `${step}-${field.name}-${part ?? 'day'}` : field.kind === 'ratings' ? `${step}-${field.name}-0` : `${step}-${field.name}`;
 
 /**
  * A form's values as the API's command body: dates read from their three boxes, yes/no as true or
@@ -38,6 +40,13 @@ export function commandBody(step: Step, form: Record<string, unknown>): { body: 
       const read = readDate(parts, field.label.toLowerCase().replace(/^when /, 'the date '));
       if (read.ok) body[field.name] = read.date;
       else errors.push({ text: read.message, href: `#${inputId(step.name, field, read.part)}`, field: field.name });
+      continue;
+    }
+    if (field.kind === 'ratings') {
+      const ratings = [0, 1, 2, 3, 4].map((i) => value(`${field.name}-${i}`));
+      const missing = ratings.findIndex((r) => !/^[1-5]$/.test(r));
+      if (missing >= 0) errors.push({ text: `Select a ${field.label.toLowerCase()} rating for every domain`, href: `#${step.name}-${field.name}-${missing}`, field: field.name });
+      else body[field.name] = ratings.map(Number);
       continue;
     }
     const typed = value(field.name);
@@ -65,6 +74,8 @@ const LIMB_WORDS: Record<ExceptionLimb, string> = {
   'absence-from-area': 'The child, parent or young person is away from the area for 4 weeks or more (reg 10(4)(d))',
 };
 const LIMBS = EXCEPTION_LIMBS.map((value) => ({ value, text: LIMB_WORDS[value] }));
+
+const PROFILE_CONTEXTS = [['request', 'At the request'], ['plan', 'When the plan was made'], ['review', 'At a review'], ['other', 'At another time']].map(([value, text]) => ({ value, text }));
 
 const CLOSE_REASONS = [
   ['moved-to-another-authority', 'Moved to another local authority'], ['left-england', 'Left England'], ['died', 'Died'], ['other', 'Other'],
@@ -98,6 +109,9 @@ export const CASE_STEPS: Step[] = [
     fields: [EFFECTIVE('When the setting answered'), { kind: 'text', name: 'settingUrn', label: 'Setting URN' }, { kind: 'yes-no', name: 'canMeetNeeds', label: 'Can the setting meet the needs?' }] },
   { name: 'issue-final-plan', title: 'Issue the final plan', hint: 'Within 20 weeks of the request (reg 13(2)), from the 16th day after the draft was served. Sections B, F and I can be appealed.', button: 'Issue the final plan',
     fields: [EFFECTIVE('When the final plan was issued'), { kind: 'setting', name: 'namedSetting', label: 'Setting named in section I', hint: 'Its URN or its name' }] },
+  { name: 'record-needs-profile', title: 'Record a Valuing SEND profile', hint: 'Needs, the setting\'s readiness and the family\'s confidence in each of the five domains, each from 1 to 5.', button: 'Record the profile',
+    fields: [EFFECTIVE('When the ratings were made'), { kind: 'radios', name: 'context', label: 'When in the process', options: PROFILE_CONTEXTS },
+      { kind: 'ratings', name: 'needs', label: 'Needs' }, { kind: 'ratings', name: 'settingReadiness', label: 'Setting readiness' }, { kind: 'ratings', name: 'familyConfidence', label: 'Family confidence' }] },
   { name: 'add-note', title: 'Add a case note', button: 'Add the note', fields: [EFFECTIVE('Date of the note'), { kind: 'textarea', name: 'text', label: 'Note' }] },
   { name: 'reassign', title: 'Reassign the case', hint: 'To a caseworker of your team.', button: 'Reassign', fields: [EFFECTIVE('From'), { kind: 'text', name: 'caseworker', label: 'Caseworker', hint: 'Their user id' }] },
   { name: 'withdraw', title: 'Withdraw the request', button: 'Withdraw', fields: [EFFECTIVE('When the request was withdrawn'), { kind: 'textarea', name: 'reason', label: 'The reason the family gave', optional: true }] },
