@@ -22,24 +22,20 @@
  * handlers, so they differ between runs. `--today` defaults to today in London; no date may be
  * after the real today, which the command handlers check.
  */
-import { CommandBus } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { In } from 'typeorm';
 import { isCalendarDate, onOrBefore, systemClock, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
 import { noCallers } from '@ehc/identity';
 import { ConfigError } from '@ehc/config';
-import { documentsToWrite, type CommandContext } from '@ehc/commands';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
-import { RecordNeedsAssessmentRequest, type RecordedRequest } from '../../services/needs-assessment/src/application/record-request';
-import { ExecuteCaseCommand } from '../../services/needs-assessment/src/application/case-command';
-import { CASE_STREAM_PREFIX, caseStream } from '../../services/needs-assessment/src/domain/needs-assessment';
+import { CASE_STREAM_PREFIX } from '../../services/needs-assessment/src/domain/needs-assessment';
 import { CASE_FILES_RUNNER } from '../../services/needs-assessment/src/api/needs-assessments.controller';
 import { CaseFile } from '../../services/needs-assessment/src/infrastructure/read-models/case-file.entity';
-import { parseStep } from '../../services/needs-assessment/src/demo/case-replay';
-import { COUNTY_RATES, countyFigures, generateCounty, type SyntheticCase } from '../../services/needs-assessment/src/demo/synthetic-county';
+import { COUNTY_RATES, countyFigures, generateCounty } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { allServices } from './main';
 import { seedAnnualReviews } from './demo-reviews';
+import { seedCases } from './demo-cases';
 import { formatSeconds, ProgressBar } from '@ehc/tooling';
 
 interface Flags {
@@ -87,16 +83,6 @@ function parseFlags(argv: string[], realToday: CalendarDate): Flags {
 
 class UsageError extends Error {}
 
-/** Runs `work` one at a time, in the order asked: case references follow the order of receipt. */
-function serial() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 async function main(): Promise<number> {
   const realToday = todayInLondon(systemClock);
   let flags: Flags;
@@ -143,61 +129,13 @@ async function main(): Promise<number> {
       return 3;
     }
 
-    const commands = host.app.get(CommandBus);
     const caseFiles = host.app.get<ProjectionRunner>(CASE_FILES_RUNNER);
-    const recordInOrder = serial();
-    const caseIds: string[] = [];
-    const failures: { case: number; command: string; on: string; error: string }[] = [];
-    let commandsDone = 0;
-    let eventsAppended = 0;
-    let lastPosition = 0;
-    let casesDone = 0;
     const progress = new ProgressBar('seeding', county.cases.length, ' cases');
-
-    const context = (c: SyntheticCase, actor: string, occurredAt: CalendarDate): CommandContext => ({
-      actor: { kind: 'user', id: actor }, correlationId: `seed-demo-${flags.seed}-${c.index}`, occurredAt,
+    const seeded = await seedCases(host, county.cases, {
+      realToday, concurrency: flags.concurrency, correlationPrefix: `seed-demo-${flags.seed}`, interrupted: () => interrupted,
+      onCase: (p) => progress.update(p.casesDone, `${p.commandsDone.toLocaleString('en-GB')} commands, ${p.eventsAppended.toLocaleString('en-GB')} events${p.failures.length ? `, ${p.failures.length} refused` : ''}`),
     });
-
-    const runCase = async (c: SyntheticCase) => {
-      const r = c.request;
-      const recorded: RecordedRequest = await recordInOrder(() => commands.execute(new RecordNeedsAssessmentRequest(
-        { givenName: r.child.givenName, familyName: r.child.familyName, dateOfBirth: r.child.dateOfBirth },
-        r.requestedBy, r.receivedOn, r.caseworker, realToday, context(c, r.caseworker, r.receivedOn),
-      )));
-      commandsDone++;
-      if (!recorded.ok) {
-        failures.push({ case: c.index, command: 'record-request', on: r.receivedOn, error: String(recorded.error) });
-        return;
-      }
-      caseIds.push(caseStream(recorded.caseId));
-      eventsAppended += recorded.events.length;
-      lastPosition = Math.max(lastPosition, recorded.position);
-      for (const step of c.steps) {
-        const parsed = parseStep(step);
-        // as the controller: free text is kept outside the event first, its id goes into the command
-        const { ids, documents } = documentsToWrite(parsed.documents);
-        const command = parsed.build({ today: realToday, policies: { earlyFinalisation: 'allowed' } }, ids);
-        const result = await commands.execute(new ExecuteCaseCommand(recorded.caseId, command, context(c, step.actor, step.body.on), documents));
-        commandsDone++;
-        if (!result.ok) {
-          failures.push({ case: c.index, command: step.command, on: step.body.on, error: String(result.error) });
-          return;
-        }
-        eventsAppended += result.events.length;
-        lastPosition = Math.max(lastPosition, result.position);
-      }
-    };
-
-    let next = 0;
-    const worker = async () => {
-      while (!interrupted && next < county.cases.length) {
-        const c = county.cases[next++];
-        await runCase(c);
-        casesDone++;
-        progress.update(casesDone, `${commandsDone.toLocaleString('en-GB')} commands, ${eventsAppended.toLocaleString('en-GB')} events${failures.length ? `, ${failures.length} refused` : ''}`);
-      }
-    };
-    await Promise.all(Array.from({ length: flags.concurrency }, worker));
+    const { caseIds, failures, commandsDone, eventsAppended, lastPosition, casesDone } = seeded;
     progress.done(casesDone, `${commandsDone.toLocaleString('en-GB')} commands, ${eventsAppended.toLocaleString('en-GB')} events`);
 
     process.stderr.write('seed:demo: waiting for the case-files projection to catch up…\n');

@@ -196,7 +196,7 @@ describe('the caseworker workspace in a browser', () => {
     const figure = page.locator('figure.ehc-profile');
     const chart = figure.locator('img');
     // the image the server drew has loaded (an SVG of its size), and says where its numbers are
-    expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+    expect(await chart.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(720);
     expect(await chart.getAttribute('alt')).toMatch(/the same ratings are in the table/);
     const independence = figure.locator('tr', { hasText: 'Independence' });
     expect((await independence.locator('td').allInnerTexts()).map(Number)).toEqual([4, 2, 1]);
