@@ -119,12 +119,25 @@ describe('the access directory over HTTP (embedded)', () => {
     const operations = Object.entries(document.paths).filter(([path]) => path.startsWith('/access/'))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
-      'delete /access/people/{subject}/links/{kind}/{target}', 'delete /access/teams/{teamId}/members/{subject}', 'get /access/people/{subject}/links',
-      'get /access/teams', 'put /access/people/{subject}/links/{kind}/{target}', 'put /access/teams/{teamId}', 'put /access/teams/{teamId}/members/{subject}',
+      'delete /access/people/{subject}/links/{kind}/{target}', 'delete /access/teams/{teamId}/members/{subject}', 'get /access/my-teams',
+      'get /access/people/{subject}/links', 'get /access/teams', 'put /access/me', 'put /access/people/{subject}/links/{kind}/{target}', 'put /access/teams/{teamId}', 'put /access/teams/{teamId}/members/{subject}',
     ]);
-    for (const { path, op } of operations) {
+    for (const { path, op } of operations.filter((o) => !['/access/me', '/access/my-teams'].includes(o.path))) {
       expect([path, op.tags, op['x-roles']]).toEqual([path, ['access'], ['administrator']]);
       for (const p of op.parameters ?? []) expect([path, p.name, typeof p.description]).toEqual([path, p.name, 'string']);
     }
+  });
+
+  it('learns a member of staff\'s name from their own token, and shows their own teams with names (not to outside parties)', async () => {
+    await admin.put('/access/teams/south').send({ name: 'South team', area: 'South' }).expect(200);
+    for (const member of ['cw-ayesha', 'cw-ben']) await admin.put(`/access/teams/south/members/${member}`).expect(200);
+    const ayesha = await tokens.as(host.url, { sub: 'cw-ayesha', roles: ['caseworker'], name: 'Ayesha Khan' });
+    // nothing is taken from a body: the name is the token's
+    expect((await ayesha.put('/access/me').send({ name: 'Somebody Else', subject: 'cw-ben' }).expect(200)).body).toEqual({ subject: 'cw-ayesha', name: 'Ayesha Khan' });
+    const teams = (await ayesha.get('/access/my-teams').expect(200)).body.teams as { teamId: string; members: { subject: string; name: string | null }[] }[];
+    expect(teams.find((t) => t.teamId === 'south')?.members).toEqual([{ subject: 'cw-ayesha', name: 'Ayesha Khan' }, { subject: 'cw-ben', name: null }]);
+    expect((await (await tokens.as(host.url, CALLERS.tribunalOfficer)).get('/access/my-teams').expect(200)).body).toEqual({ teams: [] });
+    await (await tokens.as(host.url, parent)).get('/access/my-teams').expect(403);
+    await (await tokens.as(host.url, parent)).put('/access/me').expect(403);
   });
 });

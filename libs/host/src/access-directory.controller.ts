@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { BodyReader, problem, ProblemException } from '@ehc/http';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import {
-  ACCESS_DIRECTORY, Allow, callerOf, DirectoryRefused, LINK_KINDS, linkTarget, NotScoped, PostgresAccessDirectory, teamId as checkTeamId,
+  ACCESS_DIRECTORY, Allow, callerOf, STAFF_ROLES, DirectoryRefused, LINK_KINDS, linkTarget, NotScoped, PostgresAccessDirectory, teamId as checkTeamId,
 } from '@ehc/identity';
 
 /** The rule each refusal of the directory breaks, by the field it names. */
@@ -42,6 +42,17 @@ const TEAM_BODY_SCHEMA: Record<string, any> = {
   type: 'object', required: ['name'],
   properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, area: { type: ['string', 'null'], maxLength: 200, description: 'Left out or null: no area' } },
   example: { name: 'North team', area: 'North' },
+};
+const MY_NAME_SCHEMA: Record<string, any> = {
+  type: 'object', required: ['subject', 'name'], properties: { subject: { type: 'string' }, name: { type: ['string', 'null'] } }, example: { subject: 'cw-ayesha', name: 'Ayesha Khan' },
+};
+const MY_TEAMS_SCHEMA: Record<string, any> = {
+  type: 'object', required: ['teams'],
+  properties: { teams: { type: 'array', items: { type: 'object', required: ['teamId', 'name', 'area', 'members'], properties: {
+    teamId: { type: 'string' }, name: { type: 'string' }, area: { type: ['string', 'null'] },
+    members: { type: 'array', items: { type: 'object', required: ['subject', 'name'], properties: { subject: { type: 'string' }, name: { type: ['string', 'null'], description: 'Null until they have signed in to the workspace' } } } },
+  } } } },
+  example: { teams: [{ teamId: 'north', name: 'North team', area: 'North', members: [{ subject: 'cw-ayesha', name: 'Ayesha Khan' }, { subject: 'tm-priya', name: null }] }] },
 };
 const CHILD = '0b7e5d2c-1f4a-4e8b-b3c9-6d5a4e3f2b1a';
 const LINK_EXAMPLE = { kind: 'child', target: CHILD, linkedBy: 'admin-sam', linkedAt: '2026-03-02T09:14:07.120Z' };
@@ -94,6 +105,28 @@ const NOT_A_CASE_LINK = 'the administrator links any outside party to the child,
 @Controller('access')
 export class AccessDirectoryController {
   constructor(@Inject(ACCESS_DIRECTORY) private readonly directory: PostgresAccessDirectory) {}
+
+  @Put('me')
+  @Allow(...STAFF_ROLES)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the signed-in member of staff\'s name, from their access token (the workspace calls it at sign-in)',
+    description: 'Nothing is read from a body: the name is the token\'s `name` claim, the subject its `sub`. Pages then show names, not the provider\'s ids.',
+  })
+  @ApiOkResponse({ description: 'The name recorded', schema: MY_NAME_SCHEMA })
+  async recordMyName(@Req() req: Request) {
+    const caller = callerOf(req)!;
+    if (caller.name) await this.directory.recordName(caller.subject, caller.name);
+    return { subject: caller.subject, name: caller.name };
+  }
+
+  @Get('my-teams')
+  @Allow(...STAFF_ROLES)
+  @ApiOperation({ summary: 'The signed-in member of staff\'s own teams, each member with their name where known (a team manager reassigns within them)' })
+  @ApiOkResponse({ description: 'Their teams; none for someone in no team (they work across the service)', schema: MY_TEAMS_SCHEMA })
+  async myTeams(@Req() req: Request) {
+    return { teams: await this.directory.teamsOfMember(callerOf(req)!.subject) };
+  }
 
   @Get('teams')
   @ApiOperation({ summary: 'Every team, with its area and members' })

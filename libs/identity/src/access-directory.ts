@@ -87,7 +87,8 @@ export class PostgresAccessDirectory implements AccessDirectory {
           CREATE INDEX IF NOT EXISTS team_members_subject ON ${s}.team_members (subject);
           CREATE TABLE IF NOT EXISTS ${s}.links (
             subject text NOT NULL, kind text NOT NULL CHECK (kind IN ('child', 'setting', 'advice-request')), target text NOT NULL,
-            linked_by text NOT NULL, linked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (subject, kind, target));`);
+            linked_by text NOT NULL, linked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (subject, kind, target));
+          CREATE TABLE IF NOT EXISTS ${s}.staff_names (subject text PRIMARY KEY, name text NOT NULL, seen_at timestamptz NOT NULL DEFAULT now());`);
       } finally {
         await client.query(`SELECT pg_advisory_unlock(hashtext('ehc-access-directory'))`);
       }
@@ -119,6 +120,41 @@ export class PostgresAccessDirectory implements AccessDirectory {
   async staffInTeams(): Promise<string[]> {
     const { rows } = await this.pool.query<{ subject: string }>(`SELECT DISTINCT subject FROM ${this.s}.team_members ORDER BY subject`);
     return rows.map((r) => r.subject);
+  }
+
+  /**
+   * The name a member of staff goes by, as their provider said when they last signed in to the
+   * workspace: pages show names, not the providers' opaque ids.
+   */
+  async recordName(subject: string, name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 200);
+    if (!trimmed) return;
+    await this.pool.query(
+      `INSERT INTO ${this.s}.staff_names (subject, name) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET name = excluded.name, seen_at = now()`,
+      [subjectOf(subject), trimmed]);
+  }
+
+  /** The caller's own teams, each member with their name when known. */
+  async teamsOfMember(subject: string): Promise<{ teamId: string; name: string; area: string | null; members: { subject: string; name: string | null }[] }[]> {
+    const { rows } = await this.pool.query<{ team_id: string; team_name: string; area: string | null; subject: string; name: string | null }>(
+      `SELECT t.team_id, t.name AS team_name, t.area, m.subject, n.name
+       FROM ${this.s}.teams t JOIN ${this.s}.team_members m USING (team_id) LEFT JOIN ${this.s}.staff_names n ON n.subject = m.subject
+       WHERE t.team_id IN (SELECT team_id FROM ${this.s}.team_members WHERE subject = $1)
+       ORDER BY t.team_id, coalesce(n.name, m.subject)`, [subject]);
+    const teams = new Map<string, { teamId: string; name: string; area: string | null; members: { subject: string; name: string | null }[] }>();
+    for (const r of rows) {
+      const team = teams.get(r.team_id) ?? { teamId: r.team_id, name: r.team_name, area: r.area, members: [] };
+      team.members.push({ subject: r.subject, name: r.name });
+      teams.set(r.team_id, team);
+    }
+    return [...teams.values()];
+  }
+
+  /** The names of these members of staff, where known. */
+  async namesOf(subjects: readonly string[]): Promise<Record<string, string>> {
+    if (subjects.length === 0) return {};
+    const { rows } = await this.pool.query<{ subject: string; name: string }>(`SELECT subject, name FROM ${this.s}.staff_names WHERE subject = ANY($1)`, [subjects]);
+    return Object.fromEntries(rows.map((r) => [r.subject, r.name]));
   }
 
   // ---- administration (the administrator's API and `npm run hub`) ----

@@ -21,6 +21,10 @@ export class HubApi {
     return this.call('POST', path, token, body);
   }
 
+  put<T = any>(path: string, token: string, body?: unknown): Promise<ApiAnswer<T>> {
+    return this.call('PUT', path, token, body);
+  }
+
   /** A letter, as the HTML the API renders. */
   async html(path: string, token: string): Promise<{ status: number; html: string }> {
     const response = await fetch(`${this.baseUrl()}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });

@@ -56,6 +56,19 @@ export class Workspace {
     }
   }
 
+  /**
+   * The names of the staff a page mentions: the user's own teams' members (as the hub learnt them at
+   * their sign-in), and the user. Anyone else shows as their id.
+   */
+  async staffNames(session: Session): Promise<{ names: Record<string, string>; team: { subject: string; name: string }[] }> {
+    const answer = await this.api.get<{ teams: { members: { subject: string; name: string | null }[] }[] }>('/access/my-teams', session.accessToken);
+    const members = answer.status === 200 ? answer.body.teams.flatMap((t) => t.members) : [];
+    const names: Record<string, string> = { [session.subject]: session.name };
+    for (const m of members) if (m.name) names[m.subject] = m.name;
+    const team = [...new Map(members.map((m) => [m.subject, { subject: m.subject, name: names[m.subject] ?? m.subject }])).values()];
+    return { names, team };
+  }
+
   /** A form's CSRF token against the session's: a page on another site cannot know it. */
   checkCsrf(req: Request, session: Session): void {
     const given = Buffer.from(String((req.body as Record<string, unknown> | undefined)?.csrf ?? ''));

@@ -35,9 +35,10 @@ export class MyWorkController {
     }
     const q = text(query.q, 200);
     const mine = manager ? undefined : session.subject;
-    const [cases, plans] = await Promise.all([
+    const [cases, plans, staff] = await Promise.all([
       this.workspace.api.get('/needs-assessments', session.accessToken, { status: 'open', caseworker: mine, q, limit: FETCH_LIMIT }),
       this.workspace.api.get('/annual-reviews', session.accessToken, { status: 'active', caseworker: mine, q, limit: FETCH_LIMIT }),
+      this.workspace.staffNames(session),
     ]);
     for (const answer of [cases, plans]) {
       if (answer.status !== 200) throw new PageRefused(answer.status === 403 ? 403 : 502, 'Your work could not be shown', answer.body?.title ?? 'The hub did not answer as expected.');
@@ -51,7 +52,7 @@ export class MyWorkController {
     const tray = trayPage(rows, trayQuery);
     const caseworkers = manager ? [...new Set(rows.map((r) => r.caseworker).filter((c): c is string => !!c))].sort() : [];
     const caseload = manager ? caseworkers.map((c) => ({
-      caseworker: c, open: rows.filter((r) => r.caseworker === c).length, overdue: rows.filter((r) => r.caseworker === c && r.tag === 'overdue').length,
+      caseworker: c, name: staff.names[c] ?? c, open: rows.filter((r) => r.caseworker === c).length, overdue: rows.filter((r) => r.caseworker === c && r.tag === 'overdue').length,
     })) : [];
     // every link keeps the other choices: the query without the one it changes
     const current = { q, sort: trayQuery.sort, order: trayQuery.descending ? 'descending' : undefined, status: trayQuery.tag, kind: trayQuery.kind, caseworker: trayQuery.caseworker, setting: trayQuery.setting };
@@ -61,7 +62,7 @@ export class MyWorkController {
     };
     const sortLink = (column: Sort) => link({ sort: column, order: trayQuery.sort === column && !trayQuery.descending ? 'descending' : undefined, page: undefined });
     return this.workspace.page(res, 'my-work.njk', {
-      title: manager ? 'Team work' : 'My work', section: 'my-work', manager, tray, tagWords: TAG_WORDS, query: current, caseload, caseworkers,
+      title: manager ? 'Team work' : 'My work', section: 'my-work', manager, tray, tagWords: TAG_WORDS, query: current, caseload, caseworkers, names: staff.names,
       sortLinks: Object.fromEntries(SORTS.map((s) => [s, sortLink(s)])),
       ariaSort: (column: Sort) => (trayQuery.sort === column ? (trayQuery.descending ? 'descending' : 'ascending') : 'none'),
       pageLink: (page: number) => link({ page: String(page) }),

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Page } from '@ehc/identity';
+import { Page, STAFF_ROLES, type StaffRole } from '@ehc/identity';
 import { SignInFailed } from '../oidc-client';
 import { cookieOf, RedirectTo, SESSION_COOKIE, WORKSPACE, type Workspace } from '../workspace';
 import { PageErrors } from './page-errors';
@@ -47,6 +47,11 @@ export class SignInController {
         accessTokenExpiresAt: new Date(this.workspace.options.clock().getTime() + tokens.expiresInSeconds * 1000), refreshToken: tokens.refreshToken,
       });
       this.workspace.setSessionCookie(res, id);
+      // the hub learns the name this member of staff goes by, so that pages show it rather than their id
+      if (caller.roles.some((r) => STAFF_ROLES.includes(r as StaffRole))) {
+        const recorded = await this.workspace.api.put('/access/me', tokens.accessToken).catch((error: Error) => ({ status: 0, body: error.message }));
+        if (recorded.status !== 200) this.workspace.options.logger.warn(`the hub did not record ${caller.subject}'s name (${recorded.status})`);
+      }
       throw new RedirectTo(pending.returnTo);
     } catch (error) {
       if (error instanceof RedirectTo) throw error;
