@@ -81,6 +81,17 @@ describe('the workspace lists and imports in a browser', () => {
     await expectAccessible(page, 'the imports page with an error');
   });
 
+  it('refuses an upload without the session\'s form token before the file goes anywhere, and a file on any other page', async () => {
+    const file = { name: 'gias.csv', mimeType: 'text/csv', buffer: gias };
+    const forged = await page.request.post(`${origin}/imports`, { multipart: { csrf: 'not-the-token', kind: 'settings', file }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain('This form has expired');
+    // the settings directory is still empty: nothing was sent on
+    expect(await (await page.request.get(`${origin}/settings-directory?q=Castle`)).text()).toContain('No setting matches.');
+    const elsewhere = await page.request.post(`${origin}/reviews`, { multipart: { csrf: 'x', file }, maxRedirects: 0 });
+    expect(elsewhere.status()).toBe(415);
+  });
+
   it('imports the settings directory from a GIAS extract, then plans with one bad row, and shows the row and why', async () => {
     await page.goto(`${origin}/imports`);
     await page.getByLabel('Settings directory (GIAS extract)').check();
