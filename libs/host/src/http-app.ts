@@ -23,6 +23,7 @@ import type { ConnectionDrain } from './connection-drain';
 import type { IdempotencyKeys } from '@ehc/commands';
 import { describeIdempotency, idempotency } from './idempotency';
 import { bodyTextRule, describeInputRules, requestTargetRule, unsupportedMediaType } from './input-rules';
+import { multipartForm } from './page-uploads';
 import type { MessageBus } from './message-bus';
 import type { BankHolidayCalendar } from '@ehc/calendar';
 import { BANK_HOLIDAY_CALENDAR, BankHolidaysController } from '@ehc/calendar';
@@ -264,7 +265,13 @@ function bodyParsers(limits: BodyLimits, imports: ImportRoute[], pages?: PagePat
   }
   // a front end's pages take their own forms (each carries the session's CSRF token, checked by the page's guard)
   const pageForms = answered(urlencoded({ extended: false, limit: limits.jsonBytes, parameterLimit: 200 }), limits.jsonBytes);
-  const pageRouter: RequestHandler = (req, res, next) => (pages?.matches(req.path) ? pageForms(req, res, next) : next());
+  // a page that uploads a file (an import) takes a multipart form on its POST, up to the import limit; no other path does
+  const pageUploads = answered(multipartForm(limits.importBytes), limits.importBytes);
+  const pageRouter: RequestHandler = (req, res, next) => {
+    if (!pages?.matches(req.path)) return next();
+    if (req.method === 'POST' && pages.uploads?.(req.path)) return pageUploads(req, res, (error?: unknown) => (error === undefined ? pageForms(req, res, next) : next(error)));
+    return pageForms(req, res, next);
+  };
   // a body the import router has read is not read again: each parser skips a finished request
   // JSON only (issue 18): a form could be posted by a page on any site; the import routes take CSV too
   return [

@@ -18,3 +18,4 @@ export * from './rate-limits';
 export * from './object-facts';
 export * from './access-directory.controller';
 export * from './front-end';
+export * from './page-uploads';

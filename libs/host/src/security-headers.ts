@@ -57,6 +57,11 @@ export function pageContentSecurityPolicy(formTargets: readonly string[]) {
 export interface PagePaths {
   matches(path: string): boolean;
   formTargets: readonly string[];
+  /**
+   * The page paths whose POST takes a file: a `multipart/form-data` form (an import's upload), read
+   * up to the import limit. Every other page takes URL-encoded forms only; none, by default.
+   */
+  uploads?: (path: string) => boolean;
 }
 
 /**

@@ -132,7 +132,10 @@ async function host(options: {
     }));
     const pages = frontEnds?.definitions.map((f) => f.pages({ oidcIssuer: frontEnds.oidcIssuer }));
     const app = await createHttpApp({
-      pages: pages?.length ? { matches: (path) => pages.some((p) => p.matches(path)), formTargets: pages.flatMap((p) => p.formTargets) } : undefined,
+      pages: pages?.length ? {
+        matches: (path) => pages.some((p) => p.matches(path)), formTargets: pages.flatMap((p) => p.formTargets),
+        uploads: (path) => pages.some((p) => p.matches(path) && !!p.uploads?.(path)),
+      } : undefined,
       drain, idempotencyKeys, auditLog, accessDirectory, accessTokens: signIn.accessTokens, mounts: signIn.mount ? [signIn.mount] : [],
       title: options.title,
       description: 'EHC Hub: the event-sourced system a local authority SEND service runs on. Dates are Europe/London calendar dates (YYYY-MM-DD).',

@@ -25,6 +25,19 @@ export class HubApi {
     return this.call('PUT', path, token, body);
   }
 
+  /**
+   * A CSV file for an import, as text/csv: the import answers once it has run (its report), so it
+   * may take minutes, not seconds. `location` is where the run's record is (on a refusal too).
+   */
+  async postCsv<T = any>(path: string, token: string, csv: string, timeoutMs = 10 * 60_000): Promise<ApiAnswer<T> & { location: string | null }> {
+    const response = await fetch(`${this.baseUrl()}${path}`, {
+      method: 'POST', signal: AbortSignal.timeout(timeoutMs),
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
+      body: csv,
+    });
+    return { ...(await this.answerOf(response)), location: response.headers.get('location') };
+  }
+
   /** A letter, as the HTML the API renders. */
   async html(path: string, token: string): Promise<{ status: number; html: string }> {
     const response = await fetch(`${this.baseUrl()}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
@@ -37,6 +50,10 @@ export class HubApi {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    return this.answerOf(response);
+  }
+
+  private async answerOf(response: globalThis.Response): Promise<ApiAnswer> {
     const text = await response.text();
     let parsed: unknown = null;
     try {

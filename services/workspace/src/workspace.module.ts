@@ -7,6 +7,10 @@ import { pageRenderer } from './views';
 import { WORKSPACE, Workspace } from './workspace';
 import { AssetsController } from './pages/assets.controller';
 import { CaseController } from './pages/case.controller';
+import { IMPORT_UPLOAD_PATH, ImportsController } from './pages/imports.controller';
+import { ReviewsController } from './pages/reviews.controller';
+import { SettingsDirectoryController } from './pages/settings-directory.controller';
+import { TransfersController } from './pages/transfers.controller';
 import { MyWorkController } from './pages/my-work.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { ValuingSendController } from './pages/valuing-send.controller';
@@ -22,7 +26,7 @@ export class WorkspaceModule {
   static register(context: FrontEndContext): DynamicModule {
     return {
       module: WorkspaceModule,
-      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController],
+      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({
@@ -42,6 +46,10 @@ export class WorkspaceModule {
  */
 export const workspaceFrontEnd: FrontEnd = {
   name: 'workspace',
-  pages: ({ oidcIssuer }) => ({ matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [] }),
+  pages: ({ oidcIssuer }) => ({
+    matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [],
+    // the import form's file: the only page that takes a multipart body
+    uploads: (path) => path === IMPORT_UPLOAD_PATH,
+  }),
   module: (context) => WorkspaceModule.register(context),
 };
