@@ -22,8 +22,11 @@ export interface FrontEndContext {
   oidc: { issuer: string; serverIssuer: () => string; clientId: string };
   /** Where people reach the hub (PUBLIC_URL): the sign-in callback is under it. */
   publicUrl: string;
-  /** The hub's API for this server's own calls, known once the host listens (embedded: its own port, on loopback). */
-  apiUrl: () => string;
+  /**
+   * Where this server calls the hub's API for a path (`/needs-assessments/…`): embedded, its own
+   * port on loopback, known once it listens; distributed, the service that owns the path.
+   */
+  apiUrl: (path: string) => string;
 }
 
 export interface FrontEnd {

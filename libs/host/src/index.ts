@@ -19,3 +19,4 @@ export * from './object-facts';
 export * from './access-directory.controller';
 export * from './front-end';
 export * from './page-uploads';
+export * from './front-end-host';

@@ -324,9 +324,9 @@ export async function runDistributedService(service: ServiceDefinition): Promise
   await runUntilSignalled(() => startDistributed(service), service.name);
 }
 
-export async function runUntilSignalled(start: () => Promise<RunningHost>, name: string): Promise<void> {
+export async function runUntilSignalled(start: () => Promise<Pick<RunningHost, 'stop' | 'shutdownGraceMs'>>, name: string): Promise<void> {
   const logger = new JsonLogger(name);
-  let running: RunningHost;
+  let running: Pick<RunningHost, 'stop' | 'shutdownGraceMs'>;
   try {
     running = await start();
   } catch (error) {

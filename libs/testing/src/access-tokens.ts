@@ -39,7 +39,8 @@ export async function testAccessTokens(clock: Clock): Promise<TestAccessTokens> 
   server.unref();
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = await inProcessTokens(clock, issuer, TEST_AUDIENCE);
-  Object.assign(documents, { discovery: { issuer, jwks_uri: `${issuer}/jwks` }, jwks: { keys: [tokens.jwk] } });
+  // the endpoints a client signing people in is sent to (nothing answers them here: tests read where they point)
+  Object.assign(documents, { discovery: { issuer, jwks_uri: `${issuer}/jwks`, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }, jwks: { keys: [tokens.jwk] } });
   return {
     issuer,
     verifier: tokens.verifier,

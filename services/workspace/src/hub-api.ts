@@ -10,7 +10,7 @@ export interface ApiProblem { type?: string; title?: string; detail?: string; st
  * loopback; distributed, the services' addresses.
  */
 export class HubApi {
-  constructor(private readonly baseUrl: () => string) {}
+  constructor(private readonly baseUrl: (path: string) => string) {}
 
   get<T = any>(path: string, token: string, query: Record<string, string | number | undefined> = {}): Promise<ApiAnswer<T>> {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]): [string, string] => [k, String(v)]));
@@ -30,7 +30,7 @@ export class HubApi {
    * may take minutes, not seconds. `location` is where the run's record is (on a refusal too).
    */
   async postCsv<T = any>(path: string, token: string, csv: string, timeoutMs = 10 * 60_000): Promise<ApiAnswer<T> & { location: string | null }> {
-    const response = await fetch(`${this.baseUrl()}${path}`, {
+    const response = await fetch(`${this.baseUrl(path)}${path}`, {
       method: 'POST', signal: AbortSignal.timeout(timeoutMs),
       headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
       body: csv,
@@ -40,12 +40,12 @@ export class HubApi {
 
   /** A letter, as the HTML the API renders. */
   async html(path: string, token: string): Promise<{ status: number; html: string }> {
-    const response = await fetch(`${this.baseUrl()}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(`${this.baseUrl(path)}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
     return { status: response.status, html: await response.text() };
   }
 
   private async call(method: string, path: string, token: string, body?: unknown): Promise<ApiAnswer> {
-    const response = await fetch(`${this.baseUrl()}${path}`, {
+    const response = await fetch(`${this.baseUrl(path)}${path}`, {
       method, signal: AbortSignal.timeout(15_000),
       headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
