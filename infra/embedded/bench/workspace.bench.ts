@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +51,18 @@ const ME = 'cw-bench';
 const TEAM = [ME, ...Array.from({ length: 19 }, (_, i) => `cw-${String(i + 1).padStart(2, '0')}`)];
 /** The steps that end a request: a case stops before them to stay open. */
 const ENDING = ['issue-final-plan', 'refuse-assessment', 'decide-not-to-issue', 'withdraw', 'close'];
+
+/** The body's bytes as the server sends them (fetch would undo a gzip before counting). */
+function bytesOnTheWire(url: string, acceptEncoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => { n += chunk.length; });
+      res.on('end', () => resolve(n));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -128,10 +141,8 @@ async function main(): Promise<void> {
     let sent = tray.body.length;
     let plain = tray.body.length;
     for (const asset of [...new Set(linked)]) {
-      const compressed = await get(asset, { 'accept-encoding': 'gzip' });
-      const raw = await fetch(`${host.url}${asset}`, { headers: { 'accept-encoding': 'identity' } });
-      sent += compressed.body.length;
-      plain += Buffer.from(await raw.arrayBuffer()).length;
+      sent += await bytesOnTheWire(`${host.url}${asset}`, 'gzip, deflate, br');
+      plain += await bytesOnTheWire(`${host.url}${asset}`, 'identity');
     }
 
     const row = (name: string, ms: number[]) => {
