@@ -126,13 +126,26 @@ async function main(): Promise<void> {
 
     // warm-up, then the measured requests, the two pages taking turns
     for (let i = 0; i < 20; i++) { await get('/'); await get(`/cases/${myCases[i % myCases.length]}`); }
-    const times = { tray: [] as number[], case: [] as number[] };
+    const times = { tray: [] as number[], case: [] as number[], cases: [] as number[], reviews: [] as number[], teams: [] as number[] };
+    // where My work's time goes: the API calls it makes, each alone, with the same token
+    const api = async (path: string) => {
+      const t = performance.now();
+      const response = await fetch(`${host!.url}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      return performance.now() - t;
+    };
     for (let i = 0; i < EACH; i++) {
       const a = await get('/');
       const b = await get(`/cases/${myCases[i % myCases.length]}`);
       if (a.status !== 200 || b.status !== 200) throw new Error(`a page answered ${a.status}/${b.status}`);
       times.tray.push(a.ms);
       times.case.push(b.ms);
+      if (i % 3 === 0) {
+        times.cases.push(await api(`/needs-assessments?status=open&caseworker=${ME}&limit=1000`));
+        times.reviews.push(await api(`/annual-reviews?status=active&caseworker=${ME}&limit=1000`));
+        times.teams.push(await api('/access/my-teams'));
+      }
     }
 
     // what a browser fetches for My work with an empty cache
@@ -154,7 +167,9 @@ async function main(): Promise<void> {
       + `county: ${county.cases.length.toLocaleString('en-GB')} requests over a year (${seeded.commandsDone.toLocaleString('en-GB')} commands), a team of ${TEAM.length}; `
       + `${ME}: ${myCases.length} open cases (My work shows ${shown} items); ${EACH} requests of each page after 20 warm-up`, '',
       '| page | requests | p50 ms | p90 ms | p99 ms | max ms | p99 ≤ 150 ms |', '|---|---:|---:|---:|---:|---:|---|',
-      row('My work (GET /)', times.tray), row('case page (GET /cases/{id})', times.case), '',
+      row('My work (GET /)', times.tray), row('case page (GET /cases/{id})', times.case),
+      row('  of which: API GET /needs-assessments (their open cases)', times.cases), row('  of which: API GET /annual-reviews (their plans)', times.reviews),
+      row('  of which: API GET /access/my-teams', times.teams), '',
       `Page weight of My work, empty cache: ${(sent / 1024).toFixed(1)} KB as sent (HTML ${(tray.body.length / 1024).toFixed(1)} KB; ${linked.length} linked assets, gzip), `
       + `${(plain / 1024).toFixed(1)} KB uncompressed (target ≤ 200 KB: ${sent <= 200 * 1024 ? 'met' : 'NOT met'})`,
       `Elapsed ${((performance.now() - started) / 1000).toFixed(0)} s`, '');
