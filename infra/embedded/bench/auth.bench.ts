@@ -35,11 +35,9 @@
  * BENCH_AUTH_CLIENTS (default 4), BENCH_AUTH_ITERATIONS (part b, default 20000), BENCH_SEED (1).
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
@@ -47,19 +45,13 @@ import type { Request, Response } from 'express';
 import { ok, systemClock, todayInLondon, type Result } from '@ehc/domain-kernel';
 import { AccessGuard, AccessTokenVerifier, Allow, authenticate, inProcessTokens, PostgresAccessDirectory, remoteSigningKeys, ScopedTo, type TokenRefusal, type VerifiedCaller } from '@ehc/identity';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer, freePort } from '@ehc/tooling';
 import { needsAssessmentService } from '../../../services/needs-assessment/src/service';
 import { generateCounty, type SyntheticCase } from '../../../services/needs-assessment/src/demo/synthetic-county';
+import { benchDatabase, benchNumber, percentile } from './bench-kit';
 import { caseFacts } from '../../../services/needs-assessment/src/infrastructure/case-access';
 import { caseIdOf } from '../../../services/needs-assessment/src/domain/needs-assessment';
 
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-};
+const num = benchNumber;
 const CASES = num('BENCH_AUTH_CASES', 120);
 const ROUNDS = num('BENCH_AUTH_ROUNDS', 8);
 const CLIENTS = num('BENCH_AUTH_CLIENTS', 4);
@@ -82,21 +74,13 @@ class AnyCallerForTheBench extends AccessTokenVerifier {
 
 interface Variant { name: string; verifier: AccessTokenVerifier; host?: RunningHost; latencies: number[]; busyMs: number; requests: number; failures: number; examples: string[] }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = percentile;
 
 async function main() {
   const today = todayInLondon(systemClock);
   const prefix = `bench_auth_${randomUUID().slice(0, 6)}_`;
-  let tempDir: string | undefined;
-  let embedded: EmbeddedPostgresServer | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    tempDir = mkdtempSync(join(os.tmpdir(), 'ehc-bench-auth-'));
-    // PostgreSQL runs as its own user when started by root; it must reach the folder
-    chmodSync(tempDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: join(tempDir, 'postgres'), port: await freePort() });
-    databaseUrl = embedded.url;
-  }
+  const database = await benchDatabase(prefix, 'ehc-bench-auth-');
+  const databaseUrl = database.url;
 
   const tokens = await inProcessTokens(systemClock);
   const jwks = http.createServer((req, res) => {
@@ -134,7 +118,7 @@ async function main() {
       process.stderr.write(`round ${round + 1}/${ROUNDS}: ${cases.length} cases on each host\n`);
     }
 
-    const header = `PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded, temporary folder'}; node ${process.version}, ${os.cpus().length} CPU, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; `
+    const header = `PostgreSQL: ${database.described}; node ${process.version}, ${os.cpus().length} CPU, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; `
       + `${measured.length} cases (${variants[0].requests.toLocaleString('en-GB')} commands) per host after ${warmup.length} warm-up cases, ${ROUNDS} rounds, ${CLIENTS} clients`;
     lines.push('', '## bench:auth', '', header, '', 'a. Commands over HTTP (needs-assessment, answered after the projection applied them):', '');
     const base = variants[0];
@@ -171,16 +155,7 @@ async function main() {
   process.stdout.write(lines.join('\n') + '\n');
 
   await new Promise<void>((resolve) => jwks.close(() => resolve()));
-  if (embedded) {
-    await embedded.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  } else {
-    const { Pool } = await import('pg');
-    const admin = new Pool({ connectionString: databaseUrl, max: 1 });
-    const schemas = (await admin.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix.replace(/_/g, '\\_')}%`])).rows.map((r: { nspname: string }) => r.nspname);
-    for (const schema of schemas) await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await admin.end();
-  }
+  await database.release();
 }
 
 /** Each case from its request to its last step, CLIENTS at a time; every command's round trip recorded. */

@@ -19,33 +19,24 @@
  * page weight ≤ 200 KB.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addDays, systemClock, todayInLondon } from '@ehc/domain-kernel';
 import { inProcessTokens, PostgresAccessDirectory } from '@ehc/identity';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@ehc/tooling';
 import { CASE_FILES_RUNNER } from '../../../services/needs-assessment/src/api/needs-assessments.controller';
 import { caseIdOf } from '../../../services/needs-assessment/src/domain/needs-assessment';
 import { generateCounty, type SyntheticCase } from '../../../services/needs-assessment/src/demo/synthetic-county';
 import { Sessions } from '../../../services/workspace/src/sessions';
 import { seedCases } from '../demo-cases';
+import { benchDatabase, benchNumber, percentile } from './bench-kit';
 import { allServices, frontEnds } from '../main';
 
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-};
-const REQUESTS_PER_YEAR = num('BENCH_WORKSPACE_REQUESTS', 3000);
-const OPEN = num('BENCH_WORKSPACE_OPEN', 300);
-const EACH = num('BENCH_WORKSPACE_REQUESTS_EACH', 300);
+const REQUESTS_PER_YEAR = benchNumber('BENCH_WORKSPACE_REQUESTS', 3000);
+const OPEN = benchNumber('BENCH_WORKSPACE_OPEN', 300);
+const EACH = benchNumber('BENCH_WORKSPACE_REQUESTS_EACH', 300);
 const SEED = process.env.BENCH_SEED || '1';
 const ME = 'cw-bench';
 const TEAM = [ME, ...Array.from({ length: 19 }, (_, i) => `cw-${String(i + 1).padStart(2, '0')}`)];
@@ -64,7 +55,7 @@ function bytesOnTheWire(url: string, acceptEncoding: string): Promise<number> {
   });
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = percentile;
 
 /** `cw-bench`'s open cases: another county's requests, theirs from the start, stopped before any ending. */
 function openCasesFor(me: string, count: number, today: string): SyntheticCase[] {
@@ -77,16 +68,9 @@ function openCasesFor(me: string, count: number, today: string): SyntheticCase[]
 
 async function main(): Promise<void> {
   const started = performance.now();
-  let tempDir: string | undefined;
-  let embedded: EmbeddedPostgresServer | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    tempDir = mkdtempSync(join(os.tmpdir(), 'ehc-bench-workspace-'));
-    chmodSync(tempDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: join(tempDir, 'postgres'), port: await freePort() });
-    databaseUrl = embedded.url;
-  }
   const prefix = `bw${randomUUID().slice(0, 6)}_`;
+  const database = await benchDatabase(prefix, 'ehc-bench-workspace-');
+  const databaseUrl = database.url;
   const tokens = await inProcessTokens(systemClock);
   const today = todayInLondon(systemClock);
   let host: RunningHost | undefined;
@@ -163,7 +147,7 @@ async function main(): Promise<void> {
       return `| ${name} | ${s.length} | ${pct(s, 50).toFixed(1)} | ${pct(s, 90).toFixed(1)} | ${pct(s, 99).toFixed(1)} | ${s[s.length - 1].toFixed(1)} | ${pct(s, 99) <= 150 ? 'met' : 'NOT met'} |`;
     };
     lines.push('', '## bench:workspace', '',
-      `PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded, temporary folder'}; node ${process.version}, ${os.cpus().length} CPU; `
+      `PostgreSQL: ${database.described}; node ${process.version}, ${os.cpus().length} CPU; `
       + `county: ${county.cases.length.toLocaleString('en-GB')} requests over a year (${seeded.commandsDone.toLocaleString('en-GB')} commands), a team of ${TEAM.length}; `
       + `${ME}: ${myCases.length} open cases (My work shows ${shown} items); ${EACH} requests of each page after 20 warm-up`, '',
       '| page | requests | p50 ms | p90 ms | p99 ms | max ms | p99 ≤ 150 ms |', '|---|---:|---:|---:|---:|---:|---|',
@@ -176,16 +160,7 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n'));
   } finally {
     await host?.stop().catch(() => undefined);
-    if (embedded) {
-      await embedded.stop();
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-    } else {
-      const { Pool } = await import('pg');
-      const admin = new Pool({ connectionString: databaseUrl, max: 1 });
-      const schemas = (await admin.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix.replace(/_/g, '\\_')}%`])).rows.map((r: { nspname: string }) => r.nspname);
-      for (const schema of schemas) await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-    }
+    await database.release();
   }
 }
 

@@ -5,6 +5,6 @@ export * from './upcasting';
 export * from './checkpoints';
 export { AppendSignal, pollingSubscription } from './polling-subscription';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { inLockedTransaction, inTransaction } from './postgres/schema';
+export { createSchemaOnce, inLockedTransaction, inTransaction } from './postgres/schema';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

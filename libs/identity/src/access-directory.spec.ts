@@ -62,6 +62,11 @@ describe('the access directory (real PostgreSQL)', () => {
     expect(await directory.relationsOf('ed-psych')).toEqual({ teams: [], children: [], settings: [], adviceRequests: [ADVICE] });
     expect(await directory.relationsOf('nobody')).toEqual({ teams: [], children: [], settings: [], adviceRequests: [] });
     expect(await directory.teamsOf('cw-ayesha')).toEqual(['east', 'north']);
+    // the guard's one round trip: the caller's relations and the case's caseworker's teams
+    expect(await directory.relationsFor('parent-okafor', 'cw-ayesha')).toEqual({
+      relations: { teams: [], children: [CHILD], settings: [], adviceRequests: [] }, caseworkerTeams: expect.arrayContaining(['east', 'north']),
+    });
+    expect((await directory.relationsFor('cw-ayesha', null)).caseworkerTeams).toEqual([]);
     expect(await directory.membersOf(['north'])).toEqual(['cw-ayesha']);
     expect(await directory.membersOf(['north', 'east'])).toEqual(['cw-ayesha', 'cw-ben']);
     expect(await directory.membersOf([])).toEqual([]);

@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
+import { createSchemaOnce } from '@ehc/event-store';
 import { NO_RELATIONS, type CallerRelations } from './relationships';
 
 /** What the access guard asks of the directory on every request for a case or plan. */
 export interface AccessDirectory {
   relationsOf(subject: string): Promise<CallerRelations>;
+  /** The caller's relationships and the teams of a case's caseworker, in one round trip (every request for a case asks both). */
+  relationsFor(subject: string, caseworker: string | null): Promise<{ relations: CallerRelations; caseworkerTeams: string[] }>;
   /** The teams of a member of staff (a case's caseworker). */
   teamsOf(subject: string): Promise<string[]>;
   /** Everyone in these teams: whose cases a team's lists show. */
@@ -17,6 +20,7 @@ export const ACCESS_DIRECTORY = Symbol('ACCESS_DIRECTORY');
 /** No teams, no links: every member of staff works across the service, no outside party sees anything. */
 export const EMPTY_DIRECTORY: AccessDirectory = {
   relationsOf: async () => NO_RELATIONS,
+  relationsFor: async () => ({ relations: NO_RELATIONS, caseworkerTeams: [] }),
   teamsOf: async () => [],
   membersOf: async () => [],
   staffInTeams: async () => [],
@@ -72,12 +76,8 @@ export class PostgresAccessDirectory implements AccessDirectory {
   static async open(pool: Pool, schema: string): Promise<PostgresAccessDirectory> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`${schema} is not a schema name`);
     const s = `"${schema}"`;
-    // taken by whichever host starts first, on one connection (an advisory lock is the session's); the others find the tables made
-    const client = await pool.connect();
-    try {
-      await client.query(`SELECT pg_advisory_lock(hashtext('ehc-access-directory'))`);
-      try {
-        await client.query(`
+    // made by whichever host starts first, under a lock held for the transaction; the others find them made
+    await createSchemaOnce(pool, `ehc-access-directory:${schema}`, `
           CREATE SCHEMA IF NOT EXISTS ${s};
           CREATE TABLE IF NOT EXISTS ${s}.teams (
             team_id text PRIMARY KEY, name text NOT NULL, area text, changed_by text NOT NULL, changed_at timestamptz NOT NULL DEFAULT now());
@@ -89,12 +89,6 @@ export class PostgresAccessDirectory implements AccessDirectory {
             subject text NOT NULL, kind text NOT NULL CHECK (kind IN ('child', 'setting', 'advice-request')), target text NOT NULL,
             linked_by text NOT NULL, linked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (subject, kind, target));
           CREATE TABLE IF NOT EXISTS ${s}.staff_names (subject text PRIMARY KEY, name text NOT NULL, seen_at timestamptz NOT NULL DEFAULT now());`);
-      } finally {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('ehc-access-directory'))`);
-      }
-    } finally {
-      client.release();
-    }
     return new PostgresAccessDirectory(pool, s);
   }
 
@@ -104,6 +98,18 @@ export class PostgresAccessDirectory implements AccessDirectory {
        UNION ALL SELECT kind, target FROM ${this.s}.links WHERE subject = $1`, [subject]);
     const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.target);
     return { teams: of('team'), children: of('child'), settings: of('setting'), adviceRequests: of('advice-request') };
+  }
+
+  async relationsFor(subject: string, caseworker: string | null): Promise<{ relations: CallerRelations; caseworkerTeams: string[] }> {
+    const { rows } = await this.pool.query<{ whose: string; kind: string; target: string }>(
+      `SELECT 'caller' AS whose, 'team' AS kind, team_id AS target FROM ${this.s}.team_members WHERE subject = $1
+       UNION ALL SELECT 'caller', kind, target FROM ${this.s}.links WHERE subject = $1
+       UNION ALL SELECT 'caseworker', 'team', team_id FROM ${this.s}.team_members WHERE $2::text IS NOT NULL AND subject = $2`, [subject, caseworker]);
+    const of = (kind: string) => rows.filter((r) => r.whose === 'caller' && r.kind === kind).map((r) => r.target);
+    return {
+      relations: { teams: of('team'), children: of('child'), settings: of('setting'), adviceRequests: of('advice-request') },
+      caseworkerTeams: rows.filter((r) => r.whose === 'caseworker').map((r) => r.target),
+    };
   }
 
   async teamsOf(subject: string): Promise<string[]> {

@@ -81,10 +81,7 @@ export class AccessGuard implements CanActivate {
     const facts = await source.factsOf(id);
     if (!facts) return;
     const caller = request.caller!;
-    const [relations, caseworkerTeams] = await Promise.all([
-      this.directory.relationsOf(caller.subject),
-      facts.caseworker ? this.directory.teamsOf(facts.caseworker) : Promise.resolve([]),
-    ]);
+    const { relations, caseworkerTeams } = await this.directory.relationsFor(caller.subject, facts.caseworker);
     const access = accessToObject(caller, relations, { ...facts, caseworkerTeams });
     if (access === 'none') throw source.notFound(id);
     const needs: ObjectAccess = request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'act';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { createSchemaOnce } from '@ehc/event-store';
 import type { Clock } from '@ehc/domain-kernel';
 
 /** A signed-in user, as the workspace keeps them: the browser holds only the session's id. */
@@ -39,11 +40,8 @@ export class Sessions {
   static async open(pool: Pool, schema: string, clock: Clock): Promise<Sessions> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`${schema} is not a schema name`);
     const s = `"${schema}"`;
-    const client = await pool.connect();
-    try {
-      await client.query(`SELECT pg_advisory_lock(hashtext('ehc-workspace-sessions'))`);
-      try {
-        await client.query(`
+    // made by whichever host starts first, under a lock held for the transaction; the others find them made
+    await createSchemaOnce(pool, `ehc-workspace-sessions:${schema}`, `
           CREATE SCHEMA IF NOT EXISTS ${s};
           CREATE TABLE IF NOT EXISTS ${s}.sessions (
             id_hash text PRIMARY KEY, subject text NOT NULL, name text NOT NULL, roles text[] NOT NULL,
@@ -52,12 +50,6 @@ export class Sessions {
           CREATE INDEX IF NOT EXISTS sessions_expires_at ON ${s}.sessions (expires_at);
           CREATE TABLE IF NOT EXISTS ${s}.pending_sign_ins (
             state_hash text PRIMARY KEY, code_verifier text NOT NULL, return_to text NOT NULL, expires_at timestamptz NOT NULL);`);
-      } finally {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('ehc-workspace-sessions'))`);
-      }
-    } finally {
-      client.release();
-    }
     return new Sessions(pool, s, clock);
   }
 
