@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { base32Decode, openIdentityAdministration, totp } from '@ehc/identity-provider';
+import { openIdentityAdministration } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, launchBrowser, screenshot } from '@ehc/testing';
+import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
 import { allServices, frontEnds } from './main';
 
 /**
@@ -27,15 +27,6 @@ describe('the caseworker workspace in a browser', () => {
   let reference: string;
   const username = 'cw.journey';
   let oneTimePassword: string;
-  let secret: Buffer;
-
-  const hubNow = async () => new Date((await fetch(`${origin}/health`)).headers.get('date')!);
-  let lastStep = 0;
-  const authenticatorCode = async () => {
-    const step = Math.max(Math.floor((await hubNow()).getTime() / 30_000), lastStep + 1);
-    lastStep = step;
-    return totp(secret, new Date(step * 30_000));
-  };
   const daysAgo = (n: number) => addDays(today, -n);
   const [y, m, d] = [(date: string) => date.slice(0, 4), (date: string) => String(Number(date.slice(5, 7))), (date: string) => String(Number(date.slice(8, 10)))];
 
@@ -58,7 +49,7 @@ describe('the caseworker workspace in a browser', () => {
     host = await startEmbedded(allServices, {
       DATABASE_URL: process.env.DATABASE_URL, PORT: String(port), PUBLIC_URL: origin, EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
     }, { frontEnds });
-    today = londonDateOf(await hubNow());
+    today = londonDateOf(await hubNow(origin));
     const administration = await openIdentityAdministration({ pool: host.runtimes[0].pool, schema: `${prefix}identity` });
     const created = await administration.accounts.create({ username, name: 'Cara Journey', roles: ['caseworker'] });
     oneTimePassword = created.oneTimePassword;
@@ -94,16 +85,7 @@ describe('the caseworker workspace in a browser', () => {
     await expectAccessible(page, 'the workspace sign-in page');
     await screenshot(page, 'workspace-sign-in');
 
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(oneTimePassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('New password', { exact: true }).fill('kettle orchard lantern pebble');
-    await page.getByLabel('Type your new password again').fill('kettle orchard lantern pebble');
-    await page.getByRole('button', { name: 'Save password and continue' }).click();
-    secret = base32Decode((await page.locator('#totp-secret').innerText()).replace(/\s+/g, ''));
-    await page.getByLabel('Enter the 6-digit code your app shows').fill(await authenticatorCode());
-    await page.keyboard.press('Enter');
+    await firstSignIn(page, origin, { username, oneTimePassword, newPassword: 'kettle orchard lantern pebble' });
     await page.waitForURL(`${origin}/`);
 
     expect(await page.locator('h1').innerText()).toBe('My work');

@@ -8,3 +8,4 @@ export * from './contract-checks';
 export * from './keycloak-server';
 export * from './access-tokens';
 export * from './browser';
+export * from './embedded-sign-in';

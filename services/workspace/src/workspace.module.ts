@@ -8,6 +8,7 @@ import { WORKSPACE, Workspace } from './workspace';
 import { AssetsController } from './pages/assets.controller';
 import { CaseController } from './pages/case.controller';
 import { MyWorkController } from './pages/my-work.controller';
+import { PlanController } from './pages/plan.controller';
 import { SignInController } from './pages/sign-in.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
@@ -21,7 +22,7 @@ export class WorkspaceModule {
   static register(context: FrontEndContext): DynamicModule {
     return {
       module: WorkspaceModule,
-      controllers: [SignInController, AssetsController, MyWorkController, CaseController],
+      controllers: [SignInController, AssetsController, MyWorkController, CaseController, PlanController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({
