@@ -107,5 +107,5 @@ export function problemErrors(step: Step, problem: ApiProblem): FormError[] {
   if (listed.length) return listed;
   const field = step.fields[0];
   const words = [problem.title, problem.detail].filter(Boolean).join(': ');
-  return [{ text: words || 'The hub refused this step', href: `#${inputId(step.name, field)}`, field: field.name };
+  return [{ text: words || 'The hub refused this step', href: `#${inputId(step.name, field)}`, field: field.name }];
 }
