@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { openIdentityAdministration } from '@ehc/identity-provider';
+import { base32Decode, openIdentityAdministration, totp } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
 import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
 import { allServices, frontEnds } from './main';
@@ -90,7 +90,7 @@ describe('the plan page in a browser', () => {
   it('signs the caseworker in, and My work links to the plan', async () => {
     await page.goto(`${origin}/`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await firstSignIn(page, origin, { username, oneTimePassword, newPassword: 'harbour meadow copper violin' });
+    await firstSignIn(page, origin, { username, oneTimePassword, newPassword: 'harbour meadow copper violin' }, (secret, at) => totp(base32Decode(secret), at));
     await page.waitForURL(`${origin}/`);
     const row = page.locator('tbody tr', { hasText: reference });
     expect(await row.innerText()).toContain('Amara Okafor');

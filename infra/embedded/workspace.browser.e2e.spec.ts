@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { openIdentityAdministration } from '@ehc/identity-provider';
+import { base32Decode, openIdentityAdministration, totp } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
 import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
 import { allServices, frontEnds } from './main';
@@ -85,7 +85,7 @@ describe('the caseworker workspace in a browser', () => {
     await expectAccessible(page, 'the workspace sign-in page');
     await screenshot(page, 'workspace-sign-in');
 
-    await firstSignIn(page, origin, { username, oneTimePassword, newPassword: 'kettle orchard lantern pebble' });
+    await firstSignIn(page, origin, { username, oneTimePassword, newPassword: 'kettle orchard lantern pebble' }, (secret, at) => totp(base32Decode(secret), at));
     await page.waitForURL(`${origin}/`);
 
     expect(await page.locator('h1').innerText()).toBe('My work');

@@ -93,7 +93,7 @@ export const PLAN_STEPS: Step[] = [
     fields: [EFFECTIVE('When it was proposed'), { kind: 'radios', name: 'reason', label: 'The ground', options: CEASE_REASONS }, reasons()] },
   { name: 'decide-not-to-cease', title: 'Decide to keep the plan', button: 'Record the decision', fields: [EFFECTIVE('When the decision was made')] },
   { name: 'cease', title: 'Decide to cease to maintain the plan', button: 'Record the decision to cease',
-    hint: 'The family can appeal: within 2 months of the letter, or 1 month from a mediation certificate if that is later (moved out of August and the Christmas days). The plan is maintained until the appeal window closes or the appeal ends.',
+    hint: 'The family can appeal: within 2 months of the letter, or 1 month from a mediation certificate if that is later; a last day in August or from 25 December to 1 January moves to the first working day after, and any other non-working day to the next working day (TR r.20, r.12). The plan is maintained until the appeal window closes or the appeal ends.',
     fields: [EFFECTIVE('When the decision was made'), reasons()] },
   { name: 'record-cease-mediation-certificate', title: 'Record the mediation certificate', button: 'Record the certificate',
     hint: 'The appeal window moves to 1 month from the certificate if that is later than 2 months from the letter.', fields: [EFFECTIVE('When the certificate was issued')] },
