@@ -119,7 +119,12 @@ describe('object-level access: nobody sees a case or plan unless their relations
     const staffView = (await send(callers.northCaseworker, 'get', `/needs-assessments/${caseId}`)).body;
     expect(staffView.notes).toEqual([expect.objectContaining({ text: 'Mum prefers phone calls.' })]);
     expect(staffView.nextSteps).toEqual(expect.arrayContaining(['decide-to-assess', 'refuse-assessment', 'add-note']));
-    expect((await send(callers.parent, 'get', `/annual-reviews/${planId}`)).status).toBe(200);
+    const planSeen = await send(callers.parent, 'get', `/annual-reviews/${planId}`);
+    expect(planSeen.status).toBe(200);
+    expect(planSeen.body).not.toHaveProperty('notes');
+    expect(planSeen.body).not.toHaveProperty('nextSteps');
+    const staffPlan = (await send(callers.northCaseworker, 'get', `/annual-reviews/${planId}`)).body;
+    expect(staffPlan.nextSteps).toEqual(expect.arrayContaining(['schedule-meeting', 'propose-cease', 'add-note']));
     expect((await send(callers.setting, 'get', `/annual-reviews/${planId}`)).status).toBe(200);
     expect((await send(callers.setting, 'get', `/annual-reviews/${otherPlanId}`)).status).toBe(404);
     expect((await send(callers.parent, 'get', `/annual-reviews/${otherPlanId}`)).status).toBe(404);

@@ -12,6 +12,7 @@ import { ReviewsController } from './pages/reviews.controller';
 import { SettingsDirectoryController } from './pages/settings-directory.controller';
 import { TransfersController } from './pages/transfers.controller';
 import { MyWorkController } from './pages/my-work.controller';
+import { PlanController } from './pages/plan.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { ValuingSendController } from './pages/valuing-send.controller';
 
@@ -26,7 +27,7 @@ export class WorkspaceModule {
   static register(context: FrontEndContext): DynamicModule {
     return {
       module: WorkspaceModule,
-      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController],
+      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

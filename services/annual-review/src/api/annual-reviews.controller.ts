@@ -12,7 +12,8 @@ import { erasureAnswer, PersonalData } from '@ehc/personal-data';
 import { timelineEntry } from '@ehc/messaging';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecutePlanCommand } from '../application/plan-command';
-import { planStream, type RuleBroken } from '../domain/annual-review';
+import { evolve, initialState, planStream, type Event, type RuleBroken } from '../domain/annual-review';
+import { nextSteps } from '../domain/next-steps';
 import type { Setting } from '../domain/events';
 import { ImportFileError, importPlans, PLAN_IMPORT_COLUMNS } from '../infrastructure/plan-import';
 import { PlanFile, PlanTimelineEntry } from '../infrastructure/read-models/plan-file.entity';
@@ -169,7 +170,7 @@ export class AnnualReviewsController {
   @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
   @ScopedTo(PLAN_FACTS, 'planId')
   @AuditedRead('plan')
-  @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming)' })
+  @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming); for staff, nextSteps: the commands the plan allows now' })
   @ApiResponse({ status: 200, description: 'The plan as its review cycle stands today (Europe/London)' })
   @ApiResponse({ status: 404, description: 'No such plan' })
   async get(@Param('planId') planId: string, @Req() req: Request) {
@@ -268,11 +269,14 @@ export class AnnualReviewsController {
   private async view(planId: string) {
     const row = await this.runtime.dataSource.getRepository(PlanFile).findOneBy({ streamId: planStream(planId) });
     if (!row) return null;
-    const [person, setting, notes] = await Promise.all([
+    const [person, setting, notes, events] = await Promise.all([
       this.personal.person(row.childId),
       row.settingUrn ? this.settings.byUrn(row.settingUrn) : Promise.resolve(null),
       this.personal.texts(row.view.notes.map((n) => n.noteId)),
+      this.runtime.store.readStream(planStream(planId)),
     ]);
-    return planView(row.view, person, setting, notes, todayInLondon(this.clock));
+    // what the plan allows now is the decider's to say, from the events (the read model may lag a command)
+    const state = events.reduce((s, e) => evolve(s, e as unknown as Event), initialState());
+    return { ...planView(row.view, person, setting, notes, todayInLondon(this.clock)), nextSteps: nextSteps(state) };
   }
 }

@@ -18,7 +18,8 @@ export interface Step { name: string; title: string; hint?: string; fields: Fiel
 /** An error in a form, as the GOV.UK error summary lists it (`href` to the field at fault). */
 export interface FormError { text: string; href: string; field: string }
 
-const EFFECTIVE = (label: string, hint = 'For example, 27 3 2026. It cannot be in the future.'): Field => ({ kind: 'date', name: 'on', label, hint });
+/** The step's effective date (the API's `on`): when it happened, never in the future. */
+export const EFFECTIVE = (label: string, hint = 'For example, 27 3 2026. It cannot be in the future.'): Field => ({ kind: 'date', name: 'on', label, hint });
 
 /** The id of the input an error links to: a date's first box at fault, any other field itself. */
 export const inputId = (step: string, field: Field, part?: 'day' | 'month' | 'year') =>

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
+import { startEmbedded, type RunningHost } from '@ehc/host';
+import { openIdentityAdministration } from '@ehc/identity-provider';
+import { freePort } from '@ehc/tooling';
+import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
+import { allServices, frontEnds } from './main';
+
+const gias = readFileSync(join(__dirname, '../../services/annual-review/src/infrastructure/settings/fixtures/gias-sample.csv'), 'utf8');
+const PLANS = 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker';
+
+/**
+ * The plan page in a real chromium (issue 12): the service desk imports a plan made before the hub,
+ * allocated to a caseworker; she signs in through the hub's own provider, opens it from My work,
+ * records the review meeting and the report with the forms, and a step the rules refuse is shown in
+ * the rule's words. Every page passes axe-core. The hub runs on the real clock: every date is
+ * counted from the hub's own today, never written in.
+ */
+describe('the plan page in a browser', () => {
+  const prefix = `t${randomUUID().slice(0, 8)}_`;
+  const reference = `LEG-${randomUUID().slice(0, 6).toUpperCase()}`;
+  let host: RunningHost;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let origin: string;
+  let today: CalendarDate;
+  let planId: string;
+  const username = 'cw.plans';
+  let oneTimePassword: string;
+
+  const daysAgo = (n: number) => addDays(today, -n);
+  const [y, m, d] = [(date: string) => date.slice(0, 4), (date: string) => String(Number(date.slice(5, 7))), (date: string) => String(Number(date.slice(8, 10)))];
+  const typeDate = async (form: Locator, legend: string, date: string) => {
+    const group = form.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(d(date));
+    await group.getByLabel('Month').fill(m(date));
+    await group.getByLabel('Year').fill(y(date));
+  };
+
+  /** Opens a step's form on the plan page, types its effective date (and whatever else `fill` types) and sends it. */
+  async function takeStep(title: string, legend: string, date: string, fill: (form: Locator) => Promise<void> = async () => undefined) {
+    const details = page.locator('details', { has: page.locator('summary', { hasText: title }) });
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    const form = details.locator('form');
+    await typeDate(form, legend, date);
+    await fill(form);
+    await form.getByRole('button').click();
+    await page.waitForLoadState();
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    host = await startEmbedded(allServices, {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: String(port), PUBLIC_URL: origin, EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
+    }, { frontEnds });
+    today = londonDateOf(await hubNow(origin));
+    const administration = await openIdentityAdministration({ pool: host.runtimes[0].pool, schema: `${prefix}identity` });
+    const created = await administration.accounts.create({ username, name: 'Dev Plans', roles: ['caseworker'] });
+    oneTimePassword = created.oneTimePassword;
+    // the service desk imports the settings directory, then a plan made 340 days ago, allocated to Dev (her subject: her account's id)
+    const desk = await administration.clients.createServiceAccount({ name: 'service-desk', roles: ['administrator', 'team-manager'] });
+    const token = ((await (await fetch(`${origin}/oidc/token`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${desk.clientId}:${desk.clientSecret}`).toString('base64')}` },
+      body: 'grant_type=client_credentials',
+    })).json()) as { access_token: string }).access_token;
+    const csv = async (path: string, body: string) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body });
+    expect((await csv('/settings/import', gias)).status).toBe(200);
+    const imported = await csv('/annual-reviews/import', `${PLANS}\n${reference},Amara,Okafor,${addDays(today, -9 * 365)},${daysAgo(340)},,120345,${created.account.id}\n`);
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ rowsTaken: 1 });
+    const listed = (await (await fetch(`${origin}/annual-reviews?q=${reference}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { planId: string }[] };
+    planId = listed.items[0].planId;
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await host?.stop();
+    await dropSchemasWithPrefix(prefix);
+  });
+
+  it('signs the caseworker in, and My work links to the plan', async () => {
+    await page.goto(`${origin}/`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await firstSignIn(page, { origin, username, oneTimePassword, newPassword: 'harbour meadow copper violin' });
+    await page.waitForURL(`${origin}/`);
+    const row = page.locator('tbody tr', { hasText: reference });
+    expect(await row.innerText()).toContain('Amara Okafor');
+    await expectAccessible(page, 'My work with a plan');
+    await row.getByRole('link', { name: reference }).click();
+    expect(new URL(page.url()).pathname).toBe(`/plans/${planId}`);
+  });
+
+  it('shows the review cycle: the plan issued, the review due with its days left, and what to do next', async () => {
+    expect(await page.locator('h1').innerText()).toBe('Amara Okafor');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain(`EHC plan ${reference}`);
+    const cycle = page.locator('table', { has: page.locator('caption', { hasText: 'Review cycle' }) });
+    // made 340 days ago: the review is due within the 12 months starting with that day (s.44)
+    expect(await cycle.locator('tr', { hasText: 'Annual review' }).innerText()).toMatch(/\d+ days left/);
+    expect(await page.locator('summary').allInnerTexts()).toEqual(expect.arrayContaining(['Invite to the review meeting', 'Consider ceasing the plan', 'Add a note']));
+    // the meeting comes before its report: the report is not offered yet
+    expect(await page.locator('summary', { hasText: 'Record the review report received' }).count()).toBe(0);
+    await expectAccessible(page, 'the plan page');
+  });
+
+  it('records the review meeting and the report with the forms; a report dated before the meeting is refused in the rule\'s words', async () => {
+    await takeStep('Invite to the review meeting', 'When the invitations were sent', daysAgo(20), (form) => typeDate(form, 'Date of the meeting', daysAgo(6)));
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Invite to the review meeting');
+    await takeStep('Record the review meeting held', 'When the meeting was held', daysAgo(6));
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Record the review meeting held');
+    const cycle = page.locator('table', { has: page.locator('caption', { hasText: 'Review cycle' }) });
+    // reg 20: the report within 2 weeks of the meeting, the decision within 4
+    expect(await cycle.locator('tr', { hasText: 'Review report' }).innerText()).toContain('8 days left');
+    expect(await cycle.locator('tr', { hasText: 'Decision after the review' }).innerText()).toContain('22 days left');
+    await expectAccessible(page, 'the plan page after the meeting');
+
+    await takeStep('Record the review report received', 'When the report was received', daysAgo(10));
+    expect(new URL(page.url()).pathname).toBe(`/plans/${planId}/receive-report`);
+    const refusal = await page.locator('.govuk-error-summary').innerText();
+    expect(refusal).toMatch(/before the review meeting/i);
+    expect(refusal).not.toMatch(/[{}]|DateBeforeMeeting|stack/);
+    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#receive-report-on-day');
+    await expectAccessible(page, 'a refused step on the plan page');
+
+    await takeStep('Record the review report received', 'When the report was received', daysAgo(1), (form) => form.getByLabel('The report').fill('Good progress towards the outcomes in section E.'));
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Record the review report received');
+    expect(await cycle.locator('tr', { hasText: 'Review report' }).innerText()).toContain('Done');
+    expect(await page.locator('summary', { hasText: 'Decide after the review' }).count()).toBe(1);
+    expect(await page.locator('h2:has-text("Timeline") + ol').innerText()).toMatch(/Review report received/);
+    await expectAccessible(page, 'the plan page after the report');
+    await screenshot(page, 'workspace-plan');
+  });
+});
