@@ -10,6 +10,9 @@ import {
  * not outlive it, the next `npm start` starts, and every command it had acknowledged is there once.
  * A real hub process each time, on its own data folder and ports; loopback only.
  */
+
+// every test starts hub processes, each compiling the hub's TypeScript as it starts: on a busy machine that is tens of seconds
+jest.setTimeout(180_000);
 describe('the hub killed with SIGKILL', () => {
   let site: HubSite;
   const hubs: HubProcess[] = [];

@@ -6,6 +6,9 @@ import { cleanUp, newSite, postmasterPid, startHealthyHub, waitUntil, type HubPr
  * `npm start` with only npm killed (SIGKILL: npm can pass nothing on): node notices its launcher
  * is gone and stops as on SIGTERM, PostgreSQL with it, instead of running on with no one to stop it.
  */
+
+// every test starts hub processes, each compiling the hub's TypeScript as it starts: on a busy machine that is tens of seconds
+jest.setTimeout(180_000);
 describe('npm start when npm alone is killed', () => {
   let site: HubSite;
   const hubs: HubProcess[] = [];

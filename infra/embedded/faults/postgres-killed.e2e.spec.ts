@@ -10,6 +10,9 @@ import {
  * not restarted), its pools reconnect and its subscriptions resume, and no acknowledged command
  * is lost. A real hub process on its own data folder and ports; loopback only.
  */
+
+// every test starts hub processes, each compiling the hub's TypeScript as it starts: on a busy machine that is tens of seconds
+jest.setTimeout(180_000);
 describe('the embedded PostgreSQL killed with SIGKILL', () => {
   let site: HubSite;
   const hubs: HubProcess[] = [];

@@ -28,6 +28,9 @@ function send(port: number, agent: Agent, method: string, path: string, authoriz
  * answers those in flight, and exits within its grace period, whatever the clients do. (Before,
  * one client polling /health held a stopping hub up for as long as it polled.)
  */
+
+// every test starts hub processes, each compiling the hub's TypeScript as it starts: on a busy machine that is tens of seconds
+jest.setTimeout(180_000);
 describe('fault: SIGTERM under a keep-alive load', () => {
   let hub: ChildProcess | undefined;
   afterAll(() => { hub?.kill('SIGKILL'); });

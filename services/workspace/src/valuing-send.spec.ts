@@ -3,8 +3,8 @@ import { DOMAINS, profileChart, profileTable } from './valuing-send';
 const profile = { profileId: 'profile-1', ratedOn: '2026-01-05', context: 'request', needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 1] };
 
 describe('the Valuing SEND chart', () => {
-  it('draws the three lines across the five domains as SVG, with a title and a legend', () => {
-    const svg = profileChart(profile, 'Profile of 5 January 2026');
+  it('draws the three lines across the five domains as SVG, with a title and a legend', async () => {
+    const svg = await profileChart(profile, 'Profile of 5 January 2026');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).not.toMatch(/<script/i);
     for (const text of ['Profile of 5 January 2026', 'Needs', 'Setting readiness', 'Family confidence']) expect(svg).toContain(text);

@@ -1,4 +1,3 @@
-import * as echarts from 'echarts';
 
 /** Valuing SEND's five domains, in the order the ratings come. */
 export const DOMAINS = ['Cognition and learning', 'Communication and interaction', 'Sensory and physical', 'Social, emotional and mental health', 'Independence'];
@@ -19,7 +18,9 @@ const SCALE = { min: 1, max: 5 };
  * One profile as a line chart across the five domains, rendered on the server as SVG by Apache
  * ECharts (no script in the page). The numbers are also in a table beside it, for screen readers.
  */
-export function profileChart(profile: NeedsProfile, title: string): string {
+export async function profileChart(profile: NeedsProfile, title: string): Promise<string> {
+  // loaded at the first chart, not at every start of the hub
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 380 });
   try {
     chart.setOption({

@@ -30,6 +30,6 @@ export class ValuingSendController {
     // an image runs no script; its drawing's own style attributes are all it needs
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     res.setHeader('cache-control', 'no-store');
-    res.type('image/svg+xml').send(profileChart(profile, `Valuing SEND, ${formatDate(profile.ratedOn)}`));
+    res.type('image/svg+xml').send(await profileChart(profile, `Valuing SEND, ${formatDate(profile.ratedOn)}`));
   }
 }
