@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import type { PostgresAccessDirectory } from '@ehc/identity';
 import { openIdentityAdministration } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
 import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow as hubClock, launchBrowser, screenshot } from '@ehc/testing';
@@ -25,6 +26,8 @@ describe('the caseworker workspace in a browser', () => {
   let today: CalendarDate;
   let caseId: string;
   let reference: string;
+  let secondReference: string;
+  let managerPassword: string;
   const username = 'cw.journey';
   let oneTimePassword: string;
 
@@ -33,8 +36,8 @@ describe('the caseworker workspace in a browser', () => {
   const [y, m, d] = [(date: string) => date.slice(0, 4), (date: string) => String(Number(date.slice(5, 7))), (date: string) => String(Number(date.slice(8, 10)))];
 
   /** Opens a step's form on the case page and types its date (and whatever else `fill` types). */
-  async function takeStep(title: string, date: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined) {
-    const details = page.locator('details', { has: page.locator('summary', { hasText: title }) });
+  async function takeStep(title: string, date: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined, on: Page = page) {
+    const details = on.locator('details', { has: on.locator('summary', { hasText: title }) });
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     const form = details.locator('form');
     await form.getByLabel('Day').fill(d(date));
@@ -42,7 +45,7 @@ describe('the caseworker workspace in a browser', () => {
     await form.getByLabel('Year').fill(y(date));
     await fill(form);
     await form.getByRole('button').click();
-    await page.waitForLoadState();
+    await on.waitForLoadState();
   }
 
   beforeAll(async () => {
@@ -67,6 +70,17 @@ describe('the caseworker workspace in a browser', () => {
     });
     expect(recorded.status).toBe(201);
     ({ id: caseId, reference } = (await recorded.json()) as { id: string; reference: string });
+    // a second request of Cara's, still awaiting the decision: the one her team manager reassigns
+    const second = await fetch(`${origin}/needs-assessments`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ child: { givenName: 'Noor', familyName: 'Hale', dateOfBirth: addDays(today, -9 * 365) }, requestedBy: 'parent', receivedOn: daysAgo(10), caseworker: created.account.id }),
+    });
+    secondReference = ((await second.json()) as { reference: string }).reference;
+    const manager = await administration.accounts.create({ username: 'tm.journey', name: 'Tia Manager', roles: ['team-manager'] });
+    managerPassword = manager.oneTimePassword;
+    const directory = host.runtimes[0].access as PostgresAccessDirectory;
+    await directory.saveTeam({ teamId: 'north', name: 'North team' }, 'admin');
+    for (const member of [created.account.id, manager.account.id, 'cw-ben']) await directory.addMember('north', member, 'admin');
     browser = await launchBrowser();
     context = await browser.newContext();
     page = await context.newPage();
@@ -110,7 +124,13 @@ describe('the caseworker workspace in a browser', () => {
     expect(await page.locator('th[aria-sort="descending"]').innerText()).toContain('Reference');
     await page.getByLabel('Status').selectOption('on-track');
     await page.getByRole('button', { name: 'Apply filters' }).click();
+    // the request of 10 days ago is on track; the one of 60 days ago is not
+    expect(await page.locator('tbody').innerText()).toContain(secondReference);
+    expect(await page.locator('tbody').innerText()).not.toContain(reference);
+    await page.getByLabel("Child's name or reference").fill('Nobody Atall');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
     expect(await page.locator('body').innerText()).toContain('Nothing matches.');
+    await page.getByLabel("Child's name or reference").fill('');
     await page.getByLabel('Status').selectOption('overdue');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     expect(await page.locator('tbody tr').count()).toBe(1);
@@ -187,6 +207,31 @@ describe('the caseworker workspace in a browser', () => {
     await expectAccessible(page, 'the case page with a Valuing SEND profile');
     await figure.scrollIntoViewIfNeeded();
     await screenshot(page, 'workspace-valuing-send');
+  });
+
+  it('a team manager sees the team\'s work and caseload by name, and reassigns a case within the team', async () => {
+    const managerContext = await browser.newContext();
+    try {
+      const tray = await managerContext.newPage();
+      await tray.goto(`${origin}/`);
+      await firstSignIn(tray, { origin, username: 'tm.journey', oneTimePassword: managerPassword, newPassword: 'lantern meadow pebble orchard' });
+      await tray.waitForURL(`${origin}/`);
+      expect(await tray.locator('h1').innerText()).toBe('Team work');
+      const row = tray.locator('tbody tr', { hasText: secondReference });
+      expect(await row.innerText()).toContain('Cara Journey');
+      const caseload = tray.locator('table', { has: tray.locator('caption', { hasText: 'Open items per caseworker' }) });
+      expect(await caseload.innerText()).toContain('Cara Journey');
+      await expectAccessible(tray, 'Team work');
+      await screenshot(tray, 'workspace-team-work');
+
+      await row.getByRole('link', { name: secondReference }).click();
+      await takeStep('Reassign the case', today, async (form) => { await form.getByLabel('Caseworker').selectOption('cw-ben'); }, tray);
+      expect(await tray.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Reassign the case');
+      expect(await tray.locator('.govuk-summary-list').innerText()).toMatch(/Caseworker\s+cw-ben/);
+      await expectAccessible(tray, 'the case page after a reassignment');
+    } finally {
+      await managerContext.close();
+    }
   });
 
   it('signs out: the tray is gone until the next sign-in', async () => {

@@ -79,9 +79,10 @@ export class RecordPages {
   private async render(res: Response, signedIn: SignedIn, id: string, outcome: StepOutcome) {
     if (!UUID.test(id)) throw this.notFound();
     const token = signedIn.session.accessToken;
-    const [found, timeline] = await Promise.all([
+    const [found, timeline, staff] = await Promise.all([
       this.workspace.api.get(`${this.kind.api}/${id}`, token),
       this.workspace.api.get(`${this.kind.api}/${id}/timeline`, token),
+      this.workspace.staffNames(signedIn.session),
     ]);
     if (found.status === 404) throw this.notFound();
     if (found.status !== 200) throw new PageRefused(found.status === 403 ? 403 : 502, `This ${this.kind.noun} could not be shown`, (found.body as ApiProblem)?.title ?? '');
@@ -90,7 +91,9 @@ export class RecordPages {
     const steps: Step[] = (view.nextSteps as string[] ?? []).map((name) => stepNamed(this.kind.steps, name)).filter((s): s is Step => !!s)
       .filter((s) => !this.kind.stepRoles?.[s.name] || this.kind.stepRoles[s.name].some((r) => roles.includes(r)));
     return this.workspace.page(res, this.kind.template, {
-      section: 'my-work', ...this.kind.context(view), view, steps, outcome, inputId,
+      section: 'my-work', ...this.kind.context(view), view, steps, outcome, inputId, names: staff.names,
+      // whom it may be reassigned to: the team, but not who has it now
+      team: staff.team.filter((m) => m.subject !== view.caseworker),
       timeline: timeline.status === 200 ? timeline.body : [],
       errors: outcome.failed?.errors.map((e) => ({ text: e.text, href: e.href })) ?? [],
     }, signedIn);

@@ -105,7 +105,7 @@ export const PLAN_STEPS: Step[] = [
     hint: 'Only once the appeal window has closed with no appeal.', fields: [EFFECTIVE('When the plan ceased')] },
   { name: 'add-note', title: 'Add a note', button: 'Add the note', fields: [EFFECTIVE('Date of the note'), { kind: 'textarea', name: 'text', label: 'Note' }] },
   { name: 'reassign', title: 'Reassign the plan', hint: 'To a caseworker of your team.', button: 'Reassign',
-    fields: [EFFECTIVE('From'), { kind: 'text', name: 'caseworker', label: 'Caseworker', hint: 'Their user id' }] },
+    fields: [EFFECTIVE('From'), { kind: 'caseworker', name: 'caseworker', label: 'Caseworker' }] },
   { name: 'close', title: 'Close the plan', hint: 'Not a decision to cease: no appeal and no letter.', button: 'Close the plan',
     fields: [EFFECTIVE('When the plan left the review cycle'), { kind: 'radios', name: 'reason', label: 'Why', options: CLOSURE_REASONS }] },
 ];

@@ -10,6 +10,8 @@ export type Field =
   | { kind: 'yes-no'; name: string; label: string; hint?: string; optional?: boolean }
   /** A setting by its URN (6 or 7 digits) or by its name: sent as `{ urn }` or `{ name }`. */
   | { kind: 'setting'; name: string; label: string; hint?: string; optional?: boolean }
+  /** A caseworker of the user's team, chosen by name (their id typed, when the user is in no team). */
+  | { kind: 'caseworker'; name: string; label: string; hint?: string; optional?: boolean }
   /** Valuing SEND: a rating from 1 to 5 in each of the five domains, sent as five numbers. */
   | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean };
 
@@ -114,7 +116,7 @@ export const CASE_STEPS: Step[] = [
     fields: [EFFECTIVE('When the ratings were made'), { kind: 'radios', name: 'context', label: 'When in the process', options: PROFILE_CONTEXTS },
       { kind: 'ratings', name: 'needs', label: 'Needs' }, { kind: 'ratings', name: 'settingReadiness', label: 'Setting readiness' }, { kind: 'ratings', name: 'familyConfidence', label: 'Family confidence' }] },
   { name: 'add-note', title: 'Add a case note', button: 'Add the note', fields: [EFFECTIVE('Date of the note'), { kind: 'textarea', name: 'text', label: 'Note' }] },
-  { name: 'reassign', title: 'Reassign the case', hint: 'To a caseworker of your team.', button: 'Reassign', fields: [EFFECTIVE('From'), { kind: 'text', name: 'caseworker', label: 'Caseworker', hint: 'Their user id' }] },
+  { name: 'reassign', title: 'Reassign the case', hint: 'To a caseworker of your team.', button: 'Reassign', fields: [EFFECTIVE('From'), { kind: 'caseworker', name: 'caseworker', label: 'Caseworker' }] },
   { name: 'withdraw', title: 'Withdraw the request', button: 'Withdraw', fields: [EFFECTIVE('When the request was withdrawn'), { kind: 'textarea', name: 'reason', label: 'The reason the family gave', optional: true }] },
   { name: 'close', title: 'Close the case', button: 'Close the case', fields: [EFFECTIVE('When the case closed'), { kind: 'radios', name: 'reason', label: 'Why', options: CLOSE_REASONS }] },
 ];
