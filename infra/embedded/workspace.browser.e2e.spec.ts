@@ -5,7 +5,7 @@ import { startEmbedded, type RunningHost } from '@ehc/host';
 import type { PostgresAccessDirectory } from '@ehc/identity';
 import { openIdentityAdministration } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow as hubClock, launchBrowser, screenshot } from '@ehc/testing';
+import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow as hubClock, launchBrowser, screenshot, tabTo } from '@ehc/testing';
 import { allServices, frontEnds } from './main';
 
 /**
@@ -207,6 +207,28 @@ describe('the caseworker workspace in a browser', () => {
     await expectAccessible(page, 'the case page with a Valuing SEND profile');
     await figure.scrollIntoViewIfNeeded();
     await screenshot(page, 'workspace-valuing-send');
+  });
+
+  it('works from the keyboard alone: the skip link, the tray\'s link to a case, a step\'s form opened, filled and sent', async () => {
+    await page.goto(`${origin}/`);
+    await page.keyboard.press('Tab');
+    expect((await page.locator(':focus').innerText()).trim()).toBe('Skip to main content');
+    await tabTo(page, `a[href="/cases/${caseId}"]`, 60);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/cases/${caseId}`);
+    await tabTo(page, 'summary:has-text("Add a case note")', 120);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    for (const part of [d(today), m(today), y(today)]) {
+      await page.keyboard.type(part);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('Phoned the family: all well.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState();
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Add a case note');
+    expect(await page.locator('h2:has-text("Notes") + ul').innerText()).toContain('Phoned the family: all well.');
   });
 
   it('a team manager sees the team\'s work and caseload by name, and reassigns a case within the team', async () => {
