@@ -3,7 +3,7 @@ import { fixedClock } from '@ehc/domain-kernel';
 import { routesOf, startEmbedded, type RunningHost } from '@ehc/host';
 import { testAccessTokens, type TestAccessTokens, dropSchemasWithPrefix } from '@ehc/testing';
 import { objectScopeOf, policyOf } from '@ehc/identity';
-import { allServices } from './main';
+import { allServices, frontEnds } from './main';
 
 /**
  * Deny by default (issue 11): every route of every service declares who may call it. A route added
@@ -17,7 +17,7 @@ describe('every route declares its access policy', () => {
   beforeAll(async () => {
     const clock = fixedClock('2026-11-26T12:00:00Z');
     tokens = await testAccessTokens(clock);
-    host = await startEmbedded(allServices, { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent' }, { clock, accessTokens: tokens.verifier });
+    host = await startEmbedded(allServices, { DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1' }, { clock, accessTokens: tokens.verifier, frontEnds });
   });
 
   afterAll(async () => {
@@ -40,7 +40,8 @@ describe('every route declares its access policy', () => {
 
   it('has no id in a path without an object-level check, or a stated reason it needs none', () => {
     const undeclared = routesOf(host.app)
-      .filter((r) => r.path.includes('/:') && !objectScopeOf(r.handler, r.controller))
+      // a page's ids are the API's to check: it calls the API with the user's own token
+      .filter((r) => r.path.includes('/:') && !objectScopeOf(r.handler, r.controller) && policyOf(r.handler, r.controller)?.kind !== 'page')
       .map((r) => `${r.method} ${r.path}`);
     expect(undeclared).toEqual([]);
   });
@@ -50,6 +51,12 @@ describe('every route declares its access policy', () => {
       .filter((r) => /^\/(needs-assessments\/:id|annual-reviews\/:planId)/.test(r.path) && objectScopeOf(r.handler, r.controller)?.kind !== 'scoped')
       .map((r) => `${r.method} ${r.path}`);
     expect(unscoped).toEqual([]);
+  });
+
+  it('serves the workspace\'s pages as pages: their own policy, never public, never an API route', () => {
+    const pages = routesOf(host.app).filter((r) => policyOf(r.handler, r.controller)?.kind === 'page').map((r) => `${r.method} ${r.path}`);
+    expect(pages).toEqual(expect.arrayContaining(['GET /', 'GET /sign-in', 'GET /cases/:id', 'POST /cases/:id/:step', 'GET /plans/:id', 'GET /imports']));
+    expect(pages.filter((p) => /^(GET|POST) \/(needs-assessments|annual-reviews|settings|people|access|audit|calendar)(\/|$)/.test(p))).toEqual([]);
   });
 
   it('makes public only what holds no personal data', () => {
