@@ -160,7 +160,9 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n'));
   } finally {
     await host?.stop().catch(() => undefined);
-    await database.release();
+    // BENCH_KEEP_DATA=1 leaves the county in place (its schema prefix printed) to look into a query
+    if (process.env.BENCH_KEEP_DATA === '1') process.stderr.write(`kept: schemas ${prefix}* in ${database.described}\n`);
+    else await database.release();
   }
 }
 
