@@ -16,7 +16,8 @@ const PLANS = 'reference,given_name,family_name,date_of_birth,plan_issued_on,las
  * The plan page in a real chromium (issue 12): the service desk imports a plan made before the hub,
  * allocated to a caseworker; she signs in through the hub's own provider, opens it from My work,
  * records the review meeting and the report with the forms, and a step the rules refuse is shown in
- * the rule's words. Every page passes axe-core. The hub runs on the real clock: every date is
+ * the rule's words; a Valuing SEND profile re-rated at the review is drawn as a chart beside its
+ * numbers. Every page passes axe-core. The hub runs on the real clock: every date is
  * counted from the hub's own today, never written in.
  */
 describe('the plan page in a browser', () => {
@@ -138,5 +139,39 @@ describe('the plan page in a browser', () => {
     expect(await page.locator('h2:has-text("Timeline") + ol').innerText()).toMatch(/Review report received/);
     await expectAccessible(page, 'the plan page after the report');
     await screenshot(page, 'workspace-plan');
+  });
+
+  it('records a Valuing SEND profile re-rated at the review, and shows it as a chart with its numbers in a table beside it', async () => {
+    expect(await page.locator('h2:has-text("Valuing SEND") + p').innerText()).toContain('No profile recorded yet');
+    const ratings = { needs: [3, 4, 2, 3, 5], settingReadiness: [3, 3, 2, 4, 2], familyConfidence: [2, 3, 3, 3, 4] };
+    await takeStep('Record a Valuing SEND profile', 'When the ratings were made', daysAgo(6), async (form) => {
+      await form.getByLabel('At a review').check();
+      for (const [line, values] of Object.entries(ratings)) {
+        for (const [i, value] of values.entries()) await form.locator(`select[name="${line}-${i}"]`).selectOption(String(value));
+      }
+    });
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Recorded: Record a Valuing SEND profile');
+    expect(new URL(page.url()).pathname).toBe(`/plans/${planId}`);
+    const figure = page.locator('figure.ehc-profile');
+    const chart = figure.locator('img');
+    expect(await chart.getAttribute('src')).toBe(`/plans/${planId}/valuing-send/profile-1`);
+    // the image the server drew from the plan has loaded (an SVG of its size), and says where its numbers are
+    await chart.scrollIntoViewIfNeeded();
+    expect(await chart.evaluate(async (img) => {
+      const image = img as unknown as { complete: boolean; naturalWidth: number; decode(): Promise<void> };
+      if (!image.complete) await image.decode();
+      return image.naturalWidth;
+    })).toBe(720);
+    expect(await chart.getAttribute('alt')).toMatch(/the same ratings are in the table/);
+    expect(await figure.locator('caption').innerText()).toMatch(/\(review\)/i);
+    const independence = figure.locator('tr', { hasText: 'Independence' });
+    expect((await independence.locator('td').allInnerTexts()).map(Number)).toEqual([5, 2, 4]);
+    const cognition = figure.locator('tr', { hasText: 'Cognition and learning' });
+    expect((await cognition.locator('td').allInnerTexts()).map(Number)).toEqual([3, 3, 2]);
+    // a profile not on this plan is no chart
+    expect((await page.request.get(`${origin}/plans/${planId}/valuing-send/profile-9`)).status()).toBe(404);
+    expect(await page.locator('h2:has-text("Timeline") + ol').innerText()).toMatch(/Needs profile recorded/);
+    await expectAccessible(page, 'the plan page with a Valuing SEND profile');
+    await screenshot(page, 'workspace-plan-valuing-send');
   });
 });

@@ -18,3 +18,4 @@ export * from './ids';
 export * from './deadline-status';
 export * from './representations';
 export * from './plausible-dates';
+export * from './valuing-send';

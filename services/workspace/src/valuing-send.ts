@@ -1,6 +1,7 @@
+import { RATING_SCALE, VALUING_SEND_DOMAINS } from '@ehc/domain-kernel';
 
-/** Valuing SEND's five domains, in the order the ratings come. */
-export const DOMAINS = ['Cognition and learning', 'Communication and interaction', 'Sensory and physical', 'Social, emotional and mental health', 'Independence'];
+/** Valuing SEND's five domains, in the order the ratings come (the kernel's, as the APIs give them). */
+export const DOMAINS: readonly string[] = VALUING_SEND_DOMAINS;
 
 /** Its three lines, in its own colours (blue, green, pink), told apart by marker and dash too, not by colour alone. */
 const LINES = [
@@ -11,8 +12,8 @@ const LINES = [
 
 export interface NeedsProfile { profileId: string; ratedOn: string; context: string; needs: number[]; settingReadiness: number[]; familyConfidence: number[] }
 
-/** Ratings run from 1 to 5 (the API's scale). */
-const SCALE = { min: 1, max: 5 };
+/** Ratings run from 1 to 5 (the APIs' scale). */
+const SCALE = RATING_SCALE;
 
 /**
  * One profile as a line chart across the five domains, rendered on the server as SVG by Apache

@@ -170,7 +170,7 @@ export class AnnualReviewsController {
   @Allow(...CASE_READERS, ...RELATED_OUTSIDERS)
   @ScopedTo(PLAN_FACTS, 'planId')
   @AuditedRead('plan')
-  @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming); for staff, nextSteps: the commands the plan allows now' })
+  @ApiOperation({ summary: 'A plan: planIssuedOn, status, and deadlines nextReview, report, decision, representations, amendedPlan, phaseTransfer (when one is coming); needsProfiles: the Valuing SEND profiles re-rated in the review cycle; for staff, nextSteps: the commands the plan allows now' })
   @ApiResponse({ status: 200, description: 'The plan as its review cycle stands today (Europe/London)' })
   @ApiResponse({ status: 404, description: 'No such plan' })
   async get(@Param('planId') planId: string, @Req() req: Request) {

@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate, CommandPolicies, PhaseTransferKind } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
 import type { Command } from '../domain/annual-review';
 import type { CeaseAppealOutcome, CeaseReason, ClosureReason, Setting } from '../domain/events';
 
@@ -239,5 +239,11 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
     example: { on: '2026-12-01', text: 'Phoned the SENCo about the transition plan.' },
     documents: ({ text: note }) => [text('note', note)],
     build: ({ on }, { today }, [doc]): Command => ({ type: 'AddNote', data: { on, today, noteId: doc! } }),
+  }),
+  planCommand('record-needs-profile', {
+    summary: 'Record a Valuing SEND profile re-rated in the review cycle (termly, at transitions): needs, setting readiness and family confidence, five domains each',
+    fields: needsProfileFields(),
+    example: { on: '2026-05-14', context: 'review', needs: [4, 3, 2, 3, 4], settingReadiness: [3, 3, 3, 3, 2], familyConfidence: [3, 3, 4, 3, 3] },
+    build: (body, { today }): Command => ({ type: 'RecordNeedsProfile', data: { on: body.on, today, ...needsProfileOf(body) } }),
   }),
 ];

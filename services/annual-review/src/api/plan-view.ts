@@ -70,6 +70,8 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
     dualRegistration: view.dualRegistration,
     letters: view.letters.map((l) => ({ ...l, href: `/annual-reviews/${view.planId}/letters/${l.letterId}` })),
     notes: view.notes.map((n) => ({ ...n, text: notes.get(n.noteId) ?? null })),
+    // a row folded before profiles were recorded has none
+    needsProfiles: view.needsProfiles ?? [],
     closure: view.closure,
     timeline: `/annual-reviews/${view.planId}/timeline`,
   };

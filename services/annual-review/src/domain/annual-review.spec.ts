@@ -687,6 +687,30 @@ describe('annual review of an EHC plan', () => {
       given(closed).when(cmd('Close', { on: '2026-03-02', reason: 'other' })).thenFails('PlanClosed'));
   });
 
+  describe('Valuing SEND in the review cycle (domain §8: re-rated termly and at transitions)', () => {
+    type Ratings = Pick<Extract<Event, { type: 'NeedsProfileRecorded' }>['data'], 'needs' | 'settingReadiness' | 'familyConfidence'>;
+    const ratings: Ratings = { needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 2] };
+    const rerated: Ratings = { needs: [3, 3, 2, 2, 3], settingReadiness: [3, 3, 3, 3, 3], familyConfidence: [4, 3, 3, 3, 3] };
+    const profile = (profileId: string, ratedOn: string, context: 'review' | 'other', r = ratings): Event =>
+      ({ type: 'NeedsProfileRecorded', data: { profileId, ratedOn, context, ...r } });
+
+    it('records the profile rated at the review meeting', () =>
+      given(meetingHeld).when(cmd('RecordNeedsProfile', { on: '2026-05-14', context: 'review', ...ratings })).then([profile('profile-1', '2026-05-14', 'review')]));
+    it('records a profile re-rated the next term as the plan\'s second, the first kept', () =>
+      given([...meetingHeld, profile('profile-1', '2026-05-14', 'review')])
+        .when(cmd('RecordNeedsProfile', { on: '2026-09-14', context: 'other', ...rerated })).then([profile('profile-2', '2026-09-14', 'other', rerated)]));
+    it('records a profile outside any review, on a plan just entered', () =>
+      given(plan).when(cmd('RecordNeedsProfile', { on: '2026-01-12', context: 'other', ...ratings })).then([profile('profile-1', '2026-01-12', 'other')]));
+    it('refuses a profile dated in the future', () =>
+      given(plan).when(cmd('RecordNeedsProfile', { on: '2027-07-01', context: 'other', ...ratings })).thenFails('DateInFuture'));
+    it('refuses a profile dated before the plan was made', () =>
+      given(plan).when(cmd('RecordNeedsProfile', { on: '2025-05-19', context: 'other', ...ratings })).thenFails('DateBeforePlanMade'));
+    it('refuses a profile once the plan has ceased', () =>
+      given(ceased).when(cmd('RecordNeedsProfile', { on: '2027-02-01', context: 'other', ...ratings })).thenFails('PlanCeased'));
+    it('refuses a profile once the plan is closed', () =>
+      given(closed).when(cmd('RecordNeedsProfile', { on: '2026-03-02', context: 'other', ...ratings })).thenFails('PlanClosed'));
+  });
+
   describe('worked example 9, end to end', () => {
     it('review due 2026-05-19; report by 05-28; decision by 06-11; representations until 06-22; amended plan by 2026-08-03', () => {
       given([]).when({ type: 'EnterPlan', data: {

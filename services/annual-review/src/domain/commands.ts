@@ -1,4 +1,4 @@
-import type { CalendarDate, EarlyFinalisationPolicy, PhaseTransferKind } from '@ehc/domain-kernel';
+import type { CalendarDate, DomainRatings, EarlyFinalisationPolicy, NeedsProfileContext, PhaseTransferKind } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
 import type {
   AttendanceSplit, CeaseAppealOutcome, CeaseReason, ClosureReason, DualRegistrationOutcome, PlanSource, ReviewAnchor, ReviewOutcome, Setting,
@@ -43,6 +43,8 @@ export type Command =
   | { type: 'EndDualRegistration'; data: Dated & { outcome: DualRegistrationOutcome } }
   | { type: 'Close'; data: Dated & { reason: ClosureReason } }
   | { type: 'Reassign'; data: Dated & { caseworkerId: string } }
-  | { type: 'AddNote'; data: Dated & { noteId: string } };
+  | { type: 'AddNote'; data: Dated & { noteId: string } }
+  /** Valuing SEND (domain §8): re-rated in the review cycle, termly and at transitions. */
+  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
 
 export type CommandType = Command['type'];

@@ -382,6 +382,12 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
 
     case 'AddNote':
       return ok([{ type: 'CaseNoteAdded', data: { noteId: command.data.noteId, notedOn: on } }]);
+
+    case 'RecordNeedsProfile': {
+      // domain §8: re-rated at any point of the cycle (termly, at transitions); never refused on a maintained plan
+      const { context, needs, settingReadiness, familyConfidence } = command.data;
+      return ok([{ type: 'NeedsProfileRecorded', data: { profileId: `profile-${state.profiles + 1}`, ratedOn: on, context, needs, settingReadiness, familyConfidence } }]);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CalendarDate, PhaseTransferKind } from '@ehc/domain-kernel';
+import type { CalendarDate, DomainRatings, NeedsProfileContext, PhaseTransferKind } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
 
 // Domain events of one EHC plan in its review cycle (stream `annualReview-<planId>`), in the law's
@@ -157,7 +157,9 @@ export type Event =
   | { type: 'LetterSent'; data: { letterId: string; kind: LetterKind; recipient: Recipient; sentOn: CalendarDate; appealRights: boolean } }
   | { type: 'PlanClosed'; data: { closedOn: CalendarDate; reason: ClosureReason } }
   | { type: 'CaseworkerReassigned'; data: { caseworkerId: string; from: string | null; reassignedOn: CalendarDate } }
-  | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } };
+  | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } }
+  /** Valuing SEND (domain §8): the same fact, in the same words, as the needs assessment's. */
+  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
 
 export type EventType = Event['type'];
 

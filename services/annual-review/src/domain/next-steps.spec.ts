@@ -33,6 +33,7 @@ const commandFor = (step: StepName, on: string): Command => {
     'record-cease-appeal': { type: 'RecordCeaseAppeal', data: d({}) },
     'record-cease-appeal-outcome': { type: 'RecordCeaseAppealOutcome', data: d({ outcome: 'allowed' }) },
     'cease-plan': { type: 'CeasePlan', data: d({}) },
+    'record-needs-profile': { type: 'RecordNeedsProfile', data: d({ context: 'review', needs: [3, 3, 2, 4, 3], settingReadiness: [2, 3, 3, 2, 2], familyConfidence: [3, 2, 3, 3, 2] }) },
     'add-note': { type: 'AddNote', data: d({ noteId: 'n-1' }) },
     reassign: { type: 'Reassign', data: d({ caseworkerId: 'cw-2' }) },
     close: { type: 'Close', data: d({ reason: 'other' }) },
@@ -44,7 +45,7 @@ const ALL_STEPS = Object.keys({
   'hold-amendment-meeting': 1, 'issue-amended-plan': 1, 'decide-not-to-amend': 1, 'record-post-16-transfer': 1, 'agree-dual-registration': 1,
   'submit-provision-form': 1, 'submit-transport-form': 1, 'hold-transition-review': 1, 'end-dual-registration': 1, 'propose-cease': 1,
   'decide-not-to-cease': 1, cease: 1, 'record-cease-mediation-certificate': 1, 'record-cease-appeal': 1, 'record-cease-appeal-outcome': 1,
-  'cease-plan': 1, 'add-note': 1, reassign: 1, close: 1,
+  'cease-plan': 1, 'record-needs-profile': 1, 'add-note': 1, reassign: 1, close: 1,
 } satisfies Record<StepName, 1>) as StepName[];
 
 /**

@@ -9,7 +9,7 @@ export type StepName =
   | 'agree-dual-registration' | 'submit-provision-form' | 'submit-transport-form' | 'hold-transition-review' | 'end-dual-registration'
   | 'propose-cease' | 'decide-not-to-cease' | 'cease' | 'record-cease-mediation-certificate' | 'record-cease-appeal'
   | 'record-cease-appeal-outcome' | 'cease-plan'
-  | 'add-note' | 'reassign' | 'close';
+  | 'record-needs-profile' | 'add-note' | 'reassign' | 'close';
 
 /**
  * What the plan allows now: the commands whose stage and state `decide` accepts (the dates and
@@ -54,5 +54,6 @@ export function nextSteps(state: PlanState): StepName[] {
   if (cease?.stage === 'decided' && !cease.appeal) steps.push('record-cease-mediation-certificate', 'record-cease-appeal', 'cease-plan');
   if (cease?.stage === 'decided' && cease.appeal) steps.push('record-cease-appeal-outcome');
 
-  return [...steps, 'add-note', 'reassign', 'close'];
+  // Valuing SEND (domain §8): re-rated in the review cycle at any time
+  return [...steps, 'record-needs-profile', 'add-note', 'reassign', 'close'];
 }

@@ -51,11 +51,13 @@ export interface PlanState {
   /** reg 18(2): a proposed move between post-16 institutions, until an amended plan is issued for it. */
   post16Transfer: { transferOn: CalendarDate; amendBy: CalendarDate } | null;
   letters: number;
+  /** Valuing SEND profiles recorded, for the next one's id. */
+  profiles: number;
 }
 
 export const initialState = (): PlanState => ({
   stage: 'none', planMadeOn: null, cohort: null, reviewAnchor: 'review-decision', reviewDueBy: null, namedSetting: null,
-  caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, post16Transfer: null, letters: 0,
+  caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, post16Transfer: null, letters: 0, profiles: 0,
 });
 
 const withReview = (state: PlanState, change: (review: ReviewCycle) => ReviewCycle): PlanState =>
@@ -150,5 +152,7 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
       return { ...state, caseworkerId: event.data.caseworkerId };
     case 'CaseNoteAdded':
       return state;
+    case 'NeedsProfileRecorded':
+      return { ...state, profiles: state.profiles + 1 };
   }
 };

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { EXCEPTION_LIMBS, type CalendarDate, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
 import type { Command } from '../domain/needs-assessment';
-import type { AdviceType, ClosureReason, NeedsProfileContext, Setting } from '../domain/events';
+import type { AdviceType, ClosureReason, Setting } from '../domain/events';
 
 /*
  * Every command on a case, by its URL name (POST /needs-assessments/{id}/{name}): its body defined
@@ -18,7 +18,6 @@ export type ParsedCaseCommand = ReadCommand<CaseCommandContext, Command>;
 
 export const ADVICE_TYPES: readonly AdviceType[] = ['parent', 'child-or-young-person', 'educational', 'medical', 'psychological', 'social-care', 'preparing-for-adulthood', 'other'];
 export const CLOSURE_REASONS: readonly ClosureReason[] = ['moved-to-another-authority', 'died', 'left-england', 'other'];
-const PROFILE_CONTEXTS: readonly NeedsProfileContext[] = ['request', 'plan', 'review', 'other'];
 
 /** reg 10(4)'s own letters for its limbs, (a) to (d). */
 const LIMB_LETTERS: Record<string, ExceptionLimb> = { a: 'school-closure', b: 'early-years-closure', c: 'exceptional-personal-circumstances', d: 'absence-from-area' };
@@ -49,11 +48,6 @@ const sectionsOf = (sections: Record<string, string | undefined> | undefined): R
   if (!sections) return null;
   return Object.fromEntries(Object.entries(sections).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
 };
-
-const Ratings = (line: string) => Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), {
-  minItems: 5, maxItems: 5,
-  description: `${line}: five ratings from 1 to 5 (cognition and learning; communication and interaction; sensory and physical; social, emotional and mental health; independence)`,
-});
 
 const text = (kind: string, value: string | undefined): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 
@@ -245,14 +239,8 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
 
   defineCommand('record-needs-profile', {
     summary: 'Record a Valuing SEND profile: needs, setting readiness and family confidence, five domains each',
-    fields: {
-      context: Type.Optional(oneOf(PROFILE_CONTEXTS)),
-      needs: Ratings('needs'), settingReadiness: Ratings('setting readiness'), familyConfidence: Ratings('family confidence'),
-    },
+    fields: needsProfileFields(),
     example: { on: '2026-01-05', context: 'request', needs: [4, 3, 2, 3, 4], settingReadiness: [2, 2, 3, 3, 2], familyConfidence: [3, 3, 3, 2, 2] },
-    build: ({ on, context, needs, settingReadiness, familyConfidence }, { today }): Command => ({
-      type: 'RecordNeedsProfile',
-      data: { on, today, context: context ?? 'other', needs: needs as [number, number, number, number, number], settingReadiness: settingReadiness as [number, number, number, number, number], familyConfidence: familyConfidence as [number, number, number, number, number] },
-    }),
+    build: (body, { today }): Command => ({ type: 'RecordNeedsProfile', data: { on: body.on, today, ...needsProfileOf(body) } }),
   }),
 ];

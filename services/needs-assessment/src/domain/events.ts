@@ -1,4 +1,4 @@
-import type { AssessmentTimeLimit, CalendarDate, ClosurePeriod, ClosureWindow, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
+import type { AssessmentTimeLimit, CalendarDate, ClosurePeriod, ClosureWindow, Cohort, DomainRatings, ExceptionLimb, NeedsProfileContext } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 
 // Domain events of one EHC needs assessment case, in the law's words. Free text (reasons, plan
@@ -17,7 +17,6 @@ export type AdviceType =
 
 export type LetterKind = 'decision-to-assess' | 'refusal-to-assess' | 'decision-not-to-issue' | 'draft-plan' | 'final-plan';
 export type ClosureReason = 'moved-to-another-authority' | 'died' | 'left-england' | 'other';
-export type NeedsProfileContext = 'request' | 'plan' | 'review' | 'other';
 export type Recipient = 'parent' | 'young-person';
 
 export interface Setting {
@@ -26,8 +25,8 @@ export interface Setting {
   name: string;
 }
 
-/** The five Valuing SEND domains, in this order. */
-export type DomainRatings = [number, number, number, number, number];
+/** Valuing SEND's ratings and contexts are the kernel's, shared with the plan's review cycle. */
+export type { DomainRatings, NeedsProfileContext };
 
 export type Event =
   /** `cohort`: the child's school-year cohort when a date of birth was given (not personal on its own). */

@@ -1,4 +1,4 @@
-import { EFFECTIVE, type Field, type Step } from './steps';
+import { EFFECTIVE, NEEDS_PROFILE_STEP, type Field, type Step } from './steps';
 
 const options = (pairs: string[][]) => pairs.map(([value, text]) => ({ value, text }));
 
@@ -103,6 +103,7 @@ export const PLAN_STEPS: Step[] = [
     fields: [EFFECTIVE('When the appeal ended'), { kind: 'radios', name: 'outcome', label: 'The outcome', options: APPEAL_OUTCOMES }] },
   { name: 'cease-plan', title: 'Cease the plan', button: 'Cease the plan',
     hint: 'Only once the appeal window has closed with no appeal.', fields: [EFFECTIVE('When the plan ceased')] },
+  NEEDS_PROFILE_STEP,
   { name: 'add-note', title: 'Add a note', button: 'Add the note', fields: [EFFECTIVE('Date of the note'), { kind: 'textarea', name: 'text', label: 'Note' }] },
   { name: 'reassign', title: 'Reassign the plan', hint: 'To a caseworker of your team.', button: 'Reassign',
     fields: [EFFECTIVE('From'), { kind: 'caseworker', name: 'caseworker', label: 'Caseworker' }] },

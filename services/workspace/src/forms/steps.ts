@@ -1,4 +1,4 @@
-import { EXCEPTION_LIMBS, type ExceptionLimb } from '@ehc/domain-kernel';
+import { EXCEPTION_LIMBS, NEEDS_PROFILE_CONTEXTS, type ExceptionLimb, type NeedsProfileContext } from '@ehc/domain-kernel';
 import { readDate } from './date-input';
 
 /** One field of a step's form, in the words a caseworker uses; `name` is the API body's field. */
@@ -78,11 +78,21 @@ const LIMB_WORDS: Record<ExceptionLimb, string> = {
 };
 const LIMBS = EXCEPTION_LIMBS.map((value) => ({ value, text: LIMB_WORDS[value] }));
 
-const PROFILE_CONTEXTS = [['request', 'At the request'], ['plan', 'When the plan was made'], ['review', 'At a review'], ['other', 'At another time']].map(([value, text]) => ({ value, text }));
+/** When a profile was rated, in words: every context the kernel knows, and no other. */
+const PROFILE_CONTEXT_WORDS: Record<NeedsProfileContext, string> = { request: 'At the request', plan: 'When the plan was made', review: 'At a review', other: 'At another time' };
+const PROFILE_CONTEXTS = NEEDS_PROFILE_CONTEXTS.map((value) => ({ value, text: PROFILE_CONTEXT_WORDS[value] }));
 
 const CLOSE_REASONS = [
   ['moved-to-another-authority', 'Moved to another local authority'], ['left-england', 'Left England'], ['died', 'Died'], ['other', 'Other'],
 ].map(([value, text]) => ({ value, text }));
+
+/** Valuing SEND (domain §8): the same form on a case and on a plan, where it is re-rated in the review cycle. */
+export const NEEDS_PROFILE_STEP: Step = {
+  name: 'record-needs-profile', title: 'Record a Valuing SEND profile', button: 'Record the profile',
+  hint: 'Needs, the setting\'s readiness and the family\'s confidence in each of the five domains, each from 1 to 5.',
+  fields: [EFFECTIVE('When the ratings were made'), { kind: 'radios', name: 'context', label: 'When in the process', options: PROFILE_CONTEXTS },
+    { kind: 'ratings', name: 'needs', label: 'Needs' }, { kind: 'ratings', name: 'settingReadiness', label: 'Setting readiness' }, { kind: 'ratings', name: 'familyConfidence', label: 'Family confidence' }],
+};
 
 /** The needs assessment's steps, each the form of one command (POST /needs-assessments/{id}/<name>). */
 export const CASE_STEPS: Step[] = [
@@ -112,9 +122,7 @@ export const CASE_STEPS: Step[] = [
     fields: [EFFECTIVE('When the setting answered'), { kind: 'text', name: 'settingUrn', label: 'Setting URN' }, { kind: 'yes-no', name: 'canMeetNeeds', label: 'Can the setting meet the needs?' }] },
   { name: 'issue-final-plan', title: 'Issue the final plan', hint: 'Within 20 weeks of the request (reg 13(2)), from the 16th day after the draft was served. Sections B, F and I can be appealed.', button: 'Issue the final plan',
     fields: [EFFECTIVE('When the final plan was issued'), { kind: 'setting', name: 'namedSetting', label: 'Setting named in section I', hint: 'Its URN or its name' }] },
-  { name: 'record-needs-profile', title: 'Record a Valuing SEND profile', hint: 'Needs, the setting\'s readiness and the family\'s confidence in each of the five domains, each from 1 to 5.', button: 'Record the profile',
-    fields: [EFFECTIVE('When the ratings were made'), { kind: 'radios', name: 'context', label: 'When in the process', options: PROFILE_CONTEXTS },
-      { kind: 'ratings', name: 'needs', label: 'Needs' }, { kind: 'ratings', name: 'settingReadiness', label: 'Setting readiness' }, { kind: 'ratings', name: 'familyConfidence', label: 'Family confidence' }] },
+  NEEDS_PROFILE_STEP,
   { name: 'add-note', title: 'Add a case note', button: 'Add the note', fields: [EFFECTIVE('Date of the note'), { kind: 'textarea', name: 'text', label: 'Note' }] },
   { name: 'reassign', title: 'Reassign the case', hint: 'To a caseworker of your team.', button: 'Reassign', fields: [EFFECTIVE('From'), { kind: 'caseworker', name: 'caseworker', label: 'Caseworker' }] },
   { name: 'withdraw', title: 'Withdraw the request', button: 'Withdraw', fields: [EFFECTIVE('When the request was withdrawn'), { kind: 'textarea', name: 'reason', label: 'The reason the family gave', optional: true }] },

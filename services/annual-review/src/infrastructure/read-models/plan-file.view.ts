@@ -1,4 +1,4 @@
-import { representationsPeriodEndsBefore, type CalendarDate, type Cohort, type PhaseTransferKind } from '@ehc/domain-kernel';
+import { representationsPeriodEndsBefore, type CalendarDate, type Cohort, type DomainRatings, type NeedsProfileContext, type PhaseTransferKind } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
 import type { Event, LetterKind, Setting } from '../../domain/events';
@@ -6,6 +6,11 @@ import { planMayBeCeasedFrom } from '../../domain/appeals';
 import { planIdOf } from '../../domain/annual-review';
 
 interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
+
+/** A Valuing SEND profile, as the case view carries it (domain §8). */
+export interface NeedsProfile {
+  profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings;
+}
 
 /** One EHC plan in its review cycle as a caseworker or a setting sees it; built from its events alone. */
 export interface PlanFileView {
@@ -49,6 +54,8 @@ export interface PlanFileView {
   dualRegistration: { id: string; mainstream: Setting; startOn: CalendarDate; nextReviewFrom: CalendarDate; nextReviewDueBy: CalendarDate; reviewsHeld: number; provisionForm: boolean; transportForm: boolean; outcome: string | null } | null;
   letters: { letterId: string; kind: LetterKind; recipient: string; sentOn: CalendarDate; appealRights: boolean }[];
   notes: { noteId: string; notedOn: CalendarDate; by: string }[];
+  /** Valuing SEND profiles re-rated in the review cycle, oldest first; absent on a row folded before they were recorded. */
+  needsProfiles?: NeedsProfile[];
   closure: { on: CalendarDate; reason: string } | null;
 }
 
@@ -63,7 +70,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       childId: d.childId, cohort: d.cohort, planIssuedOn: d.planIssuedOn, status: 'maintained', namedSetting: d.namedSetting,
       caseworkerId: d.caseworkerId, reviewAnchor: d.reviewAnchor,
       nextReview: { due: d.reviewDueBy, done: null }, lastReview: null, suggestedReviews: d.suggestedReviews,
-      review: null, amendment: null, phaseTransfer: null, post16Transfer: null, cease: null, dualRegistration: null, letters: [], notes: [], closure: null,
+      review: null, amendment: null, phaseTransfer: null, post16Transfer: null, cease: null, dualRegistration: null, letters: [], notes: [], needsProfiles: [], closure: null,
     };
   }
   if (!view) return null;
@@ -193,6 +200,9 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       break;
     case 'CaseNoteAdded':
       v.notes = [...v.notes, { noteId: event.data.noteId, notedOn: event.data.notedOn, by: envelope.metadata.actor.id }];
+      break;
+    case 'NeedsProfileRecorded':
+      v.needsProfiles = [...(v.needsProfiles ?? []), { ...event.data }];
       break;
   }
   return v;

@@ -3,10 +3,13 @@ import { viewProjection, type Projection } from '@ehc/messaging';
 import { applyToPlanFile, runningDeadlines, upcomingReviewDue, type PlanFileView } from './plan-file.view';
 import { PlanDeadline, PlanFile, PlanTimelineEntry } from './plan-file.entity';
 
-/** Plans in their review cycle, their running deadlines and their timelines. */
+/**
+ * Plans in their review cycle, their running deadlines and their timelines. A new name is a new
+ * checkpoint: the tables are emptied and rebuilt from position 0 (v3: the views carry `needsProfiles`).
+ */
 export function planFilesProjection(schema: string): Projection {
   return viewProjection<PlanFileView>({
-    name: 'annual-review.plan-files.v2',
+    name: 'annual-review.plan-files.v3',
     schema,
     streamPrefix: PLAN_STREAM_PREFIX,
     tables: { views: 'rm_plans', deadlines: 'rm_plan_deadlines', timeline: 'rm_plan_timeline' },
