@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
-import { startEmbedded, type RunningHost } from '@ehc/host';
-import { openIdentityAdministration } from '@ehc/identity-provider';
-import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
-import { allServices, frontEnds } from './main';
+import type { Page } from 'playwright-core';
+import { addDays, type CalendarDate } from '@ehc/domain-kernel';
+import { expectAccessible, firstSignIn, screenshot } from '@ehc/testing';
+import { startWorkspaceHub, type WorkspaceHub } from './workspace-hub.spec-helpers';
 
 const gias = readFileSync(join(__dirname, '../../services/annual-review/src/infrastructure/settings/fixtures/gias-sample.csv'));
 const HEADER = 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker';
@@ -24,9 +21,7 @@ describe('the workspace lists and imports in a browser', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const ref = (n: number) => `LST-${tag}-${n}`;
-  let host: RunningHost;
-  let browser: Browser;
-  let context: BrowserContext;
+  let hub: WorkspaceHub;
   let page: Page;
   let origin: string;
   let today: CalendarDate;
@@ -38,27 +33,17 @@ describe('the workspace lists and imports in a browser', () => {
   const path = () => new URL(page.url()).pathname;
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    host = await startEmbedded(allServices, {
-      DATABASE_URL: process.env.DATABASE_URL, PORT: String(port), PUBLIC_URL: origin, EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-    }, { frontEnds });
-    today = londonDateOf(await hubNow(origin));
+    hub = await startWorkspaceHub(prefix);
+    ({ origin, today, page } = hub);
     // the September move after the current school year (a school year starts in September)
     const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
     transferYear = (month >= 9 ? year : year - 1) + 1;
-    const administration = await openIdentityAdministration({ pool: host.runtimes[0].pool, schema: `${prefix}identity` });
+    const { administration } = hub;
     ({ oneTimePassword } = await administration.accounts.create({ username, name: 'Priya Lists', roles: ['team-manager'] }));
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.stop();
-    await dropSchemasWithPrefix(prefix);
+    await hub?.close();
   });
 
   it('signs a team manager in and shows the imports page', async () => {

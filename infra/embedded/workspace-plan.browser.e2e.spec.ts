@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
-import { startEmbedded, type RunningHost } from '@ehc/host';
-import { openIdentityAdministration } from '@ehc/identity-provider';
-import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow, launchBrowser, screenshot } from '@ehc/testing';
-import { allServices, frontEnds } from './main';
+import type { Locator, Page } from 'playwright-core';
+import { addDays, type CalendarDate } from '@ehc/domain-kernel';
+import { expectAccessible, firstSignIn, screenshot } from '@ehc/testing';
+import { startWorkspaceHub, type WorkspaceHub } from './workspace-hub.spec-helpers';
 
 const gias = readFileSync(join(__dirname, '../../services/annual-review/src/infrastructure/settings/fixtures/gias-sample.csv'), 'utf8');
 const PLANS = 'reference,given_name,family_name,date_of_birth,plan_issued_on,last_reviewed_on,setting_urn,caseworker';
@@ -23,9 +20,7 @@ const PLANS = 'reference,given_name,family_name,date_of_birth,plan_issued_on,las
 describe('the plan page in a browser', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
   const reference = `LEG-${randomUUID().slice(0, 6).toUpperCase()}`;
-  let host: RunningHost;
-  let browser: Browser;
-  let context: BrowserContext;
+  let hub: WorkspaceHub;
   let page: Page;
   let origin: string;
   let today: CalendarDate;
@@ -54,21 +49,13 @@ describe('the plan page in a browser', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    host = await startEmbedded(allServices, {
-      DATABASE_URL: process.env.DATABASE_URL, PORT: String(port), PUBLIC_URL: origin, EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-    }, { frontEnds });
-    today = londonDateOf(await hubNow(origin));
-    const administration = await openIdentityAdministration({ pool: host.runtimes[0].pool, schema: `${prefix}identity` });
+    hub = await startWorkspaceHub(prefix);
+    ({ origin, today, page } = hub);
+    const { administration } = hub;
     const created = await administration.accounts.create({ username, name: 'Dev Plans', roles: ['caseworker'] });
     oneTimePassword = created.oneTimePassword;
     // the service desk imports the settings directory, then a plan made 340 days ago, allocated to Dev (her subject: her account's id)
-    const desk = await administration.clients.createServiceAccount({ name: 'service-desk', roles: ['administrator', 'team-manager'] });
-    const token = ((await (await fetch(`${origin}/oidc/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${desk.clientId}:${desk.clientSecret}`).toString('base64')}` },
-      body: 'grant_type=client_credentials',
-    })).json()) as { access_token: string }).access_token;
+    const token = await hub.serviceToken('service-desk', ['administrator', 'team-manager']);
     const csv = async (path: string, body: string) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body });
     expect((await csv('/settings/import', gias)).status).toBe(200);
     const imported = await csv('/annual-reviews/import', `${PLANS}\n${reference},Amara,Okafor,${addDays(today, -9 * 365)},${daysAgo(340)},,120345,${created.account.id}\n`);
@@ -76,16 +63,10 @@ describe('the plan page in a browser', () => {
     expect(await imported.json()).toMatchObject({ rowsTaken: 1 });
     const listed = (await (await fetch(`${origin}/annual-reviews?q=${reference}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { planId: string }[] };
     planId = listed.items[0].planId;
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.stop();
-    await dropSchemasWithPrefix(prefix);
+    await hub?.close();
   });
 
   it('signs the caseworker in, and My work links to the plan', async () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, londonDateOf, type CalendarDate } from '@ehc/domain-kernel';
-import { startEmbedded, type RunningHost } from '@ehc/host';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, type CalendarDate } from '@ehc/domain-kernel';
+import { type RunningHost } from '@ehc/host';
 import type { PostgresAccessDirectory } from '@ehc/identity';
-import { openIdentityAdministration } from '@ehc/identity-provider';
-import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, firstSignIn, hubNow as hubClock, launchBrowser, screenshot, tabTo } from '@ehc/testing';
-import { allServices, frontEnds } from './main';
+import { expectAccessible, firstSignIn, screenshot, tabTo } from '@ehc/testing';
+import { startWorkspaceHub, type WorkspaceHub } from './workspace-hub.spec-helpers';
 
 /**
  * The caseworker workspace in a real chromium, as a caseworker uses it (issue 12): sign in through
@@ -18,9 +16,9 @@ import { allServices, frontEnds } from './main';
  */
 describe('the caseworker workspace in a browser', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
+  let hub: WorkspaceHub;
   let host: RunningHost;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let origin: string;
   let today: CalendarDate;
@@ -31,7 +29,6 @@ describe('the caseworker workspace in a browser', () => {
   const username = 'cw.journey';
   let oneTimePassword: string;
 
-  const hubNow = () => hubClock(origin);
   const daysAgo = (n: number) => addDays(today, -n);
   const [y, m, d] = [(date: string) => date.slice(0, 4), (date: string) => String(Number(date.slice(5, 7))), (date: string) => String(Number(date.slice(8, 10)))];
 
@@ -49,21 +46,13 @@ describe('the caseworker workspace in a browser', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    host = await startEmbedded(allServices, {
-      DATABASE_URL: process.env.DATABASE_URL, PORT: String(port), PUBLIC_URL: origin, EHC_SCHEMA_PREFIX: prefix, LOG_LEVEL: 'silent',
-    }, { frontEnds });
-    today = londonDateOf(await hubNow());
-    const administration = await openIdentityAdministration({ pool: host.runtimes[0].pool, schema: `${prefix}identity` });
+    hub = await startWorkspaceHub(prefix);
+    ({ host, origin, today, browser, page } = hub);
+    const { administration } = hub;
     const created = await administration.accounts.create({ username, name: 'Cara Journey', roles: ['caseworker'] });
     oneTimePassword = created.oneTimePassword;
     // the intake team records the request, allocated to Cara (her subject: her account's id)
-    const intake = await administration.clients.createServiceAccount({ name: 'intake-desk', roles: ['caseworker', 'team-manager'] });
-    const token = ((await (await fetch(`${origin}/oidc/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${intake.clientId}:${intake.clientSecret}`).toString('base64')}` },
-      body: 'grant_type=client_credentials',
-    })).json()) as { access_token: string }).access_token;
+    const token = await hub.serviceToken('intake-desk', ['caseworker', 'team-manager']);
     const recorded = await fetch(`${origin}/needs-assessments`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: addDays(today, -7 * 365) }, requestedBy: 'parent', receivedOn: daysAgo(60), caseworker: created.account.id }),
@@ -81,16 +70,10 @@ describe('the caseworker workspace in a browser', () => {
     const directory = host.runtimes[0].access as PostgresAccessDirectory;
     await directory.saveTeam({ teamId: 'north', name: 'North team' }, 'admin');
     for (const member of [created.account.id, manager.account.id, 'cw-ben']) await directory.addMember('north', member, 'admin');
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.stop();
-    await dropSchemasWithPrefix(prefix);
+    await hub?.close();
   });
 
   it('shows nothing before sign-in; signing in (one-time password, new password, authenticator) lands on My work', async () => {
@@ -213,9 +196,10 @@ describe('the caseworker workspace in a browser', () => {
     await page.goto(`${origin}/`);
     await page.keyboard.press('Tab');
     expect((await page.locator(':focus').innerText()).trim()).toBe('Skip to main content');
-    await tabTo(page, `a[href="/cases/${caseId}"]`, 60);
+    // the second request: still open, so in the tray (the first has its final plan now)
+    await tabTo(page, `a:has-text("${secondReference}")`, 60);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${origin}/cases/${caseId}`);
+    await page.waitForURL((url) => url.pathname.startsWith('/cases/'));
     await tabTo(page, 'summary:has-text("Add a case note")', 120);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
