@@ -38,7 +38,8 @@ export class MyWorkController {
     const [cases, plans, staff] = await Promise.all([
       this.workspace.api.get('/needs-assessments', session.accessToken, { status: 'open', caseworker: mine, q, limit: FETCH_LIMIT }),
       this.workspace.api.get('/annual-reviews', session.accessToken, { status: 'active', caseworker: mine, q, limit: FETCH_LIMIT }),
-      this.workspace.staffNames(session),
+      // names are for a manager's tray (its caseworker column and caseload); a caseworker's tray is their own
+      manager ? this.workspace.staffNames(session) : Promise.resolve({ names: { [session.subject]: session.name }, team: [] }),
     ]);
     for (const answer of [cases, plans]) {
       if (answer.status !== 200) throw new PageRefused(answer.status === 403 ? 403 : 502, 'Your work could not be shown', answer.body?.title ?? 'The hub did not answer as expected.');
