@@ -9,5 +9,6 @@ if (!existsSync(join(root, 'node_modules', 'ts-node'))) {
 }
 require('../node/register.js');
 const { runUntilSignalled, startEmbedded } = require('@ehc/host');
-const { allServices } = require('./main.ts');
-runUntilSignalled(() => startEmbedded(allServices), 'ehc-hub');
+const { allServices, frontEnds } = require('./main.ts');
+// the API and, at /, the caseworker workspace
+runUntilSignalled(() => startEmbedded(allServices, process.env, { frontEnds }), 'ehc-hub');
