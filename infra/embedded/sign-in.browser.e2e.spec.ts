@@ -1,12 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { decodeJwt } from 'jose';
-import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
-import { AccessTokenVerifier, remoteSigningKeys } from '@ehc/identity';
 import { base32Decode, openIdentityAdministration, totp } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
-import { dropSchemasWithPrefix, expectAccessible, launchBrowser, screenshot, tabTo } from '@ehc/testing';
+import { dropSchemasWithPrefix, expectAccessible, launchBrowser, screenshot, tabTo, verifiedAsIssued } from '@ehc/testing';
 import { allServices } from './main';
 
 /**
@@ -91,12 +88,7 @@ describe('signing in to the embedded provider in a browser', () => {
     });
     expect(answer.status).toBe(200);
     const token = ((await answer.json()) as { access_token: string }).access_token;
-    const hub = new AccessTokenVerifier({
-      issuer, audience: 'ehc-hub', keys: remoteSigningKeys(discovery.jwks_uri),
-      // the hub's clock, at the moment the provider issued the token
-      clock: fixedClock(new Date((decodeJwt(token).iat! + 1) * 1000)),
-    });
-    const verified = await hub.verifyHeader(`Bearer ${token}`);
+    const verified = await verifiedAsIssued(token, { issuer, jwksUri: discovery.jwks_uri });
     if (!verified.ok) throw new Error(`the hub refused the token: ${JSON.stringify(verified.error)}`);
     return verified.value;
   }

@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { decodeJwt } from 'jose';
-import { fixedClock } from '@ehc/domain-kernel';
-import { AccessTokenVerifier, remoteSigningKeys } from '@ehc/identity';
 import { base32Decode, totp } from '@ehc/identity-provider';
 import { freePort } from '@ehc/tooling';
-import { KEYCLOAK_TEST_CLIENT, KEYCLOAK_TEST_USER_ADMIN, launchBrowser, screenshot } from '@ehc/testing';
+import { KEYCLOAK_TEST_CLIENT, KEYCLOAK_TEST_USER_ADMIN, launchBrowser, screenshot, verifiedAsIssued } from '@ehc/testing';
 
 /**
  * A new member of staff signs in to the real Keycloak the test run started (realm file
@@ -106,12 +104,7 @@ describe('signing in to Keycloak in a browser: password, authenticator set-up, P
       });
       expect(answer.status).toBe(200);
       const token = ((await answer.json()) as { access_token: string }).access_token;
-      const hub = new AccessTokenVerifier({
-        issuer: issuer(), audience: 'ehc-hub', keys: remoteSigningKeys(discovery.jwks_uri),
-        // the hub's clock, at the moment the provider issued the token
-        clock: fixedClock(new Date((decodeJwt(token).iat! + 1) * 1000)),
-      });
-      const verified = await hub.verifyHeader(`Bearer ${token}`);
+      const verified = await verifiedAsIssued(token, { issuer: issuer(), jwksUri: discovery.jwks_uri });
       if (!verified.ok) throw new Error(`the hub refused Keycloak's token: ${JSON.stringify(verified.error)}`);
       expect({ caseworker: verified.value.roles.includes('caseworker'), client: verified.value.clientId, name: verified.value.name }).toEqual({
         caseworker: true, client: 'workspace', name: 'Browser Test',

@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { fixedClock } from '@ehc/domain-kernel';
-import { AccessTokenVerifier, remoteSigningKeys } from '@ehc/identity';
 import { totp } from '@ehc/identity-provider';
-import { KEYCLOAK_TEST_CLIENT, KEYCLOAK_TEST_STAFF } from '@ehc/testing';
+import { KEYCLOAK_TEST_CLIENT, KEYCLOAK_TEST_STAFF, verifiedAsIssued } from '@ehc/testing';
 
 /** A browser's part, by hand: cookies kept, redirects not followed, forms read from the page. */
 class Browser {
@@ -112,12 +110,7 @@ describe('signing in to Keycloak: password, TOTP and PKCE', () => {
     const answer = await exchange(code, verifier);
     expect(answer.status).toBe(200);
     const token = ((await answer.json()) as { access_token: string }).access_token;
-    const hub = new AccessTokenVerifier({
-      issuer: issuer(), audience: 'ehc-hub', keys: remoteSigningKeys(discovery.jwks_uri),
-      // the hub's clock, set to the moment the provider issued the token
-      clock: fixedClock(new Date((decodeJwt(token).iat! + 1) * 1000)),
-    });
-    const verified = await hub.verifyHeader(`Bearer ${token}`);
+    const verified = await verifiedAsIssued(token, { issuer: issuer(), jwksUri: discovery.jwks_uri });
     expect(verified.ok && { roles: verified.value.roles.includes('caseworker'), client: verified.value.clientId, name: verified.value.name }).toEqual({
       roles: true, client: 'workspace', name: 'Sign-in Test',
     });

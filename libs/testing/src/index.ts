@@ -9,3 +9,4 @@ export * from './keycloak-server';
 export * from './access-tokens';
 export * from './browser';
 export * from './provider-sign-in';
+export * from './issued-token';
