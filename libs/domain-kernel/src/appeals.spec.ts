@@ -1,5 +1,7 @@
 import {
+  appealableSection,
   appealDeadline,
+  appealTypesFor,
   certificateAfterDeclineDueBy,
   certificateAfterMediationDueBy,
   certificateWhenMediationNotArrangedDueBy,
@@ -7,6 +9,11 @@ import {
   icbNotificationDueBy,
   mediationContactDeadline,
   mediationMustTakePlaceBy,
+  recommendationSection,
+  certificateNeededFor,
+  type AppealableDecisionType,
+  type AppealType,
+  type PlanSection,
 } from './appeals';
 
 describe('appeal deadline: TR r.20 and r.12', () => {
@@ -49,5 +56,66 @@ describe('mediation (regs 32-42)', () => {
 
   it('mediation takes place within 30 calendar days (example 15)', () => {
     expect(mediationMustTakePlaceBy('2026-03-03')).toBe('2026-04-02');
+  });
+});
+
+describe('appealable decisions (Act s.51, domain §3.1)', () => {
+  it.each<[AppealableDecisionType, AppealType[]]>([
+    ['refusal-to-assess', ['refusal-to-assess']],
+    ['decision-not-to-issue', ['refusal-to-issue']],
+    ['final-plan', ['contents', 'section-i-only']],
+    ['amended-plan', ['contents', 'section-i-only']],
+    ['decision-not-to-amend', ['refusal-to-amend']],
+    ['refusal-to-reassess', ['refusal-to-reassess']],
+    ['cease', ['cease']],
+  ])('given a %s letter, then it opens the appeals %j', (decision, appeals) => {
+    expect(appealTypesFor(decision)).toEqual(appeals);
+  });
+
+  it('given a caller that changes the list it was given, then the table stays as the Act has it', () => {
+    expect(() => (appealTypesFor('final-plan') as AppealType[]).push('cease')).toThrow(TypeError);
+    expect(appealTypesFor('final-plan')).toEqual(['contents', 'section-i-only']);
+  });
+
+  it('given a decision the Act does not make appealable, then it is a bug and throws', () => {
+    expect(() => appealTypesFor('decision-to-assess' as AppealableDecisionType)).toThrow(RangeError);
+    expect(() => appealTypesFor('toString' as AppealableDecisionType)).toThrow(RangeError);
+  });
+
+  it.each<[AppealType, boolean]>([
+    ['refusal-to-assess', true],
+    ['refusal-to-issue', true],
+    ['contents', true],
+    ['section-i-only', false],
+    ['cease', true],
+    ['refusal-to-amend', true],
+    ['refusal-to-reassess', true],
+  ])('given a %s appeal, then a mediation certificate is needed first: %s (s.55)', (appealType, needed) => {
+    expect(certificateNeededFor(appealType)).toBe(needed);
+  });
+
+  it('given a section I only appeal, then the deadline is the letter\'s 2 months alone (no certificate)', () => {
+    expect(certificateNeededFor('section-i-only')).toBe(false);
+    expect(appealDeadline('2026-03-03')).toBe('2026-05-05'); // example 14
+  });
+
+  it.each<[PlanSection, boolean, boolean]>([
+    // [section, appealable, recommendation only]
+    ['B', true, false],
+    ['C', false, true],
+    ['D', false, true],
+    ['F', true, false],
+    ['G', false, true],
+    ['H1', false, true],
+    ['H2', false, true],
+    ['I', true, false],
+  ])('given section %s, then appealable: %s, recommendation only: %s', (section, appealable, recommendation) => {
+    expect(appealableSection(section)).toBe(appealable);
+    expect(recommendationSection(section)).toBe(recommendation);
+  });
+
+  it.each(['A', 'E', 'J', 'K'])('given section %s, then neither an appeal nor a recommendation can touch it', (section) => {
+    expect(appealableSection(section as PlanSection)).toBe(false);
+    expect(recommendationSection(section as PlanSection)).toBe(false);
   });
 });

@@ -109,3 +109,74 @@ export const certificateAfterMediationDueBy = (mediationEndedOn: CalendarDate): 
  */
 export const certificateWhenMediationNotArrangedDueBy = (adviserToldOn: CalendarDate): CalendarDate =>
   withinThreeWorkingDays(adviserToldOn);
+
+// ---------------------------------------------------------------------------------------------
+// Appealable decisions (domain §3.1, Children and Families Act 2014 s.51)
+// ---------------------------------------------------------------------------------------------
+
+/** A decision whose letter must give appeal rights and reg 32 mediation information (domain §3.1). */
+export type AppealableDecisionType =
+  | 'refusal-to-assess'
+  | 'decision-not-to-issue'
+  | 'final-plan'
+  | 'amended-plan'
+  | 'decision-not-to-amend'
+  | 'refusal-to-reassess'
+  | 'cease';
+
+/** What the First-tier Tribunal (SEND) is asked to decide. */
+export type AppealType =
+  | 'refusal-to-assess'
+  | 'refusal-to-issue'
+  /** sections B, F and I (and with them non-binding recommendations on C, D, G, H1, H2) */
+  | 'contents'
+  /** the named setting or type of setting, or that none is named, and nothing else */
+  | 'section-i-only'
+  | 'cease'
+  | 'refusal-to-amend'
+  | 'refusal-to-reassess';
+
+const APPEAL_TYPES: Readonly<Record<AppealableDecisionType, readonly AppealType[]>> = {
+  // s.51(2)(a): not to secure an EHC needs assessment
+  'refusal-to-assess': Object.freeze(['refusal-to-assess'] as const),
+  // s.51(2)(b): after assessment, an EHC plan is not necessary
+  'decision-not-to-issue': Object.freeze(['refusal-to-issue'] as const),
+  // s.51(2)(c) and (3)(a): the plan's contents when it is first finalised
+  'final-plan': Object.freeze(['contents', 'section-i-only'] as const),
+  // s.51(2)(c) and (3)(b): the contents again after an amendment or replacement
+  'amended-plan': Object.freeze(['contents', 'section-i-only'] as const),
+  // s.51(2)(e): not to amend or replace the plan after a review or reassessment
+  'decision-not-to-amend': Object.freeze(['refusal-to-amend'] as const),
+  // s.51(2)(d): not to secure a reassessment the family asked for
+  'refusal-to-reassess': Object.freeze(['refusal-to-reassess'] as const),
+  // s.51(2)(f): to cease to maintain the plan (s.45)
+  cease: Object.freeze(['cease'] as const),
+};
+
+/** Act s.51(2)-(3): the appeals a decision opens, so its letter names each of them. */
+export const appealTypesFor = (decision: AppealableDecisionType): readonly AppealType[] => {
+  if (!Object.prototype.hasOwnProperty.call(APPEAL_TYPES, decision))
+    throw new RangeError(`not an appealable decision: ${String(decision)}`);
+  return APPEAL_TYPES[decision];
+};
+
+/**
+ * Act s.55: the family must contact a mediation adviser (and so hold a mediation certificate)
+ * before appealing, except about section I alone; without one, appealDeadline takes no certificate.
+ */
+export const certificateNeededFor = (appealType: AppealType): boolean => appealType !== 'section-i-only';
+
+/** The plan sections an appeal or a recommendation can touch (domain §5; A, E, J and K can do neither). */
+export type PlanSection = 'B' | 'C' | 'D' | 'F' | 'G' | 'H1' | 'H2' | 'I';
+
+const APPEALABLE_SECTIONS: ReadonlySet<PlanSection> = new Set<PlanSection>(['B', 'F', 'I']);
+const RECOMMENDATION_SECTIONS: ReadonlySet<PlanSection> = new Set<PlanSection>(['C', 'D', 'G', 'H1', 'H2']);
+
+/** Act s.51(2)(c)(i)-(iv): needs (B), provision (F) and the setting or its type, or none named (I). */
+export const appealableSection = (section: PlanSection): boolean => APPEALABLE_SECTIONS.has(section);
+
+/**
+ * Health and social care sections: the tribunal may only recommend, and only alongside a B/F/I
+ * appeal (First-tier Tribunal Recommendations Power Regulations 2017 **(check)** number).
+ */
+export const recommendationSection = (section: PlanSection): boolean => RECOMMENDATION_SECTIONS.has(section);

@@ -1,4 +1,5 @@
 import { addWeeks, assertCalendarDate, type CalendarDate } from './calendar-date';
+import { TRIBUNAL_ORDER_ABSENCE_MINIMUM_WEEKS } from './exceptions';
 import { addWorkingDays } from './working-days';
 
 /*
@@ -6,11 +7,20 @@ import { addWorkingDays } from './working-days';
  * they never move off a weekend or bank holiday; show an operationalTarget beside them.
  */
 
+/** The tribunal's usual period for the LA's response; its directions set it, not a regulation **(check current directions)**. */
+export const LA_RESPONSE_WORKING_DAYS = 30;
+
 /**
- * The LA's response to a registered appeal: 30 working days from the date the tribunal sent the
- * appeal to the LA. Set by the tribunal's directions, not a regulation **(check current directions)**.
+ * The LA's response to a registered appeal: `workingDays` working days from the date the tribunal
+ * sent the appeal to the LA (that day is day 0). Pass the number the directions give when they
+ * differ from LA_RESPONSE_WORKING_DAYS.
  */
-export const laResponseDueBy = (appealSentOn: CalendarDate): CalendarDate => addWorkingDays(appealSentOn, 30);
+export const laResponseDueBy = (appealSentOn: CalendarDate, workingDays: number = LA_RESPONSE_WORKING_DAYS): CalendarDate => {
+  // a response due on or before the day the appeal was sent is a caller's bug, not a direction
+  if (!Number.isInteger(workingDays) || workingDays < 1)
+    throw new RangeError(`response period must be a whole number of working days >= 1, got ${workingDays}`);
+  return addWorkingDays(appealSentOn, workingDays);
+};
 
 /**
  * Non-binding recommendations on health or social care (sections C, D, G, H1, H2): the responsible
@@ -99,4 +109,33 @@ export const complianceDeadlines = <K extends TribunalOrderKind>(
     'cease-appeal-dismissed': () => ({ kind: 'cease-appeal-dismissed', planCeasesOn: orderOn }),
   };
   return table[kind]() as Extract<ComplianceDeadlines, { kind: K }>;
+};
+
+/** Why the LA says it could not meet a reg 44 compliance period (limb letters (a) and (c) **(check)**). */
+export type ComplianceExceptionReason =
+  /** reg 44(3)(a): exceptional personal circumstances affect the child, the parent or the young person */
+  | 'personal-circumstances'
+  /** reg 44(3)(b): the child, the parent or the young person is away from the LA's area */
+  | 'absence'
+  /** reg 44(3)(c): a reg 10(4)(a)/(b) closure of the school, post-16 institution or early years provider */
+  | 'closure';
+
+/**
+ * reg 44(3): does the reason meet the test the regulation sets, so that a reg 44(2) period need not
+ * be complied with? An absence counts only if it lasted at least TRIBUNAL_ORDER_ABSENCE_MINIMUM_WEEKS
+ * (2) continuous weeks, not the 4 of reg 10(4)(d); `absenceDays` is counted as absenceLimbApplies
+ * counts (first day back minus first day away), and an absence of unknown length does not count.
+ * The closure's own window is closureLimbApplies; that meeting the period is impractical is the
+ * LA's judgement, not a date test.
+ */
+export const complianceExceptionApplies = (reason: ComplianceExceptionReason, absenceDays?: number): boolean => {
+  if (absenceDays !== undefined && !(Number.isInteger(absenceDays) && absenceDays >= 0))
+    throw new RangeError(`absence must be a whole number of days >= 0, got ${absenceDays}`);
+  switch (reason) {
+    case 'personal-circumstances':
+    case 'closure':
+      return true;
+    case 'absence':
+      return absenceDays !== undefined && absenceDays >= TRIBUNAL_ORDER_ABSENCE_MINIMUM_WEEKS * 7;
+  }
 };
