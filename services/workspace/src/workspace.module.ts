@@ -15,19 +15,23 @@ import { MyWorkController } from './pages/my-work.controller';
 import { PlanController } from './pages/plan.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { ValuingSendController } from './pages/valuing-send.controller';
+import { AppealWindowsController } from './pages/appeal-windows.controller';
+import { AppealsController } from './pages/appeals.controller';
+import { MediationController } from './pages/mediation.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
 
 /** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
-const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/))/;
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/)/;
 
 @Module({})
 export class WorkspaceModule {
   static register(context: FrontEndContext): DynamicModule {
     return {
       module: WorkspaceModule,
-      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController],
+      controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
+        AppealWindowsController, MediationController, AppealsController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

@@ -102,6 +102,9 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   { href: '/reviews', text: 'Reviews due', section: 'reviews', roles: ['caseworker', 'team-manager', 'tribunal-officer'] },
   { href: '/transfers', text: 'Phase transfers', section: 'transfers', roles: ['caseworker', 'team-manager', 'tribunal-officer'] },
   { href: '/settings-directory', text: 'Settings', section: 'settings', roles: ['caseworker', 'team-manager', 'tribunal-officer', 'funding-officer', 'finance', 'administrator'] },
+  // the tribunal's pages are under /tribunal: the API answers /appeal-windows and /appeals on the same host
+  { href: '/tribunal/appeal-windows', text: 'Appeal windows', section: 'appeal-windows', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
+  { href: '/tribunal/appeals', text: 'Appeals', section: 'appeals', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 

@@ -8,6 +8,10 @@ export type Field =
   | { kind: 'textarea'; name: string; label: string; hint?: string; optional?: boolean }
   | { kind: 'radios'; name: string; label: string; hint?: string; options: { value: string; text: string }[]; optional?: boolean }
   | { kind: 'yes-no'; name: string; label: string; hint?: string; optional?: boolean }
+  /** Any number of the options: sent as the list of values chosen. */
+  | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: { value: string; text: string }[]; optional?: boolean }
+  /** A whole number (days, weeks): sent as a number. */
+  | { kind: 'number'; name: string; label: string; hint?: string; optional?: boolean; max?: number }
   /** A setting by its URN (6 or 7 digits) or by its name: sent as `{ urn }` or `{ name }`. */
   | { kind: 'setting'; name: string; label: string; hint?: string; optional?: boolean }
   /** A caseworker of the user's team, chosen by name (their id typed, when the user is in no team). */
@@ -52,12 +56,23 @@ export function commandBody(step: Step, form: Record<string, unknown>): { body: 
       else body[field.name] = ratings.map(Number);
       continue;
     }
+    if (field.kind === 'checkboxes') {
+      const known = new Set(field.options.map((o) => o.value));
+      const chosen = [form[field.name]].flat().filter((v): v is string => typeof v === 'string' && known.has(v));
+      if (chosen.length) body[field.name] = chosen;
+      else if (!field.optional) errors.push({ text: `Select ${field.label.toLowerCase()}`, href: `#${inputId(step.name, field)}`, field: field.name });
+      continue;
+    }
     const typed = value(field.name);
     if (!typed) {
       if (!field.optional) errors.push({ text: field.kind === 'radios' || field.kind === 'yes-no' ? `Select ${field.label.toLowerCase()}` : `Enter ${field.label.toLowerCase()}`, href: `#${inputId(step.name, field)}`, field: field.name });
       continue;
     }
     if (field.kind === 'yes-no') body[field.name] = typed === 'yes';
+    else if (field.kind === 'number') {
+      if (/^\d{1,6}$/.test(typed) && Number(typed) <= (field.max ?? 999_999)) body[field.name] = Number(typed);
+      else errors.push({ text: `${field.label} must be a whole number${field.max ? ` from 0 to ${field.max}` : ''}, like 14`, href: `#${inputId(step.name, field)}`, field: field.name });
+    }
     else if (field.kind === 'setting') body[field.name] = /^\d{5,8}$/.test(typed) ? { urn: typed } : { name: typed };
     else body[field.name] = typed;
   }

@@ -1,0 +1,145 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
+import { Page } from '@ehc/identity';
+import type { ApiProblem } from '../hub-api';
+import { inputId } from '../forms/steps';
+import { OPEN_WINDOW, REQUEST_MEDIATION, registerAppeal, tribunalBody } from '../forms/tribunal-steps';
+import { TRIBUNAL_PAGES, TribunalPages, tribunalHelpers, tribunalProblemErrors } from '../tribunal/tribunal-pages';
+import { appealDeadlineWords, childName, DECISION_TYPE_WORDS, inWords, SOURCE_WORDS, sourcePage, windowDaysWords } from '../tribunal/words';
+import { PageRefused, RedirectTo, WORKSPACE, type Workspace } from '../workspace';
+import { fieldErrorsOf, listOrRefuse, paginationItems, textParam, wholeNumber } from './list-query';
+import { PageErrors } from './page-errors';
+
+export const WINDOWS_PAGE_SIZE = 25;
+/** The list's first view: windows whose appeal deadline is within the next 14 days. */
+export const DEFAULT_CLOSING_WITHIN_DAYS = 14;
+
+interface Deadline { due: CalendarDate | null; done?: CalendarDate | null; daysLeft?: number | null }
+interface WindowItem {
+  decisionId: string; source: { service: string; id: string }; childId: string | null;
+  child: { givenName?: string | null; familyName?: string | null; erased?: boolean } | null;
+  decisionType: string; letterOn: CalendarDate; certificateOn: CalendarDate | null; status: string;
+  deadlines: { mediationContact: Deadline; appeal: Deadline };
+}
+
+/**
+ * Appeal windows closing soon (`GET /appeal-windows`), an appeal window with its deadlines, its
+ * mediations and appeals (`GET /appeal-windows/{decisionId}`), and the forms that start a mediation
+ * or record an appeal about it; and the form that opens a window by hand for a decision the hub did
+ * not record. The pages live under /tribunal: the API answers /appeal-windows on the same host.
+ */
+@ApiExcludeController()
+@Page('appeal windows: the rows and the window come from the API, called with the signed-in user\'s token (a window not theirs is the API\'s 404)')
+@UseFilters(PageErrors)
+@Controller('tribunal/appeal-windows')
+export class AppealWindowsController {
+  private readonly windows: TribunalPages;
+
+  constructor(@Inject(WORKSPACE) private readonly workspace: Workspace) {
+    this.windows = new TribunalPages(workspace, {
+      noun: 'appeal window', template: 'tribunal-window.njk',
+      api: (id) => `/appeal-windows/${id}`, page: (id) => `${TRIBUNAL_PAGES.windows}/${id}`,
+      steps: (view) => [REQUEST_MEDIATION, registerAppeal(view.decisionType)],
+      // a second mediation only once the first has ended; an appeal at any time (the tribunal may admit a late one)
+      offered: (view, steps) => steps.filter((s) => s.name !== REQUEST_MEDIATION.name || !view.openMediation),
+      arrivals: [OPEN_WINDOW],
+      command: (step, id, body) => ({ path: step.name === REQUEST_MEDIATION.name ? '/mediations' : '/appeals', body: { decisionId: id, ...body } }),
+      after: (step, id, answer) => {
+        const created = typeof answer?.id === 'string' ? encodeURIComponent(answer.id) : null;
+        if (!created) return `${TRIBUNAL_PAGES.windows}/${id}?done=${step.name}`;
+        return step.name === REQUEST_MEDIATION.name ? `${TRIBUNAL_PAGES.mediations}/${created}?done=${step.name}` : `${TRIBUNAL_PAGES.appeals}/${created}?done=${step.name}`;
+      },
+      context: (view) => {
+        const appeal = view.deadlines?.appeal;
+        return {
+          section: 'appeal-windows', title: `Appeal window: ${inWords(DECISION_TYPE_WORDS, view.decisionType)}`,
+          child: childName(view.child),
+          sourceLink: sourcePage(view.source),
+          // the letter is the decision's own record's (a case's or a plan's letters page)
+          letterLink: view.letterId && sourcePage(view.source) ? `${sourcePage(view.source)}/letters/${encodeURIComponent(view.letterId)}` : null,
+          appealWords: appeal?.due && appeal.unadjusted ? appealDeadlineWords(appeal, { letterOn: view.letterOn, certificateOn: view.certificateOn ?? null }) : null,
+        };
+      },
+    });
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.workspace.signedIn(req);
+    const { session } = signedIn;
+    // no "within" at all is the first view (14 days); a blank one, every window
+    const current = {
+      within: query.within === undefined ? String(DEFAULT_CLOSING_WITHIN_DAYS) : (textParam(query.within, 10) ?? ''),
+      status: query.status === 'closed' || query.status === 'any' ? query.status : 'open',
+      source: textParam(query.source, 100),
+    };
+    const within = wholeNumber(current.within || undefined, { min: 0, max: 3660 });
+    const errors = within.fault ? [{ text: `Appeal deadline within how many days must be ${within.fault}`, href: '#within' }] : [];
+    const context = { title: 'Appeal windows closing soon', section: 'appeal-windows', ...tribunalHelpers, query: current, errors, fieldErrors: fieldErrorsOf(errors) };
+    if (errors.length) return this.workspace.page(res.status(400), 'tribunal-windows.njk', { ...context, list: null }, signedIn);
+
+    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
+    const fetchPage = (page: number) => this.workspace.api.get('/appeal-windows', session.accessToken, {
+      'closing-within-days': within.value, status: current.status === 'any' ? undefined : current.status, 'source-id': current.source,
+      limit: WINDOWS_PAGE_SIZE, offset: (page - 1) * WINDOWS_PAGE_SIZE,
+    });
+    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: WindowItem[] }>(await fetchPage(requested), 'the appeal windows');
+    const pages = Math.max(1, Math.ceil(list.total / WINDOWS_PAGE_SIZE));
+    // a page past the end (the list shrank, or a typed address): the last one instead
+    const page = Math.min(requested, pages);
+    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the appeal windows');
+    const daysLeft = (d: Deadline | undefined) => (d?.daysLeft ?? (d?.due ? daysBetween(list.asOf, d.due) : null));
+    const rows = list.items.map((item) => ({
+      item, href: `${TRIBUNAL_PAGES.windows}/${encodeURIComponent(item.decisionId)}`,
+      decision: inWords(DECISION_TYPE_WORDS, item.decisionType), source: inWords(SOURCE_WORDS, item.source?.service), sourceLink: sourcePage(item.source),
+      child: childName(item.child), appealDays: daysLeft(item.deadlines?.appeal),
+      appealWords: windowDaysWords(daysLeft(item.deadlines?.appeal)), contactWords: windowDaysWords(daysLeft(item.deadlines?.mediationContact)),
+    }));
+    // "within" stays in every link even when blank: blank is every window, absent the first view
+    const pageLink = (p: number) => `${TRIBUNAL_PAGES.windows}?${new URLSearchParams({ within: current.within, status: current.status, ...(current.source ? { source: current.source } : {}), page: String(p) })}`;
+    return this.workspace.page(res, 'tribunal-windows.njk', {
+      ...context, list: { total: list.total, asOf: list.asOf, rows, page, pages },
+      pagination: pages > 1 ? paginationItems(page, pages, pageLink) : null,
+      filtered: !!current.within || current.status !== 'open' || !!current.source,
+    }, signedIn);
+  }
+
+  @Get('new')
+  async openForm(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.workspace.signedIn(req);
+    return this.workspace.page(res, 'tribunal-open-window.njk', { title: OPEN_WINDOW.title, section: 'appeal-windows', ...tribunalHelpers, step: OPEN_WINDOW, failed: null, inputId, errors: [] }, signedIn);
+  }
+
+  @Post()
+  @HttpCode(200)
+  async open(@Body() form: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.workspace.signedIn(req);
+    this.workspace.checkCsrf(req, signedIn.session);
+    const again = (status: number, errors: { text: string; href: string; field: string }[]) => this.workspace.page(res.status(status), 'tribunal-open-window.njk', {
+      title: OPEN_WINDOW.title, section: 'appeal-windows', ...tribunalHelpers, step: OPEN_WINDOW, inputId,
+      failed: { step: OPEN_WINDOW.name, errors, values: form ?? {} }, errors: errors.map((e) => ({ text: e.text, href: e.href })),
+    }, signedIn);
+    const { body, errors } = tribunalBody(OPEN_WINDOW, form ?? {});
+    if (errors.length) return again(400, errors);
+    const answer = await this.workspace.api.post('/appeal-windows', signedIn.session.accessToken, body);
+    if (answer.status === 201 || answer.status === 200) {
+      const id = answer.body?.id ?? answer.body?.decisionId;
+      throw new RedirectTo(typeof id === 'string' ? `${TRIBUNAL_PAGES.windows}/${encodeURIComponent(id)}?done=${OPEN_WINDOW.name}` : TRIBUNAL_PAGES.windows);
+    }
+    if (answer.status >= 500 || answer.status < 400) throw new PageRefused(502, 'Sorry, there is a problem with the service', 'The appeal window was not opened. Try again later.');
+    return again(answer.status === 409 ? 409 : answer.status === 403 ? 403 : answer.status === 422 ? 422 : 400, tribunalProblemErrors(OPEN_WINDOW, answer.body as ApiProblem));
+  }
+
+  @Get(':decisionId')
+  window(@Param('decisionId') decisionId: string, @Query('done') done: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.windows.page(decisionId, done, req, res);
+  }
+
+  @Post(':decisionId/:step')
+  @HttpCode(200)
+  takeStep(@Param('decisionId') decisionId: string, @Param('step') step: string, @Body() form: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.windows.takeStep(decisionId, step, form, req, res);
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
+import { Page } from '@ehc/identity';
+import { appealSteps, registerAppeal } from '../forms/tribunal-steps';
+import { TRIBUNAL_PAGES, TribunalPages, tribunalHelpers } from '../tribunal/tribunal-pages';
+import { APPEAL_TYPE_WORDS, inWords } from '../tribunal/words';
+import { WORKSPACE, type Workspace } from '../workspace';
+import { linkTo, listOrRefuse, paginationItems } from './list-query';
+import { PageErrors } from './page-errors';
+
+export const APPEALS_PAGE_SIZE = 25;
+
+interface AppealItem {
+  id: string; decisionId: string; source: { service: string; id: string } | null; type: string; stage: string; registeredOn: CalendarDate;
+  outcome: string | null; nextDeadline: { kind: string; due: CalendarDate; daysLeft?: number | null } | null;
+}
+
+/**
+ * Appeals to the First-tier Tribunal (SEND): the list (`GET /appeals`), open ones by stage with the
+ * next deadline each is waiting on; and an appeal's page (`GET /appeals/{id}`): its stage, grounds,
+ * the authority's response, the hearing, the outcome and each order with its reg 44 steps, and one
+ * form for each command the appeal allows now.
+ */
+@ApiExcludeController()
+@Page('appeals: the rows and the appeal come from the API, called with the signed-in user\'s token (an appeal not theirs is the API\'s 404)')
+@UseFilters(PageErrors)
+@Controller('tribunal/appeals')
+export class AppealsController {
+  private readonly appeals: TribunalPages;
+
+  constructor(@Inject(WORKSPACE) private readonly workspace: Workspace) {
+    this.appeals = new TribunalPages(workspace, {
+      noun: 'appeal', template: 'tribunal-appeal.njk',
+      api: (id) => `/appeals/${id}`, page: (id) => `${TRIBUNAL_PAGES.appeals}/${id}`,
+      steps: (view) => appealSteps(view), arrivals: [registerAppeal('')],
+      context: (view) => ({ section: 'appeals', title: `Appeal: ${inWords(APPEAL_TYPE_WORDS, view.type)}` }),
+    });
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.workspace.signedIn(req);
+    const current = {
+      status: query.status === 'concluded' || query.status === 'any' ? query.status : 'open',
+      type: typeof query.type === 'string' && query.type in APPEAL_TYPE_WORDS ? query.type : undefined,
+    };
+    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
+    const fetchPage = (page: number) => this.workspace.api.get('/appeals', signedIn.session.accessToken, {
+      status: current.status === 'any' ? undefined : current.status, type: current.type, limit: APPEALS_PAGE_SIZE, offset: (page - 1) * APPEALS_PAGE_SIZE,
+    });
+    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: AppealItem[] }>(await fetchPage(requested), 'the appeals');
+    const pages = Math.max(1, Math.ceil(list.total / APPEALS_PAGE_SIZE));
+    const page = Math.min(requested, pages);
+    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the appeals');
+    const rows = list.items.map((item) => ({
+      item, href: `${TRIBUNAL_PAGES.appeals}/${encodeURIComponent(item.id)}`,
+      nextDays: item.nextDeadline ? item.nextDeadline.daysLeft ?? daysBetween(list.asOf, item.nextDeadline.due) : null,
+    }));
+    return this.workspace.page(res, 'tribunal-appeals.njk', {
+      title: current.status === 'concluded' ? 'Appeals concluded' : current.status === 'any' ? 'Appeals' : 'Open appeals', section: 'appeals', ...tribunalHelpers,
+      query: current, list: { total: list.total, asOf: list.asOf, rows, page, pages },
+      pagination: pages > 1 ? paginationItems(page, pages, (p) => linkTo(TRIBUNAL_PAGES.appeals, current, { page: String(p) })) : null,
+      filtered: current.status !== 'open' || !!current.type, errors: [],
+    }, signedIn);
+  }
+
+  @Get(':id')
+  appeal(@Param('id') id: string, @Query('done') done: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.appeals.page(id, done, req, res);
+  }
+
+  @Post(':id/:step')
+  @HttpCode(200)
+  takeStep(@Param('id') id: string, @Param('step') step: string, @Body() form: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.appeals.takeStep(id, step, form, req, res);
+  }
+}
