@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
-import { needsAssessmentService } from '../../../needs-assessment/src/service';
-import { annualReviewService } from '../../../annual-review/src/service';
-import { tribunalService } from '../service';
+import { needsAssessmentService } from '../../services/needs-assessment/src/service';
+import { annualReviewService } from '../../services/annual-review/src/service';
+import { tribunalService } from '../../services/tribunal/src/service';
 
 /** A tribunal officer's work over HTTP, embedded mode, real PostgreSQL: windows open by themselves, mediation, appeal, orders. */
 describe('tribunal and mediation over HTTP', () => {
