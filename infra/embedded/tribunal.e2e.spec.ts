@@ -2,6 +2,9 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
+import { deliverOnce } from '@ehc/messaging';
+import { LETTER_SENT_V1 } from '@ehc/contracts/annual-review';
+import { appealableDecisionsConsumer, decisionIdOfLetter } from '../../services/tribunal/src/infrastructure/appealable-decisions.consumer';
 import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
@@ -115,6 +118,37 @@ describe('tribunal and mediation over HTTP', () => {
     await officer.post(`/mediations/${m.id}/no-such-command`).send({ on: '2027-01-21' }).expect(404);
     await officer.post(`/mediations/${m.id}/issue-certificate`).send({ on: '2027-01-22', expectedRevision: 0 }).expect(409);
     expect(await eventCount()).toBe(after);
+  });
+
+  it('consumes a decision letter once: a redelivered letter, or the same letter under another event id, opens nothing twice', async () => {
+    const planId = `annualReview-${randomUUID()}`;
+    const letter = (id: string) => ({
+      id, type: LETTER_SENT_V1, subject: planId, occurredAt: '2027-02-01', recordedAt: '2027-02-01T10:00:00.000Z', correlationId: randomUUID(), causationId: null, sourcePosition: 1,
+      data: { planId, childId: randomUUID(), letterId: 'letter-4', kind: 'cease-decision', recipient: 'young-person', sentOn: '2027-02-01', appealRights: true },
+    });
+    const handler = appealableDecisionsConsumer(tribunal());
+    const first = letter(randomUUID());
+    expect(await deliverOnce(tribunal().dataSource, tribunal().schema, handler, first)).toEqual({ outcome: 'handled' });
+    const before = await eventCount();
+    expect(await deliverOnce(tribunal().dataSource, tribunal().schema, handler, first)).toEqual({ outcome: 'duplicate' });
+    expect(await deliverOnce(tribunal().dataSource, tribunal().schema, handler, letter(randomUUID()))).toEqual({ outcome: 'handled' });
+    expect(await eventCount()).toBe(before);
+    const decisionId = decisionIdOfLetter(planId, 'letter-4');
+    const w = (await officer.get(`/appeal-windows/${decisionId}`).expect(200)).body;
+    // a cease decision sent Mon 2027-02-01: the appeal deadline is Thu 2027-04-01
+    expect(w).toMatchObject({ source: { service: 'annual-review', id: planId.replace('annualReview-', '') }, decisionType: 'cease', deadlines: { appeal: { due: '2027-04-01' } } });
+  });
+
+  it('the letters of the process: mediation arranged, to print', async () => {
+    const opened = (await officer.post('/appeal-windows').send({ source: { service: 'before-the-hub', id: 'LEG-2027-0007' }, decisionType: 'decision-not-to-issue', letterOn: '2027-01-20' }).expect(201)).body;
+    expect(opened).toMatchObject({ id: expect.any(String), openedBy: 'by-hand', deadlines: { appeal: { due: '2027-03-22' } } });
+    const m = (await officer.post('/mediations').send({ decisionId: opened.id, requestedOn: '2027-02-01', wantsMediation: true }).expect(201)).body;
+    await officer.post(`/mediations/${m.id}/arrange`).send({ on: '2027-02-02', takesPlaceOn: '2027-02-20' }).expect(200);
+    const w = (await officer.get(`/appeal-windows/${opened.id}`).expect(200)).body;
+    expect(w.letters).toEqual([expect.objectContaining({ letterId: 'letter-1', kind: 'mediation-arranged', sentOn: '2027-02-02' })]);
+    const html = (await officer.get(w.letters[0].href).expect(200).expect('content-type', /text\/html/)).text;
+    expect(html).toContain('Saturday, 20 February 2027');
+    await officer.post('/appeal-windows').send({ decisionId: opened.id, source: { service: 'before-the-hub', id: 'LEG-2027-0007' }, decisionType: 'decision-not-to-issue', letterOn: '2027-01-20' }).expect(409);
   });
 
   it('only staff who work disagreements may: a finance officer is refused', async () => {

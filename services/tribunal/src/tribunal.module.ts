@@ -2,9 +2,9 @@ import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { addProjection, type ServiceRuntime } from '@ehc/host';
 import type { TribunalSettings } from './config';
-import { APPEALS_DATA_RUNNER, AppealWindowsController, TRIBUNAL_RECORDS } from './api/appeal-windows.controller';
+import { APPEALS_DATA_RUNNER, AppealWindowsController, TRIBUNAL_RECORDS, TRIBUNAL_SETTINGS } from './api/appeal-windows.controller';
 import { MediationsController } from './api/mediations.controller';
-import { AppealsController, TRIBUNAL_SETTINGS } from './api/appeals.controller';
+import { AppealsController } from './api/appeals.controller';
 import { TribunalRecords } from './api/tribunal-records';
 import { DISAGREEMENTS, ExecuteDisagreementCommandHandler } from './application/disagreement-command';
 import { disagreements } from './infrastructure/disagreements';

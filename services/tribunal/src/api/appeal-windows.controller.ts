@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { newId } from '@ehc/domain-kernel';
@@ -10,6 +10,10 @@ import { OpenWindowBody, readOpenWindowBody } from './bodies';
 import { TribunalRecords } from './tribunal-records';
 import { windowView } from './views';
 import { windowsMatching, WINDOW_STATUSES } from '../infrastructure/queries/windows';
+import type { TribunalSettings } from '../config';
+import { renderTribunalLetter } from './letters';
+
+export const TRIBUNAL_SETTINGS = Symbol('TRIBUNAL_SETTINGS');
 
 export const TRIBUNAL_RECORDS = Symbol('TRIBUNAL_RECORDS');
 export const APPEALS_DATA_RUNNER = Symbol('APPEALS_DATA_RUNNER');
@@ -22,7 +26,11 @@ export const WHY_NOT_SCOPED = 'the tribunal team works every disagreement across
 @Allow(...TRIBUNAL_WORK)
 @Controller('appeal-windows')
 export class AppealWindowsController {
-  constructor(@Inject(TRIBUNAL_RECORDS) private readonly records: TribunalRecords, @Inject(APPEALS_DATA_RUNNER) private readonly appealsData: ProjectionRunner) {}
+  constructor(
+    @Inject(TRIBUNAL_RECORDS) private readonly records: TribunalRecords,
+    @Inject(APPEALS_DATA_RUNNER) private readonly appealsData: ProjectionRunner,
+    @Inject(TRIBUNAL_SETTINGS) private readonly settings: TribunalSettings,
+  ) {}
 
   @Get()
   @AuditedRead('list')
@@ -89,10 +97,27 @@ export class AppealWindowsController {
     return this.view(decisionId, req);
   }
 
+  @Get(':decisionId/letters/:letterId')
+  @NotScoped(WHY_NOT_SCOPED)
+  @Header('content-type', 'text/html; charset=utf-8')
+  @AuditedRead('person')
+  @ApiOperation({ summary: 'A letter of the disagreement to the family (mediation arranged, the response to the tribunal\'s recommendations, confirmation of compliance), as HTML to open and print' })
+  @ApiResponse({ status: 200, description: 'The letter, text/html' })
+  @ApiResponse({ status: 404, description: 'No such letter' })
+  async letter(@Param('decisionId') decisionId: string, @Param('letterId') letterId: string, @Req() req: Request) {
+    const found = await this.records.disagreement(decisionId);
+    const letter = found?.state.letters.find((l) => l.letterId === letterId);
+    if (!found || !letter) throw problem(404, 'LetterNotFound', 'No such letter', `No letter ${letterId} on decision ${decisionId}`);
+    auditSubjects(req, found.state.window?.childId ?? undefined);
+    const person = found.state.window?.childId ? await this.records.personal.person(found.state.window.childId) : null;
+    return renderTribunalLetter(letter, found.state, person, this.settings.authorityName);
+  }
+
   private async view(decisionId: string, req: Request) {
     const found = await this.records.disagreement(decisionId);
     if (!found?.state.window) throw problem(404, 'AppealWindowNotFound', 'No such appeal window', `No appeal window ${decisionId}`);
     auditSubjects(req, found.state.window.childId ?? undefined);
-    return { ...windowView(found.state, this.records.today()), revision: found.revision };
+    const view = windowView(found.state, this.records.today());
+    return { ...view, letters: found.state.letters.map((l) => ({ ...l, href: `/appeal-windows/${view.decisionId}/letters/${l.letterId}` })), revision: found.revision };
   }
 }

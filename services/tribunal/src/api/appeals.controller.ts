@@ -12,12 +12,10 @@ import { AppealBody, readAppealBody } from './bodies';
 import { APPEAL_COMMANDS } from './commands';
 import { TribunalRecords } from './tribunal-records';
 import { appealView } from './views';
-import { TRIBUNAL_RECORDS, TRIBUNAL_WORK, WHY_NOT_SCOPED } from './appeal-windows.controller';
+import { TRIBUNAL_RECORDS, TRIBUNAL_SETTINGS, TRIBUNAL_WORK, WHY_NOT_SCOPED } from './appeal-windows.controller';
 import { appealNextSteps } from '../domain/next-steps';
 import { appealsMatching, APPEAL_STATUSES } from '../infrastructure/queries/appeals';
 import { appealsStats, MONTH } from '../infrastructure/queries/appeals-stats';
-
-export const TRIBUNAL_SETTINGS = Symbol('TRIBUNAL_SETTINGS');
 
 @ApiTags('appeals')
 @Allow(...TRIBUNAL_WORK)
