@@ -62,7 +62,7 @@ export class ProblemFilter implements ExceptionFilter {
 
 /** How a service's broken rule is answered: 409 the state has moved on, 422 the request breaks a rule itself. */
 export interface RuleAnswer {
-  status: 409 | 422;
+  status: 404 | 409 | 422;
   title: string;
   /** The request field at fault, when one is. */
   field?: string;
