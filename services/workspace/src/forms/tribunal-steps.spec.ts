@@ -1,4 +1,4 @@
-import { appealSteps, formFieldFor, MEDIATION_STEPS, OPEN_WINDOW, REQUEST_MEDIATION, registerAppeal, tribunalBody, type TribunalStep } from './tribunal-steps';
+import { appealSteps, formFieldFor, type AppealForForms, MEDIATION_STEPS, OPEN_WINDOW, REQUEST_MEDIATION, registerAppeal, tribunalBody, type TribunalStep } from './tribunal-steps';
 import { tribunalProblemErrors } from '../tribunal/tribunal-pages';
 
 const date = (name: string, d: string) => {
@@ -7,7 +7,7 @@ const date = (name: string, d: string) => {
 };
 const named = (steps: TribunalStep[], name: string) => steps.find((s) => s.name === name)!;
 
-const appeal = {
+const appeal: AppealForForms = {
   grounds: [{ section: 'B' }, { section: 'F' }],
   orders: [{
     orderId: 'order-1', kind: 'amend-special-educational-provision', status: 'due',

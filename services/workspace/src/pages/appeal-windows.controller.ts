@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
+import { API_CONTENT_SECURITY_POLICY } from '@ehc/host';
 import { Page } from '@ehc/identity';
 import type { ApiProblem } from '../hub-api';
 import { inputId } from '../forms/steps';
@@ -15,6 +16,11 @@ import { PageErrors } from './page-errors';
 export const WINDOWS_PAGE_SIZE = 25;
 /** The list's first view: windows whose appeal deadline is within the next 14 days. */
 export const DEFAULT_CLOSING_WITHIN_DAYS = 14;
+/** Who may open a window by hand (POST /appeal-windows): the others are not offered the form. */
+const OPENERS = ['tribunal-officer', 'team-manager'];
+/** The API's own policy for a letter: nothing runs; its one style allowed by its hash. */
+const LETTER_POLICY = `default-src 'none'; style-src ${API_CONTENT_SECURITY_POLICY.styleSrc.join(' ')}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Deadline { due: CalendarDate | null; done?: CalendarDate | null; daysLeft?: number | null }
 interface WindowItem {
@@ -75,9 +81,14 @@ export class AppealWindowsController {
       status: query.status === 'closed' || query.status === 'any' ? query.status : 'open',
       source: textParam(query.source, 100),
     };
-    const within = wholeNumber(current.within || undefined, { min: 0, max: 3660 });
+    // the API looks at most a year ahead
+    const within = wholeNumber(current.within || undefined, { min: 0, max: 366 });
     const errors = within.fault ? [{ text: `Appeal deadline within how many days must be ${within.fault}`, href: '#within' }] : [];
-    const context = { title: 'Appeal windows closing soon', section: 'appeal-windows', ...tribunalHelpers, query: current, errors, fieldErrors: fieldErrorsOf(errors) };
+    const context = {
+      title: 'Appeal windows closing soon', section: 'appeal-windows', ...tribunalHelpers, query: current, errors, fieldErrors: fieldErrorsOf(errors),
+      // opening a window by hand is the tribunal team's and the managers' (the API refuses others)
+      mayOpen: OPENERS.some((r) => session.roles.includes(r)),
+    };
     if (errors.length) return this.workspace.page(res.status(400), 'tribunal-windows.njk', { ...context, list: null }, signedIn);
 
     const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
@@ -130,6 +141,19 @@ export class AppealWindowsController {
     }
     if (answer.status >= 500 || answer.status < 400) throw new PageRefused(502, 'Sorry, there is a problem with the service', 'The appeal window was not opened. Try again later.');
     return again(answer.status === 409 ? 409 : answer.status === 403 ? 403 : answer.status === 422 ? 422 : 400, tribunalProblemErrors(OPEN_WINDOW, answer.body as ApiProblem));
+  }
+
+  /** A letter of the disagreement (mediation arranged, the response to recommendations, compliance confirmed), as the API renders it. */
+  @Get(':decisionId/letters/:letterId')
+  async letter(@Param('decisionId') decisionId: string, @Param('letterId') letterId: string, @Req() req: Request, @Res() res: Response) {
+    const { session } = await this.workspace.signedIn(req);
+    if (!UUID.test(decisionId) || !/^[\w-]{1,60}$/.test(letterId)) throw new PageRefused(404, 'Letter not found', 'There is no such letter.');
+    const letter = await this.workspace.api.html(`/appeal-windows/${decisionId}/letters/${encodeURIComponent(letterId)}`, session.accessToken);
+    if (letter.status !== 200) throw new PageRefused(404, 'Letter not found', 'There is no such letter about this decision, or it is not one you may see.');
+    // the API renders the letter (every value escaped) under its own strict policy: passed on as it is
+    res.status(200).type('text/html; charset=utf-8').setHeader('cache-control', 'no-store');
+    res.setHeader('content-security-policy', LETTER_POLICY);
+    res.send(letter.html);
   }
 
   @Get(':decisionId')

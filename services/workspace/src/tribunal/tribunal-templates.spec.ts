@@ -25,7 +25,7 @@ const window = {
   decisionId: '0b8f6c3e-1d2a-4c1b-9a77-2f1e5d3c4b6a', source: { service: 'needs-assessment', id: '5a0e0d6b-6f1c-4a63-8d0b-1f3e3c2a9b10' },
   childId: 'c-1', child: { givenName: '<b>Amara</b>', familyName: 'Okafor' }, decisionType: 'refusal-to-assess', letterOn: '2026-06-10', letterId: 'letter-1', openedBy: 'published-decision',
   certificateOn: '2026-07-24', status: 'open',
-  deadlines: { mediationContact: deadline('2026-08-10'), appeal: { ...deadline('2026-09-01'), unadjusted: '2026-08-24', adjustment: 'august' } },
+  deadlines: { mediationContact: deadline('2026-08-10'), appeal: { ...deadline('2026-09-01'), due: '2026-09-01', unadjusted: '2026-08-24', adjustment: 'august' as const } },
   mediations: [{ id: 'm-1', status: 'certificate-issued', requestedOn: '2026-06-20', href: '/mediations/m-1' }],
   appeals: [{ id: 'a-1', stage: 'registered', type: 'refusal-to-assess', registeredOn: '2026-08-01', href: '/appeals/a-1' }],
   openMediation: null,
@@ -113,7 +113,7 @@ describe('the tribunal pages as rendered', () => {
     const appeals = render('tribunal-appeals.njk', {
       title: 'Open appeals', query: { status: 'open' }, filtered: false,
       list: { total: 1, asOf: '2026-08-20', page: 1, pages: 1, rows: [{
-        item: { id: 'a-1', decisionId: 'd', source: window.source, type: 'cease', stage: 'registered', registeredOn: '2026-08-01', outcome: null, nextDeadline: { kind: 'laResponse', due: '2026-09-14', daysLeft: 25 } },
+        item: { id: 'a-1', decisionId: 'd', source: window.source, type: 'cease', stage: 'registered', registeredOn: '2026-08-01', outcome: null, nextDeadline: { kind: 'la-response', due: '2026-09-14', daysLeft: 25 } },
         href: '/tribunal/appeals/a-1', nextDays: 25,
       }] },
     });

@@ -1,5 +1,5 @@
 import { explainAppealDeadline } from '@ehc/domain-kernel';
-import { appealDeadlineWords, childName, inWords, DECISION_TYPE_WORDS, sourcePage, windowDaysWords } from './words';
+import { appealDeadlineWords, childName, inWords, DECISION_TYPE_WORDS, NEXT_DEADLINE_WORDS, sourcePage, windowDaysWords } from './words';
 
 /** The deadline as the API shows it: the kernel's working, the deadline as `due`. */
 const shown = (letterOn: string, certificateOn: string | null = null) => {
@@ -42,6 +42,11 @@ describe('codes in words', () => {
     expect(inWords(DECISION_TYPE_WORDS, 'refusal-to-assess')).toBe('Refusal to carry out an EHC needs assessment');
     expect(inWords(DECISION_TYPE_WORDS, 'some-new-decision')).toBe('Some new decision');
     expect(inWords(DECISION_TYPE_WORDS, null)).toBe('');
+  });
+
+  it('names the next deadline an appeal waits on, an order\'s step among them', () => {
+    expect(inWords(NEXT_DEADLINE_WORDS, 'la-response')).toBe('The authority\'s response');
+    expect(inWords(NEXT_DEADLINE_WORDS, 'order:final-plan')).toBe('Order: issue the final EHC plan');
   });
 
   it('says where a family\'s window stands by its days left', () => {

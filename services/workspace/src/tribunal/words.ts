@@ -125,11 +125,10 @@ export const LETTER_KIND_WORDS: Record<string, string> = {
   'mediation-arranged': 'Mediation arranged', 'recommendations-response': 'Response to the tribunal\'s recommendations', 'compliance-confirmed': 'Compliance with the order confirmed',
 };
 
-/** The kinds of deadline an open appeal can be waiting on (the list's "next deadline"). */
+/** The kinds of deadline an open appeal can be waiting on (the list's "next deadline"); an order's step is `order:<step>`. */
 export const NEXT_DEADLINE_WORDS: Record<string, string> = {
-  'la-response': 'The authority\'s response', laResponse: 'The authority\'s response', hearing: 'Hearing',
-  'recommendations-response': 'Response to recommendations', recommendationsResponse: 'Response to recommendations',
-  ...ORDER_STEP_WORDS,
+  'la-response': 'The authority\'s response', 'recommendations-response': 'Response to the recommendations',
+  ...Object.fromEntries(Object.entries(ORDER_STEP_WORDS).map(([step, words]) => [`order:${step}`, `Order: ${words.charAt(0).toLowerCase()}${words.slice(1)}`])),
 };
 
 /** A code in words from its map, or the code itself made readable if the map does not know it (a newer API). */
