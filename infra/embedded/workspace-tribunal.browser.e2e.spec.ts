@@ -19,7 +19,8 @@ const inWords = (date: CalendarDate) => `${Number(date.slice(8, 10))} ${MONTHS[N
  */
 describe('the tribunal pages in a browser', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
-  const reference = `LEG-${randomUUID().slice(0, 6).toUpperCase()}`;
+  // lower case: the API matches `source-id` lower-cased against the reference as it was given (reported)
+  const reference = `leg-${randomUUID().slice(0, 6)}`;
   let hub: WorkspaceHub;
   let page: Page;
   let origin: string;
@@ -227,20 +228,34 @@ describe('the tribunal pages in a browser', () => {
   });
 
   it('lists the open appeals by stage and next deadline', async () => {
+    // the family appeals the refused request too (the tribunal desk records it through the API): an open appeal
+    const token = await hub.serviceToken('tribunal-desk', ['tribunal-officer']);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const windows = (await (await fetch(`${origin}/appeal-windows?source-id=${caseId}`, { headers })).json()) as { items: { decisionId: string }[] };
+    const registered = await fetch(`${origin}/appeals`, { method: 'POST', headers, body: JSON.stringify({ decisionId: windows.items[0].decisionId, registeredOn: daysAgo(3), type: 'refusal-to-assess' }) });
+    expect(registered.status).toBe(201);
+
     await page.getByRole('link', { name: 'Appeals', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/tribunal/appeals');
     expect(await page.locator('h1').innerText()).toBe('Open appeals');
-    // the one appeal is decided: concluded, not open
-    expect(await page.locator('main').innerText()).toContain('No appeals match.');
+    const open = page.locator('tbody tr');
+    expect(await open.count()).toBe(1);
+    expect(await open.innerText()).toContain('Registered');
+    // the authority's response: 30 working days from the day the tribunal sent the appeal
+    expect(await open.innerText()).toMatch(/The authority's response\s+\d+ \w+ \d{4}\s+\d+ days left/);
+    expect(await open.getByRole('link', { name: 'The case' }).getAttribute('href')).toBe(`/cases/${caseId}`);
+    await expectAccessible(page, 'the open appeals');
+    await screenshot(page, 'tribunal-appeals');
+
+    // the one decided is concluded, its order still running
     await page.getByLabel('Appeals', { exact: true }).selectOption('concluded');
     await page.getByRole('button', { name: 'Apply filters' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Appeals concluded');
     const row = page.locator('tbody tr', { hasText: 'Refusal to assess' });
     expect(await row.innerText()).toContain('Decided');
     expect(await row.innerText()).toContain('Allowed');
-    // the order's next step is still running: the final plan or a decision not to issue
-    expect(await row.innerText()).toMatch(/Order: /);
+    expect(await row.innerText()).toContain('Order: issue the final EHC plan');
     expect(await row.getByRole('link', { name: 'Refusal to assess' }).getAttribute('href')).toBe(appealPath);
     await expectAccessible(page, 'the appeals concluded');
-    await screenshot(page, 'tribunal-appeals');
   });
 });
