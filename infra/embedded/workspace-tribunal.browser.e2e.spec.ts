@@ -258,4 +258,22 @@ describe('the tribunal pages in a browser', () => {
     expect(await row.getByRole('link', { name: 'Refusal to assess' }).getAttribute('href')).toBe(appealPath);
     await expectAccessible(page, 'the appeals concluded');
   });
+
+  it('shows the appeals data for the monthly meeting as tables, the last twelve months first', async () => {
+    await page.getByRole('link', { name: 'Appeals data' }).click();
+    expect(new URL(page.url()).pathname).toBe('/tribunal/appeals-data');
+    expect(await page.locator('h1').innerText()).toBe('Appeals data');
+    const thisMonth = inWords(today).replace(/^\d+ /, '');
+    expect(await page.locator('h2').first().innerText()).toContain(`to ${thisMonth}`);
+    // the two appeals registered this month (or at the end of the last)
+    expect(await page.locator('main table').first().innerText()).toContain('Refusal to assess');
+    await expectAccessible(page, 'the appeals data');
+    await screenshot(page, 'tribunal-appeals-data');
+    // a month that does not exist, beside its field
+    await page.getByRole('group', { name: 'From' }).getByLabel('Month').fill('13');
+    await page.getByRole('button', { name: 'Show the figures' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('From must be a real month, like 4 2026');
+    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#from-month');
+    await expectAccessible(page, 'the appeals data with a month refused');
+  });
 });

@@ -17,6 +17,7 @@ import { SignInController } from './pages/sign-in.controller';
 import { ValuingSendController } from './pages/valuing-send.controller';
 import { AppealWindowsController } from './pages/appeal-windows.controller';
 import { AppealsController } from './pages/appeals.controller';
+import { AppealsDataController } from './pages/appeals-data.controller';
 import { MediationController } from './pages/mediation.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
@@ -31,7 +32,7 @@ export class WorkspaceModule {
     return {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
-        AppealWindowsController, MediationController, AppealsController],
+        AppealWindowsController, MediationController, AppealsController, AppealsDataController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

@@ -105,6 +105,7 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   // the tribunal's pages are under /tribunal: the API answers /appeal-windows and /appeals on the same host
   { href: '/tribunal/appeal-windows', text: 'Appeal windows', section: 'appeal-windows', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
   { href: '/tribunal/appeals', text: 'Appeals', section: 'appeals', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
+  { href: '/tribunal/appeals-data', text: 'Appeals data', section: 'appeals-data', roles: ['tribunal-officer', 'team-manager', 'performance-reader'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 
