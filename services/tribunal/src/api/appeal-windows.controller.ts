@@ -71,7 +71,7 @@ export class AppealWindowsController {
     const result = await this.records.run(decisionId, {
       type: 'OpenAppealWindow',
       data: {
-        decisionId, source: value.source, childId: value.childId ?? null, decisionType: value.decisionType, letterOn: value.letterOn, letterId: null,
+        decisionId, source: value.source ?? { service: 'before-the-hub', id: decisionId }, childId: value.childId ?? null, decisionType: value.decisionType, letterOn: value.letterOn, letterId: null,
         recipient: value.recipient ?? 'parent', openedBy: 'by-hand', certificateOn: value.certificateOn ?? null, today: this.records.today(),
       },
     }, req, value.letterOn, { dateField: 'letterOn' });

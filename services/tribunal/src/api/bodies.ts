@@ -13,10 +13,10 @@ export const Section = (description = 'a plan section: B, F, I are appealable; C
 
 export const OpenWindowBody = Type.Object({
   decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'the decision\'s id, if the LA has one (a new one is drawn otherwise)' })),
-  source: Type.Object({
+  source: Type.Optional(Type.Object({
     service: oneOf(['before-the-hub', 'needs-assessment', 'annual-review'] as const, 'where the decision was made'),
     id: Type.String({ minLength: 1, maxLength: 100, description: 'the case or plan id, or the LA\'s own reference for a decision before the hub' }),
-  }, { additionalProperties: false }),
+  }, { additionalProperties: false, description: 'default: before the hub, under the decision\'s own id' })),
   childId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   decisionType: oneOf(DECISION_TYPES, 'the appealable decision (s.51)'),
   letterOn: CalendarDateField('the day written notice of the decision was sent'),

@@ -150,6 +150,8 @@ function decideOnMediation(command: MediationCommand, state: DisagreementState, 
     }
     case 'WithdrawMediation':
       if (ended) return fail('MediationEnded');
+      // once held, the mediation has ended: the certificate follows
+      if (m.status === 'held') return fail('MediationAlreadyHeld');
       return ok([{ type: 'MediationWithdrawn', data: { mediationId: id, withdrawnOn: on } }]);
   }
 }

@@ -205,6 +205,7 @@ describe('mediation (regs 32-42)', () => {
     const withdraw = (on: CalendarDate) => cmd('WithdrawMediation', { mediationId: M, on });
     it('withdrawn', () => given(mediating).when(withdraw('2026-07-05')).then([{ type: 'MediationWithdrawn', data: { mediationId: M, withdrawnOn: '2026-07-05' } }]));
     it('not after the certificate', () => given(certified).when(withdraw('2026-07-25')).thenFails('MediationEnded'));
+    it('not once held: the certificate follows', () => given(mediationHeld).when(withdraw('2026-07-21')).thenFails('MediationAlreadyHeld'));
   });
 });
 

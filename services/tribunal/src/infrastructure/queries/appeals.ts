@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
 
-export const APPEAL_STATUSES = ['open', 'concluded'] as const;
+/** open and concluded, or one stage. */
+export const APPEAL_STATUSES = ['open', 'concluded', 'registered', 'response-sent', 'hearing-listed', 'decided', 'conceded', 'withdrawn'] as const;
 export type AppealStatusFilter = (typeof APPEAL_STATUSES)[number];
 
 /** Appeals, open ones by their next deadline, concluded ones latest first. */
@@ -11,6 +12,7 @@ export async function appealsMatching(db: DataSource, schema: string, q: { statu
   const params: unknown[] = [];
   if (q.status === 'open') where.push(`a.stage IN ('registered', 'response-sent', 'hearing-listed')`);
   if (q.status === 'concluded') where.push(`a.stage IN ('decided', 'conceded', 'withdrawn')`);
+  if (q.status && q.status !== 'open' && q.status !== 'concluded') { params.push(q.status); where.push(`a.stage = $${params.length}`); }
   if (q.type) { params.push(q.type); where.push(`a.type = $${params.length}`); }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM ${s}.rm_appeals a ${filter}`, params)) as { total: number }[];
