@@ -238,6 +238,8 @@ describe('the tribunal pages in a browser', () => {
     await page.getByRole('link', { name: 'Appeals', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/tribunal/appeals');
     expect(await page.locator('h1').innerText()).toBe('Open appeals');
+    // by stage: one registered, none further on
+    expect(await page.locator('.ehc-counts').innerText()).toMatch(/1\s+registered\s+0\s+response sent\s+0\s+hearing listed/);
     const open = page.locator('tbody tr');
     expect(await open.count()).toBe(1);
     expect(await open.innerText()).toContain('Registered');

@@ -26,10 +26,20 @@ describe('a window opened by hand', () => {
     });
   });
 
+  it('sends no source for a decision before the hub with no reference, and one before the hub for a reference alone', () => {
+    const form = { decisionType: 'cease', ...date('letterOn', '2026-03-02') };
+    expect(tribunalBody(OPEN_WINDOW, form).body).toEqual({ decisionType: 'cease', letterOn: '2026-03-02' });
+    expect(tribunalBody(OPEN_WINDOW, { ...form, sourceId: 'LEG-7' }).body.source).toEqual({ service: 'before-the-hub', id: 'LEG-7' });
+  });
+
+  it('asks for the case or plan of a decision made in the hub', () => {
+    const { errors } = tribunalBody(OPEN_WINDOW, { sourceService: 'annual-review', decisionType: 'cease', ...date('letterOn', '2026-03-02') });
+    expect(errors).toEqual([{ field: 'sourceId', href: '#open-window-sourceId', text: 'Enter the id of the case or plan the decision was made on' }]);
+  });
+
   it('says what is missing, against its field', () => {
     const { errors } = tribunalBody(OPEN_WINDOW, { sourceId: 'LEG-1', ...date('letterOn', '2026-02-30') });
     expect(errors.map((e) => [e.field, e.href, e.text])).toEqual([
-      ['sourceService', '#open-window-sourceService', 'Select where the decision was made'],
       ['decisionType', '#open-window-decisionType', 'Select the decision'],
       ['letterOn', '#open-window-letterOn-day', 'The date the decision letter was sent must be a real date'],
     ]);

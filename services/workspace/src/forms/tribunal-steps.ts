@@ -58,15 +58,23 @@ export const OPEN_WINDOW: TribunalStep = {
   name: 'open-window', title: 'Open an appeal window', button: 'Open the appeal window',
   hint: 'For an appealable decision the hub did not record: one made before the hub, for example. The deadlines are worked out from the letter.',
   fields: [
-    { kind: 'radios', name: 'sourceService', label: 'Where the decision was made', options: options(SOURCE_WORDS, ['before-the-hub', 'needs-assessment', 'annual-review']) },
-    { kind: 'text', name: 'sourceId', label: 'Reference of the case or plan', hint: 'Your reference for a decision made before the hub; the id of the case or plan for one made in the hub.' },
+    { kind: 'radios', name: 'sourceService', label: 'Where the decision was made', optional: true, options: options(SOURCE_WORDS, ['before-the-hub', 'needs-assessment', 'annual-review']),
+      hint: 'Leave blank for a decision made before the hub.' },
+    { kind: 'text', name: 'sourceId', label: 'Reference of the case or plan', optional: true,
+      hint: 'Your reference for a decision made before the hub (leave blank if it has none); the id of the case or plan for one made in the hub.' },
     { kind: 'radios', name: 'decisionType', label: 'The decision', options: options(DECISION_TYPE_WORDS) },
     { kind: 'date', name: 'letterOn', label: 'When the decision letter was sent', hint: 'For example, 27 3 2026. The appeal deadline runs from it.' },
     { kind: 'date', name: 'certificateOn', label: 'When a mediation certificate was issued', optional: true, hint: 'Only if one was issued before the hub knew of the decision. Leave blank if none.' },
     { kind: 'radios', name: 'recipient', label: 'Who the letter went to', optional: true, options: [{ value: 'parent', text: 'The parent' }, { value: 'young-person', text: 'The young person' }] },
   ],
   apiFields: { 'source.service': 'sourceService', 'source.id': 'sourceId', source: 'sourceService', decisionId: 'sourceId' },
-  toBody: ({ sourceService, sourceId, ...rest }) => plain({ ...rest, source: { service: sourceService, id: sourceId } }),
+  toBody: ({ sourceService, sourceId, ...rest }) => {
+    // a decision of the hub's own is found by its case or plan; one before the hub may go under the window's own id
+    if (sourceService && sourceService !== 'before-the-hub' && !sourceId) {
+      return { body: {}, errors: [{ text: 'Enter the id of the case or plan the decision was made on', href: '', field: 'sourceId' }] };
+    }
+    return plain({ ...rest, ...(sourceId ? { source: { service: sourceService ?? 'before-the-hub', id: sourceId } } : {}) });
+  },
 };
 
 /** A request for mediation (POST /mediations) about the window's decision. */

@@ -5,12 +5,14 @@ import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
 import { Page } from '@ehc/identity';
 import { appealSteps, registerAppeal } from '../forms/tribunal-steps';
 import { TRIBUNAL_PAGES, TribunalPages, tribunalHelpers } from '../tribunal/tribunal-pages';
-import { APPEAL_TYPE_WORDS, inWords } from '../tribunal/words';
+import { APPEAL_STAGE_WORDS, APPEAL_TYPE_WORDS, inWords, OPEN_APPEAL_STAGES } from '../tribunal/words';
 import { WORKSPACE, type Workspace } from '../workspace';
 import { linkTo, listOrRefuse, paginationItems } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const APPEALS_PAGE_SIZE = 25;
+/** The list's choices: open or concluded, one stage, or every appeal. */
+const STATUSES = ['open', 'concluded', 'any', ...Object.keys(APPEAL_STAGE_WORDS)];
 
 interface AppealItem {
   id: string; decisionId: string; source: { service: string; id: string } | null; type: string; stage: string; registeredOn: CalendarDate;
@@ -43,14 +45,23 @@ export class AppealsController {
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const signedIn = await this.workspace.signedIn(req);
     const current = {
-      status: query.status === 'concluded' || query.status === 'any' ? query.status : 'open',
+      status: typeof query.status === 'string' && STATUSES.includes(query.status) ? query.status : 'open',
       type: typeof query.type === 'string' && query.type in APPEAL_TYPE_WORDS ? query.type : undefined,
     };
     const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
     const fetchPage = (page: number) => this.workspace.api.get('/appeals', signedIn.session.accessToken, {
       status: current.status === 'any' ? undefined : current.status, type: current.type, limit: APPEALS_PAGE_SIZE, offset: (page - 1) * APPEALS_PAGE_SIZE,
     });
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: AppealItem[] }>(await fetchPage(requested), 'the appeals');
+    // the open appeals by stage: how many at each, each a link to its own list
+    const [first, ...atStages] = await Promise.all([
+      fetchPage(requested),
+      ...OPEN_APPEAL_STAGES.map((stage) => this.workspace.api.get('/appeals', signedIn.session.accessToken, { status: stage, type: current.type, limit: 1 })),
+    ]);
+    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: AppealItem[] }>(first, 'the appeals');
+    const byStage = OPEN_APPEAL_STAGES.map((stage, i) => ({
+      stage, words: APPEAL_STAGE_WORDS[stage], total: atStages[i].status === 200 ? (atStages[i].body as { total: number }).total : null,
+      href: linkTo(TRIBUNAL_PAGES.appeals, { ...current, status: stage }), current: current.status === stage,
+    }));
     const pages = Math.max(1, Math.ceil(list.total / APPEALS_PAGE_SIZE));
     const page = Math.min(requested, pages);
     if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the appeals');
@@ -59,8 +70,8 @@ export class AppealsController {
       nextDays: item.nextDeadline ? item.nextDeadline.daysLeft ?? daysBetween(list.asOf, item.nextDeadline.due) : null,
     }));
     return this.workspace.page(res, 'tribunal-appeals.njk', {
-      title: current.status === 'concluded' ? 'Appeals concluded' : current.status === 'any' ? 'Appeals' : 'Open appeals', section: 'appeals', ...tribunalHelpers,
-      query: current, list: { total: list.total, asOf: list.asOf, rows, page, pages },
+      title: current.status === 'concluded' ? 'Appeals concluded' : current.status === 'any' ? 'Appeals' : current.status === 'open' ? 'Open appeals' : `Appeals: ${APPEAL_STAGE_WORDS[current.status].toLowerCase()}`,
+      section: 'appeals', ...tribunalHelpers, query: current, byStage, list: { total: list.total, asOf: list.asOf, rows, page, pages },
       pagination: pages > 1 ? paginationItems(page, pages, (p) => linkTo(TRIBUNAL_PAGES.appeals, current, { page: String(p) })) : null,
       filtered: current.status !== 'open' || !!current.type, errors: [],
     }, signedIn);
