@@ -19,8 +19,8 @@ const inWords = (date: CalendarDate) => `${Number(date.slice(8, 10))} ${MONTHS[N
  */
 describe('the tribunal pages in a browser', () => {
   const prefix = `t${randomUUID().slice(0, 8)}_`;
-  // lower case: the API matches `source-id` lower-cased against the reference as it was given (reported)
-  const reference = `leg-${randomUUID().slice(0, 6)}`;
+  // an LA's reference as it writes it: found by source-id in any case
+  const reference = `LEG-${randomUUID().slice(0, 6).toUpperCase()}`;
   let hub: WorkspaceHub;
   let page: Page;
   let origin: string;
