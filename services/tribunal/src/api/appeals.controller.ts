@@ -3,7 +3,6 @@ import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOperation, ApiQuery
 import type { Request, Response } from 'express';
 import { newId } from '@ehc/domain-kernel';
 import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
-import { commandNamed, deprecationWarning, documentsToWrite } from '@ehc/commands';
 import { Allow, NotScoped } from '@ehc/identity';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { APPEAL_TYPES } from '@ehc/contracts/tribunal';
@@ -101,17 +100,8 @@ export class AppealsController {
   @HttpCode(200)
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
-  async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const definition = commandNamed(APPEAL_COMMANDS, name);
-    const parsed = definition.read(body);
-    const warning = deprecationWarning(parsed.deprecated, definition.deprecatedAliases);
-    if (warning) res.setHeader('warning', warning);
-    const decisionId = await this.records.decisionOfPart('appeal', id);
-    this.records.notInFuture(parsed.on, 'on');
-    const { ids, documents } = documentsToWrite(parsed.documents);
-    const command = parsed.build({ partId: id.toLowerCase(), today: this.records.today(), responseWorkingDays: this.settings.responseWorkingDays }, ids);
-    const result = await this.records.run(decisionId, command, req, parsed.on, { expectedRevision: parsed.expectedRevision, documents });
-    return this.records.answer(res, result, `/appeals/${id}`, () => this.view(id, req));
+  command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.records.partCommand('appeal', APPEAL_COMMANDS, id, name, body, req, res, { responseWorkingDays: this.settings.responseWorkingDays }, () => this.view(id, req));
   }
 
   private async view(id: string, req: Request) {

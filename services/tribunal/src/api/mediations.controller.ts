@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOperation, ApiRespo
 import type { Request, Response } from 'express';
 import { newId } from '@ehc/domain-kernel';
 import { problem } from '@ehc/http';
-import { commandNamed, deprecationWarning, documentsToWrite } from '@ehc/commands';
+import { documentsToWrite } from '@ehc/commands';
 import { Allow, NotScoped } from '@ehc/identity';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { MediationBody, readMediationBody } from './bodies';
@@ -59,17 +59,8 @@ export class MediationsController {
   @HttpCode(200)
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
-  async command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const definition = commandNamed(MEDIATION_COMMANDS, name);
-    const parsed = definition.read(body);
-    const warning = deprecationWarning(parsed.deprecated, definition.deprecatedAliases);
-    if (warning) res.setHeader('warning', warning);
-    const decisionId = await this.records.decisionOfPart('mediation', id);
-    this.records.notInFuture(parsed.on, 'on');
-    const { ids, documents } = documentsToWrite(parsed.documents);
-    const command = parsed.build({ partId: id.toLowerCase(), today: this.records.today(), responseWorkingDays: 0 }, ids);
-    const result = await this.records.run(decisionId, command, req, parsed.on, { expectedRevision: parsed.expectedRevision, documents });
-    return this.records.answer(res, result, `/mediations/${id}`, () => this.view(id, req));
+  command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.records.partCommand('mediation', MEDIATION_COMMANDS, id, name, body, req, res, { responseWorkingDays: 0 }, () => this.view(id, req));
   }
 
   private async view(id: string, req: Request) {

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import { isUuid, onOrBefore, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
 import { problem } from '@ehc/http';
-import { requestContext, type CommandDocument, type Executed } from '@ehc/commands';
+import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type CommandDocument, type Executed } from '@ehc/commands';
+import type { PartCommandDefinition } from './commands';
 import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { PersonalData } from '@ehc/personal-data';
@@ -57,6 +58,20 @@ export class TribunalRecords {
       throw ruleProblem(result.error, undefined, dated ? options.dateField : undefined);
     }
     return result;
+  }
+
+  /** A command on a mediation or an appeal (`POST /{kind}s/{id}/{name}`): read, built, run, answered with the part's view. */
+  async partCommand<V>(kind: NewPart['kind'], definitions: readonly PartCommandDefinition[], id: string, name: string, body: unknown, req: Request, res: Response, context: { responseWorkingDays: number }, view: () => Promise<V>) {
+    const definition = commandNamed(definitions, name);
+    const parsed = definition.read(body);
+    const warning = deprecationWarning(parsed.deprecated, definition.deprecatedAliases);
+    if (warning) res.setHeader('warning', warning);
+    const decisionId = await this.decisionOfPart(kind, id);
+    this.notInFuture(parsed.on, 'on');
+    const { ids, documents } = documentsToWrite(parsed.documents);
+    const command = parsed.build({ partId: id.toLowerCase(), today: this.today(), ...context }, ids);
+    const result = await this.run(decisionId, command, req, parsed.on, { expectedRevision: parsed.expectedRevision, documents });
+    return this.answer(res, result, `/${kind}s/${id}`, view);
   }
 
   /** A command's answer once the lists show it (202 with Location if they lag), like the other services'. */
