@@ -6,6 +6,7 @@ import { SettingsController } from './api/settings.controller';
 import { ExecutePlanCommandHandler, PLAN_STORE } from './application/plan-command';
 import { planFiles } from './infrastructure/plan-files';
 import { finalPlansConsumer } from './infrastructure/final-plans.consumer';
+import { tribunalOrdersConsumer } from './infrastructure/tribunal-orders.consumer';
 import { annualReviewPublication } from './infrastructure/publication';
 import { planFilesProjection } from './infrastructure/read-models/plan-files.projection';
 import { SettingsDirectory } from './infrastructure/settings/settings-directory';
@@ -33,9 +34,13 @@ export class AnnualReviewModule implements OnModuleInit {
     };
   }
 
-  /** What it publishes (for tribunal and funding), and final plans from needs assessment entering the review cycle, through Kafka or in-process. */
+  /**
+   * What it publishes (for tribunal and funding), and what it reads: final plans from needs assessment
+   * entering the review cycle, and the tribunal's orders on plans, through Kafka or in-process.
+   */
   onModuleInit() {
     this.runtime.bus.publish(this.runtime.store, this.runtime.checkpoints, annualReviewPublication);
     this.runtime.bus.subscribe(this.runtime, finalPlansConsumer(this.runtime, this.settings, this.config.reviewAnchor));
+    this.runtime.bus.subscribe(this.runtime, tribunalOrdersConsumer(this.runtime));
   }
 }

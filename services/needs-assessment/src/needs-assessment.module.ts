@@ -11,6 +11,7 @@ import { CASE_FACTS, caseFacts } from './infrastructure/case-access';
 import { needsAssessmentPublication } from './infrastructure/publication';
 import { assessmentRequestsProjection } from './infrastructure/assessment-requests.projection';
 import { caseFilesProjection } from './infrastructure/read-models/case-files.projection';
+import { tribunalOrdersConsumer } from './infrastructure/tribunal-orders.consumer';
 
 @Module({})
 export class NeedsAssessmentModule implements OnModuleInit {
@@ -33,10 +34,11 @@ export class NeedsAssessmentModule implements OnModuleInit {
     };
   }
 
-  /** What this service publishes and what it reads, whichever bus carries them. */
+  /** What this service publishes and what it reads (its own requests, the tribunal's orders), whichever bus carries them. */
   onModuleInit() {
     const { bus, store, checkpoints } = this.runtime;
     bus.publish(store, checkpoints, needsAssessmentPublication);
     bus.subscribe(this.runtime, assessmentRequestsProjection);
+    bus.subscribe(this.runtime, tribunalOrdersConsumer(this.runtime));
   }
 }

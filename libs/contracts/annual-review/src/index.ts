@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { CalendarDate, Closed, Nullable, OneOf } from '@ehc/contracts/common';
+import type { OrderStepV1 } from '@ehc/contracts/tribunal';
 
 /**
  * Published contract of the annual review service (topic `annual-review.public.v1`, keyed by plan):
@@ -14,6 +15,7 @@ export const DECIDED_NOT_TO_AMEND_V1 = 'annual-review.DecidedNotToAmend.v1';
 export const CEASE_DECISION_MADE_V1 = 'annual-review.CeaseDecisionMade.v1';
 export const PLAN_CEASED_V1 = 'annual-review.PlanCeased.v1';
 export const LETTER_SENT_V1 = 'annual-review.LetterSent.v1';
+export const TRIBUNAL_ORDER_STEP_COMPLETED_V1 = 'annual-review.TribunalOrderStepCompleted.v1';
 
 // Codes mirror the service's domain unions: the translators are typed by these contracts, so a new
 // domain value that the contract lacks fails to compile instead of being published unannounced.
@@ -109,6 +111,27 @@ export const letterSentV1Schema = Closed({
 }, { $id: LETTER_SENT_V1 });
 export type LetterSentV1 = Static<typeof letterSentV1Schema>;
 
+/** The steps of an order (the tribunal contract's ORDER_STEPS) a plan completes: reg 44(2)(d)-(h), domain §3.4. */
+export const PLAN_ORDER_STEPS = ['amended-plan', 'continue-maintaining', 'plan-ceased'] as const satisfies readonly OrderStepV1[];
+
+/**
+ * A step of a tribunal order (`tribunal.TribunalOrderMade.v1`) done on the plan: the amended plan
+ * issued, the plan maintained after a cease decision was overturned (on the order's date), the plan
+ * ceased after the appeal against ceasing was dismissed. The tribunal service closes the step's
+ * compliance deadline from it.
+ */
+export const tribunalOrderStepCompletedV1Schema = Closed({
+  ...planRef,
+  decisionId: Type.String({ format: 'uuid', description: 'The appealable decision the order was made on (the tribunal\'s appeal window id).' }),
+  orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'The order, numbered within its decision.' }),
+  step: OneOf(PLAN_ORDER_STEPS),
+  completedOn: CalendarDate({ description: 'The day the step was done: the amended plan issued, the plan maintained or ceased.' }),
+}, {
+  $id: TRIBUNAL_ORDER_STEP_COMPLETED_V1,
+  description: 'A step of a tribunal order done on an EHC plan (reg 44(2)): for the tribunal service\'s compliance deadline.',
+});
+export type TribunalOrderStepCompletedV1 = Static<typeof tribunalOrderStepCompletedV1Schema>;
+
 /** Every published type with the JSON Schema of its `data` (closed: `additionalProperties: false`, `$id` = the type). */
 export const annualReviewSchemas: Readonly<Record<string, TObject>> = {
   [REVIEW_DECISION_MADE_V1]: reviewDecisionMadeV1Schema,
@@ -117,4 +140,5 @@ export const annualReviewSchemas: Readonly<Record<string, TObject>> = {
   [CEASE_DECISION_MADE_V1]: ceaseDecisionMadeV1Schema,
   [PLAN_CEASED_V1]: planCeasedV1Schema,
   [LETTER_SENT_V1]: letterSentV1Schema,
+  [TRIBUNAL_ORDER_STEP_COMPLETED_V1]: tribunalOrderStepCompletedV1Schema,
 };

@@ -5,6 +5,7 @@ import {
   decidedNotToIssuePlanV1Schema, decidedToAssessV1Schema, FINAL_PLAN_ISSUED_V1, finalPlanIssuedV1Schema, LETTER_SENT_V1, letterSentV1Schema,
   PERSONAL_DETAILS_ERASED_V1, personalDetailsErasedV1Schema,
 } from './events.v1';
+import { TRIBUNAL_ORDER_STEP_COMPLETED_V1, tribunalOrderStepCompletedV1Schema } from './tribunal-order-step-completed.v1';
 
 /** Published contract of the needs-assessment service: topic, event types, JSON Schemas, fixtures. */
 export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
@@ -13,6 +14,7 @@ export const NEEDS_ASSESSMENT_TOPIC = 'needs-assessment.public.v1';
 export const caseUuidOf = (caseId: string): string => caseId.replace(/^ehcna-/, '');
 export * from './needs-assessment-requested.v1';
 export * from './events.v1';
+export * from './tribunal-order-step-completed.v1';
 
 /** Every published type with the JSON Schema of its `data` (closed: `additionalProperties: false`, `$id` = the type). */
 export const needsAssessmentSchemas: Readonly<Record<string, TObject>> = {
@@ -24,4 +26,5 @@ export const needsAssessmentSchemas: Readonly<Record<string, TObject>> = {
   [CASE_CLOSED_V1]: caseClosedV1Schema,
   [LETTER_SENT_V1]: letterSentV1Schema,
   [PERSONAL_DETAILS_ERASED_V1]: personalDetailsErasedV1Schema,
+  [TRIBUNAL_ORDER_STEP_COMPLETED_V1]: tribunalOrderStepCompletedV1Schema,
 };

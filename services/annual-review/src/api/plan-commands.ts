@@ -108,7 +108,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
     }),
   }),
   planCommand('issue-amended-plan', {
-    summary: 'Issue the amended plan naming the setting (reg 22(3): within 8 weeks of the notice), from the 16th day after the notice; sections B, F and I are appealable',
+    summary: 'Issue the amended plan naming the setting (reg 22(3): within 8 weeks of the notice), from the 16th day after the notice; an amendment a tribunal ordered goes first, with no notice, by the order\'s date (reg 44(2)); sections B, F and I are appealable',
     fields: {
       namedSetting: SettingReferenceField('the setting named in section I'),
       phaseTransfer: Type.Optional(Type.Union([

@@ -17,6 +17,20 @@ export function comingPhaseTransfer(view: PlanFileView, setting: SettingRecord |
   });
 }
 
+/**
+ * The amended plan the caseworker is working to: while a tribunal order's amendment is open it binds
+ * (reg 44(2): the order's 2 or 5 weeks, `basis: 'tribunal-order'`), and stays shown once done unless
+ * a review's amendment (reg 22: 8 weeks from its notice, `basis: 'statutory'`) is there to show.
+ */
+function amendedPlanDeadline(view: PlanFileView, today: CalendarDate) {
+  const a = view.amendment;
+  const o = view.orderedAmendment;
+  if (o && (!o.done || !a)) {
+    return { ...deadlineStatus(o.due, o.done, today), outcome: o.done ? ('amended' as const) : null, basis: 'tribunal-order' as const, orderId: o.orderId };
+  }
+  return { ...deadlineStatus(a?.amendedPlan.due ?? null, a?.amendedPlan.done ?? null, today), outcome: a?.amendedPlan.outcome ?? null, basis: 'statutory' as const };
+}
+
 /** A plan as a caseworker sees it: every statutory date with due, done, days left or late. */
 export function planView(view: PlanFileView, person: Person | null, setting: SettingRecord | null | undefined, notes: Map<string, string>, today: CalendarDate) {
   const r = view.review;
@@ -57,7 +71,7 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
       report: deadlineStatus(r?.report.due ?? null, r?.report.done ?? null, today),
       decision: { ...deadlineStatus(r?.decision.due ?? null, r?.decision.done ?? null, today), outcome: r?.decision.outcome ?? null },
       representations: deadlineStatus(a?.representations.due ?? null, a?.representations.done ?? null, today),
-      amendedPlan: { ...deadlineStatus(a?.amendedPlan.due ?? null, a?.amendedPlan.done ?? null, today), outcome: a?.amendedPlan.outcome ?? null },
+      amendedPlan: amendedPlanDeadline(view, today),
       ...(phaseTransfer ? { phaseTransfer } : {}),
       ...(post16Transfer ? { post16Transfer } : {}),
     },
@@ -66,6 +80,9 @@ export function planView(view: PlanFileView, person: Person | null, setting: Set
     suggestedReviews: view.suggestedReviews.map((on) => ({ on, target: operationalTarget(on) })),
     review: r,
     amendment: a,
+    // reg 44: the tribunal's orders on the plan, each step with its own due date (a row folded before orders has none)
+    tribunalOrders: (view.tribunalOrders ?? []).map((o) => ({ ...o, steps: o.steps.map((st) => ({ step: st.step, ...deadlineStatus(st.due, st.done, today) })) })),
+    orderedAmendment: view.orderedAmendment ?? null,
     cease: view.cease,
     dualRegistration: view.dualRegistration,
     letters: view.letters.map((l) => ({ ...l, href: `/annual-reviews/${view.planId}/letters/${l.letterId}` })),

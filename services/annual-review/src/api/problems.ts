@@ -29,6 +29,8 @@ const RULES: Record<RuleBroken, RuleAnswer> = {
   NoMeetingRequested: { status: 409, title: 'The family has not asked for a meeting about this amendment notice' },
   AmendmentMeetingAlreadyHeld: { status: 409, title: 'The meeting the family asked for has already been held' },
   NotAtAnnualReview: { status: 409, title: 'This is recorded at the annual review, after its meeting' },
+  OrderAlreadyReceived: { status: 409, title: 'This tribunal order has already been received on this plan' },
+  AmendmentOrderedByTribunal: { status: 409, title: 'The tribunal ordered the amendment (reg 44(2)): the LA issues the amended plan, it cannot decide not to amend' },
   DateInFuture: { status: 422, title: 'An effective date cannot be in the future', field: 'on' },
   DateBeforePlanMade: { status: 422, title: 'The date is before the plan was made', field: 'on' },
   NotOfPlanAge: { status: 422, title: 'The child or young person is not of an age to have an EHC plan (s.46)', field: 'date_of_birth' },
@@ -51,6 +53,8 @@ const RULES: Record<RuleBroken, RuleAnswer> = {
   InvalidAttendanceSplit: { status: 422, title: 'The attendance split must be whole half-day sessions, 1 to 10 a week in all', field: 'split' },
   DateBeforeDualRegistration: { status: 422, title: 'The date is before the dual registration was agreed', field: 'on' },
   DateBeforeDualRegistrationStart: { status: 422, title: 'The date is before the dual registration started', field: 'on' },
+  OrderStepsMissing: { status: 422, title: 'The tribunal order does not date every step it requires (reg 44(2))', field: 'steps' },
+  DateBeforeTribunalOrder: { status: 422, title: 'The date is before the tribunal order', field: 'on' },
 };
 
 export const ruleProblem = ruleProblems(RULES);

@@ -1,7 +1,7 @@
 import type { CalendarDate, DomainRatings, EarlyFinalisationPolicy, NeedsProfileContext, PhaseTransferKind } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
 import type {
-  AttendanceSplit, CeaseAppealOutcome, CeaseReason, ClosureReason, DualRegistrationOutcome, PlanSource, ReviewAnchor, ReviewOutcome, Setting,
+  AttendanceSplit, CeaseAppealOutcome, CeaseReason, ClosureReason, DualRegistrationOutcome, PlanSource, ReviewAnchor, ReviewOutcome, Setting, TribunalOrder,
 } from './events';
 
 /** Every command carries its effective date `on` and the Europe/London date it was entered (`today`). */
@@ -45,6 +45,8 @@ export type Command =
   | { type: 'Reassign'; data: Dated & { caseworkerId: string } }
   | { type: 'AddNote'; data: Dated & { noteId: string } }
   /** Valuing SEND (domain §8): re-rated in the review cycle, termly and at transitions. */
-  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } }
+  /** An order of the First-tier Tribunal (SEND) about this plan, published by the tribunal service; `on` is the order's date. */
+  | { type: 'ReceiveTribunalOrder'; data: Dated & TribunalOrder };
 
 export type CommandType = Command['type'];

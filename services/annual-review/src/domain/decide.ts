@@ -8,8 +8,8 @@ import {
   transitionReviewFrom, transferYearOf, yearGroupOn, type Cohort,
 } from './cohort';
 import type { Command } from './commands';
-import type { AttendanceSplit, CeaseReason, Event, LetterKind, PhaseTransfer, Post16Transfer, Recipient, Setting } from './events';
-import type { CeaseTrack, PlanState, ReviewCycle } from './plan-state';
+import type { AttendanceSplit, CeaseReason, Event, LetterKind, OrderKind, PhaseTransfer, Post16Transfer, Recipient, Setting } from './events';
+import { orderKey, type CeaseTrack, type PlanState, type ReviewCycle } from './plan-state';
 import { planMayBeCeasedFrom, reviewDecisionIsAppealable } from './appeals';
 
 /**
@@ -44,6 +44,8 @@ export type RuleBroken =
   | 'NotAtAnnualReview'
   | 'NoMeetingRequested'
   | 'AmendmentMeetingAlreadyHeld'
+  | 'OrderAlreadyReceived'
+  | 'AmendmentOrderedByTribunal'
   // well-formed but breaks a rule on its own terms (422)
   | 'DateInFuture'
   | 'DateBeforePlanMade'
@@ -65,9 +67,14 @@ export type RuleBroken =
   | 'SettingNotMainstream'
   | 'InvalidAttendanceSplit'
   | 'DateBeforeDualRegistration'
-  | 'DateBeforeDualRegistrationStart';
+  | 'DateBeforeDualRegistrationStart'
+  | 'OrderStepsMissing'
+  | 'DateBeforeTribunalOrder';
 
 type Decision = Result<Event[], RuleBroken>;
+
+/** The orders to amend the plan (reg 44(2)(d)-(h)): B/F in 5 weeks, section I alone in 2, both in 5. */
+const AMENDING: readonly OrderKind[] = ['amend-special-educational-provision', 'amend-section-i-only', 'amend-provision-and-section-i'];
 
 /** What every decision on a maintained plan (entered, not ceased, not closed) can rely on. */
 interface Maintained { cohort: Cohort | null; reviewDueBy: CalendarDate; namedSetting: Setting }
@@ -94,7 +101,11 @@ export const decide = (command: Command, state: PlanState): Decision => {
   }
   const { planMadeOn, cohort, reviewDueBy: dueBy, namedSetting } = state;
   if (state.stage === 'none' || !planMadeOn || !dueBy || !namedSetting) return fail('NoPlanOnFile');
-  if (state.stage === 'ceased') return fail('PlanCeased');
+  // an order delivered again is the same order, whatever became of the plan since
+  if (command.type === 'ReceiveTribunalOrder' && state.orders.includes(orderKey(command.data))) return fail('OrderAlreadyReceived');
+  // the one order a ceased plan takes: its appeal dismissed, when the dismissal was recorded here first
+  const dismissalRecorded = command.type === 'ReceiveTribunalOrder' && command.data.kind === 'cease-appeal-dismissed' && state.ceaseAppealOutcome === 'dismissed';
+  if (state.stage === 'ceased' && !dismissalRecorded) return fail('PlanCeased');
   if (state.stage === 'closed') return fail('PlanClosed');
   const { on, today } = command.data;
   // recorded after the fact is normal; recorded before it happened is a keying error
@@ -116,6 +127,30 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
     { type: 'CeaseDecisionMade', data: { reason, decidedOn: on, appealWindowEndsOn: appealDeadline(on), reasonsDocumentId } },
     letter('cease-decision', true),
   ];
+  // the amended plan, whichever amendment it ends: a review's (reg 22), or one a tribunal ordered (reg 44)
+  const amendedPlanIssued = (data: Extract<Command, { type: 'IssueAmendedPlan' }>['data'], amendmentId: string, withinStatutoryTime: boolean): Decision => {
+    let phaseTransfer: PhaseTransfer | null = null;
+    if (data.phaseTransfer) {
+      const { kind } = data.phaseTransfer;
+      const transferYear = data.phaseTransfer.transferYear ?? (plan.cohort && transferYearOf(plan.cohort, kind));
+      if (transferYear === null) return fail('PhaseTransferYearNeeded');
+      // reg 18(1): reviewed and amended, naming the new setting, before 15 Feb (31 Mar into post-16); late is recorded
+      const deadline = phaseTransferDeadline(transferYear, kind);
+      phaseTransfer = { kind, transferYear, deadline, met: onOrBefore(on, deadline) };
+    }
+    // reg 18(2): at least five months before a move between post-16 institutions; late is recorded
+    const proposed = state.post16Transfer;
+    const post16Transfer: Post16Transfer | null = proposed
+      ? { transferOn: proposed.transferOn, deadline: proposed.amendBy, met: onOrBefore(on, proposed.amendBy) }
+      : null;
+    return ok([
+      { type: 'AmendedPlanIssued', data: {
+        amendmentId, issuedOn: on, withinStatutoryTime, namedSetting: data.namedSetting, phaseTransfer, planDocumentId: data.planDocumentId, post16Transfer,
+      } },
+      // s.51: sections B, F and I of the amended plan are appealable
+      letter('amended-plan', true),
+    ]);
+  };
 
   switch (command.type) {
     case 'ScheduleMeeting': {
@@ -225,10 +260,53 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
       return ok([{ type: 'Post16TransferProposed', data: { transferOn, newInstitution, recordedOn: on, amendBy: post16TransferDeadline(transferOn) } }]);
     }
 
+    case 'ReceiveTribunalOrder': {
+      const { orderId, decisionId, appealId, kind, concession, amendmentOrdered, steps } = command.data;
+      // an amendment ordered: reg 44(2)(d)-(h), or a cease decision overturned with an amendment ordered too
+      const amends = AMENDING.includes(kind) || (kind === 'cease-decision-overturned' && amendmentOrdered);
+      if (amends && !steps.some((s) => s.step === 'amended-plan')) return fail('OrderStepsMissing');
+      const received: Event = { type: 'TribunalOrderReceived', data: {
+        orderId, decisionId, appealId, kind, orderedOn: on, concession, amendmentOrdered, steps,
+        amendmentId: amends ? (state.orderedAmendment?.amendmentId ?? `amendment-${state.amendments + 1}`) : null,
+      } };
+      const cease = state.cease;
+      switch (kind) {
+        case 'cease-decision-overturned':
+          // domain §3.4: the plan goes on being maintained; the appeal against ceasing is allowed (conceded, reg 45)
+          if (cease?.stage === 'decided') {
+            if (isBefore(on, cease.decidedOn)) return fail('DateBeforeCeaseDecision');
+            return ok([received, { type: 'CeaseAppealConcluded', data: { concludedOn: on, outcome: concession ? 'conceded' : 'allowed' } }]);
+          }
+          // the outcome recorded here before the order arrived: the plan is maintained already
+          if (!cease && (state.ceaseAppealOutcome === 'allowed' || state.ceaseAppealOutcome === 'conceded')) return ok([received]);
+          return fail('NoCeaseDecision');
+        case 'cease-appeal-dismissed':
+          if (state.stage === 'ceased') return ok([received]);
+          if (cease?.stage !== 'decided') return fail('NoCeaseDecision');
+          if (isBefore(on, cease.decidedOn)) return fail('DateBeforeCeaseDecision');
+          // domain §3.4: the plan ends at once
+          return ok([
+            received, { type: 'CeaseAppealConcluded', data: { concludedOn: on, outcome: 'dismissed' } },
+            { type: 'PlanCeased', data: { ceasedOn: on, reason: cease.reason, appeal: 'dismissed' } },
+          ]);
+        default:
+          return ok([received]);
+      }
+    }
+
     case 'IssueAmendedPlan':
     case 'DecideNotToAmend': {
+      const ordered = state.orderedAmendment;
+      if (command.type === 'IssueAmendedPlan' && ordered) {
+        // reg 44(2): the tribunal has settled what the plan says, so the LA issues it within the
+        // order's period: no amendment notice and no 15 days for representations (reg 22 is for the
+        // LA's own proposals after a review). The ordered amendment goes first; a review's runs on.
+        if (isBefore(on, ordered.orderedOn)) return fail('DateBeforeTribunalOrder');
+        return amendedPlanIssued(command.data, ordered.amendmentId, onOrBefore(on, ordered.dueBy));
+      }
       const amendment = state.review?.amendment;
-      if (!amendment) return fail('NoAmendmentNotice');
+      // the tribunal ordered the amendment: the LA cannot decide not to make it
+      if (!amendment) return fail(ordered ? 'AmendmentOrderedByTribunal' : 'NoAmendmentNotice');
       if (isBefore(on, amendment.servedOn)) return fail('DateBeforeAmendmentNotice');
       // reg 22(2): the family has at least 15 days from service; sooner only on a final response where
       // local policy allows, and never before a meeting they asked for
@@ -242,28 +320,7 @@ function decideOnMaintainedPlan(command: Exclude<Command, { type: 'EnterPlan' }>
           letter('decision-not-to-amend', true),
         ]);
       }
-      let phaseTransfer: PhaseTransfer | null = null;
-      if (command.data.phaseTransfer) {
-        const { kind } = command.data.phaseTransfer;
-        const transferYear = command.data.phaseTransfer.transferYear ?? (plan.cohort && transferYearOf(plan.cohort, kind));
-        if (transferYear === null) return fail('PhaseTransferYearNeeded');
-        // reg 18(1): reviewed and amended, naming the new setting, before 15 Feb (31 Mar into post-16); late is recorded
-        const deadline = phaseTransferDeadline(transferYear, kind);
-        phaseTransfer = { kind, transferYear, deadline, met: onOrBefore(on, deadline) };
-      }
-      // reg 18(2): at least five months before a move between post-16 institutions; late is recorded
-      const proposed = state.post16Transfer;
-      const post16Transfer: Post16Transfer | null = proposed
-        ? { transferOn: proposed.transferOn, deadline: proposed.amendBy, met: onOrBefore(on, proposed.amendBy) }
-        : null;
-      return ok([
-        { type: 'AmendedPlanIssued', data: {
-          amendmentId: amendment.amendmentId, issuedOn: on, withinStatutoryTime, namedSetting: command.data.namedSetting, phaseTransfer,
-          planDocumentId: command.data.planDocumentId, post16Transfer,
-        } },
-        // s.51: sections B, F and I of the amended plan are appealable
-        letter('amended-plan', true),
-      ]);
+      return amendedPlanIssued(command.data, amendment.amendmentId, withinStatutoryTime);
     }
 
     case 'ProposeCease': {

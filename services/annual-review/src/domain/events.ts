@@ -1,4 +1,4 @@
-import type { CalendarDate, DomainRatings, NeedsProfileContext, PhaseTransferKind } from '@ehc/domain-kernel';
+import type { CalendarDate, DomainRatings, NeedsProfileContext, PhaseTransferKind, TribunalOrderKind } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
 
 // Domain events of one EHC plan in its review cycle (stream `annualReview-<planId>`), in the law's
@@ -74,6 +74,28 @@ export type LetterKind =
   | 'cease-decision';
 
 export type Recipient = 'parent' | 'young-person';
+
+/** The orders of the First-tier Tribunal (SEND) a maintained plan complies with (reg 44(2)(d)-(h); domain §3.4). */
+export type OrderKind = Extract<TribunalOrderKind,
+  'amend-special-educational-provision' | 'amend-section-i-only' | 'amend-provision-and-section-i' | 'cease-decision-overturned' | 'cease-appeal-dismissed'>;
+
+/** What an order tells the LA to do with the plan, each by its own date. */
+export type OrderStep = 'amended-plan' | 'continue-maintaining' | 'plan-ceased';
+
+/**
+ * An order of the tribunal, or the LA's concession (reg 45), as the tribunal service made it:
+ * `orderId` is numbered within the appealable decision `decisionId`; the due dates are the order's,
+ * taken as given. `amendmentOrdered`: a cease decision overturned with an amendment ordered too.
+ */
+export interface TribunalOrder {
+  orderId: string;
+  decisionId: string;
+  appealId: string;
+  kind: OrderKind;
+  concession: boolean;
+  amendmentOrdered: boolean;
+  steps: { step: OrderStep; dueBy: CalendarDate }[];
+}
 
 /** Half-day sessions a week at each setting; the seed gives no split, so it is optional (domain §11.11). */
 export interface AttendanceSplit {
@@ -159,7 +181,14 @@ export type Event =
   | { type: 'CaseworkerReassigned'; data: { caseworkerId: string; from: string | null; reassignedOn: CalendarDate } }
   | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } }
   /** Valuing SEND (domain §8): the same fact, in the same words, as the needs assessment's. */
-  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } }
+  /**
+   * reg 44: an order about the plan. `amendmentId`: the amendment it orders (or joins, when one
+   * ordered earlier is still open), issued by the order's date with no amendment notice; null when
+   * it orders none. An order on a cease decision comes with the appeal's outcome (and the plan
+   * ceasing, when the appeal was dismissed) in the same decision.
+   */
+  | { type: 'TribunalOrderReceived'; data: TribunalOrder & { orderedOn: CalendarDate; amendmentId: string | null } };
 
 export type EventType = Event['type'];
 

@@ -58,11 +58,19 @@ const STAGE_RULES: RuleBroken[] = [
   'NoMeetingHeld', 'ReportAlreadyReceived', 'DecisionAlreadyMade', 'NoDecisionToAmend', 'AmendmentNoticeAlreadyIssued', 'NoAmendmentNotice',
   'CeaseAlreadyConsidered', 'CeaseNotConsidered', 'CeaseAlreadyDecided', 'NoCeaseDecision', 'CeaseAppealAlreadyRegistered', 'NoCeaseAppeal',
   'CeaseAppealPending', 'DualRegistrationAlreadyAgreed', 'NoDualRegistration', 'NamedSettingNotSpecial', 'NotAtAnnualReview',
-  'NoMeetingRequested', 'AmendmentMeetingAlreadyHeld',
+  'NoMeetingRequested', 'AmendmentMeetingAlreadyHeld', 'AmendmentOrderedByTribunal',
 ];
 
-/** A step taken, or days left to pass (a window to close) before the next. */
-type Move = StepName | { wait: number };
+/** A tribunal order arriving on the plan (from the tribunal service, never a step a caseworker takes). */
+type Ordered = { order: 'amend-section-i-only' | 'cease-decision-overturned' | 'cease-appeal-dismissed' };
+const orderOn = (kind: Ordered['order'], on: string): Command => ({ type: 'ReceiveTribunalOrder', data: {
+  on, today: TODAY, orderId: 'order-1', decisionId: `decision-${kind}`, appealId: 'appeal-1', kind, concession: false, amendmentOrdered: false,
+  steps: [{ step: kind === 'amend-section-i-only' ? 'amended-plan' : kind === 'cease-decision-overturned' ? 'continue-maintaining' : 'plan-ceased', dueBy: addDays(on, 14) }],
+} });
+const AMEND_I: Ordered = { order: 'amend-section-i-only' };
+
+/** A step taken, an order received, or days left to pass (a window to close) before the next. */
+type Move = StepName | Ordered | { wait: number };
 
 /** A plan's history built by its own decisions: entered (made 2025-05-20), then one move a day from 2026-05-01. */
 function planAfter(moves: Move[], namedSetting: Setting = school): { state: ReturnType<typeof initialState>; nextDay: string } {
@@ -79,7 +87,8 @@ function planAfter(moves: Move[], namedSetting: Setting = school): { state: Retu
   let day = '2026-05-01';
   for (const move of moves) {
     if (typeof move === 'string') apply(commandFor(move, day));
-    day = addDays(day, typeof move === 'string' ? 1 : move.wait);
+    else if ('order' in move) apply(orderOn(move.order, day));
+    day = addDays(day, typeof move !== 'string' && 'wait' in move ? move.wait : 1);
   }
   return { state, nextDay: day };
 }
@@ -114,6 +123,12 @@ const HISTORIES: [string, Move[], Setting][] = [
   // s.51: the plan is maintained until the appeal window (2 months and more) has closed
   ['ceased', ['propose-cease', 'cease', { wait: 100 }, 'cease-plan'], school],
   ['closed', ['close'], school],
+  // reg 44(2): the tribunal's orders
+  ['ordered to amend section I', [AMEND_I], school],
+  ['ordered to amend, a review\'s amendment notice served too', [...NOTICE, AMEND_I], school],
+  ['ordered to amend, the amended plan issued', [AMEND_I, 'issue-amended-plan'], school],
+  ['a decision to cease overturned by the tribunal', ['propose-cease', 'cease', 'record-cease-appeal', { order: 'cease-decision-overturned' }], school],
+  ['an appeal against ceasing dismissed by the tribunal', ['propose-cease', 'cease', 'record-cease-appeal', { order: 'cease-appeal-dismissed' }], school],
 ];
 
 describe('what a plan allows next', () => {
@@ -133,6 +148,13 @@ describe('what a plan allows next', () => {
     expect(nextSteps(planAfter(REVIEW).state).slice(0, 2)).toEqual(['receive-report', 'decide']);
     expect(nextSteps(planAfter(['propose-cease', 'cease', { wait: 100 }, 'cease-plan']).state)).toEqual([]);
     expect(nextSteps(planAfter(['close']).state)).toEqual([]);
+  });
+
+  it('offers the amended plan, and no decision not to amend, once the tribunal has ordered the amendment', () => {
+    const offered = nextSteps(planAfter([AMEND_I]).state);
+    expect(offered).toContain('issue-amended-plan');
+    expect(offered).not.toContain('decide-not-to-amend');
+    expect(nextSteps(planAfter([AMEND_I, 'issue-amended-plan']).state)).not.toContain('issue-amended-plan');
   });
 
   it('lists every step once, in the order of the list of names', () => {

@@ -34,8 +34,10 @@ export function nextSteps(state: PlanState): StepName[] {
   if (amendment) {
     steps.push('record-representations');
     if (amendment.meetingRequested && !amendment.meetingHeld) steps.push('hold-amendment-meeting');
-    steps.push('issue-amended-plan', 'decide-not-to-amend');
   }
+  // reg 44(2): an amendment the tribunal ordered is issued with no notice, and never decided against
+  if (amendment || state.orderedAmendment) steps.push('issue-amended-plan');
+  if (amendment) steps.push('decide-not-to-amend');
   // reg 18(2): a move between post-16 institutions may be recorded at any time
   steps.push('record-post-16-transfer');
 

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@ehc/domain-kernel';
 import type { Cohort } from './cohort';
-import type { CeaseReason, Event, ReviewAnchor, ReviewOutcome, Setting } from './events';
+import { isBefore } from '@ehc/domain-kernel';
+import type { CeaseAppealOutcome, CeaseReason, Event, ReviewAnchor, ReviewOutcome, Setting } from './events';
 
 export type Stage = 'none' | 'maintained' | 'ceased' | 'closed';
 
@@ -53,11 +54,21 @@ export interface PlanState {
   letters: number;
   /** Valuing SEND profiles recorded, for the next one's id. */
   profiles: number;
+  /** Every tribunal order received, as `decisionId/orderId`: a redelivered order is recognised. */
+  orders: string[];
+  /** reg 44(2): an amendment the tribunal ordered, until the amended plan is issued; due by the earliest order's date. */
+  orderedAmendment: { amendmentId: string; orderedOn: CalendarDate; dueBy: CalendarDate } | null;
+  /** The outcome of the last appeal against a decision to cease, once concluded (an order may follow it). */
+  ceaseAppealOutcome: CeaseAppealOutcome | null;
 }
+
+/** How a tribunal order is known on a plan: numbered within its appealable decision. */
+export const orderKey = (order: { decisionId: string; orderId: string }): string => `${order.decisionId}/${order.orderId}`;
 
 export const initialState = (): PlanState => ({
   stage: 'none', planMadeOn: null, cohort: null, reviewAnchor: 'review-decision', reviewDueBy: null, namedSetting: null,
   caseworkerId: null, reviews: 0, review: null, amendments: 0, cease: null, dualRegistrations: 0, dualRegistration: null, post16Transfer: null, letters: 0, profiles: 0,
+  orders: [], orderedAmendment: null, ceaseAppealOutcome: null,
 });
 
 const withReview = (state: PlanState, change: (review: ReviewCycle) => ReviewCycle): PlanState =>
@@ -109,9 +120,13 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
       return withReview(state, (r) => ({ ...r, amendment: r.amendment && { ...r.amendment, meetingHeld: true } }));
     case 'Post16TransferProposed':
       return { ...state, post16Transfer: { transferOn: event.data.transferOn, amendBy: event.data.amendBy } };
-    case 'AmendedPlanIssued':
+    case 'AmendedPlanIssued': {
       // an amended plan issued for a reg 18(2) move settles it
-      return { ...state, namedSetting: event.data.namedSetting, review: null, post16Transfer: event.data.post16Transfer ? null : state.post16Transfer };
+      const post16Transfer = event.data.post16Transfer ? null : state.post16Transfer;
+      // the amendment a tribunal ordered ends with its plan; a review's amendment runs on beside it
+      if (state.orderedAmendment?.amendmentId === event.data.amendmentId) return { ...state, namedSetting: event.data.namedSetting, orderedAmendment: null, post16Transfer };
+      return { ...state, namedSetting: event.data.namedSetting, review: null, post16Transfer };
+    }
     case 'DecidedNotToAmend':
       return { ...state, review: null };
     case 'CeaseConsidered':
@@ -119,7 +134,7 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
     case 'DecidedNotToCease':
       return { ...state, cease: null };
     case 'CeaseDecisionMade':
-      return { ...state, cease: { stage: 'decided', reason: event.data.reason, decidedOn: event.data.decidedOn, appealWindowEndsOn: event.data.appealWindowEndsOn, appeal: null } };
+      return { ...state, ceaseAppealOutcome: null, cease: { stage: 'decided', reason: event.data.reason, decidedOn: event.data.decidedOn, appealWindowEndsOn: event.data.appealWindowEndsOn, appeal: null } };
     case 'CeaseMediationCertificateIssued':
       return state.cease?.stage === 'decided' ? { ...state, cease: { ...state.cease, appealWindowEndsOn: event.data.appealWindowEndsOn } } : state;
     case 'CeaseAppealRegistered':
@@ -127,7 +142,9 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
     case 'CeaseAppealConcluded':
       // allowed or conceded: the decision to cease falls and the plan is maintained (domain §3.4);
       // dismissed or withdrawn: PlanCeased follows in the same decision
-      return event.data.outcome === 'allowed' || event.data.outcome === 'conceded' ? { ...state, cease: null } : state;
+      return event.data.outcome === 'allowed' || event.data.outcome === 'conceded'
+        ? { ...state, cease: null, ceaseAppealOutcome: event.data.outcome }
+        : { ...state, ceaseAppealOutcome: event.data.outcome };
     case 'PlanCeased':
       return { ...state, stage: 'ceased' };
     case 'DualRegistrationAgreed':
@@ -154,5 +171,15 @@ export const evolve = (state: PlanState, event: Event): PlanState => {
       return state;
     case 'NeedsProfileRecorded':
       return { ...state, profiles: state.profiles + 1 };
+    case 'TribunalOrderReceived': {
+      const { amendmentId, orderedOn } = event.data;
+      const orders = [...state.orders, orderKey(event.data)];
+      if (!amendmentId) return { ...state, orders };
+      const dueBy = event.data.steps.find((s) => s.step === 'amended-plan')?.dueBy ?? orderedOn;
+      const open = state.orderedAmendment;
+      // a second order to amend joins the amendment still open: one amended plan, by the earlier date
+      if (open?.amendmentId === amendmentId) return { ...state, orders, orderedAmendment: { ...open, dueBy: isBefore(dueBy, open.dueBy) ? dueBy : open.dueBy } };
+      return { ...state, orders, orderedAmendment: { amendmentId, orderedOn, dueBy }, amendments: state.amendments + 1 };
+    }
   }
 };

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore, type NewEvent } from '@ehc/event-store';
 import { cachedHistory, translateAll, type IntegrationEvent } from '@ehc/messaging';
-import { AMENDED_PLAN_ISSUED_V1, annualReviewSchemas } from '@ehc/contracts/annual-review';
+import { AMENDED_PLAN_ISSUED_V1, annualReviewSchemas, TRIBUNAL_ORDER_STEP_COMPLETED_V1 } from '@ehc/contracts/annual-review';
 import { annualReviewPublication } from './publication';
 import type { Event, Setting } from '../domain/events';
 
@@ -25,6 +25,13 @@ const UNPUBLISHED = [
   'consulted-setting', 'cease-considered-reasons', 'cease-reasons',
 ].map(unpublished);
 const unnamed = (what: string, type: Setting['type'], phase: Setting['phase']): Setting => ({ urn: null, name: unpublished(what), type, phase });
+const DECISION_A = '5a1c0b2e-8d4f-4e7a-9b3c-2f1e0d9c8b7a';
+const DECISION_B = '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b';
+const ceaseDecided: Event[] = [
+  { type: 'CeaseConsidered', data: { reason: 'no-longer-necessary', consideredOn: '2026-06-01', settingConsulted: null, reasonsDocumentId: null } },
+  { type: 'CeaseDecisionMade', data: { reason: 'no-longer-necessary', decidedOn: '2026-06-29', appealWindowEndsOn: '2026-09-01', reasonsDocumentId: null } },
+  { type: 'CeaseAppealRegistered', data: { registeredOn: '2026-08-20', withinAppealWindow: true } },
+];
 
 /** A primary-age child's plan reviewed and amended for the move to secondary, and a young person's plan amended, then ceased. */
 const plans: Event[][] = [
@@ -66,7 +73,53 @@ const plans: Event[][] = [
     { type: 'CeaseAppealConcluded', data: { concludedOn: '2027-04-12', outcome: 'dismissed' } },
     { type: 'PlanCeased', data: { ceasedOn: '2027-04-13', reason: 'paid-employment', appeal: 'dismissed' } },
   ],
+  // worked example 17, orders of Mon 2026-11-02: B/F (by 12-07), then section I on another decision (by 11-16), joined; a review's own amendment after
+  [
+    entered(randomUUID()),
+    ordered(DECISION_A, 'amend-special-educational-provision', [{ step: 'amended-plan', dueBy: '2026-12-07' }], 'amendment-1'),
+    ordered(DECISION_B, 'amend-section-i-only', [{ step: 'amended-plan', dueBy: '2026-11-16' }], 'amendment-1'),
+    { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-11-13', withinStatutoryTime: true, namedSetting: secondary, phaseTransfer: null, planDocumentId: null, post16Transfer: null } },
+    { type: 'AmendmentNoticeIssued', data: { amendmentId: 'amendment-2', reviewId: 'review-1', servedOn: '2027-03-01', representationsEndOn: '2027-03-15', amendedPlanDueBy: '2027-04-26', proposedChangesDocumentId: null } },
+    { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-2', issuedOn: '2027-04-01', withinStatutoryTime: true, namedSetting: secondary, phaseTransfer: null, planDocumentId: null, post16Transfer: null } },
+  ],
+  // a cease decision overturned with an amendment ordered too
+  [
+    entered(randomUUID()),
+    ...ceaseDecided,
+    ordered(DECISION_A, 'cease-decision-overturned', [{ step: 'continue-maintaining', dueBy: '2026-11-02' }, { step: 'amended-plan', dueBy: '2026-12-07' }], 'amendment-1'),
+    { type: 'CeaseAppealConcluded', data: { concludedOn: '2026-11-02', outcome: 'allowed' } },
+    { type: 'AmendedPlanIssued', data: { amendmentId: 'amendment-1', issuedOn: '2026-12-08', withinStatutoryTime: false, namedSetting: secondary, phaseTransfer: null, planDocumentId: null, post16Transfer: null } },
+  ],
+  // the appeal against ceasing dismissed by the order
+  [
+    entered(randomUUID()),
+    ...ceaseDecided,
+    ordered(DECISION_A, 'cease-appeal-dismissed', [{ step: 'plan-ceased', dueBy: '2026-11-02' }], null),
+    { type: 'CeaseAppealConcluded', data: { concludedOn: '2026-11-02', outcome: 'dismissed' } },
+    { type: 'PlanCeased', data: { ceasedOn: '2026-11-02', reason: 'no-longer-necessary', appeal: 'dismissed' } },
+  ],
+  // the dismissal recorded here first (10-30), the order after
+  [
+    entered(randomUUID()),
+    ...ceaseDecided,
+    { type: 'CeaseAppealConcluded', data: { concludedOn: '2026-10-30', outcome: 'dismissed' } },
+    { type: 'PlanCeased', data: { ceasedOn: '2026-10-30', reason: 'no-longer-necessary', appeal: 'dismissed' } },
+    ordered(DECISION_A, 'cease-appeal-dismissed', [{ step: 'plan-ceased', dueBy: '2026-11-02' }], null),
+  ],
 ];
+
+function entered(childId: string): Event {
+  return { type: 'PlanEntered', data: {
+    source: { kind: 'import', reference: 'LEG-17' }, childId, cohort: null, planIssuedOn: '2025-05-20', lastReviewedOn: null, namedSetting: primary,
+    caseworkerId: 'cw-1', reviewAnchor: 'review-decision', reviewDueBy: '2026-05-19', suggestedReviews: [],
+  } };
+}
+function ordered(decisionId: string, kind: Extract<Event, { type: 'TribunalOrderReceived' }>['data']['kind'], steps: Extract<Event, { type: 'TribunalOrderReceived' }>['data']['steps'], amendmentId: string | null): Event {
+  return { type: 'TribunalOrderReceived', data: {
+    orderId: 'order-1', decisionId, appealId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', kind, orderedOn: '2026-11-02', concession: false,
+    amendmentOrdered: kind === 'cease-decision-overturned' && amendmentId !== null, steps, amendmentId,
+  } };
+}
 
 const asStored = (e: Event): NewEvent => ({
   id: randomUUID(), type: e.type, schemaVersion: e.type === 'AmendedPlanIssued' ? 2 : 1, data: e.data,
@@ -113,6 +166,33 @@ describe('annual-review published events', () => {
     });
   });
 
+  it('publishes each step of a tribunal order done on the plan, with its date, once for each order it completes', async () => {
+    const { streams, published } = await publishAll();
+    const steps = (i: number) => published.filter((p) => p.subject === streams[i] && p.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1)
+      .map((p) => [p.data.decisionId, p.data.orderId, p.data.step, p.data.completedOn]);
+
+    // one amended plan completes both orders it was joined for; the review's later amendment completes none
+    expect(steps(2)).toEqual([[DECISION_A, 'order-1', 'amended-plan', '2026-11-13'], [DECISION_B, 'order-1', 'amended-plan', '2026-11-13']]);
+    // overturned: maintained from the order's date, then the amendment it also ordered
+    expect(steps(3)).toEqual([[DECISION_A, 'order-1', 'continue-maintaining', '2026-11-02'], [DECISION_A, 'order-1', 'amended-plan', '2026-12-08']]);
+    expect(steps(4)).toEqual([[DECISION_A, 'order-1', 'plan-ceased', '2026-11-02']]);
+    // ceased by the dismissal recorded here before the order came: ceased on that day
+    expect(steps(5)).toEqual([[DECISION_A, 'order-1', 'plan-ceased', '2026-10-30']]);
+    // no plan without an order publishes a step, though plan 1 ceased after its appeal was dismissed
+    expect([...steps(0), ...steps(1)]).toEqual([]);
+    for (const p of published.filter((e) => e.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1)) expect(p.data).toMatchObject({ planId: p.subject, childId: expect.any(String) });
+    const ids = published.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps publishing the plan\'s own facts under an order as before', async () => {
+    const { streams, published } = await publishAll();
+    expect(published.filter((p) => p.subject === streams[4]).map((p) => p.type)).toEqual([
+      'annual-review.CeaseDecisionMade.v1', 'annual-review.PlanCeased.v1', 'annual-review.TribunalOrderStepCompleted.v1',
+    ]);
+    expect(published.find((p) => p.subject === streams[4] && p.type === 'annual-review.PlanCeased.v1')?.data).toMatchObject({ ceasedOn: '2026-11-02', appeal: 'dismissed' });
+  });
+
   it('publishes every contract type, each valid against its closed schema, with no property the schema does not declare', async () => {
     const { stored, published } = await publishAll();
 
@@ -122,7 +202,8 @@ describe('annual-review published events', () => {
       const valid = validate(p.data);
       expect({ type: p.type, undeclared: undeclared(validate.errors), errors: validate.errors ?? [] }).toEqual({ type: p.type, undeclared: [], errors: [] });
       expect(valid).toBe(true);
-      expect(stored.map((s) => s.id)).toContain(p.id);
+      // a second event from one domain event (a completed order step) has its own id, caused by the stored event
+      expect(stored.map((s) => s.id)).toContain(p.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1 ? p.causationId : p.id);
     }
   });
 

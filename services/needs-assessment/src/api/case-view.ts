@@ -7,7 +7,15 @@ function deadline(due: CalendarDate | null, done: CalendarDate | null, today: Ca
   return deadlineStatus(due, done, today, { excepted, extensionDays });
 }
 
-const lifted = (view: CaseFileView, limit: AssessmentTimeLimit) => view.exceptions.some((e) => e.limitsLifted.includes(limit));
+/** An exception lifts the Regulations' limits it names, never a date a tribunal order set (reg 44(3) goes with the order). */
+const lifted = (view: CaseFileView, limit: AssessmentTimeLimit, due: { orderId?: string }) =>
+  !due.orderId && view.exceptions.some((e) => e.limitsLifted.includes(limit));
+
+/**
+ * Where a date comes from: `statutory`, the Regulations' period (6, 16 or 20 weeks from the request,
+ * 15 days from service of a draft); `tribunal-order`, the period of the order named (reg 44(2)).
+ */
+const basis = (due: { orderId?: string }) => (due.orderId ? { basis: 'tribunal-order' as const, orderId: due.orderId } : { basis: 'statutory' as const });
 
 /** A case as a caseworker sees it: every statutory date with due, done, days left or late. */
 export function caseView(view: CaseFileView, person: Person | null, notes: Map<string, string>, today: CalendarDate, extensionDays: number) {
@@ -24,11 +32,20 @@ export function caseView(view: CaseFileView, person: Person | null, notes: Map<s
     receivedOn: view.receivedOn,
     caseworker: view.caseworkerId,
     deadlines: {
-      decisionToAssess: { ...deadline(s.decisionToAssess.due, s.decisionToAssess.done, today, lifted(view, 'decision-to-assess'), extensionDays), outcome: s.decisionToAssess.outcome },
-      decisionNotToIssue: { ...deadline(s.decisionNotToIssue.due, s.decisionNotToIssue.done, today, lifted(view, 'decision-not-to-issue'), extensionDays), outcome: s.decisionNotToIssue.outcome },
-      draftPlanResponse: deadline(s.draftPlanResponse.due, s.draftPlanResponse.done, today),
-      finalPlan: deadline(s.finalPlan.due, s.finalPlan.done, today, lifted(view, 'final-plan'), extensionDays),
+      decisionToAssess: {
+        ...deadline(s.decisionToAssess.due, s.decisionToAssess.done, today, lifted(view, 'decision-to-assess', s.decisionToAssess), extensionDays),
+        outcome: s.decisionToAssess.outcome, ...basis(s.decisionToAssess),
+      },
+      decisionNotToIssue: {
+        ...deadline(s.decisionNotToIssue.due, s.decisionNotToIssue.done, today, lifted(view, 'decision-not-to-issue', s.decisionNotToIssue), extensionDays),
+        outcome: s.decisionNotToIssue.outcome, ...basis(s.decisionNotToIssue),
+      },
+      ...(s.draftPlan ? { draftPlan: { ...deadline(s.draftPlan.due, s.draftPlan.done, today), ...basis(s.draftPlan) } } : {}),
+      draftPlanResponse: { ...deadline(s.draftPlanResponse.due, s.draftPlanResponse.done, today), basis: 'statutory' as const },
+      finalPlan: { ...deadline(s.finalPlan.due, s.finalPlan.done, today, lifted(view, 'final-plan', s.finalPlan), extensionDays), ...basis(s.finalPlan) },
     },
+    // reg 44: each order, and each of its steps with its own due date; the latest order's are the deadlines above
+    tribunalOrders: (view.tribunalOrders ?? []).map((o) => ({ ...o, steps: o.steps.map((st) => ({ step: st.step, ...deadline(st.due, st.done, today) })) })),
     advice: view.advice.map((a) => ({ ...a, ...deadline(a.due, a.done, today), late: a.done ? a.done > a.due : today > a.due })),
     exceptions: view.exceptions,
     drafts: view.drafts,

@@ -1,5 +1,5 @@
 /** OpenAPI examples, from the worked examples of the domain reference (request received Mon 2026-01-05). */
-const d = (due: string | null, target: string | null = due) => ({ due, done: null, target, daysLeft: 12, daysLate: null, onTime: null, excepted: false, expectedUnderException: null });
+const d = (due: string | null, target: string | null = due) => ({ due, done: null, target, daysLeft: 12, daysLate: null, onTime: null, excepted: false, expectedUnderException: null, basis: 'statutory' });
 
 export const caseExample = {
   id: '0b6f7e0c-1d2a-4f3b-8c9d-5e6f7a8b9c0d',
@@ -15,6 +15,8 @@ export const caseExample = {
     draftPlanResponse: { ...d(null), daysLeft: null },
     finalPlan: d('2026-05-25', '2026-05-22'),
   },
+  // a date a tribunal order set says so: `basis: 'tribunal-order'` with its `orderId` (reg 44), and the order is listed under tribunalOrders
+  tribunalOrders: [],
   advice: [], exceptions: [], drafts: [], parentResponses: [], consultations: [], finalPlan: null, letters: [], needsProfiles: [], notes: [], closure: null,
   timeline: '/needs-assessments/0b6f7e0c-1d2a-4f3b-8c9d-5e6f7a8b9c0d/timeline',
 };

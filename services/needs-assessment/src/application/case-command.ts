@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { executeCommand, type CommandContext, type CommandDocument, type Executed } from '@ehc/commands';
+import type { EventStore } from '@ehc/event-store';
 import { caseStream, needsAssessmentDecider, type Command, type RuleBroken } from '../domain/needs-assessment';
 import { CASE_FILES, type CaseFiles } from './ports';
-
 
 /** Any command on an existing case: the same four steps for every one (STYLE §3). */
 export class ExecuteCaseCommand {
@@ -19,4 +19,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const writes = documents.map((d) => this.files.document(stream, d.kind, d.content, d.documentId));
     return executeCommand(this.files.store, needsAssessmentDecider, stream, command, context, {}, { sideTables: this.files.sideTables, writes });
   }
+}
+
+/** A command on an existing case with nothing written beside its events (a tribunal order arriving from the tribunal service). */
+export function executeCaseCommand(store: EventStore, caseId: string, command: Command, context: CommandContext): Promise<Executed<RuleBroken>> {
+  return executeCommand(store, needsAssessmentDecider, caseStream(caseId), command, context);
 }

@@ -1,5 +1,5 @@
 import type { AssessmentTimeLimit, CalendarDate, Cohort, ExceptionLimb } from '@ehc/domain-kernel';
-import type { AdviceType, Event } from './events';
+import type { AdviceType, Event, OrderKind, OrderStep } from './events';
 
 export type Stage =
   | 'none'
@@ -7,6 +7,8 @@ export type Stage =
   | 'assessing'
   | 'refused'
   | 'no-plan'
+  /** reg 44(2)(b): ordered to make and maintain a plan, no draft served yet (domain §2.2 Drafting) */
+  | 'drafting'
   | 'draft-issued'
   | 'plan-issued'
   | 'withdrawn'
@@ -30,11 +32,18 @@ export interface CaseState {
   letters: number;
   notes: number;
   profiles: number;
+  /** Every tribunal order received, as `decisionId/orderId`: a redelivered order is recognised. */
+  orders: string[];
+  /** The latest order, whose clock the case runs on from its receipt (reg 44). */
+  order: { orderId: string; kind: OrderKind; orderedOn: CalendarDate; due: Partial<Record<OrderStep, CalendarDate>> } | null;
 }
+
+/** How a tribunal order is known on a case: numbered within its appealable decision. */
+export const orderKey = (order: { decisionId: string; orderId: string }): string => `${order.decisionId}/${order.orderId}`;
 
 export const initialState = (): CaseState => ({
   stage: 'none', receivedOn: null, cohort: null, requestedByYoungPerson: false, caseworkerId: null, decidedToAssessOn: null,
-  advice: [], exceptions: [], draft: null, consultations: [], letters: 0, notes: 0, profiles: 0,
+  advice: [], exceptions: [], draft: null, consultations: [], letters: 0, notes: 0, profiles: 0, orders: [], order: null,
 });
 
 // evolve never fails: past events are facts
@@ -89,5 +98,15 @@ export const evolve = (state: CaseState, event: Event): CaseState => {
       return { ...state, notes: state.notes + 1 };
     case 'NeedsProfileRecorded':
       return { ...state, profiles: state.profiles + 1 };
+    case 'TribunalOrderReceived': {
+      const { orderId, kind, orderedOn, steps } = event.data;
+      return {
+        ...state,
+        // reg 44(2)(a): back to the decision whether to assess; (b): on to drafting the plan
+        stage: kind === 'assess-or-reassess' ? 'awaiting-decision' : 'drafting',
+        orders: [...state.orders, orderKey(event.data)],
+        order: { orderId, kind, orderedOn, due: Object.fromEntries(steps.map((s) => [s.step, s.dueBy])) },
+      };
+    }
   }
 };

@@ -1,6 +1,6 @@
 import type { CalendarDate, ClosurePeriod, Cohort, EarlyFinalisationPolicy, ExceptionLimb } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
-import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting } from './events';
+import type { AdviceType, ClosureReason, DomainRatings, NeedsProfileContext, Setting, TribunalOrder } from './events';
 
 /** Every command carries its effective date `on` and the Europe/London date it was entered (`today`). */
 interface Dated { on: CalendarDate; today: CalendarDate }
@@ -35,6 +35,8 @@ export type Command =
   | { type: 'Close'; data: Dated & { reason: ClosureReason } }
   | { type: 'Reassign'; data: Dated & { caseworkerId: string } }
   | { type: 'AddNote'; data: Dated & { noteId: string } }
-  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+  | { type: 'RecordNeedsProfile'; data: Dated & { context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } }
+  /** An order of the First-tier Tribunal (SEND) about this case, published by the tribunal service; `on` is the order's date. */
+  | { type: 'ReceiveTribunalOrder'; data: Dated & TribunalOrder };
 
 export type CommandType = Command['type'];

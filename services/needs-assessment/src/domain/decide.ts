@@ -3,9 +3,9 @@ import {
   isBefore, mayFinalise, ok, onOrBefore, rightsHolderOn, settingConsultationResponseDueBy, type CalendarDate, type ExceptionClaim,
   type ExceptionRefusal, type FinalisationRefusal, type Result, type RunningLimit,
 } from '@ehc/domain-kernel';
-import type { CaseState, Stage } from './case-state';
+import { orderKey, type CaseState, type Stage } from './case-state';
 import type { Command } from './commands';
-import type { Event, LetterKind } from './events';
+import type { Event, LetterKind, OrderKind, OrderStep } from './events';
 import { APPEALABLE } from './appeals';
 
 export type RuleBroken =
@@ -22,6 +22,12 @@ export type RuleBroken =
   | 'ConsultationAlreadyAnswered'
   | 'NoMeetingRequested'
   | 'MeetingAlreadyHeld'
+  | 'OrderAlreadyReceived'
+  | 'NoRefusalToAssess'
+  | 'NoDecisionNotToIssue'
+  | 'AssessmentOrderedByTribunal'
+  | 'PlanOrderedByTribunal'
+  | 'TribunalOrderInForce'
   // well-formed but breaks a rule on its own terms (422)
   | 'DateInFuture'
   | 'NotAYoungPerson'
@@ -37,11 +43,19 @@ export type RuleBroken =
   | FinalisationRefusal
   | 'FinalResponseRequestsMeeting'
   | ExceptionRefusal
-  | 'ExceptionNeedsDates';
+  | 'ExceptionNeedsDates'
+  | 'OrderStepsMissing'
+  | 'DateBeforeTribunalOrder';
 
 type Decision = Result<Event[], RuleBroken>;
 
 const ENDED: Stage[] = ['withdrawn', 'closed'];
+
+/** The steps each order sets a date for (reg 44(2)(a), (b); domain §3.4): the case cannot run on an order without them. */
+const ORDER_STEPS: Record<OrderKind, OrderStep[]> = {
+  'assess-or-reassess': ['notify', 'decision-not-to-issue', 'final-plan'],
+  'make-and-maintain-plan': ['draft-plan', 'final-plan'],
+};
 
 /** One case's decisions. Pure: effective dates and "today" (Europe/London) arrive on the command. */
 export const decide = (command: Command, state: CaseState): Decision => {
@@ -55,6 +69,8 @@ export const decide = (command: Command, state: CaseState): Decision => {
     return ok([{ type: 'NeedsAssessmentRequested', data: { ...data, decisionDueBy: decisionToAssessDueBy(data.receivedOn) } }]);
   }
   if (state.stage === 'none' || state.receivedOn === null) return fail('NoRequestOnFile');
+  // an order delivered again is the same order, whatever became of the case since
+  if (command.type === 'ReceiveTribunalOrder' && state.orders.includes(orderKey(command.data))) return fail('OrderAlreadyReceived');
   if (ENDED.includes(state.stage)) return fail('CaseClosed');
   const { on, today } = command.data;
   if (!onOrBefore(on, today)) return fail('DateInFuture');
@@ -68,12 +84,29 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
     type: 'LetterSent', data: { letterId: `letter-${state.letters + 1}`, kind, recipient: rightsHolderOn(state.cohort, on, state.requestedByYoungPerson), sentOn: on, appealRights },
   });
 
+  // reg 44: under a tribunal order its dates bind instead of the 6, 16 and 20 weeks
+  const order = state.order;
+  const dueBy = (step: OrderStep, statutory: CalendarDate): CalendarDate => order?.due[step] ?? statutory;
+
   switch (command.type) {
+    case 'ReceiveTribunalOrder': {
+      const { orderId, decisionId, appealId, kind, concession, steps } = command.data;
+      // reg 44(2)(a): an order to assess overturns a refusal to assess; (b): an order to make and
+      // maintain a plan overturns a decision not to issue one
+      if (kind === 'assess-or-reassess' && state.stage !== 'refused') return fail('NoRefusalToAssess');
+      if (kind === 'make-and-maintain-plan' && state.stage !== 'no-plan') return fail('NoDecisionNotToIssue');
+      if (ORDER_STEPS[kind].some((step) => !steps.some((s) => s.step === step))) return fail('OrderStepsMissing');
+      return ok([{ type: 'TribunalOrderReceived', data: { orderId, decisionId, appealId, kind, orderedOn: on, concession, steps } }]);
+    }
+
     case 'DecideToAssess':
     case 'RefuseAssessment': {
       if (state.stage !== 'awaiting-decision') return fail('DecisionAlreadyMade');
+      // reg 44(2)(a): the tribunal has decided the assessment is to be made; the LA notifies it
+      if (order && command.type === 'RefuseAssessment') return fail('AssessmentOrderedByTribunal');
+      if (order && isBefore(on, order.orderedOn)) return fail('DateBeforeTribunalOrder');
       // late is recorded, not refused: it is reported
-      const withinStatutoryTime = onOrBefore(on, decisionToAssessDueBy(receivedOn));
+      const withinStatutoryTime = onOrBefore(on, dueBy('notify', decisionToAssessDueBy(receivedOn)));
       if (command.type === 'DecideToAssess') {
         return ok([{ type: 'DecidedToAssess', data: { decidedOn: on, withinStatutoryTime } }, letter('decision-to-assess', APPEALABLE.DecidedToAssess)]);
       }
@@ -111,8 +144,11 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
     }
 
     case 'RecordException': {
-      const refused = whileAssessing(state, ['awaiting-decision', 'assessing', 'draft-issued']);
+      const refused = whileAssessing(state, ['awaiting-decision', 'assessing', 'draft-issued', 'drafting']);
       if (refused) return refused;
+      // reg 44(3) has its own exceptions to an order's periods (an absence of 2 weeks, not 4): they
+      // belong with the order in the tribunal service, not among the case's reg 10(4) exceptions
+      if (order) return fail('TribunalOrderInForce');
       const claim = exceptionClaim(command.data);
       if (!claim) return fail('ExceptionNeedsDates');
       const applied = applyException(claim, runningLimits(state, receivedOn));
@@ -127,20 +163,24 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
 
     case 'DecideNotToIssue': {
       if (state.stage === 'draft-issued') return fail('DecisionAlreadyMade');
+      if (state.stage === 'drafting') return fail('PlanOrderedByTribunal');
       const refused = whileAssessing(state, ['assessing']);
       if (refused) return refused;
       if (isBefore(on, state.decidedToAssessOn!)) return fail('DateBeforeDecisionToAssess');
       // reg 10(1): notified within 16 weeks of the request; the refusal is appealable
       return ok([
-        { type: 'DecidedNotToIssuePlan', data: { decidedOn: on, withinStatutoryTime: onOrBefore(on, decisionNotToIssueDueBy(receivedOn)), reasonsDocumentId: command.data.reasonsDocumentId } },
+        { type: 'DecidedNotToIssuePlan', data: {
+          decidedOn: on, withinStatutoryTime: onOrBefore(on, dueBy('decision-not-to-issue', decisionNotToIssueDueBy(receivedOn))), reasonsDocumentId: command.data.reasonsDocumentId,
+        } },
         letter('decision-not-to-issue', APPEALABLE.DecidedNotToIssuePlan),
       ]);
     }
 
     case 'IssueDraftPlan': {
-      const refused = whileAssessing(state, ['assessing', 'draft-issued']);
+      const refused = whileAssessing(state, ['assessing', 'draft-issued', 'drafting']);
       if (refused) return refused;
       if (isBefore(on, state.decidedToAssessOn!)) return fail('DateBeforeDecisionToAssess');
+      if (state.stage === 'drafting' && order && isBefore(on, order.orderedOn)) return fail('DateBeforeTribunalOrder');
       // s.38(5): the draft must not name a school or other institution
       if (command.data.namesSetting) return fail('DraftNamesSetting');
       return ok([
@@ -210,7 +250,8 @@ function decideOnOpenCase(command: Exclude<Command, { type: 'RecordNeedsAssessme
       if (!finalising.ok) return finalising;
       return ok([
         { type: 'FinalPlanIssued', data: {
-          issuedOn: on, namedSetting: command.data.namedSetting, withinStatutoryTime: onOrBefore(on, finalPlanDueBy(receivedOn)), planDocumentId: command.data.planDocumentId,
+          issuedOn: on, namedSetting: command.data.namedSetting, withinStatutoryTime: onOrBefore(on, dueBy('final-plan', finalPlanDueBy(receivedOn))),
+          planDocumentId: command.data.planDocumentId,
         } },
         // s.51: sections B, F and I are appealable
         letter('final-plan', APPEALABLE.FinalPlanIssued),
@@ -248,6 +289,8 @@ function whileAssessing(state: CaseState, allowed: Stage[]): Result<never, RuleB
     case 'no-plan': return fail('DecisionAlreadyMade');
     case 'plan-issued': return fail('PlanAlreadyIssued');
     case 'draft-issued': return fail('DecisionAlreadyMade');
+    // reg 44(2)(b): the assessment is behind the case; what is left is the plan the tribunal ordered
+    case 'drafting': return fail('PlanOrderedByTribunal');
     default: return fail('NotAssessing');
   }
 }

@@ -1,4 +1,6 @@
-import type { AssessmentTimeLimit, CalendarDate, ClosurePeriod, ClosureWindow, Cohort, DomainRatings, ExceptionLimb, NeedsProfileContext } from '@ehc/domain-kernel';
+import type {
+  AssessmentTimeLimit, CalendarDate, ClosurePeriod, ClosureWindow, Cohort, DomainRatings, ExceptionLimb, NeedsProfileContext, TribunalOrderKind,
+} from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
 
 // Domain events of one EHC needs assessment case, in the law's words. Free text (reasons, plan
@@ -23,6 +25,26 @@ export interface Setting {
   /** URN or UKPRN, when the setting has one. */
   urn: string | null;
   name: string;
+}
+
+/** The orders of the First-tier Tribunal (SEND) an assessment case complies with (reg 44(2)(a), (b)). */
+export type OrderKind = Extract<TribunalOrderKind, 'assess-or-reassess' | 'make-and-maintain-plan'>;
+
+/** What an order tells the LA to do on the case, each by its own date (reg 44(2)). */
+export type OrderStep = 'notify' | 'decision-not-to-issue' | 'draft-plan' | 'final-plan';
+
+/**
+ * An order of the tribunal, or the LA's concession (reg 45), as the tribunal service made it:
+ * `orderId` is numbered within the appealable decision `decisionId`; the due dates are the order's,
+ * taken as given (the tribunal service computed them from the order's date).
+ */
+export interface TribunalOrder {
+  orderId: string;
+  decisionId: string;
+  appealId: string;
+  kind: OrderKind;
+  concession: boolean;
+  steps: { step: OrderStep; dueBy: CalendarDate }[];
 }
 
 /** Valuing SEND's ratings and contexts are the kernel's, shared with the plan's review cycle. */
@@ -54,6 +76,12 @@ export type Event =
   | { type: 'CaseClosed'; data: { closedOn: CalendarDate; reason: ClosureReason } }
   | { type: 'CaseworkerReassigned'; data: { caseworkerId: string; from: string | null; reassignedOn: CalendarDate } }
   | { type: 'CaseNoteAdded'; data: { noteId: string; notedOn: CalendarDate } }
-  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } };
+  | { type: 'NeedsProfileRecorded'; data: { profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings } }
+  /**
+   * reg 44: the case reopens on the order's clock. An order to assess returns a refused request to
+   * the decision whether to assess; an order to make and maintain a plan takes a case with no plan
+   * to drafting. From then on the order's dates bind instead of the 6, 16 and 20 weeks.
+   */
+  | { type: 'TribunalOrderReceived'; data: TribunalOrder & { orderedOn: CalendarDate } };
 
 export type EventType = Event['type'];

@@ -41,10 +41,20 @@ const ALL_STEPS = Object.keys({
 const STAGE_RULES: RuleBroken[] = [
   'NoRequestOnFile', 'CaseClosed', 'DecisionAlreadyMade', 'AssessmentRefused', 'NotAssessing', 'NoDraftPlan', 'PlanAlreadyIssued',
   'AdviceAlreadyReceived', 'UnknownAdviceRequest', 'ConsultationAlreadyAnswered', 'UnknownConsultation', 'NoMeetingRequested', 'MeetingAlreadyHeld',
+  'AssessmentOrderedByTribunal', 'PlanOrderedByTribunal', 'TribunalOrderInForce',
 ];
 
+/** A tribunal order arriving on the case (it comes from the tribunal service, never as a step a caseworker takes). */
+type Ordered = { order: 'assess-or-reassess' | 'make-and-maintain-plan' };
+const orderOn = (kind: Ordered['order'], on: string): Command => ({ type: 'ReceiveTribunalOrder', data: {
+  on, today: TODAY, orderId: 'order-1', decisionId: `decision-${kind}`, appealId: 'appeal-1', kind, concession: false,
+  steps: kind === 'assess-or-reassess'
+    ? [{ step: 'notify', dueBy: '2026-11-16' }, { step: 'decision-not-to-issue', dueBy: '2027-01-11' }, { step: 'final-plan', dueBy: '2027-02-08' }]
+    : [{ step: 'draft-plan', dueBy: '2026-12-07' }, { step: 'final-plan', dueBy: '2027-01-18' }],
+} });
+
 /** A case's history built by its own decisions, one step a day from 2026-01-06. */
-function caseAfter(steps: StepName[]): { events: Event[]; nextDay: string } {
+function caseAfter(steps: (StepName | Ordered)[]): { events: Event[]; nextDay: string } {
   const requested: Command = { type: 'RecordNeedsAssessmentRequest', data: {
     reference: 'NA-2026-00001', childId: 'c-1', cohort: null, requestedBy: 'parent', receivedOn: '2026-01-05', caseworkerId: 'cw-1', youngPersonOnReceipt: null, today: TODAY,
   } } as unknown as Command;
@@ -56,11 +66,16 @@ function caseAfter(steps: StepName[]): { events: Event[]; nextDay: string } {
     for (const e of decided.value) { events.push(e); state = evolve(state, e); }
   };
   apply(requested);
-  steps.forEach((step, i) => apply(commandFor(step, `2026-01-${String(6 + i).padStart(2, '0')}`)));
+  steps.forEach((step, i) => {
+    const on = `2026-01-${String(6 + i).padStart(2, '0')}`;
+    apply(typeof step === 'string' ? commandFor(step, on) : orderOn(step.order, on));
+  });
   return { events, nextDay: `2026-01-${String(6 + steps.length).padStart(2, '0')}` };
 }
 
-const HISTORIES: [string, StepName[]][] = [
+const ASSESS: Ordered = { order: 'assess-or-reassess' };
+const MAKE_PLAN: Ordered = { order: 'make-and-maintain-plan' };
+const HISTORIES: [string, (StepName | Ordered)[]][] = [
   ['a new request', []],
   ['assessing', ['decide-to-assess']],
   ['assessing, advice outstanding', ['decide-to-assess', 'request-advice']],
@@ -73,6 +88,14 @@ const HISTORIES: [string, StepName[]][] = [
   // the representations window (15 days) passes before the final plan: notes on the days between
   ['the final plan issued', ['decide-to-assess', 'issue-draft-plan', ...Array<StepName>(16).fill('add-note'), 'issue-final-plan']],
   ['withdrawn', ['withdraw']],
+  // reg 44(2): a tribunal order reopens the case on the order's dates
+  ['refused, then ordered to assess', ['refuse-assessment', ASSESS]],
+  ['ordered to assess, the decision to assess notified', ['refuse-assessment', ASSESS, 'decide-to-assess']],
+  ['ordered to assess, advice outstanding', ['refuse-assessment', ASSESS, 'decide-to-assess', 'request-advice']],
+  ['ordered to assess, a draft issued', ['refuse-assessment', ASSESS, 'decide-to-assess', 'issue-draft-plan']],
+  ['no plan, then ordered to make and maintain one', ['decide-to-assess', 'decide-not-to-issue', MAKE_PLAN]],
+  ['ordered to make a plan, advice outstanding', ['decide-to-assess', 'request-advice', 'decide-not-to-issue', MAKE_PLAN]],
+  ['ordered to make a plan, the draft issued', ['decide-to-assess', 'decide-not-to-issue', MAKE_PLAN, 'issue-draft-plan']],
   ['closed', ['decide-to-assess', 'close']],
 ];
 
@@ -92,5 +115,17 @@ describe('what a case allows next', () => {
   it('offers the decision first on a new request, and nothing once the case is closed', () => {
     expect(nextSteps(caseAfter([]).events.reduce(evolve, initialState())).slice(0, 2)).toEqual(['decide-to-assess', 'refuse-assessment']);
     expect(nextSteps(caseAfter(['withdraw']).events.reduce(evolve, initialState()))).toEqual([]);
+  });
+
+  it('offers the notice of the decision to assess, and no refusal, once the tribunal has ordered the assessment', () => {
+    const offered = nextSteps(caseAfter(['refuse-assessment', ASSESS]).events.reduce(evolve, initialState()));
+    expect(offered[0]).toBe('decide-to-assess');
+    expect(offered).not.toContain('refuse-assessment');
+  });
+
+  it('offers the draft plan, and no decision not to issue, once the tribunal has ordered a plan', () => {
+    const offered = nextSteps(caseAfter(['decide-to-assess', 'decide-not-to-issue', MAKE_PLAN]).events.reduce(evolve, initialState()));
+    expect(offered[0]).toBe('issue-draft-plan');
+    expect(offered).not.toContain('decide-not-to-issue');
   });
 });

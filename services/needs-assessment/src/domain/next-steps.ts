@@ -13,6 +13,8 @@ export type StepName =
  */
 export function nextSteps(state: CaseState): StepName[] {
   const steps: StepName[] = [];
+  // a case on a tribunal order's clock takes neither a refusal nor a reg 10(4) exception (its reg 44(3) ones go with the order)
+  const unlessOrdered = (named: StepName[]): StepName[] => (state.order ? [] : named);
   const always: StepName[] = ['record-needs-profile', 'add-note', 'reassign'];
   switch (state.stage) {
     case 'none':
@@ -20,16 +22,22 @@ export function nextSteps(state: CaseState): StepName[] {
     case 'closed':
       return [];
     case 'awaiting-decision':
-      steps.push('decide-to-assess', 'refuse-assessment', 'record-exception');
+      // reg 44(2)(a): under an order to assess, the decision is already made: the LA notifies it
+      steps.push('decide-to-assess', ...unlessOrdered(['refuse-assessment', 'record-exception']));
       break;
     case 'assessing':
       steps.push('request-advice');
       if (state.advice.some((a) => !a.received)) steps.push('record-advice');
-      steps.push('record-exception', 'issue-draft-plan', 'decide-not-to-issue');
+      steps.push(...unlessOrdered(['record-exception']), 'issue-draft-plan', 'decide-not-to-issue');
+      break;
+    case 'drafting':
+      // reg 44(2)(b): ordered to make and maintain a plan, the draft is the next step
+      if (state.advice.some((a) => !a.received)) steps.push('record-advice');
+      steps.push('issue-draft-plan');
       break;
     case 'draft-issued': {
       if (state.advice.some((a) => !a.received)) steps.push('record-advice');
-      steps.push('record-exception', 'issue-draft-plan', 'record-parent-response');
+      steps.push(...unlessOrdered(['record-exception']), 'issue-draft-plan', 'record-parent-response');
       if (state.draft?.meetingRequested && !state.draft.meetingHeld) steps.push('hold-draft-plan-meeting');
       steps.push('consult-setting');
       if (state.consultations.some((c) => !c.responded)) steps.push('record-setting-response');

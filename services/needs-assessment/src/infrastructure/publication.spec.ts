@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore, type NewEvent } from '@ehc/event-store';
 import { cachedHistory, translateAll, type IntegrationEvent } from '@ehc/messaging';
-import { FINAL_PLAN_ISSUED_V1, needsAssessmentSchemas } from '@ehc/contracts/needs-assessment';
+import { FINAL_PLAN_ISSUED_V1, needsAssessmentSchemas, TRIBUNAL_ORDER_STEP_COMPLETED_V1 } from '@ehc/contracts/needs-assessment';
 import { needsAssessmentPublication } from './publication';
 import type { Event } from '../domain/events';
 
@@ -19,6 +19,10 @@ const UNPUBLISHED = [
   'refusal-reasons', 'no-plan-reasons', 'withdrawal-reason', 'adviser', 'evidence', 'draft-plan', 'representations', 'preferred-setting',
   'consulted-setting', 'final-plan', 'note', 'profile',
 ].map(unpublished);
+
+const ORDER = {
+  orderId: 'order-1', decisionId: '5a1c0b2e-8d4f-4e7a-9b3c-2f1e0d9c8b7a', appealId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', orderedOn: '2026-11-02', concession: false,
+};
 
 const requested = (reference: string): Event => ({
   type: 'NeedsAssessmentRequested',
@@ -60,6 +64,30 @@ const cases: Event[][] = [
     requested('NA-2026-00004'),
     { type: 'RequestWithdrawn', data: { withdrawnOn: '2026-01-20', reasonDocumentId: unpublished('withdrawal-reason') } },
   ],
+  // worked example 17: refused, then ordered on Mon 2026-11-02 to assess (notify 11-16, no plan 2027-01-11, final 2027-02-08)
+  [
+    requested('NA-2026-00005'),
+    { type: 'TimeLimitExceptionApplied', data: { exceptionId: 'exception-1', limb: 'exceptional-personal-circumstances', from: '2026-01-20', to: '2026-03-01', limitsLifted: ['decision-to-assess', 'decision-not-to-issue', 'final-plan'], evidenceDocumentId: null } },
+    { type: 'DecidedNotToAssess', data: { decidedOn: '2026-02-10', withinStatutoryTime: true, reasonsDocumentId: null } },
+    { type: 'TribunalOrderReceived', data: { ...ORDER, kind: 'assess-or-reassess', steps: [
+      { step: 'notify', dueBy: '2026-11-16' }, { step: 'decision-not-to-issue', dueBy: '2027-01-11' }, { step: 'final-plan', dueBy: '2027-02-08' },
+    ] } },
+    { type: 'DecidedToAssess', data: { decidedOn: '2026-11-12', withinStatutoryTime: true } },
+    { type: 'DraftPlanIssued', data: { draftNumber: 1, servedOn: '2026-12-14', representationsEndOn: '2026-12-28', planDocumentId: null } },
+    { type: 'FinalPlanIssued', data: { issuedOn: '2027-02-01', namedSetting: school, withinStatutoryTime: true, planDocumentId: null } },
+  ],
+  // no plan, then ordered on Mon 2026-11-02 to make and maintain one (draft 12-07, final 2027-01-18); a second draft after the first
+  [
+    requested('NA-2026-00006'),
+    { type: 'DecidedToAssess', data: { decidedOn: '2026-02-16', withinStatutoryTime: true } },
+    { type: 'DecidedNotToIssuePlan', data: { decidedOn: '2026-04-27', withinStatutoryTime: true, reasonsDocumentId: null } },
+    { type: 'TribunalOrderReceived', data: { ...ORDER, orderId: 'order-2', kind: 'make-and-maintain-plan', steps: [
+      { step: 'draft-plan', dueBy: '2026-12-07' }, { step: 'final-plan', dueBy: '2027-01-18' },
+    ] } },
+    { type: 'DraftPlanIssued', data: { draftNumber: 1, servedOn: '2026-12-04', representationsEndOn: '2026-12-18', planDocumentId: null } },
+    { type: 'DraftPlanIssued', data: { draftNumber: 2, servedOn: '2026-12-21', representationsEndOn: '2027-01-04', planDocumentId: null } },
+    { type: 'FinalPlanIssued', data: { issuedOn: '2027-01-20', namedSetting: school, withinStatutoryTime: false, planDocumentId: null } },
+  ],
 ];
 
 const asStored = (type: string, data: unknown): NewEvent => ({
@@ -79,7 +107,7 @@ async function publishAll() {
   const { events: stored } = await store.readAll({ filter: needsAssessmentPublication.filter });
   const translated = await translateAll([needsAssessmentPublication], stored, cachedHistory(store));
   const published = JSON.parse(JSON.stringify(translated)) as IntegrationEvent<Record<string, unknown>>[];
-  return { stored, streams, published };
+  return { store, stored, streams, published };
 }
 
 const undeclared = (errors: ErrorObject[] | null | undefined) => (errors ?? [])
@@ -100,6 +128,46 @@ describe('needs-assessment published events', () => {
     });
   });
 
+  it('publishes the step of a tribunal order each later fact completes, with its date, once: notify, final plan; the draft, not a second draft', async () => {
+    const { streams, published } = await publishAll();
+    const steps = (stream: string) => published.filter((p) => p.subject === stream && p.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1).map((p) => p.data);
+    const order = { childId: child, decisionId: ORDER.decisionId };
+
+    expect(steps(streams[4])).toEqual([
+      { caseId: streams[4], ...order, orderId: 'order-1', step: 'notify', completedOn: '2026-11-12' },
+      // an order to assess has no draft step: the draft completes nothing
+      { caseId: streams[4], ...order, orderId: 'order-1', step: 'final-plan', completedOn: '2027-02-01' },
+    ]);
+    expect(steps(streams[5])).toEqual([
+      { caseId: streams[5], ...order, orderId: 'order-2', step: 'draft-plan', completedOn: '2026-12-04' },
+      { caseId: streams[5], ...order, orderId: 'order-2', step: 'final-plan', completedOn: '2027-01-20' },
+    ]);
+    // the decisions before the order complete nothing; no case without an order publishes a step
+    for (const stream of streams.slice(0, 4)) expect(steps(stream)).toEqual([]);
+    // each has its own id beside the event it came from (its causation), the same on every replay, so consumers dedupe it
+    const ids = published.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives a completed step the same id every time the relay translates it again', async () => {
+    const { store, published } = await publishAll();
+    const { events: stored } = await store.readAll({ filter: needsAssessmentPublication.filter });
+    const again = await translateAll([needsAssessmentPublication], stored, cachedHistory(store));
+    const stepIds = (events: IntegrationEvent[]) => events.filter((p) => p.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1).map((p) => [p.id, p.causationId]);
+    expect(stepIds(again)).toHaveLength(4);
+    expect(stepIds(again)).toEqual(stepIds(published));
+  });
+
+  it('keeps publishing the decisions and the plan under an order as before', async () => {
+    const { streams, published } = await publishAll();
+    expect(published.filter((p) => p.subject === streams[4]).map((p) => p.type)).toEqual([
+      'needs-assessment.NeedsAssessmentRequested.v1', 'needs-assessment.DecidedNotToAssess.v1', 'needs-assessment.DecidedToAssess.v1',
+      'needs-assessment.TribunalOrderStepCompleted.v1', 'needs-assessment.FinalPlanIssued.v1', 'needs-assessment.TribunalOrderStepCompleted.v1',
+    ]);
+    // the final plan's exception flag reads only exceptions under the dates in force: the one before the order lifted the 20 weeks, not the order's 14
+    expect(published.find((p) => p.subject === streams[4] && p.type === FINAL_PLAN_ISSUED_V1)?.data).toMatchObject({ excepted: false, withinStatutoryTime: true });
+  });
+
   it('publishes every contract type, each valid against its closed schema, with no property the schema does not declare', async () => {
     const { stored, published } = await publishAll();
 
@@ -109,7 +177,8 @@ describe('needs-assessment published events', () => {
       const valid = validate(p.data);
       expect({ type: p.type, undeclared: undeclared(validate.errors), errors: validate.errors ?? [] }).toEqual({ type: p.type, undeclared: [], errors: [] });
       expect(valid).toBe(true);
-      expect(stored.map((s) => s.id)).toContain(p.id);
+      // a second event from one domain event (a completed order step) has its own id, caused by the stored event
+      expect(stored.map((s) => s.id)).toContain(p.type === TRIBUNAL_ORDER_STEP_COMPLETED_V1 ? p.causationId : p.id);
     }
   });
 

@@ -1,7 +1,7 @@
 import { representationsPeriodEndsBefore, type CalendarDate, type Cohort, type DomainRatings, type NeedsProfileContext, type PhaseTransferKind } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
 import type { RunningDeadline } from '@ehc/messaging';
-import type { Event, LetterKind, Setting } from '../../domain/events';
+import type { Event, LetterKind, OrderKind, OrderStep, Setting } from '../../domain/events';
 import { planMayBeCeasedFrom } from '../../domain/appeals';
 import { planIdOf } from '../../domain/annual-review';
 
@@ -10,6 +10,12 @@ interface DueDone { due: CalendarDate | null; done: CalendarDate | null }
 /** A Valuing SEND profile, as the case view carries it (domain §8). */
 export interface NeedsProfile {
   profileId: string; ratedOn: CalendarDate; context: NeedsProfileContext; needs: DomainRatings; settingReadiness: DomainRatings; familyConfidence: DomainRatings;
+}
+
+/** An order of the tribunal about the plan (reg 44), and when each of its steps was done. */
+export interface TribunalOrderView {
+  orderId: string; decisionId: string; appealId: string; kind: OrderKind; orderedOn: CalendarDate; concession: boolean; amendmentId: string | null;
+  steps: { step: OrderStep; due: CalendarDate; done: CalendarDate | null }[];
 }
 
 /** One EHC plan in its review cycle as a caseworker or a setting sees it; built from its events alone. */
@@ -57,6 +63,24 @@ export interface PlanFileView {
   /** Valuing SEND profiles re-rated in the review cycle, oldest first; absent on a row folded before they were recorded. */
   needsProfiles?: NeedsProfile[];
   closure: { on: CalendarDate; reason: string } | null;
+  /** reg 44: the tribunal's orders on the plan, oldest first (absent on a row folded before orders were received). */
+  tribunalOrders?: TribunalOrderView[];
+  /**
+   * reg 44(2): the amendment a tribunal ordered: no notice and no representations, the amended plan
+   * due by the order's date (the earliest, when a second order joined it); `orderId` of that order.
+   */
+  orderedAmendment?: { amendmentId: string; orderId: string; orderedOn: CalendarDate; due: CalendarDate; done: CalendarDate | null } | null;
+}
+
+/** A maintained plan's status once something ends: still amending while an amendment (a review's or an ordered one) is open. */
+const maintainedOr = (v: PlanFileView): PlanFileView['status'] =>
+  (v.amendment && !v.amendment.amendedPlan.done) || (v.orderedAmendment && !v.orderedAmendment.done) ? 'amendment-in-progress' : 'maintained';
+
+/** The orders' step done on `on`: every order whose step it is, not yet done, that `which` picks. */
+function ordersStepDone(v: PlanFileView, step: OrderStep, on: CalendarDate, which: (o: TribunalOrderView) => boolean = () => true): TribunalOrderView[] {
+  return (v.tribunalOrders ?? []).map((o) => (which(o) && o.steps.some((s) => s.step === step && !s.done)
+    ? { ...o, steps: o.steps.map((s) => (s.step === step && !s.done ? { ...s, done: on } : s)) }
+    : o));
 }
 
 export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelope): PlanFileView | null {
@@ -71,6 +95,7 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       caseworkerId: d.caseworkerId, reviewAnchor: d.reviewAnchor,
       nextReview: { due: d.reviewDueBy, done: null }, lastReview: null, suggestedReviews: d.suggestedReviews,
       review: null, amendment: null, phaseTransfer: null, post16Transfer: null, cease: null, dualRegistration: null, letters: [], notes: [], needsProfiles: [], closure: null,
+      tribunalOrders: [], orderedAmendment: null,
     };
   }
   if (!view) return null;
@@ -132,17 +157,23 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       v.post16Transfer = { transferOn: event.data.transferOn, newInstitution: event.data.newInstitution, deadline: event.data.amendBy, amendedOn: null, met: null };
       break;
     case 'AmendedPlanIssued':
-      if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.issuedOn, outcome: 'amended' } };
+      if (v.orderedAmendment?.amendmentId === event.data.amendmentId) {
+        // the amendment a tribunal ordered: a review's amendment, if one is running, runs on
+        v.orderedAmendment = { ...v.orderedAmendment, done: event.data.issuedOn };
+        v.tribunalOrders = ordersStepDone(v, 'amended-plan', event.data.issuedOn, (o) => o.amendmentId === event.data.amendmentId);
+      } else if (v.amendment) {
+        v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.issuedOn, outcome: 'amended' } };
+      }
       v.namedSetting = event.data.namedSetting;
       if (event.data.phaseTransfer) v.phaseTransfer = { ...event.data.phaseTransfer, amendedOn: event.data.issuedOn };
       if (event.data.post16Transfer && v.post16Transfer) {
         v.post16Transfer = { ...v.post16Transfer, amendedOn: event.data.issuedOn, met: event.data.post16Transfer.met };
       }
-      v.status = 'maintained';
+      v.status = maintainedOr(v);
       break;
     case 'DecidedNotToAmend':
       if (v.amendment) v.amendment = { ...v.amendment, amendedPlan: { ...v.amendment.amendedPlan, done: event.data.decidedOn, outcome: 'not-amended' } };
-      v.status = 'maintained';
+      v.status = maintainedOr(v);
       break;
     case 'CeaseConsidered':
       v.cease = { reason: event.data.reason, consideredOn: event.data.consideredOn, decidedOn: null, appealWindowEndsOn: null, appeal: null, ceasedOn: null };
@@ -164,12 +195,32 @@ export function applyToPlanFile(view: PlanFileView | null, envelope: EventEnvelo
       break;
     case 'CeaseAppealConcluded':
       if (v.cease?.appeal) v.cease = { ...v.cease, appeal: { ...v.cease.appeal, outcome: event.data.outcome } };
-      if (event.data.outcome === 'allowed' || event.data.outcome === 'conceded') v.status = 'maintained';
+      if (event.data.outcome === 'allowed' || event.data.outcome === 'conceded') v.status = maintainedOr(v);
       break;
     case 'PlanCeased':
       v.cease = { ...(v.cease ?? { consideredOn: null, decidedOn: null, appealWindowEndsOn: null, appeal: null }), reason: event.data.reason, ceasedOn: event.data.ceasedOn };
       v.status = 'ceased';
+      v.tribunalOrders = ordersStepDone(v, 'plan-ceased', event.data.ceasedOn);
       break;
+    case 'TribunalOrderReceived': {
+      const d = event.data;
+      const steps = d.steps.map((x) => ({ step: x.step, due: x.dueBy, done: null as CalendarDate | null }))
+        // domain §3.4: overturned, the plan is maintained from the order on; dismissed after the plan ceased here, it ceased then
+        .map((x) => (x.step === 'continue-maintaining' ? { ...x, done: d.orderedOn } : x.step === 'plan-ceased' && v.cease?.ceasedOn ? { ...x, done: v.cease.ceasedOn } : x));
+      v.tribunalOrders = [...(v.tribunalOrders ?? []), {
+        orderId: d.orderId, decisionId: d.decisionId, appealId: d.appealId, kind: d.kind, orderedOn: d.orderedOn, concession: d.concession, amendmentId: d.amendmentId, steps,
+      }];
+      const due = d.steps.find((x) => x.step === 'amended-plan')?.dueBy;
+      if (d.amendmentId && due) {
+        const open = v.orderedAmendment && !v.orderedAmendment.done && v.orderedAmendment.amendmentId === d.amendmentId ? v.orderedAmendment : null;
+        // a second order joins the amendment still open: the earlier date binds
+        v.orderedAmendment = open
+          ? (due < open.due ? { ...open, due, orderId: d.orderId } : open)
+          : { amendmentId: d.amendmentId, orderId: d.orderId, orderedOn: d.orderedOn, due, done: null };
+        if (v.status === 'maintained' || v.status === 'review-in-progress') v.status = 'amendment-in-progress';
+      }
+      break;
+    }
     case 'DualRegistrationAgreed':
       v.dualRegistration = {
         id: event.data.dualRegistrationId, mainstream: event.data.mainstream, startOn: event.data.startOn, nextReviewFrom: event.data.nextReviewFrom,
@@ -219,6 +270,9 @@ export function runningDeadlines(v: PlanFileView): RunningDeadline[] {
     if (r.report.due && !r.report.done) out.push({ kind: 'review-report', ref: r.reviewId, due: r.report.due, excepted: false });
     if (r.decision.due && !r.decision.done) out.push({ kind: 'review-decision', ref: r.reviewId, due: r.decision.due, excepted: false });
   }
+  // reg 44(2): the amended plan a tribunal ordered, by the order's date
+  const o = v.orderedAmendment;
+  if (o && !o.done) out.push({ kind: 'amended-plan', ref: o.amendmentId, due: o.due, excepted: false });
   const a = v.amendment;
   if (a && !a.amendedPlan.done) {
     if (a.representations.due && !a.representations.done) out.push({ kind: 'amendment-representations', ref: a.amendmentId, due: a.representations.due, excepted: false });

@@ -5,11 +5,12 @@ import { PlanDeadline, PlanFile, PlanTimelineEntry } from './plan-file.entity';
 
 /**
  * Plans in their review cycle, their running deadlines and their timelines. A new name is a new
- * checkpoint: the tables are emptied and rebuilt from position 0 (v3: the views carry `needsProfiles`).
+ * checkpoint: the tables are emptied and rebuilt from position 0 (v3: the views carry `needsProfiles`;
+ * v4: `tribunalOrders` and `orderedAmendment`).
  */
 export function planFilesProjection(schema: string): Projection {
   return viewProjection<PlanFileView>({
-    name: 'annual-review.plan-files.v3',
+    name: 'annual-review.plan-files.v4',
     schema,
     streamPrefix: PLAN_STREAM_PREFIX,
     tables: { views: 'rm_plans', deadlines: 'rm_plan_deadlines', timeline: 'rm_plan_timeline' },

@@ -4,9 +4,9 @@ import { type Queryable } from '@ehc/commands';
 import { caseworkerCondition, type ListScope } from '@ehc/identity';
 import { caseIdOf } from '../../domain/needs-assessment';
 
-export const CASE_STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'] as const;
+export const CASE_STATUSES = ['awaiting-decision', 'assessing', 'refused', 'no-plan', 'drafting', 'draft-issued', 'plan-issued', 'withdrawn', 'closed', 'open'] as const;
 export type CaseStatusFilter = (typeof CASE_STATUSES)[number];
-const OPEN_STATUSES = `('awaiting-decision', 'assessing', 'draft-issued')`;
+const OPEN_STATUSES = `('awaiting-decision', 'assessing', 'drafting', 'draft-issued')`;
 
 export interface CaseFilters {
   /** whose cases the caller may see at all (their teams') */

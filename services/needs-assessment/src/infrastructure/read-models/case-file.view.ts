@@ -3,7 +3,16 @@ import {
   type CalendarDate, type ClosurePeriod, type ClosureWindow,
 } from '@ehc/domain-kernel';
 import type { EventEnvelope } from '@ehc/event-store';
-import type { ClosureReason, Event, LetterKind, NeedsProfileContext, Recipient, Setting } from '../../domain/events';
+import type { ClosureReason, Event, LetterKind, NeedsProfileContext, OrderKind, OrderStep, Recipient, Setting } from '../../domain/events';
+
+/** A statutory date; `orderId` when a tribunal order set it (reg 44) instead of the Regulations' periods from the request. */
+interface Due { due: CalendarDate; done: CalendarDate | null; orderId?: string }
+
+/** An order of the tribunal the case complies with, and when each of its steps was done. */
+export interface TribunalOrderView {
+  orderId: string; decisionId: string; appealId: string; kind: OrderKind; orderedOn: CalendarDate; concession: boolean;
+  steps: { step: OrderStep; due: CalendarDate; done: CalendarDate | null }[];
+}
 
 /** What a caseworker sees of one case; built from its events, nothing else. */
 export interface CaseFileView {
@@ -15,11 +24,15 @@ export interface CaseFileView {
   caseworkerId: string | null;
   status: string;
   statutory: {
-    decisionToAssess: { due: CalendarDate; done: CalendarDate | null; outcome: 'assess' | 'refuse' | null };
-    decisionNotToIssue: { due: CalendarDate; done: CalendarDate | null; outcome: 'issue' | 'not-issue' | null };
+    decisionToAssess: Due & { outcome: 'assess' | 'refuse' | null };
+    decisionNotToIssue: Due & { outcome: 'issue' | 'not-issue' | null };
     draftPlanResponse: { due: CalendarDate | null; done: CalendarDate | null };
-    finalPlan: { due: CalendarDate; done: CalendarDate | null };
+    /** reg 44(2)(b) only: the draft of a plan the tribunal ordered. */
+    draftPlan?: Due;
+    finalPlan: Due;
   };
+  /** reg 44: the tribunal's orders on the case, oldest first; the latest sets the case's dates. */
+  tribunalOrders: TribunalOrderView[];
   advice: { adviceId: string; adviceType: string; adviser: string | null; requestedOn: CalendarDate; due: CalendarDate; done: CalendarDate | null }[];
   exceptions: {
     exceptionId: string; limb: string; from: CalendarDate; to: CalendarDate | null; limitsLifted: AssessmentTimeLimit[];
@@ -42,7 +55,7 @@ export interface CaseFileView {
 
 /** The open statutory deadlines of a case: what a caseload lists as due or overdue. */
 export interface OpenDeadline {
-  kind: 'decision-to-assess' | 'advice' | 'decision-not-to-issue' | 'draft-plan-response' | 'setting-response' | 'final-plan';
+  kind: 'decision-to-assess' | 'advice' | 'decision-not-to-issue' | 'draft-plan' | 'draft-plan-response' | 'setting-response' | 'final-plan';
   ref: string | null;
   due: CalendarDate;
   /** An exception lifts the time limit: still shown, reported separately, never "overdue". */
@@ -74,15 +87,36 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
         finalPlan: { due: finalPlanDueBy(d.receivedOn), done: null },
       },
       advice: [], exceptions: [], drafts: [], parentResponses: [], consultations: [], finalPlan: null, letters: [], notes: [],
-      needsProfiles: [], closure: null, lastEventOn: envelope.recordedAt,
+      needsProfiles: [], tribunalOrders: [], closure: null, lastEventOn: envelope.recordedAt,
     };
   }
   if (!view) return null;
   const v: CaseFileView = { ...view, status: STATUS_OF[event.type] ?? view.status, lastEventOn: envelope.recordedAt };
   const s = v.statutory;
   switch (event.type) {
+    case 'TribunalOrderReceived': {
+      const d = event.data;
+      const due = (step: OrderStep): Due => ({ due: d.steps.find((x) => x.step === step)!.dueBy, done: null, orderId: d.orderId });
+      v.tribunalOrders = [...(v.tribunalOrders ?? []), {
+        orderId: d.orderId, decisionId: d.decisionId, appealId: d.appealId, kind: d.kind, orderedOn: d.orderedOn, concession: d.concession,
+        steps: d.steps.map((x) => ({ step: x.step, due: x.dueBy, done: null })),
+      }];
+      // reg 44(2): from the order on, its dates instead of the 6, 16 and 20 weeks from the request
+      if (d.kind === 'assess-or-reassess') {
+        v.status = 'awaiting-decision';
+        v.statutory = {
+          decisionToAssess: { ...due('notify'), outcome: null }, decisionNotToIssue: { ...due('decision-not-to-issue'), outcome: null },
+          draftPlanResponse: { due: null, done: null }, finalPlan: due('final-plan'),
+        };
+      } else {
+        v.status = 'drafting';
+        v.statutory = { ...s, draftPlanResponse: { due: null, done: null }, draftPlan: due('draft-plan'), finalPlan: due('final-plan') };
+      }
+      break;
+    }
     case 'DecidedToAssess':
       v.statutory = { ...s, decisionToAssess: { ...s.decisionToAssess, done: event.data.decidedOn, outcome: 'assess' } };
+      v.tribunalOrders = orderStepDone(v, 'notify', event.data.decidedOn);
       break;
     case 'DecidedNotToAssess':
       v.statutory = { ...s, decisionToAssess: { ...s.decisionToAssess, done: event.data.decidedOn, outcome: 'refuse' } };
@@ -101,6 +135,7 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
       break;
     case 'DecidedNotToIssuePlan':
       v.statutory = { ...s, decisionNotToIssue: { ...s.decisionNotToIssue, done: event.data.decidedOn, outcome: 'not-issue' } };
+      v.tribunalOrders = orderStepDone(v, 'decision-not-to-issue', event.data.decidedOn);
       break;
     case 'DraftPlanIssued':
       v.drafts = [...v.drafts, {
@@ -112,7 +147,10 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
         // serving a draft is the decision to issue a plan, made inside the 16 weeks or not
         decisionNotToIssue: s.decisionNotToIssue.done ? s.decisionNotToIssue : { ...s.decisionNotToIssue, done: event.data.servedOn, outcome: 'issue' },
         draftPlanResponse: { due: event.data.representationsEndOn, done: null },
+        ...(s.draftPlan ? { draftPlan: { ...s.draftPlan, done: s.draftPlan.done ?? event.data.servedOn } } : {}),
       };
+      // as above: under an order to assess, the draft is the decision to issue, so no decision not to issue is due
+      v.tribunalOrders = orderStepDone({ ...v, tribunalOrders: orderStepDone(v, 'draft-plan', event.data.servedOn) }, 'decision-not-to-issue', event.data.servedOn);
       break;
     case 'ParentResponseReceived':
       v.parentResponses = [...v.parentResponses, {
@@ -133,6 +171,7 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
     case 'FinalPlanIssued':
       v.finalPlan = { issuedOn: event.data.issuedOn, namedSetting: event.data.namedSetting, withinStatutoryTime: event.data.withinStatutoryTime };
       v.statutory = { ...s, finalPlan: { ...s.finalPlan, done: event.data.issuedOn } };
+      v.tribunalOrders = orderStepDone(v, 'final-plan', event.data.issuedOn);
       break;
     case 'LetterSent':
       v.letters = [...v.letters, { ...event.data }];
@@ -156,26 +195,37 @@ export function applyToCaseFile(view: CaseFileView | null, envelope: EventEnvelo
   return v;
 }
 
-const OPEN = ['awaiting-decision', 'assessing', 'draft-issued'];
+/** The latest order's step done on `on`, the first time it is done; earlier orders are behind the case. */
+function orderStepDone(view: CaseFileView, step: OrderStep, on: CalendarDate): TribunalOrderView[] {
+  const orders = view.tribunalOrders ?? [];
+  const latest = orders[orders.length - 1];
+  if (!latest?.steps.some((s) => s.step === step && !s.done)) return orders;
+  return [...orders.slice(0, -1), { ...latest, steps: latest.steps.map((s) => (s.step === step && !s.done ? { ...s, done: on } : s)) }];
+}
 
-const lifted = (view: CaseFileView, limit: AssessmentTimeLimit) => view.exceptions.some((e) => e.limitsLifted.includes(limit));
+const OPEN = ['awaiting-decision', 'assessing', 'drafting', 'draft-issued'];
+
+/** An exception lifts the Regulations' limits it names; a date a tribunal order set is not one of them (reg 44(3) goes with the order). */
+const lifted = (view: CaseFileView, limit: AssessmentTimeLimit, due: { orderId?: string }) =>
+  !due.orderId && view.exceptions.some((e) => e.limitsLifted.includes(limit));
 
 /** The deadlines still running on a case. */
 export function openDeadlines(view: CaseFileView): OpenDeadline[] {
   if (!OPEN.includes(view.status)) return [];
   const s = view.statutory;
   const out: OpenDeadline[] = [];
-  if (!s.decisionToAssess.done) out.push({ kind: 'decision-to-assess', ref: null, due: s.decisionToAssess.due, excepted: lifted(view, 'decision-to-assess') });
+  if (!s.decisionToAssess.done) out.push({ kind: 'decision-to-assess', ref: null, due: s.decisionToAssess.due, excepted: lifted(view, 'decision-to-assess', s.decisionToAssess) });
   if (view.status === 'assessing') {
-    out.push({ kind: 'decision-not-to-issue', ref: null, due: s.decisionNotToIssue.due, excepted: lifted(view, 'decision-not-to-issue') });
+    out.push({ kind: 'decision-not-to-issue', ref: null, due: s.decisionNotToIssue.due, excepted: lifted(view, 'decision-not-to-issue', s.decisionNotToIssue) });
   }
+  if (view.status === 'drafting' && s.draftPlan && !s.draftPlan.done) out.push({ kind: 'draft-plan', ref: s.draftPlan.orderId ?? null, due: s.draftPlan.due, excepted: false });
   for (const a of view.advice) if (!a.done) out.push({ kind: 'advice', ref: a.adviceId, due: a.due, excepted: false });
   if (view.status === 'draft-issued') {
     if (s.draftPlanResponse.due && !s.draftPlanResponse.done) out.push({ kind: 'draft-plan-response', ref: null, due: s.draftPlanResponse.due, excepted: false });
     for (const c of view.consultations) if (!c.done) out.push({ kind: 'setting-response', ref: c.consultationId, due: c.due, excepted: false });
   }
   if (!s.finalPlan.done && s.decisionToAssess.outcome === 'assess') {
-    out.push({ kind: 'final-plan', ref: null, due: s.finalPlan.due, excepted: lifted(view, 'final-plan') });
+    out.push({ kind: 'final-plan', ref: null, due: s.finalPlan.due, excepted: lifted(view, 'final-plan', s.finalPlan) });
   }
   return out;
 }

@@ -3,10 +3,14 @@ import { viewProjection, type Projection } from '@ehc/messaging';
 import { applyToCaseFile, openDeadlines, type CaseFileView } from './case-file.view';
 import { CaseDeadline, CaseFile, CaseTimelineEntry } from './case-file.entity';
 
-/** Case files, their running deadlines and their timelines, from the needs-assessment events. */
+/**
+ * Case files, their running deadlines and their timelines, from the needs-assessment events. A new
+ * name is a new checkpoint: the tables are emptied and rebuilt from position 0 (v3: the views carry
+ * `tribunalOrders`, and the dates an order sets).
+ */
 export function caseFilesProjection(schema: string): Projection {
   return viewProjection<CaseFileView>({
-    name: 'needs-assessment.case-files.v2',
+    name: 'needs-assessment.case-files.v3',
     schema,
     streamPrefix: CASE_STREAM_PREFIX,
     tables: { views: 'rm_case_files', deadlines: 'rm_case_deadlines', timeline: 'rm_case_timeline' },
