@@ -1,16 +1,12 @@
 import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
 import { todayInLondon } from '@ehc/domain-kernel';
-import { NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
-import { ANNUAL_REVIEW_TOPIC } from '@ehc/contracts/annual-review';
+import { NEEDS_ASSESSMENT_TOPIC, TRIBUNAL_ORDER_STEP_COMPLETED_V1 as NA_ORDER_STEP_COMPLETED_V1, type TribunalOrderStepCompletedV1 as NaStepCompleted } from '@ehc/contracts/needs-assessment';
+import { ANNUAL_REVIEW_TOPIC, TRIBUNAL_ORDER_STEP_COMPLETED_V1 as AR_ORDER_STEP_COMPLETED_V1, type TribunalOrderStepCompletedV1 as ArStepCompleted } from '@ehc/contracts/annual-review';
 import type { ServiceRuntime } from '@ehc/host';
 import { executeDisagreementCommand } from '../application/disagreement-command';
-import type { OrderStep, StepCompletedBy } from '../domain/events';
+import type { StepCompletedBy } from '../domain/events';
 
 export const ORDER_COMPLIANCE_CONSUMER = 'tribunal.order-compliance';
-export const NA_ORDER_STEP_COMPLETED_V1 = 'needs-assessment.TribunalOrderStepCompleted.v1';
-export const AR_ORDER_STEP_COMPLETED_V1 = 'annual-review.TribunalOrderStepCompleted.v1';
-
-interface StepCompleted { decisionId: string; orderId: string; step: OrderStep; completedOn: string }
 
 /**
  * The services that must comply with an order say when they did each step (the decision to assess,
@@ -23,7 +19,7 @@ export function orderComplianceConsumer(runtime: ServiceRuntime): IntegrationEve
     topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC],
     types: [NA_ORDER_STEP_COMPLETED_V1, AR_ORDER_STEP_COMPLETED_V1],
     async handle(event: IntegrationEvent) {
-      const d = event.data as StepCompleted;
+      const d = event.data as NaStepCompleted | ArStepCompleted;
       const by: StepCompletedBy = event.type === NA_ORDER_STEP_COMPLETED_V1 ? 'needs-assessment' : 'annual-review';
       const result = await executeDisagreementCommand(runtime.store, d.decisionId, {
         type: 'RecordCompliance', data: { orderId: d.orderId, step: d.step, on: d.completedOn, by, today: todayInLondon(runtime.clock) },
