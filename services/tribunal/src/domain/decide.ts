@@ -1,7 +1,7 @@
 import {
   appealDeadline, appealTypesFor, appealableSection, certificateAfterDeclineDueBy, certificateAfterMediationDueBy, certificateNeededFor,
   certificateWhenMediationNotArrangedDueBy, complianceExceptionApplies, fail as failWith, icbNotificationDueBy, isBefore, laResponseDueBy, maxDate, mediationContactDeadline,
-  mediationMustTakePlaceBy, ok, onOrBefore, recommendationResponseDueBy, recommendationSection, type CalendarDate, type Result,
+  mediationMustTakePlaceBy, ok, onOrBefore, recommendationResponseDueBy, recommendationSection, type CalendarDate, type PlanSection, type Result,
 } from '@ehc/domain-kernel';
 import type { Command } from './commands';
 import type { Event, GroundDecided, LetterKind, Order, OrderStep } from './events';
@@ -240,14 +240,17 @@ function registerAppeal(command: Extract<Command, { type: 'RegisterAppeal' }>, s
   }]);
 }
 
-/** s.51: a plan's appeal is about B, F or I; health and social care (C, D, G, H1, H2) only alongside one of them. */
-function groundsFit(type: AppealState['type'], sections: readonly string[]): boolean {
-  const appealable = sections.filter((s) => appealableSection(s as never));
-  if (sections.some((s) => !appealableSection(s as never) && !recommendationSection(s as never))) return false;
+/**
+ * s.51: a plan's appeal is about B, F or I; health and social care (C, D, G, H1, H2) only alongside
+ * one of them; an appeal about section I only is about I. A refusal or a cease decision is appealed
+ * as a whole: sections, if given, are the ones in dispute.
+ */
+function groundsFit(type: AppealState['type'], sections: readonly PlanSection[]): boolean {
+  if (sections.some((s) => !appealableSection(s) && !recommendationSection(s))) return false;
+  const appealable = sections.filter(appealableSection);
   if (type === 'section-i-only') return sections.length > 0 && sections.every((s) => s === 'I');
-  if (type === 'contents' || type === 'refusal-to-amend') return sections.length === 0 ? type === 'refusal-to-amend' : appealable.length > 0;
-  // a refusal (to assess, issue, reassess) or a cease decision: the whole decision is appealed, with recommendations alongside if the tribunal is asked
-  return appealable.length === sections.length || appealable.length > 0;
+  if (type === 'contents') return appealable.length > 0;
+  return sections.length === 0 || appealable.length > 0;
 }
 
 function ordersOf(a: AppealState, asked: { kind: Order['kind']; amendmentOrdered: boolean }[], outcome: Parameters<typeof outcomeCanOrder>[0], state: DisagreementState, on: CalendarDate, concession: boolean): Result<Order[], RuleBroken> {
