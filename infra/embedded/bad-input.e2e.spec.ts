@@ -76,6 +76,7 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
     ids.importId = (await api().post('/annual-reviews/import').set('content-type', 'text/csv')
       .send(`${PLANS_HEADER}\n${reference},Leo,Marsh,2015-10-02,2025-05-20,,120345,cw-ben\n`).expect(200)).body.importId;
     ids.planId = (await api().get('/annual-reviews').query({ q: reference }).expect(200)).body.items[0].planId;
+    ids.decisionId = (await api().post('/appeal-windows').send({ source: { service: 'before-the-hub', id: `LEG-${prefix}` }, decisionType: 'refusal-to-assess', letterOn: '2026-02-02' }).expect(201)).body.id;
     document = (await api().get('/docs/json').expect(200)).body;
   });
 
