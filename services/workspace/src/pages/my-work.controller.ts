@@ -30,6 +30,8 @@ export class MyWorkController {
     const { session } = signedIn;
     const manager = session.roles.includes('team-manager');
     const caseworks = manager || session.roles.includes('caseworker');
+    // a tribunal officer's work is the appeal windows closing soon
+    if (!caseworks && session.roles.includes('tribunal-officer')) return res.redirect(303, '/tribunal/appeal-windows');
     if (!caseworks) {
       return this.workspace.page(res, 'my-work.njk', { title: 'My work', section: 'my-work', noTray: true }, signedIn);
     }
