@@ -9,6 +9,8 @@ import type { DisagreementState } from '../../domain/disagreement-state';
  */
 
 /** "Which appeal windows are open, and when do they close?" */
+// the appeal rate counts letters by month, type and whether the window has closed: index-only over ten years of letters
+@Index('rm_disagreements_by_letter', ['letterOn', 'decisionType', 'appealDue'])
 @Entity({ name: 'rm_disagreements' })
 export class DisagreementRow {
   @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
@@ -36,8 +38,8 @@ export class MediationRow {
   @Column('boolean', { name: 'health_involved' }) healthInvolved!: boolean;
   @Column('text') status!: string;
   @Column('date', { name: 'mediation_due', nullable: true }) mediationDue!: string | null;
-  @Column('date', { name: 'held_on', nullable: true }) heldOn!: string | null;
-  @Column('date', { name: 'certificate_on', nullable: true }) certificateOn!: string | null;
+  @Index() @Column('date', { name: 'held_on', nullable: true }) heldOn!: string | null;
+  @Index() @Column('date', { name: 'certificate_on', nullable: true }) certificateOn!: string | null;
   @Column('text', { name: 'certificate_after', nullable: true }) certificateAfter!: string | null;
   @Column('text', { name: 'screening_outcome', nullable: true }) screeningOutcome!: string | null;
 }
@@ -51,7 +53,7 @@ export class AppealRow {
   @Index() @Column('text') type!: string;
   @Index() @Column('text') stage!: string;
   @Index() @Column('date', { name: 'registered_on' }) registeredOn!: string;
-  @Column('date', { name: 'concluded_on', nullable: true }) concludedOn!: string | null;
+  @Index() @Column('date', { name: 'concluded_on', nullable: true }) concludedOn!: string | null;
   @Column('text', { nullable: true }) outcome!: string | null;
   @Column('boolean', { name: 'after_mediation' }) afterMediation!: boolean;
   @Column('boolean') late!: boolean;
@@ -74,7 +76,7 @@ export class OrderRow {
   @Column('boolean', { name: 'complied_on_time', nullable: true }) compliedOnTime!: boolean | null;
   @Column('boolean') excepted!: boolean;
   /** The last step's due date: overdue once passed without compliance. */
-  @Column('date', { name: 'final_due' }) finalDue!: string;
+  @Index() @Column('date', { name: 'final_due' }) finalDue!: string;
 }
 
 @Entity({ name: 'rm_tribunal_deadlines' })
