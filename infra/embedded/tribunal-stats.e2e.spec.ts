@@ -283,6 +283,13 @@ describe('the monthly meeting\'s appeals figures (GET /appeals/stats)', () => {
     expect(body.mediation.requests.total).toBe(0);
   });
 
+  it('gives the same figures from a read model rebuilt from event zero', async () => {
+    const before = await stats('2025-12', '2027-02');
+    const admin = await tokens.as(host.url, CALLERS.administrator);
+    await admin.post('/appeal-windows/projections/rebuild').expect(200);
+    expect(await stats('2025-12', '2027-02')).toEqual(before);
+  });
+
   describe('refuses a malformed range (400, naming the field)', () => {
     const faults = async (query: Record<string, string>) => (await reader.get('/appeals/stats').query(query).expect(400)).body.errors as { field: string; rule: string }[];
 

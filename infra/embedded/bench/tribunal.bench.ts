@@ -6,9 +6,10 @@
 //   BENCH_DECISIONS_WITH_READ_MODEL (20,000)   letters fed while the read model builds
 //   BENCH_YEARS (10), BENCH_DECISIONS_PER_YEAR (7,000)   the county of (b)
 //   BENCH_QUERIES (400)   stats queries timed in (b)
+//   BENCH_PART (a or b)   one part only; BENCH_KEEP=1 keeps the schemas (with DATABASE_URL) to look at the plans
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { addDays, addMonths, daysBetween, fixedClock, type CalendarDate } from '@ehc/domain-kernel';
+import { addDays, addMonths, daysBetween, fixedClock, workingDayOnOrBefore, type AppealableDecisionType, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost, type ServiceRuntime } from '@ehc/host';
 import { inProcessTokens } from '@ehc/identity';
 import { PostgresCheckpointStore, PostgresEventStore, type NewEvent } from '@ehc/event-store';
@@ -20,6 +21,10 @@ import { needsAssessmentService } from '../../../services/needs-assessment/src/s
 import { annualReviewService } from '../../../services/annual-review/src/service';
 import { tribunalService } from '../../../services/tribunal/src/service';
 import { appealableDecisionsConsumer } from '../../../services/tribunal/src/infrastructure/appealable-decisions.consumer';
+import { disagreementStream } from '../../../services/tribunal/src/domain/tribunal';
+import { SCHEMA_VERSIONS } from '../../../services/tribunal/src/domain/events';
+import { replayDisagreement, syntheticDisagreements, type AppealableDecisionOnFile } from '../../../services/tribunal/src/demo/synthetic-appeals';
+import { appealsStats, type AppealsStats } from '../../../services/tribunal/src/infrastructure/queries/appeals-stats';
 import { benchDatabase, benchNumber, percentile } from './bench-kit';
 
 const DECISIONS = benchNumber('BENCH_DECISIONS', 100_000);
@@ -161,6 +166,114 @@ async function windowsFromLetters(databaseUrl: string, rows: string[][], decisio
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// (b) the monthly meeting's figures over ten years
+
+/** A year's appealable decisions in a large county, by kind (needs assessment and annual review letters). */
+const DECISION_MIX: readonly [AppealableDecisionType, number][] = [
+  ['refusal-to-assess', 0.12], ['decision-not-to-issue', 0.03], ['final-plan', 0.25], ['decision-not-to-amend', 0.4], ['amended-plan', 0.17], ['cease', 0.03],
+];
+
+/**
+ * Ten years of a county's disagreements, each decided by the tribunal's decider from its window's
+ * opening (synthetic-appeals.ts: 2% appealed, with mediations, outcomes and orders) and appended to
+ * the store a stream at a time; the read model then builds from them as it would from commands.
+ */
+async function statsOverTenYears(databaseUrl: string, rows: string[][]) {
+  const prefix = `bench_trs_${randomUUID().slice(0, 6)}_`;
+  const { host, tribunal, headers } = await startHost(databaseUrl, prefix);
+  try {
+    const rnd = random(7);
+    const first = addMonths(TODAY, -12 * YEARS);
+    const span = daysBetween(first, TODAY);
+    const decisions: AppealableDecisionOnFile[] = [];
+    for (let i = 0; i < YEARS * PER_YEAR; i++) {
+      let u = rnd();
+      const decisionType = DECISION_MIX.find(([, share]) => (u -= share) < 0)?.[0] ?? 'decision-not-to-amend';
+      decisions.push({ decisionId: uuid(rnd), decisionType, letterOn: workingDayOnOrBefore(addDays(first, Math.floor(rnd() * span))) });
+    }
+    decisions.sort((a, b) => (a.letterOn < b.letterOn ? -1 : a.letterOn > b.letterOn ? 1 : 0));
+    const followed = new Map(syntheticDisagreements(decisions, { seed: 7, today: TODAY }).map((d) => [d.decisionId, d.commands]));
+    const streams = decisions.map((d) => {
+      const source = { service: d.decisionType === 'refusal-to-assess' || d.decisionType === 'decision-not-to-issue' || d.decisionType === 'final-plan' ? 'needs-assessment' as const : 'annual-review' as const, id: uuid(rnd) };
+      const { events, refused } = replayDisagreement({
+        type: 'OpenAppealWindow',
+        data: { decisionId: d.decisionId, source, childId: uuid(rnd), decisionType: d.decisionType, letterOn: d.letterOn, letterId: 'letter-1', recipient: 'parent', openedBy: 'published-decision', certificateOn: null, today: TODAY },
+      }, followed.get(d.decisionId) ?? []);
+      if (refused.length) throw new Error(`the synthetic disagreement of ${d.decisionId} was refused: ${refused[0].error}`);
+      return { stream: disagreementStream(d.decisionId), events: events.map((e): NewEvent => ({
+        id: uuid(rnd), type: e.type, schemaVersion: SCHEMA_VERSIONS[e.type], data: e.data,
+        metadata: { occurredAt: d.letterOn, actor: { kind: 'system', id: 'bench' }, correlationId: 'bench', causationId: null },
+      })) };
+    });
+    const eventCount = streams.reduce((n, x) => n + x.events.length, 0);
+    const bar = new ProgressBar('ten-year county', streams.length, ' disagreements');
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < streams.length) {
+        const { stream, events } = streams[next++];
+        await tribunal.store.appendToStream(stream, events, 'no-stream');
+        if (next % 1000 === 0) bar.update(next);
+      }
+    }));
+    bar.done(streams.length);
+    const appended = (performance.now() - started) / 1000;
+    const caughtUp = await tribunal.projections[0].waitFor(await tribunal.store.headPosition(), 30 * 60_000);
+    if (!caughtUp) throw new Error('the read model did not catch up within 30 minutes');
+    const built = (performance.now() - started) / 1000;
+    rows.push([`(b) ten-year county: ${streams.length.toLocaleString('en-GB')} appealable decisions, ${eventCount.toLocaleString('en-GB')} events`,
+      `appended in ${appended.toFixed(1)} s, read model built ${built.toFixed(1)} s after the first`, '—']);
+    // as autovacuum would after a bulk load: the planner's statistics and the visibility map (index-only scans)
+    for (const table of ['rm_disagreements', 'rm_appeals', 'rm_mediations', 'rm_orders']) await tribunal.pool.query(`VACUUM (ANALYZE) "${tribunal.schema}".${table}`);
+
+    const get = async (from: string, to: string) => {
+      const res = await fetch(`${host.url}/appeals/stats?from=${from}&to=${to}`, { headers });
+      if (res.status !== 200) throw new Error(`GET /appeals/stats?from=${from}&to=${to}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<AppealsStats>;
+    };
+    const month = (date: CalendarDate) => date.slice(0, 7);
+    const whole = await get(month(addMonths(TODAY, -119)), month(TODAY));
+    const years = (whole.appealsRegistered.total / YEARS).toFixed(0);
+    const c = whole.appealRate.cohort;
+    rows.push(['(b) the county over the 120 months', `${whole.appealsRegistered.total.toLocaleString('en-GB')} appeals (${years} a year); cohort rate ${pct(c.rate)} of ${c.counted.toLocaleString('en-GB')} decisions counted (${c.windowsOpen} windows open); flow rate ${pct(whole.appealRate.flow.rate)} (lag ${whole.appealRate.flow.lagMonths}); ${whole.mediation.held.total} mediations held, ${pct(whole.compliance.rate)} of orders complied with on time`, '§12: 1–3%, 50–240 a year']);
+
+    // ranges as the meeting asks: a month, a quarter, a year, the last two years, everything
+    const qrnd = random(11);
+    const ranges = Array.from({ length: QUERIES }, (_, i) => {
+      const length = [1, 3, 12, 24, 120][i % 5];
+      const end = addMonths(TODAY, -Math.floor(qrnd() * (121 - length)));
+      return [month(addMonths(end, -(length - 1))), month(end)] as const;
+    });
+    for (const [from, to] of ranges.slice(0, 20)) await get(from, to); // warm-up
+    const latencies: number[] = [];
+    const qbar = new ProgressBar('stats queries', QUERIES, '');
+    for (const [i, [from, to]] of ranges.entries()) {
+      const t = performance.now();
+      await get(from, to);
+      latencies.push(performance.now() - t);
+      qbar.update(i + 1);
+    }
+    qbar.done(QUERIES);
+    latencies.sort((a, b) => a - b);
+    // the same ranges answered in-process, without HTTP: the statement and its assembly alone
+    const direct: number[] = [];
+    for (const [from, to] of ranges) {
+      const t = performance.now();
+      await appealsStats(tribunal.dataSource, tribunal.schema, { from, to, lagMonths: 2 }, TODAY);
+      direct.push(performance.now() - t);
+    }
+    direct.sort((a, b) => a - b);
+    rows.push([`(b) GET /appeals/stats p50 over ${QUERIES} ranges (1 to 120 months)`, `${percentile(latencies, 50).toFixed(1)} ms`, '—']);
+    rows.push([`(b) GET /appeals/stats p99 over ${QUERIES} ranges (a fifth of them 120 months)`, `${percentile(latencies, 99).toFixed(1)} ms (max ${latencies[latencies.length - 1].toFixed(1)} ms)`, '≤ 100 ms ' + (percentile(latencies, 99) <= 100 ? '(met)' : '(NOT met)')]);
+    rows.push(['(b) the same, in-process (the statement and the answer\'s assembly, no HTTP)', `p50 ${percentile(direct, 50).toFixed(1)} ms, p99 ${percentile(direct, 99).toFixed(1)} ms`, '—']);
+  } finally {
+    await host.stop();
+  }
+}
+
+const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
 async function main() {
   const db = await benchDatabase('bench_tr', 'ehc-bench-tribunal-');
   const rows: string[][] = [['measure', 'figure', 'target']];
@@ -169,8 +282,9 @@ async function main() {
       await windowsFromLetters(db.url, rows, DECISIONS, false);
       await windowsFromLetters(db.url, rows, CONCURRENT_DECISIONS, true);
     }
+    if (process.env.BENCH_PART !== 'a') await statsOverTenYears(db.url, rows);
   } finally {
-    await db.release();
+    if (!process.env.BENCH_KEEP) await db.release();
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { addMonths, daysBetween, isCalendarDate, type CalendarDate } from '@ehc/domain-kernel';
 import { badRequest, type FieldFault } from '@ehc/http';
 import { APPEAL_OUTCOMES, APPEAL_TYPES, DECISION_TYPES, ORDER_KINDS } from '@ehc/contracts/tribunal';
@@ -134,6 +134,21 @@ export interface ComplianceFigures {
 
 export interface StatsQuery { from?: string; to?: string; lagMonths: number }
 
+type ByMonthAndDecision = { month: Month; decision_type: DecisionType; n: number }[];
+/** The rows of each figure, as the statement answers them. */
+interface StatsRows {
+  registered: { month: Month; type: AppealType; n: number }[];
+  letters: ByMonthAndDecision;
+  appealed: ByMonthAndDecision;
+  open: ByMonthAndDecision;
+  concluded: { type: AppealType; outcome: AppealOutcome; n: number }[];
+  durations: { type: AppealType | null; n: number; median: number | null; mean: number | null }[];
+  grounds: { section: string; outcome: string; n: number }[];
+  mediation: Record<string, number>[];
+  orders: ({ kind: OrderKind } & Record<'due' | 'excepted' | 'on_time' | 'late' | 'overdue' | 'not_yet_due', number>)[];
+  stages: { stage: OpenStage; n: number; overdue: number; next_due: CalendarDate | null; next_kind: string | null }[];
+}
+
 const firstDay = (month: Month): CalendarDate => `${month}-01`;
 const monthOf = (date: CalendarDate): Month => date.slice(0, 7);
 const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
@@ -162,48 +177,49 @@ export async function appealsStats(db: DataSource, schema: string, q: StatsQuery
   const end = addMonths(firstDay(to), 1);
   const lagStart = addMonths(start, -q.lagMonths);
   const s = `"${schema}"`;
-  const range = [start, end];
 
-  // one snapshot for every figure: a projection batch landing between two queries cannot make them disagree
-  const rows = await db.transaction('REPEATABLE READ', async (tx: EntityManager) => {
-    await tx.query('SET TRANSACTION READ ONLY');
-    const registered: { month: Month; type: AppealType; n: number }[] = await tx.query(
-      `SELECT to_char(registered_on, 'YYYY-MM') AS month, type, count(*)::int AS n
-       FROM ${s}.rm_appeals WHERE registered_on >= $1 AND registered_on < $2 GROUP BY 1, 2`, range);
-    // the letters of every month the cohort or the flow needs (the flow's reach back by the lag); index-only on rm_disagreements_by_letter
-    const letters: { month: Month; decision_type: DecisionType; n: number; due_not_passed: number }[] = await tx.query(
-      `SELECT to_char(letter_on, 'YYYY-MM') AS month, decision_type, count(*)::int AS n, count(*) FILTER (WHERE appeal_due >= $3)::int AS due_not_passed
-       FROM ${s}.rm_disagreements WHERE letter_on >= $1 AND letter_on < $2 GROUP BY 1, 2`, [lagStart, end, today]);
-    // appealed decisions, from the few appeals to their windows (not the other way round)
-    const appealed: { month: Month; decision_type: DecisionType; n: number; due_not_passed: number }[] = await tx.query(
-      `SELECT to_char(d.letter_on, 'YYYY-MM') AS month, d.decision_type, count(*)::int AS n, count(*) FILTER (WHERE d.appeal_due >= $3)::int AS due_not_passed
-       FROM (SELECT DISTINCT stream_id FROM ${s}.rm_appeals) a JOIN ${s}.rm_disagreements d ON d.stream_id = a.stream_id
-       WHERE d.letter_on >= $1 AND d.letter_on < $2 GROUP BY 1, 2`, [start, end, today]);
-    const concluded: { type: AppealType; outcome: AppealOutcome; n: number }[] = await tx.query(
-      `SELECT type, outcome, count(*)::int AS n FROM ${s}.rm_appeals WHERE concluded_on >= $1 AND concluded_on < $2 GROUP BY 1, 2`, range);
-    const durations: { type: AppealType | null; n: number; median: number | null; mean: number | null }[] = await tx.query(
-      `SELECT type, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY concluded_on - registered_on) AS median,
-              avg(concluded_on - registered_on)::float8 AS mean
-       FROM ${s}.rm_appeals WHERE concluded_on >= $1 AND concluded_on < $2 GROUP BY GROUPING SETS ((type), ())`, range);
-    const grounds: { section: string; outcome: string; n: number }[] = await tx.query(
-      `SELECT g->>'section' AS section, g->>'outcome' AS outcome, count(*)::int AS n
-       FROM ${s}.rm_appeals a CROSS JOIN LATERAL jsonb_array_elements(a.grounds_decided) g
-       WHERE a.concluded_on >= $1 AND a.concluded_on < $2 GROUP BY 1, 2`, range);
-    const [mediation]: Record<string, number>[] = await tx.query(mediationSql(s), range);
-    const orders: ({ kind: OrderKind } & Record<'due' | 'excepted' | 'on_time' | 'late' | 'overdue' | 'not_yet_due', number>)[] = await tx.query(
-      `SELECT kind, count(*)::int AS due,
-              count(*) FILTER (WHERE excepted)::int AS excepted,
-              count(*) FILTER (WHERE NOT excepted AND complied_on IS NOT NULL AND complied_on_time)::int AS on_time,
-              count(*) FILTER (WHERE NOT excepted AND complied_on IS NOT NULL AND NOT complied_on_time)::int AS late,
-              count(*) FILTER (WHERE NOT excepted AND complied_on IS NULL AND final_due < $3)::int AS overdue,
-              count(*) FILTER (WHERE NOT excepted AND complied_on IS NULL AND final_due >= $3)::int AS not_yet_due
-       FROM ${s}.rm_orders WHERE final_due >= $1 AND final_due < $2 GROUP BY kind`, [start, end, today]);
-    const open: { stage: OpenStage; n: number; overdue: number; next_due: CalendarDate | null; next_kind: string | null }[] = await tx.query(
-      `SELECT stage, count(*)::int AS n, count(*) FILTER (WHERE next_due < $1)::int AS overdue, min(next_due)::text AS next_due,
-              (array_agg(next_kind ORDER BY next_due) FILTER (WHERE next_due IS NOT NULL))[1] AS next_kind
-       FROM ${s}.rm_appeals WHERE stage = ANY($2) GROUP BY stage`, [today, OPEN_STAGES]);
-    return { registered, letters, appealed, concluded, durations, grounds, mediation, orders, open };
-  });
+  // $1 the range's first day, $2 the day after it, $3 today, $4 the first day the flow's lag reaches back to
+  const figures: Record<string, string> = {
+    registered: `SELECT to_char(registered_on, 'YYYY-MM') AS month, type, count(*)::int AS n
+      FROM ${s}.rm_appeals WHERE registered_on >= $1 AND registered_on < $2 GROUP BY 1, 2`,
+    // the decisions notified in every month the cohort or the flow needs, counted as their windows opened
+    letters: `SELECT to_char(month, 'YYYY-MM') AS month, decision_type, decisions AS n
+      FROM ${s}.rm_appealable_decisions_by_month WHERE month >= $4 AND month < $2`,
+    // the cohort's decisions appealed (an appeal registered, even if withdrawn since), from the appeals
+    appealed: `SELECT to_char(letter_on, 'YYYY-MM') AS month, decision_type, count(*)::int AS n
+      FROM (SELECT stream_id, min(letter_on) AS letter_on, min(decision_type) AS decision_type FROM ${s}.rm_appeals
+            WHERE letter_on >= $1 AND letter_on < $2 GROUP BY stream_id) decision GROUP BY 1, 2`,
+    // windows still open today (not appealed, the deadline not passed): only the last few months' letters can be
+    open: `SELECT to_char(d.letter_on, 'YYYY-MM') AS month, d.decision_type, count(*)::int AS n
+      FROM ${s}.rm_disagreements d
+      WHERE d.appeal_due >= $3 AND d.letter_on >= $1 AND d.letter_on < $2 AND NOT EXISTS (SELECT 1 FROM ${s}.rm_appeals a WHERE a.stream_id = d.stream_id)
+      GROUP BY 1, 2`,
+    concluded: `SELECT type, outcome, count(*)::int AS n FROM ${s}.rm_appeals WHERE concluded_on >= $1 AND concluded_on < $2 GROUP BY 1, 2`,
+    durations: `SELECT type, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY concluded_on - registered_on) AS median,
+        avg(concluded_on - registered_on)::float8 AS mean
+      FROM ${s}.rm_appeals WHERE concluded_on >= $1 AND concluded_on < $2 GROUP BY GROUPING SETS ((type), ())`,
+    grounds: `SELECT g->>'section' AS section, g->>'outcome' AS outcome, count(*)::int AS n
+      FROM ${s}.rm_appeals a CROSS JOIN LATERAL jsonb_array_elements(a.grounds_decided) g
+      WHERE a.concluded_on >= $1 AND a.concluded_on < $2 GROUP BY 1, 2`,
+    mediation: mediationSql(s),
+    orders: `SELECT kind, count(*)::int AS due,
+        count(*) FILTER (WHERE excepted)::int AS excepted,
+        count(*) FILTER (WHERE NOT excepted AND complied_on IS NOT NULL AND complied_on_time)::int AS on_time,
+        count(*) FILTER (WHERE NOT excepted AND complied_on IS NOT NULL AND NOT complied_on_time)::int AS late,
+        count(*) FILTER (WHERE NOT excepted AND complied_on IS NULL AND final_due < $3)::int AS overdue,
+        count(*) FILTER (WHERE NOT excepted AND complied_on IS NULL AND final_due >= $3)::int AS not_yet_due
+      FROM ${s}.rm_orders WHERE final_due >= $1 AND final_due < $2 GROUP BY kind`,
+    stages: `SELECT stage, count(*)::int AS n, count(*) FILTER (WHERE next_due < $3)::int AS overdue, min(next_due)::text AS next_due,
+        (array_agg(next_kind ORDER BY next_due) FILTER (WHERE next_due IS NOT NULL))[1] AS next_kind
+      FROM ${s}.rm_appeals WHERE stage IN (${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')}) GROUP BY stage`,
+  };
+  // one statement: one snapshot for every figure (a projection batch landing meanwhile cannot make them disagree), one round trip
+  const [{ answer }] = (await db.query(
+    `SELECT json_build_object(${Object.entries(figures).map(([name, sql]) => `'${name}', (SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`).join(',\n')}) AS answer`
+      .replace(/\$([1-4])/g, (_, n: string) => `$${n}::date`),
+    [start, end, today, lagStart],
+  )) as [{ answer: StatsRows }];
+  const rows = { ...answer, mediation: answer.mediation[0] };
 
   // appeals registered
   const byMonth = new Map(months.map((m) => [m, zeros(APPEAL_TYPES)]));
@@ -216,31 +232,27 @@ export async function appealsStats(db: DataSource, schema: string, q: StatsQuery
 
   // the appeal rate, as a cohort and as a flow
   const lettersIn = new Map<Month, number>();
-  const cohortCell = () => ({ decisions: 0, appealed: 0, dueNotPassed: 0, appealedDueNotPassed: 0 });
+  const cohortCell = () => ({ decisions: 0, appealed: 0, windowsOpen: 0 });
   const cohortByMonth = new Map(months.map((m) => [m, cohortCell()]));
   const cohortByType = new Map(DECISION_TYPES.map((t) => [t, cohortCell()]));
-  for (const r of rows.letters) {
-    lettersIn.set(r.month, (lettersIn.get(r.month) ?? 0) + r.n);
-    const cell = cohortByMonth.get(r.month);
-    if (!cell) continue; // a month before the range: only the flow's denominator
-    cell.decisions += r.n;
-    cell.dueNotPassed += r.due_not_passed;
-    cohortByType.get(r.decision_type)!.decisions += r.n;
-    cohortByType.get(r.decision_type)!.dueNotPassed += r.due_not_passed;
-  }
-  for (const r of rows.appealed) {
-    for (const cell of [cohortByMonth.get(r.month)!, cohortByType.get(r.decision_type)!]) {
-      cell.appealed += r.n;
-      cell.appealedDueNotPassed += r.due_not_passed;
+  const tally = (figures: ByMonthAndDecision, key: keyof ReturnType<typeof cohortCell>) => {
+    for (const r of figures) {
+      const byMonth = cohortByMonth.get(r.month);
+      if (!byMonth) continue; // a month before the range: only the flow's denominator
+      byMonth[key] += r.n;
+      cohortByType.get(r.decision_type)![key] += r.n;
     }
-  }
+  };
+  for (const r of rows.letters) lettersIn.set(r.month, (lettersIn.get(r.month) ?? 0) + r.n);
+  tally(rows.letters, 'decisions');
+  tally(rows.appealed, 'appealed');
+  tally(rows.open, 'windowsOpen');
   const cohort = (c: ReturnType<typeof cohortCell>): CohortFigures => {
-    const windowsOpen = c.dueNotPassed - c.appealedDueNotPassed;
-    const counted = c.decisions - windowsOpen;
-    return { decisions: c.decisions, appealed: c.appealed, counted, windowsOpen, rate: rate(c.appealed, counted) };
+    const counted = c.decisions - c.windowsOpen;
+    return { decisions: c.decisions, appealed: c.appealed, counted, windowsOpen: c.windowsOpen, rate: rate(c.appealed, counted) };
   };
   const cohortTotal = [...cohortByMonth.values()].reduce((a, c) => ({
-    decisions: a.decisions + c.decisions, appealed: a.appealed + c.appealed, dueNotPassed: a.dueNotPassed + c.dueNotPassed, appealedDueNotPassed: a.appealedDueNotPassed + c.appealedDueNotPassed,
+    decisions: a.decisions + c.decisions, appealed: a.appealed + c.appealed, windowsOpen: a.windowsOpen + c.windowsOpen,
   }), cohortCell());
   const flowByMonth = months.map((month) => {
     const decisionsMonth = monthOf(addMonths(firstDay(month), -q.lagMonths));
@@ -287,7 +299,7 @@ export async function appealsStats(db: DataSource, schema: string, q: StatsQuery
   }), complianceOf(undefined));
 
   // open appeals
-  const openByStage = new Map(rows.open.map((r) => [r.stage, r]));
+  const openByStage = new Map(rows.stages.map((r) => [r.stage, r]));
 
   return {
     from, to, asOf: today, months,
@@ -331,7 +343,7 @@ export async function appealsStats(db: DataSource, schema: string, q: StatsQuery
       byKind: ORDER_KINDS.map((kind) => ({ kind, ...complianceOf(ordersByKind.get(kind)) })),
     },
     openAppeals: {
-      total: rows.open.reduce((a, r) => a + r.n, 0),
+      total: rows.stages.reduce((a, r) => a + r.n, 0),
       byStage: OPEN_STAGES.map((stage) => {
         const r = openByStage.get(stage);
         return {
@@ -367,8 +379,9 @@ function mediationSql(s: string): string {
     FROM (
       SELECT m.wants_mediation, m.health_involved, m.screening_outcome, m.certificate_after, m.held_on, m.mediation_due,
              ${inRange('m.requested_on')} AS requested, ${inRange('m.certificate_on')} AS certified, ${inRange('m.held_on')} AS held,
-             EXISTS (SELECT 1 FROM ${s}.rm_appeals a WHERE a.stream_id = m.stream_id AND a.registered_on >= m.requested_on) AS appealed
+             coalesce(a.last_registered_on >= m.requested_on, false) AS appealed
       FROM ${s}.rm_mediations m
+      LEFT JOIN (SELECT stream_id, max(registered_on) AS last_registered_on FROM ${s}.rm_appeals GROUP BY stream_id) a ON a.stream_id = m.stream_id
       WHERE (m.requested_on >= $1 AND m.requested_on < $2) OR (m.certificate_on >= $1 AND m.certificate_on < $2) OR (m.held_on >= $1 AND m.held_on < $2)
     ) x`;
 }

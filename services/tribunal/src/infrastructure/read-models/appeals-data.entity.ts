@@ -9,8 +9,6 @@ import type { DisagreementState } from '../../domain/disagreement-state';
  */
 
 /** "Which appeal windows are open, and when do they close?" */
-// the appeal rate counts letters by month, type and whether the window has closed: index-only over ten years of letters
-@Index('rm_disagreements_by_letter', ['letterOn', 'decisionType', 'appealDue'])
 @Entity({ name: 'rm_disagreements' })
 export class DisagreementRow {
   @PrimaryColumn('text', { name: 'stream_id' }) streamId!: string;
@@ -50,6 +48,11 @@ export class AppealRow {
   @PrimaryColumn('text', { name: 'appeal_id' }) appealId!: string;
   @Index() @Column('text', { name: 'stream_id' }) streamId!: string;
   @Column('text', { name: 'decision_type' }) decisionType!: string;
+  /**
+   * The decision's letter: the appeal rate's cohort is the decisions notified in a month. Nullable
+   * only so the column can be added to a table v1 filled; from v2 every row has it.
+   */
+  @Index() @Column('date', { name: 'letter_on', nullable: true }) letterOn!: string | null;
   @Index() @Column('text') type!: string;
   @Index() @Column('text') stage!: string;
   @Index() @Column('date', { name: 'registered_on' }) registeredOn!: string;
@@ -79,10 +82,23 @@ export class OrderRow {
   @Index() @Column('date', { name: 'final_due' }) finalDue!: string;
 }
 
+/**
+ * "How many appealable decisions were notified each month?" The appeal rate's denominators (domain
+ * §9), counted as the windows open, so the monthly meeting's figures never count ten years of
+ * letters one by one.
+ */
+@Entity({ name: 'rm_appealable_decisions_by_month' })
+export class AppealableDecisionsByMonth {
+  /** The first day of the month of the letters. */
+  @PrimaryColumn('date') month!: string;
+  @PrimaryColumn('text', { name: 'decision_type' }) decisionType!: string;
+  @Column('integer') decisions!: number;
+}
+
 @Entity({ name: 'rm_tribunal_deadlines' })
 export class TribunalDeadline extends RunningDeadlineRow {}
 
 @Entity({ name: 'rm_tribunal_timeline' })
 export class TribunalTimelineEntry extends TimelineRow {}
 
-export const appealsDataEntities = [DisagreementRow, MediationRow, AppealRow, OrderRow, TribunalDeadline, TribunalTimelineEntry];
+export const appealsDataEntities = [DisagreementRow, MediationRow, AppealRow, OrderRow, AppealableDecisionsByMonth, TribunalDeadline, TribunalTimelineEntry];
