@@ -6,10 +6,16 @@ import { APPEAL_OUTCOMES, APPEAL_TYPES, DECISION_TYPES, ORDER_KINDS } from '@ehc
 /*
  * "What do the appeals figures say this month?" The monthly SEND performance meeting's appeals data
  * (domain §9: appeals registered, appeal rate, tribunal outcomes, mediation, reg 44 compliance) for a
- * range of months, read from the tribunal's read model (rm_disagreements, rm_mediations, rm_appeals,
- * rm_orders) in one read-only snapshot, so the figures agree with each other. A month is a calendar
- * month of Europe/London dates; every count is by the date the thing happened (letter, registration,
- * conclusion...), never by when it was recorded.
+ * range of months, read from the tribunal's read model (rm_disagreements, rm_appealable_decisions_by_month,
+ * rm_mediations, rm_appeals, rm_orders) in one SQL statement, so every figure comes from one snapshot
+ * and agrees with the others. A month is a calendar month of Europe/London dates; every count is by
+ * the date the thing happened (letter, registration, conclusion, the order's last step due), never by
+ * when it was recorded. "Open", "closed" and "overdue" are judged on `today`.
+ *
+ * The appeal rate (domain §9, §11.10) two ways. Cohort: of the decisions notified in the period, the
+ * share appealed, each counted once its window has closed or it was appealed (so the last few months
+ * read high until their windows close: windowsOpen says how many are not counted yet). Flow: appeals
+ * registered in month M over the decisions notified in M − lag (APPEAL_RATE_LAG_MONTHS, default 2).
  */
 
 /** A month, YYYY-MM. */
