@@ -1,7 +1,8 @@
 /**
  * `npm run seed:demo`: fills the embedded EHC Hub with a synthetic county
  * (services/needs-assessment/src/demo/synthetic-county.ts), then its annual reviews (./demo-reviews.ts),
- * every case driven through the real command path — the Nest CommandBus with
+ * then the mediations and appeals that follow some of the appealable decisions (./demo-appeals.ts:
+ * 2% of them appealed, domain §12), every case driven through the real command path — the Nest CommandBus with
  * RecordNeedsAssessmentRequest and ExecuteCaseCommand, documents (reasons, notes, plans) written
  * with the events of the command that refers to them, exactly as the controller does — never by SQL or direct
  * appends. The deciders refuse anything the statutory process does not allow, so the data is as
@@ -35,6 +36,7 @@ import { CaseFile } from '../../services/needs-assessment/src/infrastructure/rea
 import { COUNTY_RATES, countyFigures, generateCounty } from '../../services/needs-assessment/src/demo/synthetic-county';
 import { allServices } from './main';
 import { seedAnnualReviews } from './demo-reviews';
+import { seedAppeals } from './demo-appeals';
 import { seedCases } from './demo-cases';
 import { formatSeconds, ProgressBar } from '@ehc/tooling';
 
@@ -189,6 +191,9 @@ async function main(): Promise<number> {
       const reviews = await seedAnnualReviews(host, { seed: flags.seed, today: county.today, realToday, legacyPlans: Math.round(flags.requestsPerYear * 2.5), concurrency: flags.concurrency, plansFromAssessments: row.plans });
       process.stdout.write(reviews.summary + '\n');
       failures.push(...reviews.failures.map((f) => ({ case: -1, command: f.command, on: f.on, error: f.error })));
+      const appeals = await seedAppeals(host, { seed: flags.seed, today: county.today, from: county.from, concurrency: flags.concurrency });
+      process.stdout.write(appeals.summary + '\n');
+      failures.push(...appeals.failures.map((f) => ({ case: -1, command: f.command, on: f.on, error: f.error })));
     }
     if (failures.length) {
       process.stderr.write(`seed:demo: ${failures.length} commands were refused (first 10):\n${failures.slice(0, 10).map((f) => `  case ${f.case} ${f.command} on ${f.on}: ${f.error}`).join('\n')}\n`);

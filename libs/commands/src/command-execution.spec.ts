@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore, WrongExpectedRevisionError, type EventStore } from '@ehc/event-store';
+import { inTransaction, PostgresEventStore, WrongExpectedRevisionError, type EventStore } from '@ehc/event-store';
 import { fail, ok } from '@ehc/domain-kernel';
 import { createTestSchema, type TestSchema } from '@ehc/testing';
 import { COMMAND_ATTEMPTS, executeCommand, type CommandContext, type Decider } from './command-execution';
@@ -94,5 +94,14 @@ describe('executing a command against a stream others are writing to (real Postg
     await expect(requestAdvice(busy, 'health')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(rivals).toBe(COMMAND_ATTEMPTS);
     expect((await stored()).some((d) => (d as Event['data']).from === 'health')).toBe(false);
+  });
+
+  it('reads and decides again when a stream taken for new in the caller\'s transaction is there after all', async () => {
+    await requestAdvice(store, 'health');
+    const inCallersTransaction = (from: string) => inTransaction(db.pool, (client) =>
+      executeCommand(store, adviceRequests, stream, { type: 'RequestAdvice', data: { from } }, context(), {}, { within: client, newStream: true }));
+    expect(await inCallersTransaction('health')).toEqual({ ok: false, error: 'AdviceAlreadyRequested' });
+    expect(await inCallersTransaction('social care')).toMatchObject({ ok: true, revision: 1 });
+    expect(await stored()).toEqual([{ from: 'health', requestNumber: 1 }, { from: 'social care', requestNumber: 2 }]);
   });
 });

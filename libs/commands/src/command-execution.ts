@@ -58,12 +58,15 @@ export async function executeCommand<C, E extends DomainEvent, S, R>(
   schemaVersions: Record<string, number> = {},
   alongside: Alongside = {},
 ): Promise<Executed<R>> {
+  let given = alongside;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readDecideAppend(store, decider, stream, command, context, schemaVersions, alongside);
+      return await readDecideAppend(store, decider, stream, command, context, schemaVersions, given);
     } catch (error) {
       const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < COMMAND_ATTEMPTS;
       if (!retry) throw error;
+      // a stream the caller took for new was there after all (a redelivery, a replay): read it this time
+      if (given.within && given.newStream) given = { within: given.within };
     }
   }
 }
@@ -110,9 +113,11 @@ export type Alongside =
   | { sideTables?: undefined; writes?: undefined; within?: undefined }
   | { sideTables: SideTables; writes: SideWrite[]; within?: undefined }
   /**
-   * `newStream`: the caller knows the stream is new (its id was just drawn), so there is nothing to
-   * read: no second connection is taken while the caller's transaction holds one (and perhaps a lock
-   * others wait on, such as a reference counter's row).
+   * `newStream`: the caller knows the stream is new (its id was just drawn), or almost always is (an
+   * id derived from a message seldom seen twice), so there is nothing to read: no second connection
+   * is taken while the caller's transaction holds one (and perhaps a lock others wait on, such as a
+   * reference counter's row). If the stream exists after all, the append conflicts and the command is
+   * read and decided again on what the stream holds.
    */
   | { within: PoolClient; newStream?: boolean; sideTables?: undefined; writes?: undefined };
 

@@ -367,6 +367,19 @@ export function countyFigures(cases: readonly SyntheticCase[]) {
   };
 }
 
+/** The steps whose letters carry appeal and mediation rights (s.51, reg 32), by the decision they give notice of. */
+const APPEALABLE_STEPS: Partial<Record<StepCommand, 'refusal-to-assess' | 'decision-not-to-issue' | 'final-plan'>> = {
+  'refuse-assessment': 'refusal-to-assess', 'decide-not-to-issue': 'decision-not-to-issue', 'issue-final-plan': 'final-plan',
+};
+
+/** The county's appealable decisions, each dated by its letter (sent the day of the decision): what opens the tribunal's appeal windows. */
+export function appealableDecisionsOf(cases: readonly SyntheticCase[]): { caseIndex: number; decisionType: 'refusal-to-assess' | 'decision-not-to-issue' | 'final-plan'; letterOn: CalendarDate }[] {
+  return cases.flatMap((c) => c.steps.flatMap((s) => {
+    const decisionType = APPEALABLE_STEPS[s.command];
+    return decisionType ? [{ caseIndex: c.index, decisionType, letterOn: s.body.on }] : [];
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // one case
 

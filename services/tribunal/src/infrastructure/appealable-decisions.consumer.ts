@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
 import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
-import { nameBasedUuid, todayInLondon, type AppealableDecisionType } from '@ehc/domain-kernel';
+import { isUuid, nameBasedUuid, todayInLondon, type AppealableDecisionType } from '@ehc/domain-kernel';
 import {
   caseUuidOf, LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_TOPIC, PERSONAL_DETAILS_ERASED_V1, type LetterSentV1 as NaLetterSentV1, type PersonalDetailsErasedV1,
 } from '@ehc/contracts/needs-assessment';
@@ -11,6 +12,9 @@ import { executeDisagreementCommand } from '../application/disagreement-command'
 import type { DecisionSource } from '../domain/events';
 
 export const APPEALABLE_DECISIONS_CONSUMER = 'tribunal.appealable-decisions';
+
+/** The PostgreSQL connection of a TypeORM transaction: the store appends its events in it. */
+const clientOf = (tx: EntityManager): PoolClient => (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 
 /**
  * The letter of an appealable decision is what opens its window: the windows run from the day
@@ -54,6 +58,7 @@ function letterOf(event: IntegrationEvent): Letter | null {
  */
 export function appealableDecisionsConsumer(runtime: ServiceRuntime): IntegrationEventHandler<PersonDetails | null> {
   const personal = new PersonalData(runtime.dataSource, runtime.schema);
+  const detailsOf = childrenNotOnFile(runtime);
   return {
     consumer: APPEALABLE_DECISIONS_CONSUMER,
     topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC],
@@ -61,9 +66,8 @@ export function appealableDecisionsConsumer(runtime: ServiceRuntime): Integratio
     // the child's details (for the lists' names) come from the person directory, asked before the transaction opens, once
     async prepare(event: IntegrationEvent) {
       const letter = letterOf(event);
-      if (!letter || !letter.appealRights || !DECISION_OF_LETTER[letter.kind] || (await personal.hasPerson(letter.childId))) return null;
-      const found = await runtime.directory.find(letter.childId).catch(() => null);
-      return found ? { givenName: found.givenName ?? '', familyName: found.familyName ?? '', dateOfBirth: found.dateOfBirth } : null;
+      if (!letter || !letter.appealRights || !DECISION_OF_LETTER[letter.kind]) return null;
+      return detailsOf(letter.childId);
     },
     async handle(event: IntegrationEvent, tx: EntityManager, details?: PersonDetails | null) {
       if (event.type === PERSONAL_DETAILS_ERASED_V1) {
@@ -75,16 +79,53 @@ export function appealableDecisionsConsumer(runtime: ServiceRuntime): Integratio
       const letter = letterOf(event);
       const decisionType = letter ? DECISION_OF_LETTER[letter.kind] : undefined;
       if (!letter || !letter.appealRights || !decisionType) return;
-      if (details && !(await personal.hasPerson(letter.childId, tx))) await personal.recordPerson(details, letter.childId, tx);
+      // a person already on file is left as it is (erased or not): no need to ask first
+      if (details) await personal.recordPerson(details, letter.childId, tx);
       const decisionId = decisionIdOfLetter(letter.stream, letter.letterId);
+      // The window's events commit with the inbox row, in the delivery's transaction: one commit for a
+      // batch of letters, and never a window opened for a letter the inbox has not marked. Its stream is
+      // new but for a letter seen again (a replay), whose append conflicts and is then decided on what
+      // the stream holds: WindowAlreadyOpen.
       const result = await executeDisagreementCommand(runtime.store, decisionId, {
         type: 'OpenAppealWindow',
         data: {
           decisionId, source: letter.source, childId: letter.childId, decisionType, letterOn: letter.sentOn, letterId: letter.letterId, recipient: letter.recipient,
           openedBy: 'published-decision', certificateOn: null, today: todayInLondon(runtime.clock),
         },
-      }, { actor: { kind: 'system', id: APPEALABLE_DECISIONS_CONSUMER }, correlationId: event.correlationId, commandId: event.id, occurredAt: letter.sentOn });
+      }, { actor: { kind: 'system', id: APPEALABLE_DECISIONS_CONSUMER }, correlationId: event.correlationId, commandId: event.id, occurredAt: letter.sentOn },
+      { within: clientOf(tx), newStream: true });
       if (!result.ok && result.error !== 'WindowAlreadyOpen') throw new Error(`the appeal window of ${letter.stream} ${letter.letterId} could not open: ${result.error}`);
     },
   };
+}
+
+/**
+ * The details of a child this service has no copy of yet, from the person directory; null for a
+ * child on file (erased or not) or unknown to the directory. A delivery prepares a batch of letters
+ * at once, so the children asked for in one turn of the event loop are looked up together: one query
+ * for those on file, then the directory once for each child not on file.
+ */
+function childrenNotOnFile(runtime: ServiceRuntime): (childId: string) => Promise<PersonDetails | null> {
+  let asked: Map<string, { resolve(details: PersonDetails | null): void; reject(error: unknown): void }[]> | null = null;
+  const lookUp = async (waiting: NonNullable<typeof asked>) => {
+    const ids = [...waiting.keys()];
+    try {
+      const { rows } = await runtime.pool.query(`SELECT person_id::text FROM "${runtime.schema}".people WHERE person_id = ANY($1::uuid[])`, [ids.filter(isUuid)]);
+      const onFile = new Set((rows as { person_id: string }[]).map((r) => r.person_id));
+      await Promise.all(ids.map(async (id) => {
+        const found = onFile.has(id.toLowerCase()) ? null : await runtime.directory.find(id).catch(() => null);
+        const details = found ? { givenName: found.givenName ?? '', familyName: found.familyName ?? '', dateOfBirth: found.dateOfBirth } : null;
+        for (const w of waiting.get(id)!) w.resolve(details);
+      }));
+    } catch (error) {
+      for (const w of [...waiting.values()].flat()) w.reject(error);
+    }
+  };
+  return (childId) => new Promise((resolve, reject) => {
+    if (!asked) {
+      const waiting = (asked = new Map());
+      setImmediate(() => { asked = null; void lookUp(waiting); });
+    }
+    asked.set(childId, [...(asked.get(childId) ?? []), { resolve, reject }]);
+  });
 }

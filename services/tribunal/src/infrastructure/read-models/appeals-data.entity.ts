@@ -36,8 +36,8 @@ export class MediationRow {
   @Column('boolean', { name: 'health_involved' }) healthInvolved!: boolean;
   @Column('text') status!: string;
   @Column('date', { name: 'mediation_due', nullable: true }) mediationDue!: string | null;
-  @Column('date', { name: 'held_on', nullable: true }) heldOn!: string | null;
-  @Column('date', { name: 'certificate_on', nullable: true }) certificateOn!: string | null;
+  @Index() @Column('date', { name: 'held_on', nullable: true }) heldOn!: string | null;
+  @Index() @Column('date', { name: 'certificate_on', nullable: true }) certificateOn!: string | null;
   @Column('text', { name: 'certificate_after', nullable: true }) certificateAfter!: string | null;
   @Column('text', { name: 'screening_outcome', nullable: true }) screeningOutcome!: string | null;
 }
@@ -48,10 +48,15 @@ export class AppealRow {
   @PrimaryColumn('text', { name: 'appeal_id' }) appealId!: string;
   @Index() @Column('text', { name: 'stream_id' }) streamId!: string;
   @Column('text', { name: 'decision_type' }) decisionType!: string;
+  /**
+   * The decision's letter: the appeal rate's cohort is the decisions notified in a month. Nullable
+   * only so the column can be added to a table v1 filled; from v2 every row has it.
+   */
+  @Index() @Column('date', { name: 'letter_on', nullable: true }) letterOn!: string | null;
   @Index() @Column('text') type!: string;
   @Index() @Column('text') stage!: string;
   @Index() @Column('date', { name: 'registered_on' }) registeredOn!: string;
-  @Column('date', { name: 'concluded_on', nullable: true }) concludedOn!: string | null;
+  @Index() @Column('date', { name: 'concluded_on', nullable: true }) concludedOn!: string | null;
   @Column('text', { nullable: true }) outcome!: string | null;
   @Column('boolean', { name: 'after_mediation' }) afterMediation!: boolean;
   @Column('boolean') late!: boolean;
@@ -74,7 +79,20 @@ export class OrderRow {
   @Column('boolean', { name: 'complied_on_time', nullable: true }) compliedOnTime!: boolean | null;
   @Column('boolean') excepted!: boolean;
   /** The last step's due date: overdue once passed without compliance. */
-  @Column('date', { name: 'final_due' }) finalDue!: string;
+  @Index() @Column('date', { name: 'final_due' }) finalDue!: string;
+}
+
+/**
+ * "How many appealable decisions were notified each month?" The appeal rate's denominators (domain
+ * §9), counted as the windows open, so the monthly meeting's figures never count ten years of
+ * letters one by one.
+ */
+@Entity({ name: 'rm_appealable_decisions_by_month' })
+export class AppealableDecisionsByMonth {
+  /** The first day of the month of the letters. */
+  @PrimaryColumn('date') month!: string;
+  @PrimaryColumn('text', { name: 'decision_type' }) decisionType!: string;
+  @Column('integer') decisions!: number;
 }
 
 @Entity({ name: 'rm_tribunal_deadlines' })
@@ -83,4 +101,4 @@ export class TribunalDeadline extends RunningDeadlineRow {}
 @Entity({ name: 'rm_tribunal_timeline' })
 export class TribunalTimelineEntry extends TimelineRow {}
 
-export const appealsDataEntities = [DisagreementRow, MediationRow, AppealRow, OrderRow, TribunalDeadline, TribunalTimelineEntry];
+export const appealsDataEntities = [DisagreementRow, MediationRow, AppealRow, OrderRow, AppealableDecisionsByMonth, TribunalDeadline, TribunalTimelineEntry];

@@ -49,7 +49,8 @@ const finalDue = (steps: { dueBy: string }[]): string => steps.map((s) => s.dueB
 export function appealsDataProjection(schema: string): Projection {
   const t = (name: string) => `"${schema}".${name}`;
   const windows = viewProjection<DisagreementState>({
-    name: 'tribunal.appeals-data.v1',
+    // v2: rm_appeals.letter_on and rm_appealable_decisions_by_month, for the monthly meeting's appeal rate
+    name: 'tribunal.appeals-data.v2',
     schema,
     streamPrefix: DISAGREEMENT_STREAM_PREFIX,
     tables: { views: 'rm_disagreements', deadlines: 'rm_tribunal_deadlines', timeline: 'rm_tribunal_timeline' },
@@ -72,9 +73,27 @@ export function appealsDataProjection(schema: string): Projection {
   });
   return {
     ...windows,
-    tables: [...windows.tables, t('rm_mediations'), t('rm_appeals'), t('rm_orders')],
+    tables: [...windows.tables, t('rm_mediations'), t('rm_appeals'), t('rm_orders'), t('rm_appealable_decisions_by_month')],
     async applyBatch(events: EventEnvelope[], tx: EntityManager) {
       await windows.applyBatch(events, tx);
+      // each window opens once: counted as it opens (the checkpoint keeps a batch from being counted twice)
+      const opened = new Map<string, { month: string; decision_type: string; decisions: number }>();
+      for (const e of events) {
+        if (e.type !== 'AppealWindowOpened') continue;
+        const { letterOn, decisionType } = e.data as { letterOn: string; decisionType: string };
+        const month = `${letterOn.slice(0, 7)}-01`;
+        const row = opened.get(`${month}|${decisionType}`) ?? { month, decision_type: decisionType, decisions: 0 };
+        row.decisions++;
+        opened.set(`${month}|${decisionType}`, row);
+      }
+      if (opened.size > 0) {
+        await tx.query(
+          `INSERT INTO ${t('rm_appealable_decisions_by_month')} (month, decision_type, decisions)
+           SELECT x.month, x.decision_type, x.decisions FROM jsonb_to_recordset($1::jsonb) AS x(month date, decision_type text, decisions integer)
+           ON CONFLICT (month, decision_type) DO UPDATE SET decisions = ${t('rm_appealable_decisions_by_month')}.decisions + EXCLUDED.decisions`,
+          [JSON.stringify([...opened.values()])],
+        );
+      }
       const streams = [...new Set(events.map((e) => e.stream))];
       const rows: { stream_id: string; view: DisagreementState }[] = await tx.query(`SELECT stream_id, view FROM ${t('rm_disagreements')} WHERE stream_id = ANY($1)`, [streams]);
       for (const table of ['rm_mediations', 'rm_appeals', 'rm_orders']) await tx.query(`DELETE FROM ${t(table)} WHERE stream_id = ANY($1)`, [streams]);
@@ -85,7 +104,7 @@ export function appealsDataProjection(schema: string): Projection {
       const appeals = rows.flatMap(({ stream_id, view }) => view.appeals.map((a) => {
         const next = appealDeadlines(a).sort((x, y) => x.due.localeCompare(y.due))[0];
         return {
-          appeal_id: a.appealId, stream_id, decision_type: view.window!.decisionType, type: a.type, stage: a.stage, registered_on: a.registeredOn, concluded_on: a.concludedOn,
+          appeal_id: a.appealId, stream_id, decision_type: view.window!.decisionType, letter_on: view.window!.letterOn, type: a.type, stage: a.stage, registered_on: a.registeredOn, concluded_on: a.concludedOn,
           outcome: a.outcome, after_mediation: view.mediations.some((m) => m.heldOn !== null), late: a.late, grounds_decided: a.groundsDecided,
           next_due: next?.due ?? null, next_kind: next?.kind ?? null,
         };
@@ -95,7 +114,7 @@ export function appealsDataProjection(schema: string): Projection {
         complied_on_time: o.compliedOnTime, excepted: o.exception !== null, final_due: finalDue(o.steps),
       }))));
       await insertAll(tx, t('rm_mediations'), mediations, 'mediation_id text, stream_id text, decision_type text, requested_on date, wants_mediation boolean, health_involved boolean, status text, mediation_due date, held_on date, certificate_on date, certificate_after text, screening_outcome text');
-      await insertAll(tx, t('rm_appeals'), appeals, 'appeal_id text, stream_id text, decision_type text, type text, stage text, registered_on date, concluded_on date, outcome text, after_mediation boolean, late boolean, grounds_decided jsonb, next_due date, next_kind text');
+      await insertAll(tx, t('rm_appeals'), appeals, 'appeal_id text, stream_id text, decision_type text, letter_on date, type text, stage text, registered_on date, concluded_on date, outcome text, after_mediation boolean, late boolean, grounds_decided jsonb, next_due date, next_kind text');
       await insertAll(tx, t('rm_orders'), orders, 'stream_id text, order_id text, appeal_id text, kind text, ordered_on date, concession boolean, complied_on date, complied_on_time boolean, excepted boolean, final_due date');
     },
   };
