@@ -9,7 +9,7 @@
 //   BENCH_PART (a or b)   one part only; BENCH_KEEP=1 keeps the schemas (with DATABASE_URL) to look at the plans
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { addDays, addMonths, daysBetween, fixedClock, workingDayOnOrBefore, type AppealableDecisionType, type CalendarDate } from '@ehc/domain-kernel';
+import { addDays, addMonths, daysBetween, fixedClock, mulberry32, workingDayOnOrBefore, type AppealableDecisionType, type CalendarDate } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost, type ServiceRuntime } from '@ehc/host';
 import { inProcessTokens } from '@ehc/identity';
 import { PostgresCheckpointStore, PostgresEventStore, type NewEvent } from '@ehc/event-store';
@@ -36,17 +36,8 @@ const CONCURRENT_DECISIONS = benchNumber('BENCH_DECISIONS_WITH_READ_MODEL', 20_0
 const TODAY: CalendarDate = '2026-06-30';
 const clock = fixedClock(`${TODAY}T12:00:00Z`);
 
-/** A deterministic stream of numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic stream of numbers in [0, 1). */
+const random = mulberry32;
 const uuid = (rnd: () => number) => {
   const h = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16));
   h[12] = '4';

@@ -19,3 +19,4 @@ export * from './deadline-status';
 export * from './representations';
 export * from './plausible-dates';
 export * from './valuing-send';
+export * from './seeded-random';

@@ -56,7 +56,7 @@
  *   command before the request, advice returns after their request, responses after consultation).
  */
 import {
-  addDays, addYears, ageOn, daysBetween, finalPlanDueBy, isAfter, isBefore, isWorkingDay, maxDate,
+  addDays, addYears, ageOn, hash32, mulberry32, daysBetween, finalPlanDueBy, isAfter, isBefore, isWorkingDay, maxDate,
   isYoungPerson, nextWorkingDayOnOrAfter, onOrBefore, partsOf, systemClock, todayInLondon, workingDayOnOrBefore, type CalendarDate,
 } from '@ehc/domain-kernel';
 import type { Requester } from '@ehc/contracts/needs-assessment';
@@ -140,32 +140,7 @@ export interface SyntheticCounty {
 // ---------------------------------------------------------------------------------------------
 // deterministic randomness
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for synthetic data, not for anything secret. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A 32-bit hash of a string (FNV-1a with a final avalanche), to seed one PRNG stream per purpose. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { hash32, mulberry32 };
 
 /** The PRNG stream for one purpose of one county, e.g. `rngFor(seed, 'case', 41)`. */
 export const rngFor = (seed: number | string, ...purpose: (string | number)[]): (() => number) => mulberry32(hash32([seed, ...purpose].join('|')));

@@ -32,7 +32,7 @@
  * - Everything is dated on or before `today`: a disagreement is cut where `today` finds it.
  */
 import {
-  addDays, addWorkingDays, appealDeadline, appealTypesFor, daysBetween, isBefore, maxDate, nextWorkingDayOnOrAfter, onOrBefore, type AppealableDecisionType,
+  addDays, addWorkingDays, appealDeadline, hash32, mulberry32, appealTypesFor, daysBetween, isBefore, maxDate, nextWorkingDayOnOrAfter, onOrBefore, type AppealableDecisionType,
   type AppealType, type CalendarDate, type PlanSection, type TribunalOrderKind,
 } from '@ehc/domain-kernel';
 import type { Command } from '../domain/commands';
@@ -81,32 +81,7 @@ const APPEAL_WEIGHT: Readonly<Record<AppealableDecisionType, number>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// deterministic randomness (the same small generator as the needs-assessment county's; services share no code)
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+// deterministic randomness (the kernel's seeded generator)
 
 class Draw {
   readonly next: () => number;
