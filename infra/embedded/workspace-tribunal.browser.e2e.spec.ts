@@ -267,8 +267,9 @@ describe('the tribunal pages in a browser', () => {
     expect(await page.locator('h1').innerText()).toBe('Appeals data');
     const thisMonth = inWords(today).replace(/^\d+ /, '');
     expect(await page.locator('h2').first().innerText()).toContain(`to ${thisMonth}`);
-    // the two appeals registered this month (or at the end of the last)
-    expect(await page.locator('main table').first().innerText()).toContain('Refusal to assess');
+    // every month of the range a row, and the two appeals registered this month (or at the end of the last) by type, in words
+    expect(await page.locator('main table').first().innerText()).toContain(thisMonth);
+    expect(await page.locator('main').innerText()).toContain('Refusal to assess');
     await expectAccessible(page, 'the appeals data');
     await screenshot(page, 'tribunal-appeals-data');
     // a month that does not exist, beside its field

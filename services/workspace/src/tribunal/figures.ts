@@ -47,13 +47,15 @@ export type Figures = { kind: 'table'; table: FiguresTable } | { kind: 'list'; l
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+/** An object of single figures only: `{ dismissed: 2, allowed: 5 }`. */
+const isFlatGroup = (v: unknown): v is Record<string, unknown> => isPlain(v) && Object.values(v).every(scalar);
 
 /**
  * The API's answer as tables and lists, in the order it gives them: a list of flat rows is a table
  * (its columns the rows' keys); an object of single figures is a list; deeper objects are walked,
  * their keys joined into the title.
  */
-export function figuresOf(stats: Record<string, unknown>, skip: readonly string[] = ['from', 'to', 'asOf']): Figures[] {
+export function figuresOf(stats: Record<string, unknown>, skip: readonly string[] = ['from', 'to', 'asOf', 'months']): Figures[] {
   const out: Figures[] = [];
   const walk = (title: string, value: unknown) => {
     if (Array.isArray(value)) {
@@ -63,10 +65,23 @@ export function figuresOf(stats: Record<string, unknown>, skip: readonly string[
       }
       if (value.every(isPlain)) {
         const keys = [...new Set(value.flatMap((row) => Object.keys(row).filter((k) => scalar(row[k]))))];
-        out.push({ kind: 'table', table: { title, head: keys.map(keyWords), rows: value.map((row) => keys.map((k) => cellWords(k, row[k]))) } });
+        // a row's group of single figures (a month's appeals by type) is more columns of the same table
+        const groups = [...new Set(value.flatMap((row) => Object.keys(row).filter((k) => isFlatGroup(row[k]))))]
+          .map((k) => ({ key: k, subs: [...new Set(value.flatMap((row) => (isFlatGroup(row[k]) ? Object.keys(row[k] as object) : [])))] }));
+        out.push({
+          kind: 'table',
+          table: {
+            title,
+            head: [...keys.map(keyWords), ...groups.flatMap((g) => g.subs.map((sub) => keyWords(sub)))],
+            rows: value.map((row) => [
+              ...keys.map((k) => cellWords(k, row[k])),
+              ...groups.flatMap((g) => g.subs.map((sub) => cellWords(sub, (row[g.key] as Record<string, unknown> | undefined)?.[sub], g.key))),
+            ]),
+          },
+        });
         // a row's nested lists are their own tables
         for (const [i, row] of value.entries()) {
-          for (const [k, v] of Object.entries(row)) if (!scalar(v)) walk(`${title}: ${rowName(row, i)}, ${keyWords(k).toLowerCase()}`, v);
+          for (const [k, v] of Object.entries(row)) if (!scalar(v) && !isFlatGroup(v)) walk(`${title}: ${rowName(row, i)}, ${keyWords(k).toLowerCase()}`, v);
         }
         return;
       }
