@@ -104,6 +104,12 @@ describe('Idempotency-Key over HTTP (embedded)', () => {
     const send = () => api().post(`/needs-assessments/${id}/request-advice`).set('Idempotency-Key', key).send({ on: '2026-02-17', adviceType: 'medical' });
     await send().expect(200);
     const table = `"${runtime().schema}".idempotency_keys`;
+    // the answer is stored once it has been sent: wait for it, so the erasure below is not undone by it
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await runtime().pool.query(`SELECT status FROM ${table} WHERE key = $1`, [key]);
+      if (rows[0]?.status !== null && rows[0]?.status !== undefined) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     // as if the process had stopped between the commit and the answer
     await runtime().pool.query(`UPDATE ${table} SET status = NULL, body = NULL WHERE key = $1`, [key]);
     const before = await storeEvents();
