@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { newId } from '@ehc/domain-kernel';
-import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
+import { LIST_LIMIT, LIST_OFFSET, QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
-import { AuditedRead, auditSubjects } from '@ehc/audit';
+import { AuditedRead } from '@ehc/audit';
 import { APPEAL_TYPES } from '@ehc/contracts/tribunal';
 import type { TribunalSettings } from '../config';
 import { AppealBody, readAppealBody } from './bodies';
 import { APPEAL_COMMANDS } from './commands';
-import { TribunalRecords } from './tribunal-records';
+import { partNotFound, TribunalRecords } from './tribunal-records';
 import { appealView } from './views';
 import { TRIBUNAL_RECORDS, TRIBUNAL_SETTINGS, TRIBUNAL_WORK, WHY_NOT_SCOPED } from './appeal-windows.controller';
 import { appealNextSteps } from '../domain/next-steps';
@@ -101,15 +101,13 @@ export class AppealsController {
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
   command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.records.partCommand('appeal', APPEAL_COMMANDS, id, name, body, req, res, { responseWorkingDays: this.settings.responseWorkingDays }, () => this.view(id, req));
+    return this.records.partCommand('appeal', APPEAL_COMMANDS, id, name, body, req, res, () => this.view(id, req));
   }
 
   private async view(id: string, req: Request) {
-    const decisionId = await this.records.decisionOfPart('appeal', id);
-    const found = await this.records.disagreement(decisionId);
-    const a = found?.state.appeals.find((x) => x.appealId === id.toLowerCase());
-    if (!found || !a) throw problem(404, 'AppealNotFound', 'No such appeal', `No appeal ${id}`);
-    auditSubjects(req, found.state.window?.childId ?? undefined);
+    const found = await this.records.disagreementOfPart('appeal', id, req);
+    const a = found.state.appeals.find((x) => x.appealId === id.toLowerCase());
+    if (!a) throw partNotFound('appeal', id);
     return { ...appealView(found.state, a, this.records.today()), revision: found.revision, nextSteps: appealNextSteps(found.state, a) };
   }
 }

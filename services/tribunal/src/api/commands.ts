@@ -11,8 +11,8 @@ import { Section } from './bodies';
  * and the domain command built from it.
  */
 
-/** What building a command needs besides its body: the part it is on, "today", and the directions in force. */
-export interface PartContext { partId: string; today: CalendarDate; responseWorkingDays: number }
+/** What building a command needs besides its body: the part it is on, and "today". */
+export interface PartContext { partId: string; today: CalendarDate }
 export type PartCommandDefinition = CommandDefinition<PartContext, Command>;
 
 const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });

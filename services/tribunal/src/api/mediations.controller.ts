@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '
 import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { newId } from '@ehc/domain-kernel';
-import { problem } from '@ehc/http';
 import { documentsToWrite } from '@ehc/commands';
 import { Allow, NotScoped } from '@ehc/identity';
-import { AuditedRead, auditSubjects } from '@ehc/audit';
+import { AuditedRead } from '@ehc/audit';
 import { MediationBody, readMediationBody } from './bodies';
 import { MEDIATION_COMMANDS } from './commands';
-import { TribunalRecords } from './tribunal-records';
+import { partNotFound, TribunalRecords } from './tribunal-records';
 import { mediationView } from './views';
 import { TRIBUNAL_RECORDS, TRIBUNAL_WORK, WHY_NOT_SCOPED } from './appeal-windows.controller';
 import { mediationNextSteps } from '../domain/next-steps';
@@ -60,15 +59,13 @@ export class MediationsController {
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
   command(@Param('id') id: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.records.partCommand('mediation', MEDIATION_COMMANDS, id, name, body, req, res, { responseWorkingDays: 0 }, () => this.view(id, req));
+    return this.records.partCommand('mediation', MEDIATION_COMMANDS, id, name, body, req, res, () => this.view(id, req));
   }
 
   private async view(id: string, req: Request) {
-    const decisionId = await this.records.decisionOfPart('mediation', id);
-    const found = await this.records.disagreement(decisionId);
-    const m = found?.state.mediations.find((x) => x.mediationId === id.toLowerCase());
-    if (!found || !m) throw problem(404, 'MediationNotFound', 'No such mediation', `No mediation ${id}`);
-    auditSubjects(req, found.state.window?.childId ?? undefined);
+    const found = await this.records.disagreementOfPart('mediation', id, req);
+    const m = found.state.mediations.find((x) => x.mediationId === id.toLowerCase());
+    if (!m) throw partNotFound('mediation', id);
     const [issues, agreement] = await Promise.all([this.records.text(m.issuesDocumentId), this.records.text(m.agreement?.termsDocumentId ?? null)]);
     const terms = agreement ? (JSON.parse(agreement) as { actions: string[]; terms: string | null }) : null;
     const view = mediationView(found.state, m, this.records.today());

@@ -5,6 +5,7 @@ import { problem } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type CommandDocument, type Executed } from '@ehc/commands';
 import type { PartCommandDefinition } from './commands';
 import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
+import { auditSubjects } from '@ehc/audit';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { PersonalData } from '@ehc/personal-data';
 import { ExecuteDisagreementCommand, type NewPart } from '../application/disagreement-command';
@@ -17,6 +18,9 @@ import { ruleProblem } from './problems';
  * last command), a command run and answered once the lists show it, and a part's id resolved to
  * its decision. Controllers only translate HTTP.
  */
+export const partNotFound = (kind: NewPart['kind'], id: string) =>
+  problem(404, kind === 'mediation' ? 'MediationNotFound' : 'AppealNotFound', `No such ${kind}`, `No ${kind} ${id}`);
+
 export class TribunalRecords {
   readonly personal: PersonalData;
 
@@ -37,11 +41,18 @@ export class TribunalRecords {
 
   /** The decision a mediation or appeal id belongs to; a 404 naming the part when there is none. */
   async decisionOfPart(kind: NewPart['kind'], id: string): Promise<string> {
-    const notFound = () => problem(404, kind === 'mediation' ? 'MediationNotFound' : 'AppealNotFound', `No such ${kind}`, `No ${kind} ${id}`);
-    if (!isUuid(id)) throw notFound();
+    if (!isUuid(id)) throw partNotFound(kind, id);
     const decisionId = await decisionOf(this.runtime, kind, id.toLowerCase());
-    if (!decisionId) throw notFound();
+    if (!decisionId) throw partNotFound(kind, id);
     return decisionId;
+  }
+
+  /** The disagreement a mediation or appeal belongs to, as its events leave it, recorded in the audit as a read of its child's. */
+  async disagreementOfPart(kind: NewPart['kind'], id: string, req: Request): Promise<{ state: DisagreementState; revision: number }> {
+    const found = await this.disagreement(await this.decisionOfPart(kind, id));
+    if (!found) throw partNotFound(kind, id);
+    auditSubjects(req, found.state.window?.childId ?? undefined);
+    return found;
   }
 
   /** The effective date is refused before anything is decided when it is after today (Europe/London). */
@@ -61,7 +72,7 @@ export class TribunalRecords {
   }
 
   /** A command on a mediation or an appeal (`POST /{kind}s/{id}/{name}`): read, built, run, answered with the part's view. */
-  async partCommand<V>(kind: NewPart['kind'], definitions: readonly PartCommandDefinition[], id: string, name: string, body: unknown, req: Request, res: Response, context: { responseWorkingDays: number }, view: () => Promise<V>) {
+  async partCommand<V>(kind: NewPart['kind'], definitions: readonly PartCommandDefinition[], id: string, name: string, body: unknown, req: Request, res: Response, view: () => Promise<V>) {
     const definition = commandNamed(definitions, name);
     const parsed = definition.read(body);
     const warning = deprecationWarning(parsed.deprecated, definition.deprecatedAliases);
@@ -69,7 +80,7 @@ export class TribunalRecords {
     const decisionId = await this.decisionOfPart(kind, id);
     this.notInFuture(parsed.on, 'on');
     const { ids, documents } = documentsToWrite(parsed.documents);
-    const command = parsed.build({ partId: id.toLowerCase(), today: this.today(), ...context }, ids);
+    const command = parsed.build({ partId: id.toLowerCase(), today: this.today() }, ids);
     const result = await this.run(decisionId, command, req, parsed.on, { expectedRevision: parsed.expectedRevision, documents });
     return this.answer(res, result, `/${kind}s/${id}`, view);
   }

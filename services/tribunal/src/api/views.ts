@@ -1,8 +1,8 @@
-import { deadlineStatus, explainAppealDeadline, onOrBefore, type CalendarDate, type DeadlineStatus } from '@ehc/domain-kernel';
+import { certificateNeededFor, deadlineStatus, explainAppealDeadline, onOrBefore, type CalendarDate, type DeadlineStatus } from '@ehc/domain-kernel';
 import {
   appealDueBy, certificateOn, openMediation, standingAppeal, type AppealState, type DisagreementState, type MediationState, type OrderState,
 } from '../domain/disagreement-state';
-import { certificateNeededFor } from '@ehc/domain-kernel';
+import { assessmentEnded } from '../domain/orders';
 
 /*
  * What the API answers: a disagreement's parts as a tribunal officer reads them on a given day,
@@ -87,11 +87,11 @@ const STEP_NAMES = {
 
 export function orderView(o: OrderState, today: CalendarDate) {
   // an order to assess ends with either outcome: once one is done, the other no longer runs
-  const assessmentEnded = o.kind === 'assess-or-reassess' && o.completed.some((c) => c.step === 'decision-not-to-issue' || c.step === 'final-plan');
+  const ended = assessmentEnded(o);
   const deadlines: Record<string, DeadlineStatus & { step: string; completedBy: string | null }> = {};
   for (const s of o.steps) {
     const done = o.completed.find((c) => c.step === s.step);
-    const moot = !done && assessmentEnded && s.step !== 'notify';
+    const moot = !done && ended && s.step !== 'notify';
     deadlines[STEP_NAMES[s.step]] = { step: s.step, ...deadline(moot ? null : s.dueBy, done?.on ?? null, today, o.exception !== null), completedBy: done?.by ?? null };
   }
   return {

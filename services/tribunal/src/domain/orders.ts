@@ -58,13 +58,14 @@ export function orderSteps(kind: TribunalOrderKind, orderedOn: CalendarDate, ame
 export const makeOrder = (orderId: string, kind: TribunalOrderKind, orderedOn: CalendarDate, concession: boolean, amendmentOrdered: boolean): Order =>
   ({ orderId, kind, orderedOn, concession, amendmentOrdered, steps: orderSteps(kind, orderedOn, amendmentOrdered) });
 
-/**
- * When is an order complied with? An order to assess ends with either outcome of the assessment
- * (a decision not to issue, or the final plan); the others when every step they name is done.
- */
+/** An order to assess ends with either outcome of the assessment: a decision not to issue, or the final plan. */
+export const assessmentEnded = (order: OrderState): boolean =>
+  order.kind === 'assess-or-reassess' && order.completed.some((c) => c.step === 'decision-not-to-issue' || c.step === 'final-plan');
+
+/** When is an order complied with? An order to assess when the assessment has ended; the others when every step they name is done. */
 export function orderCompliedWith(order: OrderState): boolean {
+  if (order.kind === 'assess-or-reassess') return assessmentEnded(order);
   const done = new Set<OrderStep>(order.completed.map((c) => c.step));
-  if (order.kind === 'assess-or-reassess') return done.has('decision-not-to-issue') || done.has('final-plan');
   return order.steps.every((s) => done.has(s.step));
 }
 

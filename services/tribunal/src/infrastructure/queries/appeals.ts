@@ -18,7 +18,7 @@ export async function appealsMatching(db: DataSource, schema: string, q: { statu
   const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM ${s}.rm_appeals a ${filter}`, params)) as { total: number }[];
   params.push(q.limit, q.offset);
   const rows = (await db.query(
-    `SELECT a.appeal_id, a.stream_id, d.source_service, d.source_id, a.type, a.stage, a.registered_on::text, a.outcome, a.concluded_on::text, a.next_due::text, a.next_kind
+    `SELECT a.appeal_id, a.stream_id, d.source_service, d.view->'window'->'source'->>'id' AS source_id, a.type, a.stage, a.registered_on::text, a.outcome, a.concluded_on::text, a.next_due::text, a.next_kind
      FROM ${s}.rm_appeals a JOIN ${s}.rm_disagreements d ON d.stream_id = a.stream_id
      ${filter} ORDER BY a.next_due ASC NULLS LAST, a.registered_on DESC, a.appeal_id LIMIT $${params.length - 1} OFFSET $${params.length}`, params,
   )) as { appeal_id: string; stream_id: string; source_service: string; source_id: string; type: string; stage: string; registered_on: string; outcome: string | null; concluded_on: string | null; next_due: string | null; next_kind: string | null }[];

@@ -25,7 +25,7 @@ export async function windowsMatching(db: DataSource, schema: string, q: WindowQ
   const params: unknown[] = [];
   const todayParam = () => { if (!params.includes(today)) params.push(today); return `$${params.indexOf(today) + 1}::date`; };
   const open = () => `d.appealed_on IS NULL AND d.appeal_due >= ${todayParam()}`;
-  if (q.sourceId) { params.push(q.sourceId.toLowerCase()); where.push(`lower(d.source_id) = $${params.length}`); }
+  if (q.sourceId) { params.push(q.sourceId.toLowerCase()); where.push(`d.source_id = $${params.length}`); }
   if (q.status === 'open' || q.closingWithinDays !== undefined) where.push(open());
   if (q.status === 'closed') where.push(`NOT (${open()})`);
   if (q.closingWithinDays !== undefined) { params.push(addDays(today, q.closingWithinDays)); where.push(`d.appeal_due <= $${params.length}::date`); }

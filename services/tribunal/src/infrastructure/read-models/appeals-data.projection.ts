@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@ehc/event-store';
 import { viewProjection, type Projection, type RunningDeadline } from '@ehc/messaging';
 import { maxDate } from '@ehc/domain-kernel';
 import { DISAGREEMENT_STREAM_PREFIX, evolve, initialState, type DisagreementState, type Event } from '../../domain/tribunal';
+import { assessmentEnded } from '../../domain/orders';
 import { appealDueBy, appealIsOpen, certificateOn, mediationIsOpen, standingAppeal, type AppealState } from '../../domain/disagreement-state';
 
 const fold = (view: DisagreementState | null, e: EventEnvelope): DisagreementState => evolve(view ?? initialState(), { type: e.type, data: e.data } as Event);
@@ -28,9 +29,9 @@ function appealDeadlines(a: AppealState): RunningDeadline[] {
   if (a.recommendationsResponseDueBy && !a.recommendationsRespondedOn) out.push({ kind: 'recommendations-response', ref: a.appealId, due: a.recommendationsResponseDueBy, excepted: false });
   for (const o of a.orders.filter((x) => !x.compliedOn)) {
     const done = new Set(o.completed.map((c) => c.step));
-    const assessmentEnded = o.kind === 'assess-or-reassess' && (done.has('final-plan') || done.has('decision-not-to-issue'));
+    const ended = assessmentEnded(o);
     for (const s of o.steps) {
-      if (done.has(s.step) || assessmentEnded) continue;
+      if (done.has(s.step) || ended) continue;
       // an order to assess ends with either outcome: chase the decision not to issue only until the final plan's date
       if (o.kind === 'assess-or-reassess' && s.step === 'decision-not-to-issue') continue;
       out.push({ kind: `order:${s.step}`, ref: o.orderId, due: s.dueBy, excepted: o.exception !== null });
@@ -63,7 +64,7 @@ export function appealsDataProjection(schema: string): Projection {
       const w = v.window!;
       const certificate = certificateOn(v);
       return {
-        source_service: w.source.service, source_id: w.source.id, child_id: w.childId, decision_type: w.decisionType, letter_on: w.letterOn, certificate_on: certificate,
+        source_service: w.source.service, source_id: w.source.id.toLowerCase(), child_id: w.childId, decision_type: w.decisionType, letter_on: w.letterOn, certificate_on: certificate,
         appeal_due: appealDueBy(w, certificate), appealed_on: standingAppeal(v)?.registeredOn ?? null, mediation_contact_due: w.mediationContactDueBy,
         mediation_contact_on: v.mediations[0]?.requestedOn ?? null,
       };
