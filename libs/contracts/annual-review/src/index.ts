@@ -1,6 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { CalendarDate, Closed, Nullable, OneOf } from '@ehc/contracts/common';
-import type { OrderStepV1 } from '@ehc/contracts/tribunal';
+import { orderReference, type OrderStepV1 } from '@ehc/contracts/tribunal';
 
 /**
  * Published contract of the annual review service (topic `annual-review.public.v1`, keyed by plan):
@@ -122,8 +122,7 @@ export const PLAN_ORDER_STEPS = ['amended-plan', 'continue-maintaining', 'plan-c
  */
 export const tribunalOrderStepCompletedV1Schema = Closed({
   ...planRef,
-  decisionId: Type.String({ format: 'uuid', description: 'The appealable decision the order was made on (the tribunal\'s appeal window id).' }),
-  orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'The order, numbered within its decision.' }),
+  ...orderReference,
   step: OneOf(PLAN_ORDER_STEPS),
   completedOn: CalendarDate({ description: 'The day the step was done: the amended plan issued, the plan maintained or ceased.' }),
 }, {

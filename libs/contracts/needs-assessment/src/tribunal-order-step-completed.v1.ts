@@ -1,6 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import { CalendarDate, Closed, OneOf } from '@ehc/contracts/common';
-import type { OrderStepV1 } from '@ehc/contracts/tribunal';
+import { orderReference, type OrderStepV1 } from '@ehc/contracts/tribunal';
 import { CaseId, PersonId } from './ids';
 
 export const TRIBUNAL_ORDER_STEP_COMPLETED_V1 = 'needs-assessment.TribunalOrderStepCompleted.v1';
@@ -16,8 +16,7 @@ export const CASE_ORDER_STEPS = ['notify', 'decision-not-to-issue', 'draft-plan'
 export const tribunalOrderStepCompletedV1Schema = Closed({
   caseId: CaseId,
   childId: PersonId(),
-  decisionId: Type.String({ format: 'uuid', description: 'The appealable decision the order was made on (the tribunal\'s appeal window id).' }),
-  orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'The order, numbered within its decision.' }),
+  ...orderReference,
   step: OneOf(CASE_ORDER_STEPS),
   completedOn: CalendarDate({ description: 'The day the step was done: the decision\'s date, or the day the plan was issued.' }),
 }, {

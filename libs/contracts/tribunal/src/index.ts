@@ -46,6 +46,15 @@ const decisionRef = {
   childId: Nullable(Type.String({ format: 'uuid' })),
 };
 
+/**
+ * How another service's contract names a tribunal order it complies with: the decision (the appeal
+ * window) and the order within it, as `TribunalOrderMade.v1` gave them.
+ */
+export const orderReference = {
+  decisionId: Type.String({ format: 'uuid', description: 'The appealable decision the order was made on (the tribunal\'s appeal window id).' }),
+  orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'The order, numbered within its decision.' }),
+};
+
 export const appealWindowOpenedV1Schema = Closed({
   ...decisionRef,
   decisionType: OneOf(DECISION_TYPES),

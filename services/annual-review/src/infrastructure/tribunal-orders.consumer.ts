@@ -2,6 +2,7 @@ import type { EventStore } from '@ehc/event-store';
 import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
 import { isUuid, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import { TRIBUNAL_ORDER_MADE_V1, TRIBUNAL_TOPIC, type OrderKindV1, type OrderStepV1, type TribunalOrderMadeV1 } from '@ehc/contracts/tribunal';
+import { PLAN_ORDER_STEPS } from '@ehc/contracts/annual-review';
 import { executePlanCommand } from '../application/plan-command';
 import type { OrderKind, OrderStep } from '../domain/events';
 import { planIdFor } from './plan-ids';
@@ -12,7 +13,6 @@ export const TRIBUNAL_ORDERS_CONSUMER = 'annual-review.tribunal-orders';
 const PLAN_ORDER_KINDS: readonly OrderKind[] = [
   'amend-special-educational-provision', 'amend-section-i-only', 'amend-provision-and-section-i', 'cease-decision-overturned', 'cease-appeal-dismissed',
 ];
-const PLAN_ORDER_STEPS: readonly OrderStep[] = ['amended-plan', 'continue-maintaining', 'plan-ceased'];
 const isPlanOrder = (kind: OrderKindV1): kind is OrderKind => (PLAN_ORDER_KINDS as readonly string[]).includes(kind);
 const isPlanStep = (s: { step: OrderStepV1 }): s is { step: OrderStep; dueBy: string } => (PLAN_ORDER_STEPS as readonly string[]).includes(s.step);
 

@@ -2,6 +2,7 @@ import type { EventStore } from '@ehc/event-store';
 import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
 import { isUuid, todayInLondon, type Clock } from '@ehc/domain-kernel';
 import { TRIBUNAL_ORDER_MADE_V1, TRIBUNAL_TOPIC, type OrderKindV1, type OrderStepV1, type TribunalOrderMadeV1 } from '@ehc/contracts/tribunal';
+import { CASE_ORDER_STEPS } from '@ehc/contracts/needs-assessment';
 import { executeCaseCommand } from '../application/case-command';
 import type { OrderKind, OrderStep } from '../domain/events';
 
@@ -9,7 +10,6 @@ export const TRIBUNAL_ORDERS_CONSUMER = 'needs-assessment.tribunal-orders';
 
 /** The orders an assessment case complies with (reg 44(2)(a), (b)); the others are the annual review's, on the plan. */
 const CASE_ORDER_KINDS: readonly OrderKind[] = ['assess-or-reassess', 'make-and-maintain-plan'];
-const CASE_ORDER_STEPS: readonly OrderStep[] = ['notify', 'decision-not-to-issue', 'draft-plan', 'final-plan'];
 const isCaseOrder = (kind: OrderKindV1): kind is OrderKind => (CASE_ORDER_KINDS as readonly string[]).includes(kind);
 const isCaseStep = (s: { step: OrderStepV1 }): s is { step: OrderStep; dueBy: string } => (CASE_ORDER_STEPS as readonly string[]).includes(s.step);
 
