@@ -3,10 +3,12 @@ import { describeClosedContract } from '@ehc/testing';
 import { ORDER_STEPS } from '@ehc/contracts/tribunal';
 import decision from './fixtures/review-decision-made.v1.json';
 import stepCompleted from './fixtures/tribunal-order-step-completed.v1.json';
-import { AMENDED_PLAN_ISSUED_V1, annualReviewSchemas, REVIEW_DECISION_MADE_V1, TRIBUNAL_ORDER_STEP_COMPLETED_V1 } from './index';
+import { AMENDED_PLAN_ISSUED_V1, DUAL_REGISTRATION_AGREED_V1, annualReviewSchemas, REVIEW_DECISION_MADE_V1, TRIBUNAL_ORDER_STEP_COMPLETED_V1 } from './index';
 
 // A setting's name is the one name a published event may carry: an institution's, never a person's.
-const validators = describeClosedContract('annual-review published contract', annualReviewSchemas, join(__dirname, 'fixtures'), { [AMENDED_PLAN_ISSUED_V1]: ['namedSetting.name'] });
+const validators = describeClosedContract('annual-review published contract', annualReviewSchemas, join(__dirname, 'fixtures'), {
+  [AMENDED_PLAN_ISSUED_V1]: ['namedSetting.name'], [DUAL_REGISTRATION_AGREED_V1]: ['special.name', 'mainstream.name'],
+});
 
 describe('annual-review published contract: its own rules', () => {
   it('the schema rejects data missing a required field, with a bad date or with an outcome reg 20(10) does not know', () => {

@@ -16,6 +16,9 @@ export const CEASE_DECISION_MADE_V1 = 'annual-review.CeaseDecisionMade.v1';
 export const PLAN_CEASED_V1 = 'annual-review.PlanCeased.v1';
 export const LETTER_SENT_V1 = 'annual-review.LetterSent.v1';
 export const TRIBUNAL_ORDER_STEP_COMPLETED_V1 = 'annual-review.TribunalOrderStepCompleted.v1';
+export const DUAL_REGISTRATION_AGREED_V1 = 'annual-review.DualRegistrationAgreed.v1';
+export const PROVISION_FORM_SUBMITTED_V1 = 'annual-review.ProvisionFormSubmitted.v1';
+export const DUAL_REGISTRATION_ENDED_V1 = 'annual-review.DualRegistrationEnded.v1';
 
 // Codes mirror the service's domain unions: the translators are typed by these contracts, so a new
 // domain value that the contract lacks fails to compile instead of being published unannounced.
@@ -131,6 +134,33 @@ export const tribunalOrderStepCompletedV1Schema = Closed({
 });
 export type TribunalOrderStepCompletedV1 = Static<typeof tribunalOrderStepCompletedV1Schema>;
 
+const dualRegistrationRef = {
+  ...planRef,
+  dualRegistrationId: Type.String({ pattern: '^dual-registration-[0-9]+$', description: 'The dual registration, numbered within its plan.' }),
+};
+
+export const dualRegistrationAgreedV1Schema = Closed({
+  ...dualRegistrationRef,
+  special: Closed({ urn: Nullable(Type.String({ maxLength: 20 })), name: Type.String({ minLength: 1, maxLength: 200 }) }, { description: 'The special school the pupil stays registered at.' }),
+  mainstream: Closed({ urn: Nullable(Type.String({ maxLength: 20 })), name: Type.String({ minLength: 1, maxLength: 200 }) }, { description: 'The mainstream school.' }),
+  agreedOn: CalendarDate(),
+  startOn: CalendarDate({ description: 'The first day at the mainstream school.' }),
+  split: Nullable(Closed({ specialSessions: Type.Integer({ minimum: 0, maximum: 10 }), mainstreamSessions: Type.Integer({ minimum: 0, maximum: 10 }) }), {
+    description: 'Half-day sessions a week at each school, when agreed (the local protocol gives no default).',
+  }),
+}, { $id: DUAL_REGISTRATION_AGREED_V1, description: 'A special school pupil\'s dual registration with a mainstream school was agreed (local transition protocol).' });
+export type DualRegistrationAgreedV1 = Static<typeof dualRegistrationAgreedV1Schema>;
+
+export const provisionFormSubmittedV1Schema = Closed({ ...dualRegistrationRef, submittedOn: CalendarDate() }, {
+  $id: PROVISION_FORM_SUBMITTED_V1, description: 'The dual registration\'s provision form: it releases funding to the mainstream school from its date.',
+});
+export type ProvisionFormSubmittedV1 = Static<typeof provisionFormSubmittedV1Schema>;
+
+export const dualRegistrationEndedV1Schema = Closed({ ...dualRegistrationRef, endedOn: CalendarDate(), outcome: OneOf(['success', 'failure']) }, {
+  $id: DUAL_REGISTRATION_ENDED_V1, description: 'The dual registration ended at the annual review: success (single registration) or failure.',
+});
+export type DualRegistrationEndedV1 = Static<typeof dualRegistrationEndedV1Schema>;
+
 /** Every published type with the JSON Schema of its `data` (closed: `additionalProperties: false`, `$id` = the type). */
 export const annualReviewSchemas: Readonly<Record<string, TObject>> = {
   [REVIEW_DECISION_MADE_V1]: reviewDecisionMadeV1Schema,
@@ -140,4 +170,7 @@ export const annualReviewSchemas: Readonly<Record<string, TObject>> = {
   [PLAN_CEASED_V1]: planCeasedV1Schema,
   [LETTER_SENT_V1]: letterSentV1Schema,
   [TRIBUNAL_ORDER_STEP_COMPLETED_V1]: tribunalOrderStepCompletedV1Schema,
+  [DUAL_REGISTRATION_AGREED_V1]: dualRegistrationAgreedV1Schema,
+  [PROVISION_FORM_SUBMITTED_V1]: provisionFormSubmittedV1Schema,
+  [DUAL_REGISTRATION_ENDED_V1]: dualRegistrationEndedV1Schema,
 };

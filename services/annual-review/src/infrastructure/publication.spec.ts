@@ -16,12 +16,12 @@ const college: Setting = { urn: '130765', name: 'Lincoln College', type: 'furthe
 
 // Values of domain fields that no contract declares: ids of free text kept outside the events
 // (reports, reasons, proposed changes, representations, forms, notes), and the settings a family
-// preferred, that were consulted or shared a dual registration. A translator that copies more than
+// preferred or that were consulted (a dual registration's two schools are published, for funding). A translator that copies more than
 // the contract says would carry them out.
 const unpublished = (what: string) => `unpublished-${what}`;
 const UNPUBLISHED = [
   'report', 'maintain-reasons', 'amend-reasons', 'proposed-changes', 'representations', 'preferred-setting', 'amended-plan', 'note',
-  'special-setting', 'mainstream-setting', 'provision-form', 'transport-form', 'new-institution', 'post-16-plan', 'not-to-amend-reasons',
+  'provision-form', 'transport-form', 'new-institution', 'post-16-plan', 'not-to-amend-reasons',
   'consulted-setting', 'cease-considered-reasons', 'cease-reasons',
 ].map(unpublished);
 const unnamed = (what: string, type: Setting['type'], phase: Setting['phase']): Setting => ({ urn: null, name: unpublished(what), type, phase });
@@ -51,11 +51,11 @@ const plans: Event[][] = [
     { type: 'LetterSent', data: { letterId: 'letter-3', kind: 'amended-plan', recipient: 'parent', sentOn: '2026-12-14', appealRights: true } },
     { type: 'CaseworkerReassigned', data: { caseworkerId: 'cw-2', from: 'cw-1', reassignedOn: '2027-01-04' } },
     { type: 'CaseNoteAdded', data: { noteId: unpublished('note'), notedOn: '2027-01-05' } },
-    { type: 'DualRegistrationAgreed', data: { dualRegistrationId: 'dual-1', special: unnamed('special-setting', 'special', 'secondary'), mainstream: unnamed('mainstream-setting', 'mainstream', 'secondary'), agreedOn: '2027-09-01', startOn: '2027-09-06', split: { specialSessions: 6, mainstreamSessions: 4 }, nextReviewFrom: '2027-11-01', nextReviewDueBy: '2027-12-17' } },
-    { type: 'ProvisionFormSubmitted', data: { dualRegistrationId: 'dual-1', submittedOn: '2027-09-02', formDocumentId: unpublished('provision-form') } },
-    { type: 'TransportFormSubmitted', data: { dualRegistrationId: 'dual-1', submittedOn: '2027-09-02', formDocumentId: unpublished('transport-form') } },
-    { type: 'TransitionReviewHeld', data: { dualRegistrationId: 'dual-1', transitionReviewId: 'transition-1', heldOn: '2027-11-15', withinCadence: true, nextReviewFrom: '2028-01-10', nextReviewDueBy: '2028-02-25' } },
-    { type: 'DualRegistrationEnded', data: { dualRegistrationId: 'dual-1', reviewId: 'review-3', endedOn: '2028-03-01', outcome: 'success' } },
+    { type: 'DualRegistrationAgreed', data: { dualRegistrationId: 'dual-registration-1', special: { urn: '120999', name: 'The Priory School', type: 'special', phase: 'secondary' }, mainstream: { urn: '120345', name: 'Lincoln Castle Academy', type: 'mainstream', phase: 'secondary' }, agreedOn: '2027-09-01', startOn: '2027-09-06', split: { specialSessions: 6, mainstreamSessions: 4 }, nextReviewFrom: '2027-11-01', nextReviewDueBy: '2027-12-17' } },
+    { type: 'ProvisionFormSubmitted', data: { dualRegistrationId: 'dual-registration-1', submittedOn: '2027-09-02', formDocumentId: unpublished('provision-form') } },
+    { type: 'TransportFormSubmitted', data: { dualRegistrationId: 'dual-registration-1', submittedOn: '2027-09-02', formDocumentId: unpublished('transport-form') } },
+    { type: 'TransitionReviewHeld', data: { dualRegistrationId: 'dual-registration-1', transitionReviewId: 'transition-1', heldOn: '2027-11-15', withinCadence: true, nextReviewFrom: '2028-01-10', nextReviewDueBy: '2028-02-25' } },
+    { type: 'DualRegistrationEnded', data: { dualRegistrationId: 'dual-registration-1', reviewId: 'review-3', endedOn: '2028-03-01', outcome: 'success' } },
   ],
   [
     { type: 'PlanEntered', data: { source: { kind: 'needs-assessment', caseId: `ehcna-${randomUUID()}`, reference: 'NA-2024-00012' }, childId: youngPerson, cohort: { receptionYear: 2013, yearGroupOffset: 0 }, planIssuedOn: '2024-09-02', lastReviewedOn: '2025-09-01', namedSetting: college, caseworkerId: null, reviewAnchor: 'meeting', reviewDueBy: '2026-08-31', suggestedReviews: [] } },
@@ -152,6 +152,7 @@ describe('annual-review published events', () => {
     expect(ofPlan(0).map((p) => p.type)).toEqual([
       'annual-review.ReviewDecisionMade.v1', 'annual-review.LetterSent.v1', 'annual-review.ReviewDecisionMade.v1', 'annual-review.LetterSent.v1',
       'annual-review.AmendedPlanIssued.v1', 'annual-review.LetterSent.v1',
+      'annual-review.DualRegistrationAgreed.v1', 'annual-review.ProvisionFormSubmitted.v1', 'annual-review.DualRegistrationEnded.v1',
     ]);
     expect(ofPlan(1).map((p) => p.type)).toEqual([
       'annual-review.AmendedPlanIssued.v1', 'annual-review.DecidedNotToAmend.v1', 'annual-review.LetterSent.v1', 'annual-review.CeaseDecisionMade.v1',

@@ -1,9 +1,10 @@
 import type { EventEnvelope } from '@ehc/event-store';
 import { integrationEvent, type CaseHistory, type IntegrationEvent, type Publication } from '@ehc/messaging';
 import {
-  AMENDED_PLAN_ISSUED_V1, ANNUAL_REVIEW_TOPIC, CEASE_DECISION_MADE_V1, DECIDED_NOT_TO_AMEND_V1, LETTER_SENT_V1, PLAN_CEASED_V1, REVIEW_DECISION_MADE_V1,
-  TRIBUNAL_ORDER_STEP_COMPLETED_V1, type AmendedPlanIssuedV1, type CeaseDecisionMadeV1, type DecidedNotToAmendV1, type LetterSentV1, type PlanCeasedV1,
-  type ReviewDecisionMadeV1, type TribunalOrderStepCompletedV1,
+  AMENDED_PLAN_ISSUED_V1, ANNUAL_REVIEW_TOPIC, CEASE_DECISION_MADE_V1, DECIDED_NOT_TO_AMEND_V1, DUAL_REGISTRATION_AGREED_V1, DUAL_REGISTRATION_ENDED_V1,
+  LETTER_SENT_V1, PLAN_CEASED_V1, PROVISION_FORM_SUBMITTED_V1, REVIEW_DECISION_MADE_V1, TRIBUNAL_ORDER_STEP_COMPLETED_V1, type AmendedPlanIssuedV1,
+  type CeaseDecisionMadeV1, type DecidedNotToAmendV1, type DualRegistrationAgreedV1, type DualRegistrationEndedV1, type LetterSentV1, type PlanCeasedV1,
+  type ProvisionFormSubmittedV1, type ReviewDecisionMadeV1, type TribunalOrderStepCompletedV1,
 } from '@ehc/contracts/annual-review';
 import type { Event, OrderStep } from '../domain/events';
 import { reviewDecisionIsAppealable } from '../domain/appeals';
@@ -74,6 +75,22 @@ export async function translate(event: EventEnvelope, history: CaseHistory): Pro
         ...(order ? await stepDone(order, 'plan-ceased', domain.data.ceasedOn) : []),
       ];
     }
+    // the dual registration (local transition protocol): funding releases the mainstream school's share on the provision form
+    case 'DualRegistrationAgreed': {
+      const d = domain.data;
+      const school = (s: { urn: string | null; name: string }) => ({ urn: s.urn, name: s.name });
+      return [integrationEvent<DualRegistrationAgreedV1>(event, DUAL_REGISTRATION_AGREED_V1, {
+        ...(await ref()), dualRegistrationId: d.dualRegistrationId, special: school(d.special), mainstream: school(d.mainstream), agreedOn: d.agreedOn, startOn: d.startOn, split: d.split,
+      })];
+    }
+    case 'ProvisionFormSubmitted':
+      return [integrationEvent<ProvisionFormSubmittedV1>(event, PROVISION_FORM_SUBMITTED_V1, {
+        ...(await ref()), dualRegistrationId: domain.data.dualRegistrationId, submittedOn: domain.data.submittedOn,
+      })];
+    case 'DualRegistrationEnded':
+      return [integrationEvent<DualRegistrationEndedV1>(event, DUAL_REGISTRATION_ENDED_V1, {
+        ...(await ref()), dualRegistrationId: domain.data.dualRegistrationId, endedOn: domain.data.endedOn, outcome: domain.data.outcome,
+      })];
     case 'LetterSent':
       return [integrationEvent<LetterSentV1>(event, LETTER_SENT_V1, { ...(await ref()), ...domain.data })];
     default:
