@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { isCalendarDate, newId } from '@ehc/domain-kernel';
+import { problem, QueryReader } from '@ehc/http';
+import { Allow, NotScoped } from '@ehc/identity';
+import { ImportBody } from '@ehc/host';
+import { penceToPounds } from '@ehc/money';
+import { BANDING_MATRIX } from '../application/aggregates';
+import { conflictingRates, matrixVersions, rateOn } from '../domain/banding/banding-matrix';
+import { FundingRecords } from './funding-records';
+import { readBandRates } from './band-rates-csv';
+import { bandingMatrix } from './banding';
+import { ruleProblem } from './problems';
+import { FUNDING_READERS, FUNDING_RECORDS } from './tokens';
+
+const WHY = 'the banding matrix is the authority\'s price list: it names no child';
+
+/** The banding matrix: each band's annual element 3 rate per setting type, versioned by the date it is valid from. */
+@ApiTags('bands')
+@Allow(...FUNDING_READERS)
+@Controller('funding/bands')
+export class BandsController {
+  constructor(@Inject(FUNDING_RECORDS) private readonly records: FundingRecords) {}
+
+  @Post()
+  @Allow('funding-officer', 'team-manager')
+  @NotScoped(WHY)
+  @HttpCode(200)
+  @ImportBody()
+  @ApiConsumes('text/csv')
+  @ApiOperation({ summary: 'Import bands and their annual rates (CSV `band,setting_type,annual_pounds,valid_from`). A new year\'s rates are a new version (a later valid_from); the same file twice adds nothing; a bad row refuses the whole file' })
+  @ApiBody({ schema: { type: 'string', example: 'band,setting_type,annual_pounds,valid_from\nC,mainstream,12000,2026-04-01\nD,mainstream,15500,2026-04-01\n' } })
+  @ApiResponse({ status: 200, description: '{ added, unchanged, rates: [{ band, settingType, annualPence, validFrom }] } (the rates added)' })
+  @ApiResponse({ status: 400, description: 'CsvRequired, MalformedCsv (the line) or NotABandingMatrix (the columns missing): nothing imported' })
+  @ApiResponse({ status: 409, description: 'RateAlreadySet: a row would change a rate already set for the same band, setting type and valid_from (the rows under `errors`): nothing imported' })
+  @ApiResponse({ status: 422, description: 'BandRatesInvalid: each faulty row and field under `errors` (band format, setting_type, annual_pounds, valid_from, a duplicate): nothing imported' })
+  async import(@Body() body: unknown, @Req() req: Request) {
+    const csv = typeof body === 'string' ? body : null;
+    if (!csv) throw problem(400, 'CsvRequired', 'Send the banding matrix as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
+    const rates = await readBandRates(csv);
+    const conflicts = conflictingRates({ rates: (await bandingMatrix(this.records.runtime.store)).rates }, rates);
+    if (conflicts.length > 0) {
+      throw problem(409, 'RateAlreadySet', 'The banding matrix already has a different rate for these bands, setting types and dates: import a new version (a later valid_from)', undefined, {
+        errors: conflicts.map((r) => ({ field: `${r.band} ${r.settingType} ${r.validFrom}`, rule: 'RateAlreadySet', message: `£${penceToPounds(r.annualPence)} differs from the rate already set` })),
+      });
+    }
+    const today = this.records.today();
+    const result = await this.records.run(BANDING_MATRIX, 'matrix', { type: 'ImportBandRates', data: { importId: newId(), today, rates } }, req, today, (rule) => ruleProblem(rule as 'RateAlreadySet'));
+    const added = result.events.flatMap((e) => (e.data as { rates: typeof rates }).rates);
+    return { added: added.length, unchanged: rates.length - added.length, rates: added };
+  }
+
+  @Get()
+  @NotScoped(WHY)
+  @ApiOperation({ summary: 'The banding matrix: every band and setting type\'s rate versions (validFrom, validTo), or the rates in force on a date' })
+  @ApiQuery({ name: 'on', required: false, description: 'only the rates in force on this date (YYYY-MM-DD)' })
+  @ApiResponse({ status: 200, description: '{ asOf, bands: [{ band, settingType, annualPence, validFrom, validTo }] }' })
+  @ApiResponse({ status: 400, description: 'on is not a date' })
+  async list(@Query() query: Record<string, unknown>) {
+    const q = new QueryReader(query);
+    const on = q.text('on', { maxLength: 10 });
+    if (on !== undefined && !isCalendarDate(on)) q.reject('on', 'CalendarDate', 'on must be a date YYYY-MM-DD');
+    q.done();
+    const { rates } = await bandingMatrix(this.records.runtime.store);
+    const versions = matrixVersions(rates);
+    const bands = on ? versions.filter((v) => rateOn(rates, v.band, v.settingType, on)?.validFrom === v.validFrom) : versions;
+    return { asOf: on ?? this.records.today(), bands };
+  }
+}

@@ -1,0 +1,8 @@
+import { planFundingDecider, planFundingStream, type Command as PlanCommand } from '../domain/plan-funding/plan-funding';
+import { SCHEMA_VERSIONS as PLAN_SCHEMA_VERSIONS } from '../domain/plan-funding/events';
+import { BANDING_MATRIX_STREAM, BANDING_SCHEMA_VERSIONS, bandingDecider, type Command as BandingCommand } from '../domain/banding/banding-matrix';
+import type { FundingAggregate } from './funding-command';
+
+/** The funding service's aggregates, each with its own stream. */
+export const PLAN_FUNDING: FundingAggregate<PlanCommand> = { decider: planFundingDecider, stream: planFundingStream, schemaVersions: PLAN_SCHEMA_VERSIONS };
+export const BANDING_MATRIX: FundingAggregate<BandingCommand> = { decider: bandingDecider, stream: () => BANDING_MATRIX_STREAM, schemaVersions: BANDING_SCHEMA_VERSIONS };

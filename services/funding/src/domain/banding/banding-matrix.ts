@@ -1,0 +1,65 @@
+import { addDays, fail, nameBasedUuid, ok, onOrBefore, type CalendarDate, type Decider, type Result } from '@ehc/domain-kernel';
+import type { SettingType } from '../plan-funding/events';
+
+/*
+ * The banding matrix: each band's annual element 3 rate per setting type, versioned by the date a
+ * rate is valid from (a new financial year's rates are a new version, not an edit). Kept as events
+ * on one stream, so what rate a top-up was agreed at can always be traced to the import that set it.
+ */
+
+export interface BandRate { band: string; settingType: SettingType; annualPence: number; validFrom: CalendarDate }
+export type Event = { type: 'BandRatesImported'; data: { importId: string; importedOn: CalendarDate; rates: BandRate[]; unchanged: number } };
+export type Command = { type: 'ImportBandRates'; data: { importId: string; today: CalendarDate; rates: BandRate[] } };
+export type RuleBroken = 'RateAlreadySet';
+export interface BandingState { rates: BandRate[] }
+
+export const BANDING_SCHEMA_VERSIONS = { BandRatesImported: 1 } as const;
+/** The one banding matrix of the authority: a fixed stream. */
+export const BANDING_MATRIX_STREAM = `bandingMatrix-${nameBasedUuid('ehc-hub/funding/banding-matrix')}`;
+
+const keyOf = (r: Pick<BandRate, 'band' | 'settingType' | 'validFrom'>) => `${r.band}\u0000${r.settingType}\u0000${r.validFrom}`;
+
+/** Rates in the file that would change a rate already set for the same band, setting type and date. */
+export function conflictingRates(state: BandingState, rates: BandRate[]): BandRate[] {
+  const set = new Map(state.rates.map((r) => [keyOf(r), r.annualPence]));
+  return rates.filter((r) => set.has(keyOf(r)) && set.get(keyOf(r)) !== r.annualPence);
+}
+
+export function decide(command: Command, state: BandingState): Result<Event[], RuleBroken> {
+  const { importId, today, rates } = command.data;
+  if (conflictingRates(state, rates).length > 0) return fail('RateAlreadySet');
+  const known = new Set(state.rates.map(keyOf));
+  const added = rates.filter((r) => !known.has(keyOf(r)));
+  // the same file imported again is recognised: nothing new, nothing appended
+  if (added.length === 0) return ok([]);
+  return ok([{ type: 'BandRatesImported', data: { importId, importedOn: today, rates: added, unchanged: rates.length - added.length } }]);
+}
+
+export const evolve = (state: BandingState, event: Event): BandingState => ({ rates: [...state.rates, ...event.data.rates] });
+export const initialState = (): BandingState => ({ rates: [] });
+export const bandingDecider: Decider<Command, Event, BandingState, RuleBroken> = { decide, evolve, initialState };
+
+/** The rate of a band for a setting type on a date: the latest version valid by then; null when the matrix has none. */
+export function rateOn(rates: readonly BandRate[], band: string, settingType: SettingType, on: CalendarDate): { annualPence: number; validFrom: CalendarDate } | null {
+  let found: BandRate | null = null;
+  for (const r of rates) {
+    if (r.band !== band || r.settingType !== settingType || !onOrBefore(r.validFrom, on)) continue;
+    if (!found || r.validFrom > found.validFrom) found = r;
+  }
+  return found ? { annualPence: found.annualPence, validFrom: found.validFrom } : null;
+}
+
+/** The setting types a band has a rate for on a date: a band that exists for one type only tells the type. */
+export const settingTypesWithBand = (rates: readonly BandRate[], band: string, on: CalendarDate): SettingType[] =>
+  [...new Set(rates.filter((r) => r.band === band && onOrBefore(r.validFrom, on)).map((r) => r.settingType))];
+
+/** The matrix as it stands: each band and setting type's versions, each with the day before the next began. */
+export function matrixVersions(rates: readonly BandRate[]): (BandRate & { validTo: CalendarDate | null })[] {
+  const sorted = [...rates].sort((a, b) => a.settingType.localeCompare(b.settingType) || a.band.localeCompare(b.band, 'en', { numeric: true }) || a.validFrom.localeCompare(b.validFrom));
+  return sorted.map((r, i) => {
+    const next = sorted[i + 1];
+    const sameLine = next && next.band === r.band && next.settingType === r.settingType;
+    return { ...r, validTo: sameLine ? addDays(next.validFrom, -1) : null };
+  });
+}
+

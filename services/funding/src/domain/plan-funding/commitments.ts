@@ -1,0 +1,62 @@
+import { addDays, isAfter, isBefore, maxDate, minDate, type CalendarDate } from '@ehc/domain-kernel';
+import { financialYearEnd, financialYearOf, prorate, type Commitment } from '@ehc/money';
+import type { SettingType } from './events';
+import { hasDays, type PlanFundingState, type TopUpSegment } from './state';
+
+/*
+ * What the plan's top-up commits the high-needs block to, as constant-rate commitments the money
+ * rules turn into amounts per financial year and payment lines. An open-ended top-up is committed to
+ * the end of the financial year it is read in (or the one it starts in, if later): the LA's
+ * commitment accounting; the next year's share is committed as that year comes.
+ */
+
+/** The last day an open-ended commitment is counted to, read on `asOf`. */
+export const committedTo = (from: CalendarDate, asOf: CalendarDate): CalendarDate => financialYearEnd(financialYearOf(maxDate(from, asOf)));
+
+/** A top-up segment's commitments: shared with the mainstream school while a dual registration's funding is released. */
+function segmentCommitments(t: TopUpSegment, to: CalendarDate, state: PlanFundingState): Commitment[] {
+  const whole = (from: CalendarDate, until: CalendarDate): Commitment[] =>
+    isAfter(from, until) ? [] : [{ key: t.topUpId, from, to: until, annualPence: t.annualPence, shares: [{ payee: t.settingUrn, weight: 1 }] }];
+  const released = state.dualRegistration?.released;
+  if (!released) return whole(t.from, to);
+  const dual = state.dualRegistration!;
+  const splitFrom = maxDate(t.from, released.from);
+  const splitTo = dual.ended ? minDate(to, dual.ended.lastDay) : to;
+  if (isAfter(splitFrom, splitTo)) return whole(t.from, to);
+  return [
+    ...whole(t.from, addDays(splitFrom, -1)),
+    {
+      key: t.topUpId, from: splitFrom, to: splitTo, annualPence: t.annualPence,
+      shares: [{ payee: t.settingUrn, weight: released.split.specialSessions }, { payee: dual.mainstreamUrn, weight: released.split.mainstreamSessions }],
+    },
+    ...whole(addDays(splitTo, 1), to),
+  ];
+}
+
+/** The plan's top-up commitments, open-ended ones counted to the end of the financial year of `asOf`. */
+export function commitmentsOf(state: PlanFundingState, asOf: CalendarDate): Commitment[] {
+  return state.topUps.filter(hasDays).flatMap((t) => segmentCommitments(t, t.to ?? committedTo(t.from, asOf), state))
+    // a split whose weights are all zero would pay no one: the sessions were recorded as none at either school
+    .filter((c) => c.shares.some((s) => s.weight > 0));
+}
+
+/** Pence committed in each financial year the top-up touches, as read on `asOf`. */
+export function commitmentsByYear(state: PlanFundingState, asOf: CalendarDate): Record<string, number> {
+  const byYear: Record<string, number> = {};
+  for (const c of commitmentsOf(state, asOf)) {
+    for (const part of prorate(c.annualPence, c.from, c.to)) byYear[part.fy] = (byYear[part.fy] ?? 0) + part.pence;
+  }
+  return Object.fromEntries(Object.entries(byYear).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Who each payment line pays, by setting type: the top-up's setting, or the mainstream school of a dual registration. */
+export function payeeTypes(state: PlanFundingState): Map<string, SettingType> {
+  const types = new Map<string, SettingType>();
+  for (const p of state.placements) types.set(p.settingUrn, p.settingType);
+  for (const t of state.topUps) types.set(t.settingUrn, t.settingType);
+  if (state.dualRegistration && !types.has(state.dualRegistration.mainstreamUrn)) types.set(state.dualRegistration.mainstreamUrn, 'mainstream');
+  return types;
+}
+
+/** Each commitment key's band (a segment of the top-up). */
+export const bandsOf = (state: PlanFundingState): Map<string, string> => new Map(state.topUps.map((t) => [t.topUpId, t.band]));

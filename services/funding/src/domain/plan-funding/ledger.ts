@@ -1,0 +1,39 @@
+import { maxDate, type CalendarDate } from '@ehc/domain-kernel';
+import { commitmentLines, ledgerOf, type LedgerLine, type PaymentCadence } from '@ehc/money';
+import { commitmentsOf } from './commitments';
+import type { Event, SettingType } from './events';
+import { evolve, initialState, type PlanFundingState } from './state';
+
+/** The events that change what the top-up commits (a direct payment is the family's, not a setting's). */
+export const CHANGES_COMMITMENTS = new Set<Event['type']>(['TopUpAgreed', 'BandChanged', 'TopUpEnded', 'DualRegistrationFundingReleased', 'DualRegistrationFundingEnded']);
+
+/** The plan's funding after each recorded change to its commitments, with the day it was recorded. */
+export function commitmentChanges(events: Event[]): { recordedOn: CalendarDate; state: PlanFundingState }[] {
+  const changes: { recordedOn: CalendarDate; state: PlanFundingState }[] = [];
+  let state = initialState();
+  for (const event of events) {
+    state = evolve(state, event);
+    if (!CHANGES_COMMITMENTS.has(event.type)) continue;
+    const recordedOn = (event.data as { recordedOn: CalendarDate }).recordedOn;
+    // the days are the clock's, so they only move forward; a change recorded with an earlier one is taken as of the later
+    const last = changes[changes.length - 1];
+    const on = last ? maxDate(last.recordedOn, recordedOn) : recordedOn;
+    if (last && last.recordedOn === on) changes[changes.length - 1] = { recordedOn: on, state };
+    else changes.push({ recordedOn: on, state });
+  }
+  return changes;
+}
+
+/**
+ * The plan's payment ledger: every change rescheduled in the order it was recorded, paid lines never
+ * rewritten (adjustments instead). Open-ended top-ups run to the end of the financial year of
+ * `horizon`: every change is scheduled to the same horizon, so a later year's lines are simply the
+ * last change's.
+ */
+export function planLedger(events: Event[], horizon: CalendarDate, cadenceOf: (settingType: SettingType) => PaymentCadence, typeOf: (payee: string) => SettingType): LedgerLine[] {
+  const changes = commitmentChanges(events);
+  return ledgerOf(changes.map(({ recordedOn, state }) => ({
+    recordedOn,
+    target: commitmentLines(commitmentsOf(state, maxDate(horizon, recordedOn)), (payee) => cadenceOf(typeOf(payee))),
+  })));
+}
