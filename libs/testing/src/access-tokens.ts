@@ -61,6 +61,8 @@ export const CALLERS = {
   teamManager: { sub: 'tm-priya', roles: ['team-manager'] },
   administrator: { sub: 'admin-sam', roles: ['administrator'] },
   tribunalOfficer: { sub: 'to-jo', roles: ['tribunal-officer'] },
+  fundingOfficer: { sub: 'fo-sam', roles: ['funding-officer'] },
+  fundingManager: { sub: 'fm-kit', roles: ['funding-officer', 'team-manager'] },
   finance: { sub: 'fin-lee', roles: ['finance'] },
   performanceReader: { sub: 'perf-ali', roles: ['performance-reader'] },
   hubService: { sub: 'service-annual-review', roles: ['hub-service'] },

@@ -1,10 +1,47 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceRuntime } from '@ehc/host';
+import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { addProjection, type ServiceRuntime } from '@ehc/host';
+import { sideTablesOf } from '@ehc/commands';
+import { PersonalData } from '@ehc/personal-data';
+import { cadenceOf, type FundingSettings } from './config';
+import { ExecuteFundingCommandHandler, FUNDING_STORE, type FundingStore } from './application/funding-command';
+import { FundingRecords } from './api/funding-records';
+import { FUNDING_RECORDS, FUNDING_RUNTIME, FUNDING_SETTINGS } from './api/tokens';
+import { BandsController } from './api/bands.controller';
+import { PlansController } from './api/plans.controller';
+import { plansProjection } from './infrastructure/read-models/plans.projection';
+import { planChangesConsumer } from './infrastructure/plan-changes.consumer';
+import { fundingPublication } from './infrastructure/publication';
 
-/** The funding service: its commands, projections and subscriptions arrive with their issues. */
+/** The funding service: the money that follows each plan, the banding matrix, EY inclusion funding and EOTAS packages, published to finance. */
 @Module({})
-export class FundingModule {
-  static register(_runtime: ServiceRuntime): DynamicModule {
-    return { module: FundingModule };
+export class FundingModule implements OnModuleInit {
+  constructor(@Inject(FUNDING_RUNTIME) private readonly runtime: ServiceRuntime, @Inject(FUNDING_SETTINGS) private readonly settings: FundingSettings) {}
+
+  static register(runtime: ServiceRuntime, settings: FundingSettings): DynamicModule {
+    const plans = addProjection(runtime, plansProjection(runtime.schema));
+    const personal = new PersonalData(runtime.dataSource, runtime.schema);
+    const store: FundingStore = {
+      store: runtime.store,
+      sideTables: sideTablesOf(runtime.pool),
+      document: (stream, kind, content, documentId) => personal.documentWrite(stream, kind, content, documentId),
+    };
+    return {
+      module: FundingModule,
+      controllers: [PlansController, BandsController],
+      providers: [
+        { provide: FUNDING_RUNTIME, useValue: runtime },
+        { provide: FUNDING_SETTINGS, useValue: settings },
+        { provide: FUNDING_STORE, useValue: store },
+        { provide: FUNDING_RECORDS, useFactory: (commands: CommandBus) => new FundingRecords(commands, runtime, plans), inject: [CommandBus] },
+        ExecuteFundingCommandHandler,
+      ],
+    };
+  }
+
+  /** What it publishes (for finance), and the plan changes it consumes, through Kafka or in-process. */
+  onModuleInit() {
+    this.runtime.bus.publish(this.runtime.store, this.runtime.checkpoints, fundingPublication(cadenceOf(this.settings)));
+    this.runtime.bus.subscribe(this.runtime, planChangesConsumer(this.runtime));
   }
 }

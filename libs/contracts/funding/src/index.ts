@@ -68,7 +68,11 @@ export const scheduleChangedV1Schema = Closed({
     pence: Pence('An adjustment may be negative (a clawback).'),
     kind: OneOf(['scheduled', 'adjustment']),
   }), { description: 'The adjustments to paid periods, and the new lines of the periods not yet paid.' }),
-}, { $id: SCHEDULE_CHANGED_V1, description: 'The payment lines of a plan\'s top-up after a change: a change never rewrites a paid line, it adds adjustments.' });
+}, {
+  $id: SCHEDULE_CHANGED_V1,
+  description: 'The payment lines of a plan\'s top-up recorded on recordedOn (through the end of that financial year): a change never rewrites a paid line, it adds adjustments. '
+    + 'It is the complete set for the plan and day: it replaces any earlier ScheduleChanged of the same plan and recordedOn, and every unpaid line after unpaidFrom.',
+});
 export type ScheduleChangedV1 = Static<typeof scheduleChangedV1Schema>;
 
 export const personalBudgetAgreedV1Schema = Closed({

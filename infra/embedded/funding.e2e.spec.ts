@@ -1,0 +1,127 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { fixedClock } from '@ehc/domain-kernel';
+import { startEmbedded, type RunningHost } from '@ehc/host';
+import { CALLERS, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
+import { needsAssessmentService } from '../../services/needs-assessment/src/service';
+import { annualReviewService } from '../../services/annual-review/src/service';
+import { fundingService } from '../../services/funding/src/service';
+
+const MATRIX = [
+  'band,setting_type,annual_pounds,valid_from',
+  'C,mainstream,12000,2026-04-01',
+  'D,mainstream,15500,2026-04-01',
+  'C,mainstream,12360,2027-04-01',
+  'S2,special,21000.50,2026-04-01',
+].join('\n');
+
+/** A funding officer's work over HTTP, embedded mode, real PostgreSQL: the matrix, the tray filled by a final plan, the top-up and its changes. */
+describe('funding over HTTP', () => {
+  // "today" for every answer below: the tests give the same result on any day they are run
+  const clock = fixedClock('2026-11-30T12:00:00Z');
+  let host: RunningHost;
+  let tokens: TestAccessTokens;
+  let caseworker: request.Agent;
+  let officer: request.Agent;
+
+  beforeAll(async () => {
+    tokens = await testAccessTokens(clock);
+    host = await startEmbedded([needsAssessmentService, annualReviewService, fundingService], {
+      DATABASE_URL: process.env.DATABASE_URL, PORT: '0', EHC_SCHEMA_PREFIX: `t${randomUUID().slice(0, 8)}_`, LOG_LEVEL: 'silent',
+    }, { clock, accessTokens: tokens.verifier });
+    caseworker = await tokens.as(host.url, CALLERS.dutyOfficer);
+    officer = await tokens.as(host.url, CALLERS.fundingOfficer);
+    await officer.post('/funding/bands').set('content-type', 'text/csv').send(MATRIX).expect(200);
+  });
+  afterAll(() => host.stop());
+
+  const funding = () => host.runtimes.find((r) => r.service === 'funding')!;
+  const eventCount = async () => (await funding().store.readAll({ maxCount: 1_000_000 })).events.length;
+  const finalPlan = async (receivedOn: string, issuedOn: string, school = { urn: '120345', name: 'Lincoln Castle Academy' }) => {
+    const { id } = (await caseworker.post('/needs-assessments').send({
+      child: { givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2019-01-20' }, requestedBy: 'parent', receivedOn,
+    }).expect(201)).body;
+    await caseworker.post(`/needs-assessments/${id}/decide-to-assess`).send({ on: receivedOn }).expect(200);
+    await caseworker.post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: issuedOn }).expect(200);
+    await caseworker.post(`/needs-assessments/${id}/issue-final-plan`).send({ on: issuedOn, namedSetting: school }).expect(200);
+    return (id as string).replace(/^ehcna-/, '');
+  };
+  const inTray = async (planId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const tray = (await officer.get('/funding/plans').query({ tray: 'awaiting-funding' }).expect(200)).body;
+      const item = tray.items.find((p: { planId: string }) => p.planId === planId);
+      if (item) return item;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`plan ${planId} never reached the awaiting-funding tray`);
+  };
+
+  it('imports the banding matrix once, versioned by date, and reads it back in pence', async () => {
+    const again = (await officer.post('/funding/bands').set('content-type', 'text/csv').send(MATRIX).expect(200)).body;
+    expect(again).toEqual({ added: 0, unchanged: 4, rates: [] });
+    const bands = (await officer.get('/funding/bands').expect(200)).body.bands;
+    expect(bands).toEqual(expect.arrayContaining([
+      { band: 'C', settingType: 'mainstream', annualPence: 1_200_000, validFrom: '2026-04-01', validTo: '2027-03-31' },
+      { band: 'C', settingType: 'mainstream', annualPence: 1_236_000, validFrom: '2027-04-01', validTo: null },
+      { band: 'S2', settingType: 'special', annualPence: 2_100_050, validFrom: '2026-04-01', validTo: null },
+    ]));
+    expect((await officer.get('/funding/bands').query({ on: '2027-05-01' }).expect(200)).body.bands.filter((b: { band: string }) => b.band === 'C'))
+      .toEqual([expect.objectContaining({ annualPence: 1_236_000 })]);
+  });
+
+  it('a final plan naming a school waits in the tray; the agreed top-up commits the year to the penny; a band change adjusts it', async () => {
+    const planId = await finalPlan('2026-03-02', '2026-07-14');
+    expect(await inTray(planId)).toMatchObject({ status: 'awaiting-funding', awaitingSince: '2026-07-14', source: 'final-plan', setting: { urn: '120345', name: 'Lincoln Castle Academy' } });
+
+    // band C, £12,000 a year, from Tue 2026-09-01 to the year end: 212 days of 365 → 696,986p
+    const agreed = (await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-09-14', band: 'C', settingUrn: '120345', from: '2026-09-01' }).expect(200)).body;
+    expect(agreed).toMatchObject({
+      status: 'funded', placements: [{ settingUrn: '120345', from: '2026-09-01', to: null }],
+      topUps: [{ band: 'C', settingType: 'mainstream', from: '2026-09-01', to: null, annualPence: 1_200_000 }],
+      commitmentsByYear: { '2026-27': 696_986 },
+    });
+    expect((await officer.get('/funding/plans').query({ tray: 'awaiting-funding' }).expect(200)).body.items.map((p: { planId: string }) => p.planId)).not.toContain(planId);
+
+    // band D (£15,500) from 11-01: C for 61 days (200,548p) and D for 151 days (641,233p)
+    const changed = (await officer.post(`/funding/plans/${planId}/change-band`).send({ on: '2026-11-02', band: 'D', from: '2026-11-01' }).expect(200)).body;
+    expect(changed.topUps).toEqual([
+      expect.objectContaining({ band: 'C', from: '2026-09-01', to: '2026-10-31', annualPence: 1_200_000 }),
+      expect.objectContaining({ band: 'D', from: '2026-11-01', to: null, annualPence: 1_550_000 }),
+    ]);
+    expect(changed.commitmentsByYear).toEqual({ '2026-27': 200_548 + 641_233 });
+    expect(changed.nextSteps).toEqual(expect.arrayContaining(['change-band', 'request-funding-increase', 'end-top-up']));
+  });
+
+  it('refuses bad input, unknown bands, the wrong state and broken rules, appending nothing', async () => {
+    const planId = await finalPlan('2026-03-09', '2026-07-20', { urn: '120999', name: 'The Priory School' });
+    await inTray(planId);
+    const before = await eventCount();
+    const malformed = (await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '30/11/2026', band: '', from: 'soon' }).expect(400)).body;
+    expect(malformed.errors.map((e: { field: string }) => e.field).sort()).toEqual(expect.arrayContaining(['band', 'from', 'on', 'settingUrn']));
+    // the plan names the school without its type: S2 exists for special schools only, so that is taken; Z exists for none
+    expect((await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-09-14', band: 'Z', settingUrn: '120999', from: '2026-09-01' }).expect(422)).body.errors[0])
+      .toMatchObject({ field: 'settingType', rule: 'SettingTypeNeeded' });
+    expect((await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-09-14', band: 'C', settingUrn: '120999', from: '2026-09-01', settingType: 'special' }).expect(422)).body.errors[0])
+      .toMatchObject({ field: 'band', rule: 'UnknownBand' });
+    expect((await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-12-01', band: 'S2', settingUrn: '120999', from: '2026-09-01' }).expect(422)).body.errors[0])
+      .toMatchObject({ field: 'on', rule: 'DateInFuture' });
+    expect((await officer.post(`/funding/plans/${planId}/change-band`).send({ on: '2026-11-02', band: 'S2', from: '2026-11-01' }).expect(409)).body.type).toMatch(/NoTopUp$/);
+    await officer.post(`/funding/plans/${planId}/no-such-command`).send({ on: '2026-11-02' }).expect(404);
+    await officer.get(`/funding/plans/${randomUUID()}`).expect(404);
+    await officer.get('/funding/plans/not-a-plan').expect(404);
+    expect((await officer.post('/funding/bands').set('content-type', 'text/csv').send('band,setting_type,annual_pounds,valid_from\nC,mainstream,12000.555,2026-04-01\nC,spaceship,1,2026-13-01\n').expect(422)).body.errors.map((e: { field: string }) => e.field))
+      .toEqual(['row 1: annual_pounds', 'row 2: setting_type', 'row 2: valid_from']);
+    expect((await officer.post('/funding/bands').set('content-type', 'text/csv').send('band,setting_type,annual_pounds,valid_from\nC,mainstream,12500,2026-04-01\n').expect(409)).body.errors[0].rule).toBe('RateAlreadySet');
+    expect(await eventCount()).toBe(before);
+    // then the special school's band, whose type the matrix tells: £21,000.50 a year from 09-01, 212 days → 1,219,755p
+    expect((await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-09-14', band: 'S2', settingUrn: '120999', from: '2026-09-01' }).expect(200)).body)
+      .toMatchObject({ topUps: [{ band: 'S2', settingType: 'special' }], commitmentsByYear: { '2026-27': 1_219_755 } });
+  });
+
+  it('only the funding team changes funding; finance reads', async () => {
+    const financeReader = await tokens.as(host.url, CALLERS.finance);
+    await financeReader.get('/funding/bands').expect(200);
+    await financeReader.post('/funding/bands').set('content-type', 'text/csv').send(MATRIX).expect(403);
+    await (await tokens.as(host.url, CALLERS.caseworker)).post(`/funding/plans/${randomUUID()}/agree-top-up`).send({ on: '2026-09-14', band: 'C', settingUrn: '120345', from: '2026-09-01' }).expect(403);
+  });
+});
