@@ -37,12 +37,12 @@ describe('funding over HTTP', () => {
 
   const funding = () => host.runtimes.find((r) => r.service === 'funding')!;
   const eventCount = async () => (await funding().store.readAll({ maxCount: 1_000_000 })).events.length;
-  const finalPlan = async (receivedOn: string, issuedOn: string, school = { urn: '120345', name: 'Lincoln Castle Academy' }) => {
+  const finalPlan = async (receivedOn: string, draftOn: string, issuedOn: string, school = { urn: '120345', name: 'Lincoln Castle Academy' }) => {
     const { id } = (await caseworker.post('/needs-assessments').send({
       child: { givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2019-01-20' }, requestedBy: 'parent', receivedOn,
     }).expect(201)).body;
     await caseworker.post(`/needs-assessments/${id}/decide-to-assess`).send({ on: receivedOn }).expect(200);
-    await caseworker.post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: issuedOn }).expect(200);
+    await caseworker.post(`/needs-assessments/${id}/issue-draft-plan`).send({ on: draftOn }).expect(200);
     await caseworker.post(`/needs-assessments/${id}/issue-final-plan`).send({ on: issuedOn, namedSetting: school }).expect(200);
     return (id as string).replace(/^ehcna-/, '');
   };
@@ -70,7 +70,7 @@ describe('funding over HTTP', () => {
   });
 
   it('a final plan naming a school waits in the tray; the agreed top-up commits the year to the penny; a band change adjusts it', async () => {
-    const planId = await finalPlan('2026-03-02', '2026-07-14');
+    const planId = await finalPlan('2026-03-02', '2026-06-22', '2026-07-14');
     expect(await inTray(planId)).toMatchObject({ status: 'awaiting-funding', awaitingSince: '2026-07-14', source: 'final-plan', setting: { urn: '120345', name: 'Lincoln Castle Academy' } });
 
     // band C, £12,000 a year, from Tue 2026-09-01 to the year end: 212 days of 365 → 696,986p
@@ -93,7 +93,7 @@ describe('funding over HTTP', () => {
   });
 
   it('refuses bad input, unknown bands, the wrong state and broken rules, appending nothing', async () => {
-    const planId = await finalPlan('2026-03-09', '2026-07-20', { urn: '120999', name: 'The Priory School' });
+    const planId = await finalPlan('2026-03-09', '2026-06-29', '2026-07-20', { urn: '120999', name: 'The Priory School' });
     await inTray(planId);
     const before = await eventCount();
     const malformed = (await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '30/11/2026', band: '', from: 'soon' }).expect(400)).body;
