@@ -157,7 +157,8 @@ describe('funding over HTTP', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    // exceljs declares its own Buffer type
+    await workbook.xlsx.load(xlsx.body as never);
     expect(workbook.worksheets.map((w) => w.name).sort()).toEqual(year.totals.bySettingType.map((t: { settingType: string }) => t.settingType).sort());
     let workbookPence = 0;
     for (const sheet of workbook.worksheets) {
