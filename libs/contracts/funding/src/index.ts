@@ -94,7 +94,8 @@ export const eyInclusionFundingApprovedV1Schema = Closed({
 }, { $id: EY_INCLUSION_FUNDING_APPROVED_V1 });
 export type EyInclusionFundingApprovedV1 = Static<typeof eyInclusionFundingApprovedV1Schema>;
 export const eyInclusionFundingPaidV1Schema = Closed({
-  ...applicationRef, paidOn: CalendarDate(), periodId: Type.String({ pattern: '^[0-9]{4}-[0-9A-Za-z-]{2,20}$' }), pence: NonNegativePence(),
+  ...applicationRef, paidOn: CalendarDate(),
+  periodId: Type.String({ pattern: '^([0-9]{4}-[0-9A-Za-z-]{2,20}|balance)$', description: 'A term, or the balance earned when the child left early.' }), pence: NonNegativePence(),
 }, { $id: EY_INCLUSION_FUNDING_PAID_V1 });
 export type EyInclusionFundingPaidV1 = Static<typeof eyInclusionFundingPaidV1Schema>;
 export const eyInclusionFundingClawedBackV1Schema = Closed({

@@ -7,6 +7,7 @@ import { COMMITMENT_CHANGED_V1, fundingSchemas, SCHEDULE_CHANGED_V1 } from '@ehc
 import { fundingPublication } from './publication';
 import type { Event } from '../domain/plan-funding/events';
 import type { Event as EotasEvent } from '../domain/eotas/events';
+import type { Event as EyEvent } from '../domain/ey-inclusion/events';
 
 const ajv = addFormats(new Ajv({ allErrors: true }));
 const unpublished = (what: string) => `unpublished-${what}`;
@@ -37,6 +38,19 @@ const eotas: EotasEvent[] = [
   { type: 'EotasPackageEnded', data: { endedOn: '2027-07-16', lastDay: '2027-07-16', reason: 'returned-to-school', notesDocumentId: unpublished('notes') } } as EotasEvent,
 ];
 
+const ratings = [3, 3, 3, 3, 3] as [number, number, number, number, number];
+const ey: EyEvent[] = [
+  { type: 'EyInclusionFundingApplied', data: {
+    applicationId: 'a', childId: randomUUID(), settingUrn: 'EY401234', appliedOn: '2026-09-07', hoursPerWeek: 10, weeks: 38, supportDocumentId: unpublished('support'),
+    evidenceDocumentId: unpublished('evidence'), needsProfile: { needs: ratings, settingReadiness: ratings, familyConfidence: ratings }, decisionWorkingDays: 20, decisionDueBy: '2026-10-05',
+  } } as EyEvent,
+  { type: 'EyInclusionFundingApproved', data: {
+    approvedOn: '2026-09-21', level: '2', hourlyPence: 945, from: '2026-09-07', to: '2027-07-16', amountPence: 359_100, withinTime: true,
+    schedule: [{ periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 }, { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 }, { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 }],
+  } } as EyEvent,
+  { type: 'EyInclusionFundingPaid', data: { periodId: '2026-autumn', paidOn: '2026-09-28', pence: 133_085 } },
+];
+
 const asStored = (e: { type: string; data: unknown }): NewEvent => ({
   id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data,
   metadata: { occurredAt: '2026-09-14', actor: { kind: 'user', id: 'fo-sam' }, correlationId: randomUUID(), causationId: null },
@@ -47,6 +61,7 @@ async function publishAll() {
   const planId = randomUUID();
   await store.appendToStream(`planFunding-${planId}`, plan.map(asStored), 'no-stream');
   await store.appendToStream(`eotasPackage-${randomUUID()}`, eotas.map(asStored), 'no-stream');
+  await store.appendToStream(`eyInclusion-${randomUUID()}`, ey.map(asStored), 'no-stream');
   const publication = fundingPublication((type) => (type === 'early-years' ? 'termly' : 'monthly'));
   const { events: stored } = await store.readAll({ filter: publication.filter });
   const published = JSON.parse(JSON.stringify(await translateAll([publication], stored, cachedHistory(store)))) as IntegrationEvent<Record<string, unknown>>[];
@@ -54,11 +69,12 @@ async function publishAll() {
 }
 
 describe('funding published events (what finance receives)', () => {
-  it('publishes the commitments and the schedule at each change, personal budgets, direct payments and EOTAS packages, each valid against its closed schema', async () => {
+  it('publishes the commitments and the schedule at each change, personal budgets, direct payments, EOTAS packages and EY inclusion funding, each valid against its closed schema', async () => {
     const { published } = await publishAll();
     expect(published.map((p) => p.type)).toEqual([
       COMMITMENT_CHANGED_V1, SCHEDULE_CHANGED_V1, COMMITMENT_CHANGED_V1, SCHEDULE_CHANGED_V1, 'funding.PersonalBudgetAgreed.v1', 'funding.DirectPaymentStarted.v1',
       COMMITMENT_CHANGED_V1, SCHEDULE_CHANGED_V1, 'funding.DirectPaymentStopped.v1', 'funding.EotasPackageApproved.v1', 'funding.EotasPackageEnded.v1',
+      'funding.EyInclusionFundingApproved.v1', 'funding.EyInclusionFundingPaid.v1',
     ]);
     for (const p of published) {
       const validate = ajv.compile(fundingSchemas[p.type]);

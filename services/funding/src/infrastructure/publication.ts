@@ -2,9 +2,10 @@ import type { EventEnvelope } from '@ehc/event-store';
 import { integrationEvent, type CaseHistory, type IntegrationEvent, type Publication } from '@ehc/messaging';
 import { financialYearEnd, financialYearOf, prorate, splitByWeights } from '@ehc/money';
 import {
-  COMMITMENT_CHANGED_V1, DIRECT_PAYMENT_STARTED_V1, DIRECT_PAYMENT_STOPPED_V1, EOTAS_PACKAGE_APPROVED_V1, EOTAS_PACKAGE_ENDED_V1, FUNDING_TOPIC,
-  PERSONAL_BUDGET_AGREED_V1, SCHEDULE_CHANGED_V1, type CommitmentChangedV1, type DirectPaymentStartedV1, type DirectPaymentStoppedV1,
-  type EotasPackageApprovedV1, type EotasPackageEndedV1, type PersonalBudgetAgreedV1, type ScheduleChangedV1,
+  COMMITMENT_CHANGED_V1, DIRECT_PAYMENT_STARTED_V1, DIRECT_PAYMENT_STOPPED_V1, EOTAS_PACKAGE_APPROVED_V1, EOTAS_PACKAGE_ENDED_V1,
+  EY_INCLUSION_FUNDING_APPROVED_V1, EY_INCLUSION_FUNDING_CLAWED_BACK_V1, EY_INCLUSION_FUNDING_PAID_V1, FUNDING_TOPIC, PERSONAL_BUDGET_AGREED_V1,
+  SCHEDULE_CHANGED_V1, type CommitmentChangedV1, type DirectPaymentStartedV1, type DirectPaymentStoppedV1, type EotasPackageApprovedV1, type EotasPackageEndedV1,
+  type EyInclusionFundingApprovedV1, type EyInclusionFundingClawedBackV1, type EyInclusionFundingPaidV1, type PersonalBudgetAgreedV1, type ScheduleChangedV1,
 } from '@ehc/contracts/funding';
 import { evolve, initialState, planIdOf, PLAN_FUNDING_STREAM_PREFIX, type Event, type PlanFundingState } from '../domain/plan-funding/plan-funding';
 import { bandsOf, commitmentsOf, payeeTypes } from '../domain/plan-funding/commitments';
@@ -12,6 +13,7 @@ import { CHANGES_COMMITMENTS, planLedger } from '../domain/plan-funding/ledger';
 import {
   EOTAS_PACKAGE_STREAM_PREFIX, evolve as evolvePackage, initialState as noPackage, packageIdOf, type Event as EotasEvent, type EotasPackageState,
 } from '../domain/eotas/eotas';
+import { applicationIdOf, EY_INCLUSION_STREAM_PREFIX, type Event as EyEvent } from '../domain/ey-inclusion/ey-inclusion';
 import type { SettingType } from '../domain/plan-funding/events';
 import type { PaymentCadence } from '@ehc/money';
 
@@ -47,8 +49,12 @@ export function publishedCommitments(state: PlanFundingState, recordedOn: string
 export function fundingPublication(cadence: Cadence): Publication {
   return {
     topic: FUNDING_TOPIC,
-    filter: { streamPrefixes: [PLAN_FUNDING_STREAM_PREFIX, EOTAS_PACKAGE_STREAM_PREFIX] },
-    translate: (event, history) => (event.stream.startsWith(EOTAS_PACKAGE_STREAM_PREFIX) ? translatePackage(event, history) : translatePlan(event, history, cadence)),
+    filter: { streamPrefixes: [PLAN_FUNDING_STREAM_PREFIX, EOTAS_PACKAGE_STREAM_PREFIX, EY_INCLUSION_STREAM_PREFIX] },
+    translate: (event, history) => {
+      if (event.stream.startsWith(EOTAS_PACKAGE_STREAM_PREFIX)) return translatePackage(event, history);
+      if (event.stream.startsWith(EY_INCLUSION_STREAM_PREFIX)) return translateApplication(event, history);
+      return translatePlan(event, history, cadence);
+    },
   };
 }
 
@@ -102,4 +108,28 @@ async function translatePackage(event: EventEnvelope, history: CaseHistory): Pro
     })];
   }
   return [integrationEvent<EotasPackageEndedV1>(event, EOTAS_PACKAGE_ENDED_V1, { ...ref, lastDay: domain.data.lastDay, reason: domain.data.reason })];
+}
+
+async function translateApplication(event: EventEnvelope, history: CaseHistory): Promise<IntegrationEvent[]> {
+  const domain = { type: event.type, data: event.data } as EyEvent;
+  if (domain.type !== 'EyInclusionFundingApproved' && domain.type !== 'EyInclusionFundingPaid' && domain.type !== 'EyInclusionFundingClawedBack') return [];
+  const applied = (await history(event.stream, event.revision)).find((e) => e.type === 'EyInclusionFundingApplied')?.data as { settingUrn: string } | undefined;
+  if (!applied) return [];
+  const ref = { applicationId: applicationIdOf(event.stream), settingUrn: applied.settingUrn };
+  switch (domain.type) {
+    case 'EyInclusionFundingApproved': {
+      const d = domain.data;
+      return [integrationEvent<EyInclusionFundingApprovedV1>(event, EY_INCLUSION_FUNDING_APPROVED_V1, { ...ref, approvedOn: d.approvedOn, level: d.level, from: d.from, to: d.to, amountPence: d.amountPence })];
+    }
+    case 'EyInclusionFundingPaid': {
+      const d = domain.data;
+      return [integrationEvent<EyInclusionFundingPaidV1>(event, EY_INCLUSION_FUNDING_PAID_V1, { ...ref, paidOn: d.paidOn, periodId: d.periodId, pence: d.pence })];
+    }
+    default: {
+      const d = domain.data;
+      return [integrationEvent<EyInclusionFundingClawedBackV1>(event, EY_INCLUSION_FUNDING_CLAWED_BACK_V1, {
+        ...ref, lastDay: d.lastDay, earnedPence: d.earnedPence, paidPence: d.paidPence, clawbackPence: d.clawbackPence,
+      })];
+    }
+  }
 }
