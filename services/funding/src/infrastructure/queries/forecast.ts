@@ -14,9 +14,14 @@ export interface ForecastRow { settingType: string; band: string; plans: number;
 export async function forecastRows(dataSource: DataSource, schema: string, fy: FinancialYear, asAt: CalendarDate, cadenceOf: (type: SettingType) => PaymentCadence): Promise<ForecastRow[]> {
   const t = (name: string) => `"${schema}".${name}`;
   const spent = `(kind = 'adjustment' OR period_from <= $2::date)`;
+  // the ledger as at the date: the months before it summed by month, its own month by day
   const fromLines = (await dataSource.query(
     `SELECT payee_type, band, COALESCE(sum(pence) FILTER (WHERE ${spent}), 0)::bigint AS spent, COALESCE(sum(pence) FILTER (WHERE NOT ${spent}), 0)::bigint AS committed
-     FROM ${t('rm_funding_lines')} WHERE fy = $1 AND ${VISIBLE_AT('$2::date')} GROUP BY payee_type, band`,
+     FROM (
+       SELECT payee_type, band, period_from, kind, pence FROM ${t('rm_funding_forecast_months')} WHERE fy = $1 AND month < date_trunc('month', $2::date)
+       UNION ALL
+       SELECT payee_type, band, period_from, kind, pence FROM ${t('rm_funding_forecast_days')} WHERE fy = $1 AND day >= date_trunc('month', $2::date) AND day <= $2::date
+     ) x GROUP BY payee_type, band`,
     [fy, asAt],
   )) as { payee_type: string; band: string; spent: string; committed: string }[];
   const open = (await dataSource.query(
@@ -24,10 +29,13 @@ export async function forecastRows(dataSource: DataSource, schema: string, fy: F
      WHERE materialised_to < $1::date AND ${VISIBLE_AT('$2::date')} GROUP BY payee_type, band, annual_share_pence`,
     [financialYearStart(fy), asAt],
   )) as { payee_type: string; band: string; annual_share_pence: number; n: number }[];
+  // a plan beyond its ledger's horizon has no lines in the year: the two counts do not overlap
   const plans = (await dataSource.query(
-    `SELECT payee_type, band, count(DISTINCT plan_id)::int AS plans FROM (
-       SELECT payee_type, band, plan_id FROM ${t('rm_funding_lines')} WHERE fy = $1 AND ${VISIBLE_AT('$3::date')}
-       UNION SELECT payee_type, band, plan_id FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')}
+    `SELECT payee_type, band, sum(plans)::int AS plans FROM (
+       SELECT payee_type, band, count(DISTINCT plan_id) AS plans FROM ${t('rm_funding_plan_years')}
+       WHERE fy = $1 AND from_day <= $3::date AND (to_day IS NULL OR to_day > $3::date) GROUP BY payee_type, band
+       UNION ALL
+       SELECT payee_type, band, count(DISTINCT plan_id) FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')} GROUP BY payee_type, band
      ) x GROUP BY payee_type, band`,
     [fy, financialYearStart(fy), asAt],
   )) as { payee_type: string; band: string; plans: number }[];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /*
  * The payments ledger of every plan's top-up, for the schedule finance pays from and the high-needs
@@ -50,4 +50,49 @@ export class FundingOpenCommitmentRow {
   @Column('date', { name: 'superseded_on', nullable: true }) supersededOn!: string | null;
 }
 
-export const ledgerEntities = [FundingLineRow, FundingOpenCommitmentRow];
+
+/**
+ * The ledger summed for the forecast: each line counts +pence on the day it was recorded and −pence
+ * on the day a later change replaced it, summed by year, setting type, band, period, kind and day
+ * (and again by month): the forecast as at any date adds the months before it and the days of its
+ * own month, not every line.
+ */
+@Entity({ name: 'rm_funding_forecast_days' })
+@Index(['fy', 'day'])
+export class ForecastDayRow {
+  @PrimaryColumn('text') fy!: string;
+  @PrimaryColumn('text', { name: 'payee_type' }) payeeType!: string;
+  @PrimaryColumn('text') band!: string;
+  @PrimaryColumn('date', { name: 'period_from' }) periodFrom!: string;
+  @PrimaryColumn('text') kind!: string;
+  @PrimaryColumn('date') day!: string;
+  @Column('bigint') pence!: string;
+}
+
+@Entity({ name: 'rm_funding_forecast_months' })
+@Index(['fy', 'month'])
+export class ForecastMonthRow {
+  @PrimaryColumn('text') fy!: string;
+  @PrimaryColumn('text', { name: 'payee_type' }) payeeType!: string;
+  @PrimaryColumn('text') band!: string;
+  @PrimaryColumn('date', { name: 'period_from' }) periodFrom!: string;
+  @PrimaryColumn('text') kind!: string;
+  /** The first day of the month the changes were recorded in. */
+  @PrimaryColumn('date') month!: string;
+  @Column('bigint') pence!: string;
+}
+
+/** When a plan had lines of a year under a setting type and band: [fromDay, toDay), to count the plans in the forecast as at a date. */
+@Entity({ name: 'rm_funding_plan_years' })
+@Index(['fy', 'fromDay'])
+export class FundingPlanYearRow {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Index() @Column('uuid', { name: 'plan_id' }) planId!: string;
+  @Column('text') fy!: string;
+  @Column('text', { name: 'payee_type' }) payeeType!: string;
+  @Column('text') band!: string;
+  @Column('date', { name: 'from_day' }) fromDay!: string;
+  @Column('date', { name: 'to_day', nullable: true }) toDay!: string | null;
+}
+
+export const ledgerEntities = [FundingLineRow, FundingOpenCommitmentRow, ForecastDayRow, ForecastMonthRow, FundingPlanYearRow];

@@ -3,7 +3,7 @@ import type { EventEnvelope, EventStore } from '@ehc/event-store';
 import type { Projection } from '@ehc/messaging';
 import { maxDate, type CalendarDate } from '@ehc/domain-kernel';
 import { financialYearEnd, financialYearOf, nextFinancialYear, paymentPeriodOf, splitByWeights, type PaymentCadence } from '@ehc/money';
-import { evolve, initialState, planIdOf, PLAN_FUNDING_STREAM_PREFIX, type Event, type PlanFundingState } from '../../domain/plan-funding/plan-funding';
+import { evolve, initialState, planFundingStream, planIdOf, PLAN_FUNDING_STREAM_PREFIX, type Event, type PlanFundingState } from '../../domain/plan-funding/plan-funding';
 import { bandsOf, commitmentsOf, payeeTypes } from '../../domain/plan-funding/commitments';
 import { commitmentChanges, planLedgerHistory } from '../../domain/plan-funding/ledger';
 import type { SettingType } from '../../domain/plan-funding/events';
@@ -31,7 +31,7 @@ function payeeNames(state: PlanFundingState): Map<string, string | null> {
 /** The ledger rows and open commitments of one plan, from its events. */
 export function planLedgerRows(planId: string, events: Event[], cadence: Cadence) {
   const horizon = ledgerHorizon(events);
-  if (!horizon) return { lines: [], open: [] };
+  if (!horizon) return { lines: [], open: [], years: [] };
   const finalState = events.reduce(evolve, initialState());
   const types = payeeTypes(finalState);
   const typeOf = (payee: string): SettingType => types.get(payee) ?? 'other';
@@ -57,7 +57,27 @@ export function planLedgerRows(planId: string, events: Event[], cadence: Cadence
         }));
       });
   });
-  return { lines, open };
+  return { lines, open, years: visibility(planId, lines) };
+}
+
+/** The days each (year, setting type, band) of the plan had visible lines, overlapping stretches joined. */
+function visibility(planId: string, lines: { fy: string; payee_type: string; band: string; recorded_on: string; superseded_on: string | null }[]) {
+  const groups = new Map<string, { fy: string; payee_type: string; band: string; spans: [string, string | null][] }>();
+  for (const l of lines) {
+    const id = `${l.fy}\u0000${l.payee_type}\u0000${l.band}`;
+    if (!groups.has(id)) groups.set(id, { fy: l.fy, payee_type: l.payee_type, band: l.band, spans: [] });
+    groups.get(id)!.spans.push([l.recorded_on, l.superseded_on]);
+  }
+  return [...groups.values()].flatMap((g) => {
+    const spans = g.spans.sort((a, b) => a[0].localeCompare(b[0]));
+    const joined: [string, string | null][] = [];
+    for (const [from, to] of spans) {
+      const last = joined[joined.length - 1];
+      if (last && (last[1] === null || from <= last[1])) last[1] = last[1] === null || to === null ? null : maxDate(last[1], to);
+      else joined.push([from, to]);
+    }
+    return joined.map(([from, to]) => ({ plan_id: planId, fy: g.fy, payee_type: g.payee_type, band: g.band, from_day: from, to_day: to }));
+  });
 }
 
 /**
@@ -70,35 +90,64 @@ export function ledgerProjection(schema: string, store: EventStore, cadence: Cad
   return {
     name: 'funding.ledger.v1',
     filter: { streamPrefixes: [PLAN_FUNDING_STREAM_PREFIX] },
-    tables: [t('rm_funding_lines'), t('rm_funding_open_commitments')],
+    tables: [t('rm_funding_lines'), t('rm_funding_open_commitments'), t('rm_funding_forecast_days'), t('rm_funding_forecast_months'), t('rm_funding_plan_years')],
     async applyBatch(events: EventEnvelope[], tx: EntityManager) {
-      const streams = [...new Set(events.map((e) => e.stream))];
-      for (const stream of streams) {
-        const planId = planIdOf(stream);
+      const planIds = [...new Set(events.map((e) => e.stream))].map(planIdOf);
+      const rows = { lines: [] as object[], open: [] as object[], years: [] as object[] };
+      for (const planId of planIds) {
         // the stream as it stands: a lagging batch writes the newer rows now, and the same again when it catches up
-        const all = (await store.readStream(stream)).map((e) => ({ type: e.type, data: e.data }) as Event);
-        const { lines, open } = planLedgerRows(planId, all, cadence);
-        await tx.query(`DELETE FROM ${t('rm_funding_lines')} WHERE plan_id = $1`, [planId]);
-        await tx.query(`DELETE FROM ${t('rm_funding_open_commitments')} WHERE plan_id = $1`, [planId]);
-        if (lines.length) {
-          await tx.query(
-            `INSERT INTO ${t('rm_funding_lines')} (plan_id, reference, commitment_key, band, payee, payee_name, payee_type, fy, period_id, period_from, line_from, line_to, pence, kind, recorded_on, superseded_on)
-             SELECT x.plan_id, x.reference, x.commitment_key, x.band, x.payee, x.payee_name, x.payee_type, x.fy, x.period_id, x.period_from, x.line_from, x.line_to, x.pence, x.kind, x.recorded_on, x.superseded_on
-             FROM jsonb_to_recordset($1::jsonb) AS x(plan_id uuid, reference text, commitment_key text, band text, payee text, payee_name text, payee_type text, fy text, period_id text,
-               period_from date, line_from date, line_to date, pence integer, kind text, recorded_on date, superseded_on date)`,
-            [JSON.stringify(lines)],
-          );
-        }
-        if (open.length) {
-          await tx.query(
-            `INSERT INTO ${t('rm_funding_open_commitments')} (plan_id, reference, commitment_key, band, payee, payee_name, payee_type, annual_share_pence, materialised_to, recorded_on, superseded_on)
-             SELECT x.plan_id, x.reference, x.commitment_key, x.band, x.payee, x.payee_name, x.payee_type, x.annual_share_pence, x.materialised_to, x.recorded_on, x.superseded_on
-             FROM jsonb_to_recordset($1::jsonb) AS x(plan_id uuid, reference text, commitment_key text, band text, payee text, payee_name text, payee_type text,
-               annual_share_pence integer, materialised_to date, recorded_on date, superseded_on date)`,
-            [JSON.stringify(open)],
-          );
-        }
+        const all = (await store.readStream(planFundingStream(planId))).map((e) => ({ type: e.type, data: e.data }) as Event);
+        const plan = planLedgerRows(planId, all, cadence);
+        rows.lines.push(...plan.lines);
+        rows.open.push(...plan.open);
+        rows.years.push(...plan.years);
       }
+      // the forecast's sums lose the plans' old lines and gain their new ones
+      await forecastSums(tx, t, planIds, -1);
+      for (const table of ['rm_funding_lines', 'rm_funding_open_commitments', 'rm_funding_plan_years']) await tx.query(`DELETE FROM ${t(table)} WHERE plan_id = ANY($1::uuid[])`, [planIds]);
+      await insert(tx, t('rm_funding_lines'), rows.lines, LINE_COLUMNS);
+      await insert(tx, t('rm_funding_open_commitments'), rows.open, OPEN_COLUMNS);
+      await insert(tx, t('rm_funding_plan_years'), rows.years, YEAR_COLUMNS);
+      await forecastSums(tx, t, planIds, 1);
     },
   };
+}
+
+const LINE_COLUMNS = {
+  plan_id: 'uuid', reference: 'text', commitment_key: 'text', band: 'text', payee: 'text', payee_name: 'text', payee_type: 'text', fy: 'text', period_id: 'text',
+  period_from: 'date', line_from: 'date', line_to: 'date', pence: 'integer', kind: 'text', recorded_on: 'date', superseded_on: 'date',
+};
+const OPEN_COLUMNS = {
+  plan_id: 'uuid', reference: 'text', commitment_key: 'text', band: 'text', payee: 'text', payee_name: 'text', payee_type: 'text', annual_share_pence: 'integer',
+  materialised_to: 'date', recorded_on: 'date', superseded_on: 'date',
+};
+const YEAR_COLUMNS = { plan_id: 'uuid', fy: 'text', payee_type: 'text', band: 'text', from_day: 'date', to_day: 'date' };
+
+/** One statement for all the rows of a batch. */
+async function insert(tx: EntityManager, table: string, rows: object[], columns: Record<string, string>) {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  await tx.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.map((c) => `x.${c}`).join(', ')}
+     FROM jsonb_to_recordset($1::jsonb) AS x(${names.map((c) => `${c} ${columns[c]}`).join(', ')})`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Adds (sign 1) or takes away (sign −1) the plans' ledger lines from the forecast's sums by day and by month. */
+async function forecastSums(tx: EntityManager, t: (name: string) => string, planIds: string[], sign: 1 | -1) {
+  const key = 'fy, payee_type, band, period_from, kind';
+  await tx.query(
+    `WITH c AS (
+       SELECT fy, payee_type, band, period_from, kind, recorded_on AS day, pence::bigint * $2 AS pence FROM ${t('rm_funding_lines')} WHERE plan_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT fy, payee_type, band, period_from, kind, superseded_on, -pence::bigint * $2 FROM ${t('rm_funding_lines')} WHERE plan_id = ANY($1::uuid[]) AND superseded_on IS NOT NULL
+     ), days AS (
+       INSERT INTO ${t('rm_funding_forecast_days')} (${key}, day, pence) SELECT ${key}, day, sum(pence) FROM c GROUP BY ${key}, day
+       ON CONFLICT (${key}, day) DO UPDATE SET pence = ${t('rm_funding_forecast_days')}.pence + EXCLUDED.pence
+     )
+     INSERT INTO ${t('rm_funding_forecast_months')} (${key}, month, pence) SELECT ${key}, date_trunc('month', day)::date, sum(pence) FROM c GROUP BY ${key}, date_trunc('month', day)
+     ON CONFLICT (${key}, month) DO UPDATE SET pence = ${t('rm_funding_forecast_months')}.pence + EXCLUDED.pence`,
+    [planIds, sign],
+  );
 }
