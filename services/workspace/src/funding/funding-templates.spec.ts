@@ -12,7 +12,7 @@ import { TRAYS } from './words';
 
 const views = pageRenderer();
 const render = (template: string, context: Record<string, unknown>) => views.render(template, {
-  ...fundingHelpers, inputId, csrfToken: 'token', user: { name: 'Sam Funding', roles: ['funding-officer'] }, navigation: [], errors: [], ...context,
+  ...fundingHelpers, inputId, settingNames: {}, csrfToken: 'token', user: { name: 'Sam Funding', roles: ['funding-officer'] }, navigation: [], errors: [], ...context,
 });
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/\s+/g, ' ');
 const expectClean = (html: string) => expect(text(html)).not.toMatch(/undefined|\[object Object\]|NaN/);
@@ -60,7 +60,7 @@ describe('the funding pages as rendered', () => {
   it('shows a plan\'s funding: its band and rate, commitments by year, top-ups, placements, dual registration, personal budget, and its forms', () => {
     const steps = planFundingSteps(plan, BANDS, plan.asOf).filter((s) => plan.nextSteps.includes(s.name));
     const html = render('funding-plan.njk', {
-      title: 'Funding', view: plan, outcome: { done: 'Change the band' }, steps, mayChange: true, running: plan.topUps[1],
+      title: 'Funding', view: plan, outcome: { done: 'Change the band' }, settingNames: { 120345: 'Lincoln Castle Academy', 100001: 'Hill Primary' }, steps, mayChange: true, running: plan.topUps[1],
       commitments: commitmentRows(plan.commitmentsByYear), matrixEmpty: false, waiting: null,
     });
     expectClean(html);
@@ -69,7 +69,9 @@ describe('the funding pages as rendered', () => {
     expect(words).toContain('Recorded: Change the band');
     expect(words).toContain('Band D Annual rate £15,500.00 a year, from 1 November 2026');
     expect(words).toContain('2026 to 2027 £8,417.81');
-    expect(words).toContain('C URN 120345 Mainstream school 1 September 2026 31 October 2026 £12,000.00');
+    expect(words).toContain('C Lincoln Castle Academy (URN 120345) Mainstream school 1 September 2026 31 October 2026 £12,000.00');
+    expect(words).toContain('Paid to Lincoln Castle Academy (URN 120345), mainstream school');
+    expect(words).toContain('Mainstream school Hill Primary (URN 100001)');
     expect(words).toContain('From 1 October 2026, equally until a split is agreed');
     expect(words).toContain('£1,200.50 a year from 1 October 2026, continuing');
     expect(words).toContain('Agreed 19 October 2026');

@@ -123,11 +123,21 @@ export class FundingPlansController {
     const running = topUps.length && topUps[topUps.length - 1].endReason === null ? topUps[topUps.length - 1] : null;
     return this.workspace.page(res, 'funding-plan.njk', {
       section: 'funding-plans', ...fundingHelpers, title: `Funding for plan ${view.reference ?? view.planId}`, view, outcome, inputId, steps, mayChange,
-      running, commitments: commitmentRows(view.commitmentsByYear), matrixEmpty: bands.length === 0,
+      running, commitments: commitmentRows(view.commitmentsByYear), matrixEmpty: bands.length === 0, settingNames: settingNamesOf(view),
       waiting: view.awaitingFunding ? waitWords(daysWaiting(view.awaitingFunding.since, view.asOf)) : null,
       errors: outcome.failed?.errors.map((e) => ({ text: e.text, href: e.href })) ?? [],
     }, signedIn);
   }
+}
+
+/** The names the plan's funding knows for its settings' URNs: a top-up names only the URN. */
+function settingNamesOf(view: any): Record<string, string> {
+  const names: Record<string, string> = {};
+  const add = (urn: unknown, name: unknown) => { if (typeof urn === 'string' && typeof name === 'string' && name) names[urn] = name; };
+  for (const s of [view.namedSetting, view.awaitingFunding?.namedSetting]) add(s?.urn, s?.name);
+  for (const p of view.placements ?? []) add(p.settingUrn, p.settingName);
+  add(view.dualRegistration?.mainstreamUrn, view.dualRegistration?.mainstreamName);
+  return names;
 }
 
 const notFound = () => new PageRefused(404, 'Plan not found', 'No funding is recorded for such a plan. A plan reaches the awaiting-funding tray when a final or amended plan names a setting.');
