@@ -1,4 +1,5 @@
 import request from 'supertest';
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
@@ -116,6 +117,75 @@ describe('funding over HTTP', () => {
     // then the special school's band, whose type the matrix tells: £21,000.50 a year from 09-01, 212 days → 1,219,755p
     expect((await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-09-14', band: 'S2', settingUrn: '120999', from: '2026-09-01' }).expect(200)).body)
       .toMatchObject({ topUps: [{ band: 'S2', settingType: 'special' }], commitmentsByYear: { '2026-27': 1_219_755 } });
+  });
+
+  it('schedules the year for finance (JSON, CSV, XLSX read back) and forecasts it against the budget, as at any date', async () => {
+    const planId = await finalPlan('2026-03-16', '2026-07-06', '2026-07-27', { urn: '120346', name: 'Ermine Primary Academy' });
+    await inTray(planId);
+    // band D, £15,500 a year from Sun 11-01: 151 days of 365 → 641,233p, recorded today (11-30): November has begun, so it is
+    // paid as an adjustment; December to March are scheduled. By days (30, 31, 31, 28, 31 of 151), largest remainder:
+    // Nov 127,397.28 → 127,397; Dec, Jan, Mar 131,643.86 → 131,644 each (the 3 spare pence); Feb 118,904.13 → 118,904
+    await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-11-30', band: 'D', settingUrn: '120346', from: '2026-11-01', settingType: 'mainstream' }).expect(200);
+    const linesOf = async (fy: string, asAt?: string) => {
+      for (let i = 0; i < 100; i++) {
+        const body = (await officer.get('/funding/schedule').query({ fy, ...(asAt ? { 'as-at': asAt } : {}) }).expect(200)).body;
+        const mine = body.lines.filter((l: { planId: string }) => l.planId === planId);
+        if (mine.length > 0 || asAt) return { body, mine };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the schedule never showed the plan');
+    };
+    const { body: year, mine } = await linesOf('2026-27');
+    expect(mine.map((l: { periodId: string; pence: number; kind: string }) => [l.periodId, l.pence, l.kind])).toEqual([
+      ['2026-11', 127_397, 'adjustment'], ['2026-12', 131_644, 'scheduled'], ['2027-01', 131_644, 'scheduled'], ['2027-02', 118_904, 'scheduled'], ['2027-03', 131_644, 'scheduled'],
+    ]);
+    expect(mine[0]).toMatchObject({ settingUrn: '120346', settingName: 'Ermine Primary Academy', settingType: 'mainstream', band: 'D' });
+    // a year no change has reached: the open-ended top-up's whole annual rate
+    expect((await linesOf('2028-29')).mine.reduce((sum: number, l: { pence: number }) => sum + l.pence, 0)).toBe(1_550_000);
+    // as the ledger stood yesterday, before anything was recorded
+    expect((await linesOf('2026-27', '2026-11-29')).body.lines).toEqual([]);
+
+    const csv = (await officer.get('/funding/schedule').query({ fy: '2026-27', format: 'csv' }).expect(200).expect('content-type', /text\/csv/)).text;
+    const csvLines = csv.trim().split('\r\n');
+    expect(csvLines[0]).toBe('fy,setting_urn,setting_name,setting_type,plan_reference,plan_id,band,period,period_start,line_from,line_to,kind,recorded_on,amount_pence,amount_pounds');
+    expect(csvLines.filter((l) => l.includes(planId))).toContain(`2026-27,120346,Ermine Primary Academy,mainstream,${mine[0].reference},${planId},D,2026-12,2026-12-01,2026-12-01,2026-12-31,scheduled,2026-11-30,131644,1316.44`);
+    expect(csvLines.slice(1).reduce((sum, l) => sum + Number(l.split(',')[13]), 0)).toBe(year.totals.pence);
+
+    const xlsx = await officer.get('/funding/schedule').query({ fy: '2026-27', format: 'xlsx' }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    // exceljs declares its own Buffer type
+    await workbook.xlsx.load(xlsx.body as never);
+    expect(workbook.worksheets.map((w) => w.name).sort()).toEqual(year.totals.bySettingType.map((t: { settingType: string }) => t.settingType).sort());
+    let workbookPence = 0;
+    for (const sheet of workbook.worksheets) {
+      const totals = sheet.getRow(sheet.rowCount);
+      expect(totals.getCell(1).value).toBe('Total');
+      const grand = totals.getCell(sheet.columnCount).value as { formula: string; result: number };
+      expect(grand.formula).toMatch(/^SUM\(/);
+      // the totals row adds up the rows above it
+      let rowsPence = 0;
+      for (let r = 2; r < sheet.rowCount; r++) rowsPence += Math.round(Number(sheet.getRow(r).getCell(sheet.columnCount).value) * 100);
+      expect(Math.round(grand.result * 100)).toBe(rowsPence);
+      workbookPence += rowsPence;
+    }
+    expect(workbookPence).toBe(year.totals.pence);
+    const mainstream = workbook.getWorksheet('mainstream')!;
+    const myRow = mainstream.getRows(2, mainstream.rowCount - 2)!.find((r) => r.getCell(1).value === '120346')!;
+    expect(typeof myRow.getCell(5).value).toBe('number');
+
+    await officer.post('/funding/budgets').send({ fy: '2026-27', totalPence: 1_000_000 }).expect(200);
+    const forecast = (await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-30' }).expect(200)).body;
+    expect(forecast.totals.forecastPence).toBe(year.totals.pence);
+    expect(forecast.totals.spentPence + forecast.totals.committedPence).toBe(forecast.totals.forecastPence);
+    expect(forecast.totals).toMatchObject({ budgetPence: 1_000_000, variancePence: forecast.totals.forecastPence - 1_000_000, outcome: 'overspend' });
+    expect(forecast.rows).toEqual(expect.arrayContaining([expect.objectContaining({ settingType: 'mainstream', band: 'D' })]));
+    expect((await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-29' }).expect(200)).body.totals).toMatchObject({ forecastPence: 0, spentPence: 0 });
+    await officer.get('/funding/forecast').query({ fy: '2026/27' }).expect(400);
+    await officer.get('/funding/schedule').query({ format: 'pdf' }).expect(400);
   });
 
   it('only the funding team changes funding; finance reads', async () => {

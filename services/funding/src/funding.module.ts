@@ -9,7 +9,9 @@ import { FundingRecords } from './api/funding-records';
 import { FUNDING_RECORDS, FUNDING_RUNTIME, FUNDING_SETTINGS } from './api/tokens';
 import { BandsController } from './api/bands.controller';
 import { PlansController } from './api/plans.controller';
+import { FinanceController } from './api/finance.controller';
 import { plansProjection } from './infrastructure/read-models/plans.projection';
+import { ledgerProjection } from './infrastructure/read-models/ledger.projection';
 import { planChangesConsumer } from './infrastructure/plan-changes.consumer';
 import { fundingPublication } from './infrastructure/publication';
 
@@ -20,6 +22,7 @@ export class FundingModule implements OnModuleInit {
 
   static register(runtime: ServiceRuntime, settings: FundingSettings): DynamicModule {
     const plans = addProjection(runtime, plansProjection(runtime.schema));
+    addProjection(runtime, ledgerProjection(runtime.schema, runtime.store, cadenceOf(settings)));
     const personal = new PersonalData(runtime.dataSource, runtime.schema);
     const store: FundingStore = {
       store: runtime.store,
@@ -28,7 +31,7 @@ export class FundingModule implements OnModuleInit {
     };
     return {
       module: FundingModule,
-      controllers: [PlansController, BandsController],
+      controllers: [PlansController, BandsController, FinanceController],
       providers: [
         { provide: FUNDING_RUNTIME, useValue: runtime },
         { provide: FUNDING_SETTINGS, useValue: settings },

@@ -5,12 +5,13 @@ import { FundingModule } from './funding.module';
 import { fundingSettings, type FundingSettings } from './config';
 import { PLAN_COMMANDS } from './api/plan-commands';
 import { FundingDeadline, FundingPlanRow, FundingTimelineEntry } from './infrastructure/read-models/plans.entity';
+import { ledgerEntities } from './infrastructure/read-models/ledger.entity';
 
 export const fundingService: ServiceDefinition<FundingSettings> = {
   name: 'funding',
   schema: 'funding',
   defaultPort: 3003,
-  entities: [...PersonalData.entities, FundingPlanRow, FundingDeadline, FundingTimelineEntry],
+  entities: [...PersonalData.entities, FundingPlanRow, FundingDeadline, FundingTimelineEntry, ...ledgerEntities],
   migrations: [...PersonalData.migrations],
   openApiPaths: {
     ...commandOperations((name) => `/funding/plans/{planId}/${name}`, { name: 'planId', description: 'the EHC plan (its uuid)' }, PLAN_COMMANDS, {

@@ -7,8 +7,7 @@ export const FUNDING_STORE = Symbol('FUNDING_STORE');
 
 /** One kind of funding aggregate: its decider, how its stream is named, its events' schema versions. */
 export interface FundingAggregate<C = unknown, R = string> {
-  // the deciders differ in their types; the handler only runs them
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // the deciders differ in their event and state types; the handler only runs them
   decider: Decider<C, any, any, R>;
   stream(id: string): string;
   schemaVersions: Record<string, number>;

@@ -57,7 +57,8 @@ async function translatePlan(event: EventEnvelope, history: CaseHistory, cadence
   const planId = planIdOf(event.stream);
   const published = CHANGES_COMMITMENTS.has(domain.type) || ['PersonalBudgetAgreed', 'DirectPaymentStarted', 'DirectPaymentStopped'].includes(domain.type);
   if (!published) return [];
-  const upTo = (await history(event.stream, event.revision)).filter((e) => e.revision <= event.revision).map((e) => ({ type: e.type, data: e.data }) as Event);
+  // the history holds the events before this one: the plan as this event leaves it is those and this
+  const upTo = [...(await history(event.stream, event.revision)).map((e) => ({ type: e.type, data: e.data }) as Event), domain];
   const state = upTo.reduce(evolve, initialState());
   const ref = { planId, reference: state.reference };
   switch (domain.type) {
@@ -89,8 +90,8 @@ async function translatePlan(event: EventEnvelope, history: CaseHistory, cadence
 async function translatePackage(event: EventEnvelope, history: CaseHistory): Promise<IntegrationEvent[]> {
   const domain = { type: event.type, data: event.data } as EotasEvent;
   if (domain.type !== 'EotasPackageApproved' && domain.type !== 'EotasPackageEnded') return [];
-  const state = (await history(event.stream, event.revision)).filter((e) => e.revision <= event.revision)
-    .reduce((s: EotasPackageState, e) => evolvePackage(s, { type: e.type, data: e.data } as EotasEvent), noPackage());
+  const state = [...(await history(event.stream, event.revision)).map((e) => ({ type: e.type, data: e.data }) as EotasEvent), domain]
+    .reduce((s: EotasPackageState, e) => evolvePackage(s, e), noPackage());
   if (state.status === 'none') return [];
   const ref = { packageId: packageIdOf(event.stream), planId: state.planId };
   if (domain.type === 'EotasPackageApproved') {

@@ -1,4 +1,4 @@
-import { addDays, isAfter, isBefore, maxDate, minDate, type CalendarDate } from '@ehc/domain-kernel';
+import { addDays, isAfter, maxDate, minDate, type CalendarDate } from '@ehc/domain-kernel';
 import { financialYearEnd, financialYearOf, prorate, type Commitment } from '@ehc/money';
 import type { SettingType } from './events';
 import { hasDays, type PlanFundingState, type TopUpSegment } from './state';

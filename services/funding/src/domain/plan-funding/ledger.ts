@@ -1,5 +1,5 @@
 import { maxDate, type CalendarDate } from '@ehc/domain-kernel';
-import { commitmentLines, ledgerOf, type LedgerLine, type PaymentCadence } from '@ehc/money';
+import { commitmentLines, isPaidBy, ledgerOf, reschedule, type LedgerLine, type PaymentCadence } from '@ehc/money';
 import { commitmentsOf } from './commitments';
 import type { Event, SettingType } from './events';
 import { evolve, initialState, type PlanFundingState } from './state';
@@ -36,4 +36,23 @@ export function planLedger(events: Event[], horizon: CalendarDate, cadenceOf: (s
     recordedOn,
     target: commitmentLines(commitmentsOf(state, maxDate(horizon, recordedOn)), (payee) => cadenceOf(typeOf(payee))),
   })));
+}
+
+/** A ledger line with the day a later change replaced it before it was paid (null: it stands). */
+export type LedgerEntry = LedgerLine & { supersededOn: CalendarDate | null };
+
+/**
+ * Every line the plan's ledger has ever held, each with the day it was recorded and the day a later
+ * change replaced it (an unpaid line only; paid lines stand): the ledger as it stood on any date is
+ * the lines recorded by then and not yet replaced.
+ */
+export function planLedgerHistory(events: Event[], horizon: CalendarDate, cadenceOf: (settingType: SettingType) => PaymentCadence, typeOf: (payee: string) => SettingType): LedgerEntry[] {
+  const replaced: LedgerEntry[] = [];
+  let ledger: LedgerLine[] = [];
+  for (const { recordedOn, state } of commitmentChanges(events)) {
+    for (const line of ledger) if (line.kind === 'scheduled' && !isPaidBy(line, recordedOn)) replaced.push({ ...line, supersededOn: recordedOn });
+    const target = commitmentLines(commitmentsOf(state, maxDate(horizon, recordedOn)), (payee) => cadenceOf(typeOf(payee)));
+    ledger = reschedule(ledger, target, recordedOn);
+  }
+  return [...replaced, ...ledger.map((line) => ({ ...line, supersededOn: null }))];
 }
