@@ -21,6 +21,7 @@ import { AppealsDataController } from './pages/appeals-data.controller';
 import { MediationController } from './pages/mediation.controller';
 import { FundingPlansController } from './pages/funding-plans.controller';
 import { BANDS_UPLOAD_PATH, BandingController } from './pages/banding.controller';
+import { FundingFinanceController } from './pages/funding-finance.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
@@ -34,7 +35,7 @@ export class WorkspaceModule {
     return {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
-        AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController],
+        AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

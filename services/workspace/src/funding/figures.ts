@@ -76,3 +76,67 @@ export function bandOptions(bands: BandRate[], today: CalendarDate, settingType?
     return { value: band, text: `${band}: ${words.join('; ')}` };
   });
 }
+
+/** The financial years a page offers: the three before the current one, it, and the next. */
+export function financialYearChoices(current: string): string[] {
+  const start = Number(current.slice(0, 4));
+  return [-3, -2, -1, 0, 1].map((d) => `${start + d}-${String((start + d + 1) % 100).padStart(2, '0')}`);
+}
+
+/** A schedule line as `GET /funding/schedule` gives it (the fields the page reads). */
+export interface ScheduleLine { settingUrn: string; settingName?: string | null; settingType: string; planId: string; pence: number; kind: string }
+
+/**
+ * The year's schedule by setting: what each setting is paid in the year, how many plans, and the
+ * adjustments among it (a clawback is negative), largest first.
+ */
+export function scheduleBySetting(lines: ScheduleLine[]) {
+  const settings = new Map<string, { settingUrn: string; settingName: string | null; settingType: string; plans: Set<string>; pence: number; adjustmentsPence: number }>();
+  for (const l of lines) {
+    const s = settings.get(l.settingUrn) ?? { settingUrn: l.settingUrn, settingName: l.settingName ?? null, settingType: l.settingType, plans: new Set<string>(), pence: 0, adjustmentsPence: 0 };
+    s.plans.add(l.planId);
+    s.pence += l.pence;
+    if (l.kind === 'adjustment') s.adjustmentsPence += l.pence;
+    settings.set(l.settingUrn, s);
+  }
+  return [...settings.values()].sort((a, b) => b.pence - a.pence || a.settingUrn.localeCompare(b.settingUrn))
+    .map((s) => ({ settingUrn: s.settingUrn, settingName: s.settingName, settingType: s.settingType, plans: s.plans.size, pounds: formatPounds(s.pence), adjustments: s.adjustmentsPence ? formatPounds(s.adjustmentsPence) : null }));
+}
+
+/** The forecast's totals, as the API gives them. */
+export interface ForecastTotals { forecastPence: number; budgetPence: number | null; variancePence: number | null; outcome: 'overspend' | 'underspend' | 'on-budget' | null }
+
+/**
+ * The forecast against the budget in words, not only in colour (WCAG 1.4.1): "Forecast overspend of
+ * £1,234.56", with a tag that says the same.
+ */
+export function varianceWords(totals: ForecastTotals, fy: string): { text: string; tag: string; classes: string } {
+  const year = financialYearWords(fy);
+  if (totals.outcome === null || totals.variancePence === null) {
+    return { text: `No budget has been entered for ${year}: the forecast cannot be compared with it.`, tag: 'No budget', classes: 'govuk-tag--grey' };
+  }
+  const by = formatPounds(Math.abs(totals.variancePence));
+  if (totals.outcome === 'overspend') return { text: `Forecast overspend of ${by} against the budget for ${year}.`, tag: 'Overspend', classes: 'govuk-tag--red' };
+  if (totals.outcome === 'underspend') return { text: `Forecast underspend of ${by} against the budget for ${year}.`, tag: 'Underspend', classes: 'govuk-tag--green' };
+  return { text: `The forecast is exactly the budget for ${year}.`, tag: 'On budget', classes: 'govuk-tag--blue' };
+}
+
+/** A forecast row as the API gives it. */
+export interface ForecastRow { settingType: string; band: string; plans: number; spentPence: number; committedPence: number; forecastPence: number }
+
+/** The forecast's rows grouped by setting type in the matrix's order, each group with its subtotal, money in pounds. */
+export function forecastTables(rows: ForecastRow[]) {
+  const known = Object.keys(SETTING_TYPE_WORDS);
+  const order = (type: string) => (known.includes(type) ? known.indexOf(type) : known.length);
+  const types = [...new Set(rows.map((r) => r.settingType))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const money = (r: Pick<ForecastRow, 'spentPence' | 'committedPence' | 'forecastPence'>) => ({ spent: formatPounds(r.spentPence), committed: formatPounds(r.committedPence), forecast: formatPounds(r.forecastPence) });
+  return types.map((settingType) => {
+    const of = rows.filter((r) => r.settingType === settingType);
+    const sum = (pick: (r: ForecastRow) => number) => of.reduce((total, r) => total + pick(r), 0);
+    return {
+      settingType, text: inWords(SETTING_TYPE_WORDS, settingType),
+      rows: of.map((r) => ({ band: r.band, plans: r.plans, ...money(r) })),
+      subtotal: { plans: sum((r) => r.plans), ...money({ spentPence: sum((r) => r.spentPence), committedPence: sum((r) => r.committedPence), forecastPence: sum((r) => r.forecastPence) }) },
+    };
+  });
+}

@@ -9,6 +9,8 @@ import { financialYearWords } from './figures';
 export const FUNDING_PAGES = {
   plans: '/high-needs/plans',
   bands: '/high-needs/bands',
+  schedule: '/high-needs/schedule',
+  forecast: '/high-needs/forecast',
 } as const;
 
 /** Who works on funding (the API refuses the commands of anyone else); finance reads. */

@@ -1,7 +1,7 @@
 import { inputId } from '../forms/steps';
 import { planFundingSteps } from '../forms/funding-steps';
 import { pageRenderer } from '../views';
-import { commitmentRows, matrixTables } from './figures';
+import { commitmentRows, financialYearChoices, forecastTables, matrixTables, scheduleBySetting, varianceWords } from './figures';
 import { fundingHelpers } from './funding-pages';
 import { TRAYS } from './words';
 
@@ -107,5 +107,40 @@ describe('the funding pages as rendered', () => {
     expect(words).toContain('Mainstream school Band Valid from Valid to Annual rate C 1 April 2026 31 March 2027 £12,000.00 C 1 April 2027 No end Not yet in force £12,360.00');
     expect(words).toContain('S2 1 April 2026 No end £21,000.50');
     expect(html).toContain('enctype="multipart/form-data"');
+  });
+
+  it('shows the schedule: totals by setting type, by setting, and the two downloads', () => {
+    const lines = [
+      { planId: 'p1', reference: 'EHCP-7', settingUrn: '120345', settingName: 'Lincoln Castle Academy', settingType: 'mainstream', band: 'C', periodId: '2026-27-M06', from: '2026-09-01', to: '2026-09-30', pence: 98_630, kind: 'scheduled' },
+      { planId: 'p1', reference: 'EHCP-7', settingUrn: '120345', settingName: 'Lincoln Castle Academy', settingType: 'mainstream', band: 'C', periodId: '2026-27-M06', from: '2026-09-01', to: '2026-09-30', pence: -10_000, kind: 'adjustment' },
+    ];
+    const html = render('funding-schedule.njk', {
+      title: 'Payment schedule', fy: '2026-27', year: '2026 to 2027', years: financialYearChoices('2026-27').map((value) => ({ value, text: value, selected: value === '2026-27' })), fieldErrors: {},
+      schedule: { fy: '2026-27', asAt: '2026-11-30', lines, totals: { pence: 88_630, bySettingType: [{ settingType: 'mainstream', pence: 88_630 }] } },
+      bySetting: scheduleBySetting(lines), downloads: { csv: '/high-needs/schedule/download?fy=2026-27&format=csv', xlsx: '/high-needs/schedule/download?fy=2026-27&format=xlsx' },
+    });
+    expectClean(html);
+    const words = text(html);
+    expect(words).toContain('Totals by setting type Setting type Paid in the year Mainstream school £886.30 Total £886.30');
+    expect(words).toContain('Lincoln Castle Academy URN 120345, mainstream school 1 £886.30 -£100.00');
+    expect(html).toContain('href="/high-needs/schedule/download?fy=2026-27&amp;format=xlsx"');
+  });
+
+  it('shows the forecast: the overspend in words, the totals, each setting type and band, and the budget form', () => {
+    const totals = { spentPence: 1_250_000, committedPence: 2_000_000, forecastPence: 3_250_000, budgetPence: 3_000_000, variancePence: 250_000, outcome: 'overspend' as const };
+    const rows = [{ settingType: 'mainstream', band: 'C', plans: 2, spentPence: 1_250_000, committedPence: 2_000_000, forecastPence: 3_250_000 }];
+    const html = render('funding-forecast.njk', {
+      title: 'High-needs forecast', fy: '2026-27', year: '2026 to 2027', years: [{ value: '2026-27', text: '2026 to 2027', selected: true }], asAtParts: { day: '30', month: '11', year: '2026' },
+      asAtError: null, asAt: '2026-11-30', fieldErrors: {}, done: true, maySetBudget: true, budgetPounds: '30000.00',
+      forecast: { fy: '2026-27', asAt: '2026-11-30', budget: { totalPence: 3_000_000 }, totals, rows }, tables: forecastTables(rows), variance: varianceWords(totals, '2026-27'),
+    });
+    expectClean(html);
+    const words = text(html);
+    expect(words).toContain('Budget entered for 2026 to 2027');
+    expect(words).toContain('Overspend Forecast overspend of £2,500.00 against the budget for 2026 to 2027.');
+    expect(words).toContain('Forecast against the budget Over by £2,500.00');
+    expect(words).toContain('Mainstream school: band C 2 £12,500.00 £20,000.00 £32,500.00');
+    expect(html).toContain('value="30000.00"');
+    expect(html).toContain('action="/high-needs/forecast/budget"');
   });
 });
