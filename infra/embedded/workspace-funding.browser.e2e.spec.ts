@@ -198,4 +198,74 @@ describe('the funding pages in a browser', () => {
     expect(await row.innerText()).toMatch(/C\s+£12,000.00$/);
     await expectAccessible(page, 'the funded tray');
   });
+
+  it('shows the year\'s payment schedule by setting type and by setting, and hands on its CSV and workbook', async () => {
+    const token = await hub.serviceToken('finance-desk', ['finance']);
+    const fy = financialYearOf(today);
+    await page.getByRole('link', { name: 'Payment schedule' }).click();
+    expect(new URL(page.url()).pathname).toBe('/high-needs/schedule');
+    expect(await page.locator('h1').innerText()).toBe('Payment schedule');
+    // the ledger is a read model the hub brings up to date in the background
+    let api = { totals: { pence: 0 } };
+    for (let i = 0; i < 50 && api.totals.pence === 0; i++) {
+      api = (await (await fetch(`${origin}/funding/schedule?fy=${fy}`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof api;
+      if (api.totals.pence === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(api.totals.pence).toBeGreaterThan(0);
+    await page.reload();
+    const totals = page.locator('table', { has: page.locator('caption', { hasText: 'Totals by setting type' }) });
+    expect(await totals.locator('tr', { hasText: 'Mainstream school' }).innerText()).toContain(formatPounds(api.totals.pence));
+    expect(await totals.locator('tr', { hasText: 'Total' }).innerText()).toContain(formatPounds(api.totals.pence));
+    const bySetting = page.locator('table', { has: page.locator('caption', { hasText: 'By setting, largest first' }) });
+    expect(await bySetting.locator('tbody tr').innerText()).toMatch(/URN 120345, mainstream school\s+1\s+£/);
+    await expectAccessible(page, 'the payment schedule');
+    await screenshot(page, 'funding-schedule');
+
+    const csv = await page.request.get(`${origin}${await page.getByRole('link', { name: /as CSV/ }).getAttribute('href')}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers()['content-disposition']).toContain(`high-needs-schedule-${fy}.csv`);
+    expect(await csv.text()).toContain('120345');
+    const xlsx = await page.request.get(`${origin}${await page.getByRole('link', { name: /spreadsheet \(XLSX\)/ }).getAttribute('href')}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    // a workbook is a zip file
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('shows the forecast against the budget: a date that does not exist refused, then the overspend in words once a budget is entered', async () => {
+    const fy = financialYearOf(today);
+    const year = `${fy.slice(0, 4)} to ${Number(fy.slice(0, 4)) + 1}`;
+    await page.getByRole('link', { name: 'Forecast' }).click();
+    expect(new URL(page.url()).pathname).toBe('/high-needs/forecast');
+    expect(await page.locator('h1').innerText()).toBe('High-needs forecast');
+    expect(await page.locator('main').innerText()).toContain(`No budget has been entered for ${year}`);
+    expect(await page.locator('main table').innerText()).toMatch(/Mainstream school: band C\s+1\s+£/);
+    await expectAccessible(page, 'the forecast without a budget');
+
+    await typeDate(page.locator('main form').first(), 'As at', { day: '32', month: '1', year: today.slice(0, 4) });
+    await page.getByRole('button', { name: 'Show the forecast' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('The date to forecast as at must be a real date');
+    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#as-at-day');
+    await expectAccessible(page, 'the forecast with a date refused');
+
+    await page.goto(`${origin}/high-needs/forecast`);
+    await page.getByLabel('High-needs budget for the year').fill('a lot');
+    await page.getByRole('button', { name: 'Save the budget' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Budget must be an amount in pounds and pence');
+    await page.getByLabel('High-needs budget for the year').fill('1,000.00');
+    await page.getByRole('button', { name: 'Save the budget' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(`Budget entered for ${year}`);
+    const token = await hub.serviceToken('finance-reader', ['finance']);
+    const api = (await (await fetch(`${origin}/funding/forecast?fy=${fy}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { totals: { forecastPence: number; variancePence: number } };
+    expect(api.totals.variancePence).toBe(api.totals.forecastPence - 100_000);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(`Forecast overspend of ${formatPounds(api.totals.variancePence)} against the budget for ${year}.`);
+    expect(await page.locator('.ehc-variance .govuk-tag').innerText()).toMatch(/overspend/i);
+    expect(main).toMatch(new RegExp(`Forecast against the budget\\s+Over by ${formatPounds(api.totals.variancePence).replace(/[£.]/g, '\\$&')}`));
+    expect(await page.getByLabel('High-needs budget for the year').inputValue()).toBe('1000.00');
+    await expectAccessible(page, 'the forecast against the budget');
+    await screenshot(page, 'funding-forecast');
+  });
 });
