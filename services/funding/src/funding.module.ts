@@ -12,6 +12,12 @@ import { PlansController } from './api/plans.controller';
 import { FinanceController } from './api/finance.controller';
 import { plansProjection } from './infrastructure/read-models/plans.projection';
 import { ledgerProjection } from './infrastructure/read-models/ledger.projection';
+import { EyInclusionRatesController } from './api/ey-inclusion/rates.controller';
+import { EyApplicationsController } from './api/ey-inclusion/applications.controller';
+import { EotasPackagesController } from './api/eotas/packages.controller';
+import { EOTAS_RECORDS, EY_INCLUSION_RECORDS } from './api/tokens';
+import { eyApplicationsProjection } from './infrastructure/read-models/ey-applications.projection';
+import { eotasPackagesProjection } from './infrastructure/read-models/eotas-packages.projection';
 import { planChangesConsumer } from './infrastructure/plan-changes.consumer';
 import { fundingPublication } from './infrastructure/publication';
 
@@ -23,6 +29,8 @@ export class FundingModule implements OnModuleInit {
   static register(runtime: ServiceRuntime, settings: FundingSettings): DynamicModule {
     const plans = addProjection(runtime, plansProjection(runtime.schema));
     addProjection(runtime, ledgerProjection(runtime.schema, runtime.store, cadenceOf(settings)));
+    const eyApplications = addProjection(runtime, eyApplicationsProjection(runtime.schema));
+    const eotasPackages = addProjection(runtime, eotasPackagesProjection(runtime.schema));
     const personal = new PersonalData(runtime.dataSource, runtime.schema);
     const store: FundingStore = {
       store: runtime.store,
@@ -31,12 +39,14 @@ export class FundingModule implements OnModuleInit {
     };
     return {
       module: FundingModule,
-      controllers: [PlansController, BandsController, FinanceController],
+      controllers: [PlansController, BandsController, FinanceController, EyInclusionRatesController, EyApplicationsController, EotasPackagesController],
       providers: [
         { provide: FUNDING_RUNTIME, useValue: runtime },
         { provide: FUNDING_SETTINGS, useValue: settings },
         { provide: FUNDING_STORE, useValue: store },
         { provide: FUNDING_RECORDS, useFactory: (commands: CommandBus) => new FundingRecords(commands, runtime, plans), inject: [CommandBus] },
+        { provide: EY_INCLUSION_RECORDS, useFactory: (commands: CommandBus) => new FundingRecords(commands, runtime, eyApplications), inject: [CommandBus] },
+        { provide: EOTAS_RECORDS, useFactory: (commands: CommandBus) => new FundingRecords(commands, runtime, eotasPackages), inject: [CommandBus] },
         ExecuteFundingCommandHandler,
       ],
     };
