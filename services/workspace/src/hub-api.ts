@@ -38,6 +38,19 @@ export class HubApi {
     return { ...(await this.answerOf(response)), location: response.headers.get('location') };
   }
 
+  /**
+   * A file the API makes (a spreadsheet, a CSV), as bytes with its type and file name: the browser
+   * holds no token, so the page fetches it and hands it on.
+   */
+  async download(path: string, token: string, query: Record<string, string>): Promise<{ status: number; contentType: string | null; disposition: string | null; bytes: Buffer }> {
+    const q = new URLSearchParams(query);
+    const response = await fetch(`${this.baseUrl(path)}${path}?${q}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(60_000) });
+    return {
+      status: response.status, contentType: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   /** A letter, as the HTML the API renders. */
   async html(path: string, token: string): Promise<{ status: number; html: string }> {
     const response = await fetch(`${this.baseUrl(path)}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });

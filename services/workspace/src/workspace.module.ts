@@ -19,12 +19,15 @@ import { AppealWindowsController } from './pages/appeal-windows.controller';
 import { AppealsController } from './pages/appeals.controller';
 import { AppealsDataController } from './pages/appeals-data.controller';
 import { MediationController } from './pages/mediation.controller';
+import { FundingPlansController } from './pages/funding-plans.controller';
+import { BANDS_UPLOAD_PATH, BandingController } from './pages/banding.controller';
+import { FundingFinanceController } from './pages/funding-finance.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
 
 /** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
-const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/)/;
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/|high-needs\/)/;
 
 @Module({})
 export class WorkspaceModule {
@@ -32,7 +35,7 @@ export class WorkspaceModule {
     return {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
-        AppealWindowsController, MediationController, AppealsController, AppealsDataController],
+        AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({
@@ -54,8 +57,8 @@ export const workspaceFrontEnd: FrontEnd = {
   name: 'workspace',
   pages: ({ oidcIssuer }) => ({
     matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [],
-    // the import form's file: the only page that takes a multipart body
-    uploads: (path) => path === IMPORT_UPLOAD_PATH,
+    // the import form's file and the banding matrix's: the only pages that take a multipart body
+    uploads: (path) => path === IMPORT_UPLOAD_PATH || path === BANDS_UPLOAD_PATH,
   }),
   module: (context) => WorkspaceModule.register(context),
 };

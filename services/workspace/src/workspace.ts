@@ -106,6 +106,11 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   { href: '/tribunal/appeal-windows', text: 'Appeal windows', section: 'appeal-windows', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
   { href: '/tribunal/appeals', text: 'Appeals', section: 'appeals', roles: ['tribunal-officer', 'team-manager', 'caseworker'] },
   { href: '/tribunal/appeals-data', text: 'Appeals data', section: 'appeals-data', roles: ['tribunal-officer', 'team-manager', 'performance-reader'] },
+  // the funding pages are under /high-needs: the API answers /funding on the same host
+  { href: '/high-needs/plans', text: 'Awaiting funding', section: 'funding-plans', roles: ['funding-officer', 'team-manager', 'finance'] },
+  { href: '/high-needs/bands', text: 'Banding matrix', section: 'funding-bands', roles: ['funding-officer', 'team-manager', 'finance'] },
+  { href: '/high-needs/schedule', text: 'Payment schedule', section: 'funding-schedule', roles: ['funding-officer', 'team-manager', 'finance', 'performance-reader'] },
+  { href: '/high-needs/forecast', text: 'Forecast', section: 'funding-forecast', roles: ['funding-officer', 'team-manager', 'finance', 'performance-reader'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 

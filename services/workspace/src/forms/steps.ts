@@ -1,4 +1,5 @@
 import { EXCEPTION_LIMBS, NEEDS_PROFILE_CONTEXTS, type ExceptionLimb, type NeedsProfileContext } from '@ehc/domain-kernel';
+import { poundsToPence } from '@ehc/money';
 import { readDate } from './date-input';
 
 /** One field of a step's form, in the words a caseworker uses; `name` is the API body's field. */
@@ -17,9 +18,17 @@ export type Field =
   /** A caseworker of the user's team, chosen by name (their id typed, when the user is in no team). */
   | { kind: 'caseworker'; name: string; label: string; hint?: string; optional?: boolean }
   /** Valuing SEND: a rating from 1 to 5 in each of the five domains, sent as five numbers. */
-  | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean };
+  | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean }
+  /** One of a long list (a band of the banding matrix): a select, its first option "choose". */
+  | { kind: 'select'; name: string; label: string; hint?: string; options: { value: string; text: string }[]; optional?: boolean }
+  /** An amount typed in pounds (`1234.56`, `£1,234.56`): sent as integer pence, as the API takes money. */
+  | { kind: 'money'; name: string; label: string; hint?: string; optional?: boolean };
 
-export interface Step { name: string; title: string; hint?: string; fields: Field[]; button: string }
+export interface Step {
+  name: string; title: string; hint?: string; fields: Field[]; button: string;
+  /** What the form shows before anything is typed, as form values (`settingUrn`, `from-day`): a setting the plan names. */
+  defaults?: Record<string, string>;
+}
 
 /** An error in a form, as the GOV.UK error summary lists it (`href` to the field at fault). */
 export interface FormError { text: string; href: string; field: string }
@@ -65,10 +74,20 @@ export function commandBody(step: Step, form: Record<string, unknown>): { body: 
     }
     const typed = value(field.name);
     if (!typed) {
-      if (!field.optional) errors.push({ text: field.kind === 'radios' || field.kind === 'yes-no' ? `Select ${field.label.toLowerCase()}` : `Enter ${field.label.toLowerCase()}`, href: `#${inputId(step.name, field)}`, field: field.name });
+      if (!field.optional) errors.push({ text: field.kind === 'radios' || field.kind === 'yes-no' || field.kind === 'select' ? `Select ${field.label.toLowerCase()}` : `Enter ${field.label.toLowerCase()}`, href: `#${inputId(step.name, field)}`, field: field.name });
       continue;
     }
     if (field.kind === 'yes-no') body[field.name] = typed === 'yes';
+    else if (field.kind === 'select') {
+      if (field.options.some((o) => o.value === typed)) body[field.name] = typed;
+      else errors.push({ text: `Select ${field.label.toLowerCase()} from the list`, href: `#${inputId(step.name, field)}`, field: field.name });
+    }
+    else if (field.kind === 'money') {
+      // read as text, never through a float: 1234.56 is exactly 123456p
+      const pence = poundsToPence(typed);
+      if (pence.ok) body[field.name] = pence.value;
+      else errors.push({ text: `${field.label} must be an amount in pounds and pence, like 3500 or 3500.50`, href: `#${inputId(step.name, field)}`, field: field.name });
+    }
     else if (field.kind === 'number') {
       if (/^\d{1,6}$/.test(typed) && Number(typed) <= (field.max ?? 999_999)) body[field.name] = Number(typed);
       else errors.push({ text: `${field.label} must be a whole number${field.max ? ` from 0 to ${field.max}` : ''}, like 14`, href: `#${inputId(step.name, field)}`, field: field.name });

@@ -32,6 +32,8 @@ export class MyWorkController {
     const caseworks = manager || session.roles.includes('caseworker');
     // a tribunal officer's work is the appeal windows closing soon
     if (!caseworks && session.roles.includes('tribunal-officer')) return res.redirect(303, '/tribunal/appeal-windows');
+    // a funding officer's (and finance's) is the awaiting-funding tray
+    if (!caseworks && (session.roles.includes('funding-officer') || session.roles.includes('finance'))) return res.redirect(303, '/high-needs/plans');
     if (!caseworks) {
       return this.workspace.page(res, 'my-work.njk', { title: 'My work', section: 'my-work', noTray: true }, signedIn);
     }
