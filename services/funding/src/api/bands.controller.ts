@@ -1,20 +1,28 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { isCalendarDate, newId } from '@ehc/domain-kernel';
-import { problem, QueryReader } from '@ehc/http';
+import { isCalendarDate } from '@ehc/domain-kernel';
+import { QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
 import { ImportBody } from '@ehc/host';
 import { penceToPounds } from '@ehc/money';
 import { BANDING_MATRIX } from '../application/aggregates';
-import { conflictingRates, matrixVersions, rateOn } from '../domain/banding/banding-matrix';
+import { conflictingRates, matrixVersions, rateOn, type BandRate, type Command as BandingCommand } from '../domain/banding/banding-matrix';
+import { importPriceList, type PriceList } from './price-list-import';
 import { FundingRecords } from './funding-records';
 import { readBandRates } from './band-rates-csv';
 import { bandingMatrix } from './banding';
-import { ruleProblem } from './problems';
 import { FUNDING_READERS, FUNDING_RECORDS } from './tokens';
 
 const WHY = 'the banding matrix is the authority\'s price list: it names no child';
+
+const BANDING_MATRIX_LIST: PriceList<BandRate, BandingCommand> = {
+  aggregate: BANDING_MATRIX, id: 'matrix', the: 'the banding matrix', read: readBandRates,
+  current: async (records) => (await bandingMatrix(records.runtime.store)).rates,
+  conflicting: (current, rows) => conflictingRates({ rates: current }, rows),
+  describe: (r) => ({ field: `${r.band} ${r.settingType} ${r.validFrom}`, message: `£${penceToPounds(r.annualPence)} differs from the rate already set` }),
+  command: (importId, today, rates) => ({ type: 'ImportBandRates', data: { importId, today, rates } }),
+};
 
 /** The banding matrix: each band's annual element 3 rate per setting type, versioned by the date it is valid from. */
 @ApiTags('bands')
@@ -35,20 +43,8 @@ export class BandsController {
   @ApiResponse({ status: 400, description: 'CsvRequired, MalformedCsv (the line) or NotABandingMatrix (the columns missing): nothing imported' })
   @ApiResponse({ status: 409, description: 'RateAlreadySet: a row would change a rate already set for the same band, setting type and valid_from (the rows under `errors`): nothing imported' })
   @ApiResponse({ status: 422, description: 'BandRatesInvalid: each faulty row and field under `errors` (band format, setting_type, annual_pounds, valid_from, a duplicate): nothing imported' })
-  async import(@Body() body: unknown, @Req() req: Request) {
-    const csv = typeof body === 'string' ? body : null;
-    if (!csv) throw problem(400, 'CsvRequired', 'Send the banding matrix as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
-    const rates = await readBandRates(csv);
-    const conflicts = conflictingRates({ rates: (await bandingMatrix(this.records.runtime.store)).rates }, rates);
-    if (conflicts.length > 0) {
-      throw problem(409, 'RateAlreadySet', 'The banding matrix already has a different rate for these bands, setting types and dates: import a new version (a later valid_from)', undefined, {
-        errors: conflicts.map((r) => ({ field: `${r.band} ${r.settingType} ${r.validFrom}`, rule: 'RateAlreadySet', message: `£${penceToPounds(r.annualPence)} differs from the rate already set` })),
-      });
-    }
-    const today = this.records.today();
-    const result = await this.records.run(BANDING_MATRIX, 'matrix', { type: 'ImportBandRates', data: { importId: newId(), today, rates } }, req, today, (rule) => ruleProblem(rule as 'RateAlreadySet'));
-    const added = result.events.flatMap((e) => (e.data as { rates: typeof rates }).rates);
-    return { added: added.length, unchanged: rates.length - added.length, rates: added };
+  import(@Body() body: unknown, @Req() req: Request) {
+    return importPriceList(BANDING_MATRIX_LIST, this.records, body, req);
   }
 
   @Get()

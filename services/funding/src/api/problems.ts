@@ -3,7 +3,7 @@ import { ruleProblems, type RuleAnswer } from '@ehc/http';
 import type { RuleBroken } from '../domain/plan-funding/plan-funding';
 
 /** The one table from a broken rule to its HTTP status (STYLE §7): 409 the state moved on, 422 the request breaks a rule itself. */
-const RULES: Record<RuleBroken | 'RateAlreadySet', RuleAnswer> = {
+const RULES: Record<RuleBroken, RuleAnswer> = {
   PlanCeased: { status: 409, title: 'The plan has ceased' },
   NotAwaitingFunding: { status: 409, title: 'The plan is not in the awaiting-funding tray' },
   TopUpAlreadyAgreed: { status: 409, title: 'A top-up is already running: change its band, or end it first' },
@@ -20,7 +20,6 @@ const RULES: Record<RuleBroken | 'RateAlreadySet', RuleAnswer> = {
   DirectPaymentRunning: { status: 409, title: 'Direct payments are running: stop them first' },
   DirectPaymentAlreadyRunning: { status: 409, title: 'Direct payments are already running' },
   NoDirectPayment: { status: 409, title: 'No direct payments are running' },
-  RateAlreadySet: { status: 409, title: 'The banding matrix already has a different rate for that band, setting type and date: import a new version (a later valid_from)', field: 'body' },
   DateInFuture: { status: 422, title: 'An effective date cannot be in the future', field: 'on' },
   UnknownBand: { status: 422, title: 'The banding matrix has no rate for that band and setting type on that date', field: 'band' },
   OverlapsEarlierTopUp: { status: 422, title: 'The top-up would start before the last one ended', field: 'from' },

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { isCalendarDate, newId, onOrBefore, type CalendarDate } from '@ehc/domain-kernel';
-import { problem, QueryReader } from '@ehc/http';
+import { isCalendarDate, onOrBefore, type CalendarDate } from '@ehc/domain-kernel';
+import { QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
 import { ImportBody } from '@ehc/host';
 import { penceToPounds } from '@ehc/money';
 import { EY_INCLUSION_RATES } from '../../application/aggregates';
-import { conflictingRates, rateVersions, type EyInclusionRatesState } from '../../domain/ey-inclusion/rates-table';
+import { conflictingRates, rateVersions, type Command as EyRatesCommand, type EyInclusionRatesState } from '../../domain/ey-inclusion/rates-table';
+import { importPriceList, type PriceList } from '../price-list-import';
 import type { RateVersion } from '../../domain/ey-inclusion/rates';
 import type { FundingRecords } from '../funding-records';
 import { EY_INCLUSION_RECORDS, FUNDING_READERS, FUNDING_WORK } from '../tokens';
@@ -15,15 +16,18 @@ import { readEyInclusionRates } from './rates-csv';
 
 const WHY = 'the rates table is the authority\'s price list: it names no child';
 
-const rateAlreadySet = (rates: RateVersion[]) => problem(409, 'RateAlreadySet',
-  'The rates table already has a different hourly rate for these levels and dates: import a new version (a later valid_from)', undefined, {
-    errors: rates.map((r) => ({ field: `${r.level} ${r.validFrom}`, rule: 'RateAlreadySet', message: `£${penceToPounds(r.hourlyPence)} differs from the rate already set` })),
-  });
 
 /** The rates table as its events leave it (a short stream: one event per import that added rates). */
 export async function eyInclusionRates(records: FundingRecords): Promise<RateVersion[]> {
   return (await records.read<EyInclusionRatesState>(EY_INCLUSION_RATES, 'rates'))?.state.rates ?? [];
 }
+
+const EY_RATES_LIST: PriceList<RateVersion, EyRatesCommand> = {
+  aggregate: EY_INCLUSION_RATES, id: 'rates', the: 'the rates table', read: readEyInclusionRates, current: eyInclusionRates,
+  conflicting: (current, rows) => conflictingRates({ rates: current }, rows),
+  describe: (r) => ({ field: `${r.level} ${r.validFrom}`, message: `£${penceToPounds(r.hourlyPence)} differs from the rate already set` }),
+  command: (importId, today, rates) => ({ type: 'ImportEyInclusionRates', data: { importId, today, rates } }),
+};
 
 /** The LA's rates table for early-years inclusion funding: each level's hourly rate, versioned by the date it is valid from. */
 @ApiTags('ey-inclusion')
@@ -44,17 +48,8 @@ export class EyInclusionRatesController {
   @ApiResponse({ status: 400, description: 'CsvRequired, MalformedCsv (the line) or NotAnEyInclusionRatesTable (the columns missing): nothing imported' })
   @ApiResponse({ status: 409, description: 'RateAlreadySet: a row would change a rate already set for the same level and valid_from (the rows under `errors`): nothing imported' })
   @ApiResponse({ status: 422, description: 'EyInclusionRatesInvalid: each faulty row and column under `errors` (`row N: column`: level format, hourly_pounds, valid_from, a duplicate): nothing imported' })
-  async import(@Body() body: unknown, @Req() req: Request) {
-    const csv = typeof body === 'string' ? body : null;
-    if (!csv) throw problem(400, 'CsvRequired', 'Send the rates table as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
-    const rates = await readEyInclusionRates(csv);
-    const conflicts = conflictingRates({ rates: await eyInclusionRates(this.records) }, rates);
-    if (conflicts.length > 0) throw rateAlreadySet(conflicts);
-    const today = this.records.today();
-    // a concurrent import may still set a rate first: the decider's refusal is the same answer
-    const result = await this.records.run(EY_INCLUSION_RATES, 'rates', { type: 'ImportEyInclusionRates', data: { importId: newId(), today, rates } }, req, today, () => rateAlreadySet([]));
-    const added = result.events.flatMap((e) => (e.data as { rates: RateVersion[] }).rates);
-    return { added: added.length, unchanged: rates.length - added.length, rates: added };
+  import(@Body() body: unknown, @Req() req: Request) {
+    return importPriceList(EY_RATES_LIST, this.records, body, req);
   }
 
   @Get()
