@@ -79,10 +79,10 @@ describe('early-years inclusion funding and EOTAS packages over HTTP', () => {
         decision: { outcome: 'approved', on: '2026-11-20', withinTime: true, level: 'targeted', hourlyPence: 1_250, amountPence: 356_250 },
       });
       // 257 funded days: autumn 60 (83,171.2p), spring 90 (124,756.8p), summer 107 (148,321.98p); the two pennies left go to the largest remainders
-      expect(approved.payments.map((p: { periodId: string; pence: number }) => [p.periodId, p.pence])).toEqual([['2026-autumn', 83_171], ['2027-spring', 124_757], ['2027-summer', 148_322]]);
+      expect(approved.payments.map((p: { periodId: string; pence: number }) => [p.periodId, p.pence])).toEqual([['2026-27-2-autumn', 83_171], ['2026-27-3-spring', 124_757], ['2027-28-1-summer', 148_322]]);
 
-      const paid = (await officer.post(`/funding/ey-inclusion/applications/${id}/record-payment`).send({ on: '2026-11-27', periodId: '2026-autumn' }).expect(200)).body;
-      expect(paid.payments[0]).toMatchObject({ periodId: '2026-autumn', paid: true, paidOn: '2026-11-27' });
+      const paid = (await officer.post(`/funding/ey-inclusion/applications/${id}/record-payment`).send({ on: '2026-11-27', periodId: '2026-27-2-autumn' }).expect(200)).body;
+      expect(paid.payments[0]).toMatchObject({ periodId: '2026-27-2-autumn', paid: true, paidOn: '2026-11-27' });
 
       // the child's last day Mon 11-30: 29 of 257 days earned 356,250 × 29 / 257 = 40,199.4p → 40,199p; 83,171p paid, 42,972p to recover
       const left = (await officer.post(`/funding/ey-inclusion/applications/${id}/record-child-left`).send({ on: '2026-11-30' }).expect(200)).body;
@@ -90,7 +90,7 @@ describe('early-years inclusion funding and EOTAS packages over HTTP', () => {
         status: 'child-left',
         clawback: { lastDay: '2026-11-30', fundedDays: 257, fundedDaysUpToLastDay: 29, earnedPence: 40_199, paidPence: 83_171, clawbackPence: 42_972, balancePence: 0 },
       });
-      expect(left.payments.filter((p: { cancelled: boolean }) => p.cancelled).map((p: { periodId: string }) => p.periodId)).toEqual(['2027-spring', '2027-summer']);
+      expect(left.payments.filter((p: { cancelled: boolean }) => p.cancelled).map((p: { periodId: string }) => p.periodId)).toEqual(['2026-27-3-spring', '2027-28-1-summer']);
       expect((await officer.get('/funding/ey-inclusion/applications').query({ status: 'child-left' }).expect(200)).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
     });
 
@@ -128,7 +128,7 @@ describe('early-years inclusion funding and EOTAS packages over HTTP', () => {
         .toMatchObject({ field: 'from', rule: 'PeriodStartsBeforeApplication' });
       expect((await officer.post(`/funding/ey-inclusion/applications/${id}/triage`).send({ on: '2026-11-27' }).expect(409)).body.type).toMatch(/AlreadyTriaged$/);
       expect((await officer.post(`/funding/ey-inclusion/applications/${id}/provide-information`).send({ on: '2026-11-27', answer: 'unasked' }).expect(409)).body.type).toMatch(/NotAwaitingInformation$/);
-      expect((await officer.post(`/funding/ey-inclusion/applications/${id}/record-payment`).send({ on: '2026-11-27', periodId: '2026-autumn' }).expect(409)).body.type).toMatch(/NotApproved$/);
+      expect((await officer.post(`/funding/ey-inclusion/applications/${id}/record-payment`).send({ on: '2026-11-27', periodId: '2026-27-2-autumn' }).expect(409)).body.type).toMatch(/NotApproved$/);
       await officer.post(`/funding/ey-inclusion/applications/${id}/triage`).send({ on: 'yesterday' }).expect(400);
       await officer.post(`/funding/ey-inclusion/applications/${id}/no-such-command`).send({ on: '2026-11-27' }).expect(404);
       await officer.post(`/funding/ey-inclusion/applications/${randomUUID()}/triage`).send({ on: '2026-11-27' }).expect(404);

@@ -46,9 +46,9 @@ const ey: EyEvent[] = [
   } } as EyEvent,
   { type: 'EyInclusionFundingApproved', data: {
     approvedOn: '2026-09-21', level: '2', hourlyPence: 945, from: '2026-09-07', to: '2027-07-16', amountPence: 359_100, withinTime: true,
-    schedule: [{ periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 }, { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 }, { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 }],
+    schedule: [{ periodId: '2026-27-2-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 }, { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 }, { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 }],
   } } as EyEvent,
-  { type: 'EyInclusionFundingPaid', data: { periodId: '2026-autumn', paidOn: '2026-09-28', pence: 133_085 } },
+  { type: 'EyInclusionFundingPaid', data: { periodId: '2026-27-2-autumn', paidOn: '2026-09-28', pence: 133_085 } },
 ];
 
 const asStored = (e: { type: string; data: unknown }): NewEvent => ({

@@ -71,8 +71,8 @@ export const EY_INCLUSION_COMMANDS: readonly EyCommandDefinition[] = [
   }),
   command('record-payment', {
     summary: 'A payment of the schedule made to the setting (each line once)',
-    fields: { periodId: Type.String({ pattern: '^([0-9]{4}-(spring|summer|autumn)|balance)$', description: 'the line: its term (e.g. 2026-autumn), or balance after the child left' }) },
-    example: { on: '2026-10-09', periodId: '2026-autumn' },
+    fields: { periodId: Type.String({ pattern: '^([0-9]{4}-[0-9]{2}-[1-3]-(summer|autumn|spring)|balance)$', description: 'the line: its term (e.g. 2026-27-2-autumn), or balance after the child left' }) },
+    example: { on: '2026-10-09', periodId: '2026-27-2-autumn' },
     build: ({ on, periodId }, { today }): Command => ({ type: 'RecordEyInclusionPayment', data: { on, today, periodId } }),
   }),
   command('record-child-left', {

@@ -14,18 +14,18 @@ const triaged: Event = { type: 'EyInclusionApplicationTriaged', data: { triagedO
 const requested: Event = { type: 'EyInclusionInformationRequested', data: { requestedOn: '2026-09-18', questionsDocumentId: 'd-2' } };
 const provided: Event = { type: 'EyInclusionInformationProvided', data: { providedOn: '2026-12-11', answerDocumentId: 'd-3', decisionDueBy: '2027-01-13' } };
 const SCHEDULE = [
-  { periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 },
-  { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 },
-  { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 },
+  { periodId: '2026-27-2-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 },
+  { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 },
+  { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 },
 ];
 const approved = (withinTime = true): Event => ({
   type: 'EyInclusionFundingApproved',
   data: { approvedOn: withinTime ? '2026-10-02' : '2026-10-06', level: 'targeted', hourlyPence: 945, from: '2026-09-07', to: '2027-07-16', amountPence: 359_100, withinTime, schedule: SCHEDULE },
 });
-const paidAutumn: Event = { type: 'EyInclusionFundingPaid', data: { periodId: '2026-autumn', paidOn: '2026-10-09', pence: 133_085 } };
+const paidAutumn: Event = { type: 'EyInclusionFundingPaid', data: { periodId: '2026-27-2-autumn', paidOn: '2026-10-09', pence: 133_085 } };
 const left: Event = {
   type: 'EyInclusionFundingClawedBack',
-  data: { lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 133_085, clawbackPence: 47_039, cancelledPeriodIds: ['2027-spring', '2027-summer'], balance: null },
+  data: { lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 133_085, clawbackPence: 47_039, cancelledPeriodIds: ['2026-27-3-spring', '2027-28-1-summer'], balance: null },
 };
 
 describe('the view of an application', () => {
@@ -66,9 +66,9 @@ describe('the view of an application', () => {
     expect(v.deadlines.decision).toEqual({ dueBy: '2026-10-05', status: 'met' });
     expect(v.decision).toEqual({ outcome: 'approved', on: '2026-10-02', withinTime: true, level: 'targeted', hourlyPence: 945, from: '2026-09-07', to: '2027-07-16', amountPence: 359_100 });
     expect(v.payments).toEqual([
-      { periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085, paid: true, paidOn: '2026-10-09', cancelled: false },
-      { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256, paid: false, paidOn: null, cancelled: false },
-      { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759, paid: false, paidOn: null, cancelled: false },
+      { periodId: '2026-27-2-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085, paid: true, paidOn: '2026-10-09', cancelled: false },
+      { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256, paid: false, paidOn: null, cancelled: false },
+      { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759, paid: false, paidOn: null, cancelled: false },
     ]);
     expect(v.nextSteps).toEqual(['record-payment', 'record-child-left']);
   });
@@ -86,7 +86,7 @@ describe('the view of an application', () => {
     const v = eyInclusionView(fold([applied, approved(), paidAutumn, left]), '2026-11-27');
     expect(v.status).toBe('child-left');
     expect(v.clawback).toEqual({ lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 133_085, clawbackPence: 47_039, balancePence: 0 });
-    expect(v.payments.map((p) => [p.periodId, p.paid, p.cancelled])).toEqual([['2026-autumn', true, false], ['2027-spring', false, true], ['2027-summer', false, true]]);
+    expect(v.payments.map((p) => [p.periodId, p.paid, p.cancelled])).toEqual([['2026-27-2-autumn', true, false], ['2026-27-3-spring', false, true], ['2027-28-1-summer', false, true]]);
     expect(v.nextSteps).toEqual([]);
   });
 

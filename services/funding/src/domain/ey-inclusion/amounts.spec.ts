@@ -1,4 +1,4 @@
-import { divideHalfUp, fundedAmountPence, proratedPence, toHundredths } from './amounts';
+import { fundedAmountPence, proratedPence, toHundredths } from './amounts';
 
 describe('money in whole pence', () => {
   it('hours are held as hundredths; a third decimal is not accepted', () => {
@@ -7,12 +7,6 @@ describe('money in whole pence', () => {
     expect(toHundredths(0.01)).toBe(1);
     expect(toHundredths(10.125)).toBeNull();
     expect(toHundredths(Number.POSITIVE_INFINITY)).toBeNull();
-  });
-  it('divides rounding half up', () => {
-    expect(divideHalfUp(5n, 2n)).toBe(3n);
-    expect(divideHalfUp(149n, 100n)).toBe(1n);
-    expect(divideHalfUp(150n, 100n)).toBe(2n);
-    expect(divideHalfUp(0n, 7n)).toBe(0n);
   });
   it.each([
     [945, 10, 38, 359_100],

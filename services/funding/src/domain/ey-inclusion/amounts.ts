@@ -1,3 +1,5 @@
+import { roundHalfUp } from '@ehc/money';
+
 /*
  * Money on an application, in whole pence with exact integer arithmetic (BigInt), never floating
  * point: hours per week are held as hundredths of an hour, and every division rounds half up once.
@@ -15,12 +17,6 @@ export const toHundredths = (hours: number): number | null => {
   return Math.abs(hours * 100 - hundredths) < 1e-6 ? hundredths : null;
 };
 
-/** n ÷ d rounded half up, for n ≥ 0 and d > 0. */
-export const divideHalfUp = (n: bigint, d: bigint): bigint => {
-  if (n < 0n || d <= 0n) throw new RangeError(`divideHalfUp needs n >= 0 and d > 0, got ${n} / ${d}`);
-  return (2n * n + d) / (2n * d);
-};
-
 const wholePence = (pence: number, what: string): bigint => {
   if (!Number.isSafeInteger(pence) || pence < 0) throw new RangeError(`${what} must be whole pence, got ${pence}`);
   return BigInt(pence);
@@ -30,11 +26,11 @@ const wholePence = (pence: number, what: string): bigint => {
 export const fundedAmountPence = (hourlyPence: number, hoursPerWeek: number, weeks: number): number => {
   const hundredths = toHundredths(hoursPerWeek);
   if (hundredths === null || hundredths < 0 || !Number.isSafeInteger(weeks) || weeks < 0) throw new RangeError(`hours ${hoursPerWeek} or weeks ${weeks} not valid`);
-  return Number(divideHalfUp(wholePence(hourlyPence, 'hourlyPence') * BigInt(hundredths) * BigInt(weeks), 100n));
+  return roundHalfUp(wholePence(hourlyPence, 'hourlyPence') * BigInt(hundredths) * BigInt(weeks), 100n);
 };
 
 /** What a share of the funded days earned: amount × days ÷ fundedDays, rounded half up. */
 export const proratedPence = (amountPence: number, days: number, fundedDays: number): number => {
   if (!Number.isSafeInteger(days) || !Number.isSafeInteger(fundedDays) || days < 0 || fundedDays <= 0 || days > fundedDays) throw new RangeError(`days ${days} of ${fundedDays}`);
-  return Number(divideHalfUp(wholePence(amountPence, 'amountPence') * BigInt(days), BigInt(fundedDays)));
+  return roundHalfUp(wholePence(amountPence, 'amountPence') * BigInt(days), BigInt(fundedDays));
 };

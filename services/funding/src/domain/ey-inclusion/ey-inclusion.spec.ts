@@ -52,9 +52,9 @@ const triaged = (on: CalendarDate = '2026-09-10'): Event => ({ type: 'EyInclusio
 const requested = (on: CalendarDate = '2026-09-18'): Event => ({ type: 'EyInclusionInformationRequested', data: { requestedOn: on, questionsDocumentId: 'doc-questions' } });
 const provided = (on: CalendarDate, decisionDueBy: CalendarDate): Event => ({ type: 'EyInclusionInformationProvided', data: { providedOn: on, answerDocumentId: 'doc-answer', decisionDueBy } });
 const SCHEDULE: PaymentLine[] = [
-  { periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 },
-  { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 },
-  { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 },
+  { periodId: '2026-27-2-autumn', from: '2026-09-07', to: '2026-12-31', pence: 133_085 },
+  { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 103_256 },
+  { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 122_759 },
 ];
 const approved = (over: Partial<Extract<Event, { type: 'EyInclusionFundingApproved' }>['data']> = {}): Event => ({
   type: 'EyInclusionFundingApproved',
@@ -67,10 +67,10 @@ const withdrawn: Event = { type: 'EyInclusionApplicationWithdrawn', data: { with
 const application = [applied()];
 const awaiting = [...application, requested()];
 const approval = [...application, triaged(), approved()];
-const autumnPaid = [...approval, paid('2026-autumn', 133_085, '2026-10-09')];
+const autumnPaid = [...approval, paid('2026-27-2-autumn', 133_085, '2026-10-09')];
 const leftAfterAutumnPaid = [...autumnPaid, {
   type: 'EyInclusionFundingClawedBack',
-  data: { lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 133_085, clawbackPence: 47_039, cancelledPeriodIds: ['2027-spring', '2027-summer'], balance: null },
+  data: { lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 133_085, clawbackPence: 47_039, cancelledPeriodIds: ['2026-27-3-spring', '2027-28-1-summer'], balance: null },
 } as Event];
 
 describe('the stream id', () => {
@@ -152,18 +152,18 @@ describe('approval (ApproveEyInclusionFunding)', () => {
     given([...awaiting, provided('2026-12-11', '2027-01-13')]).when(approve({ on: '2027-01-13', from: '2027-01-04', to: '2027-03-26' }))
       .then([approved({
         approvedOn: '2027-01-13', from: '2027-01-04', to: '2027-03-26', withinTime: true,
-        schedule: [{ periodId: '2027-spring', from: '2027-01-04', to: '2027-03-26', pence: 359_100 }],
+        schedule: [{ periodId: '2026-27-3-spring', from: '2027-01-04', to: '2027-03-26', pence: 359_100 }],
       })]));
   it('while the clock is stopped for information, a decision is within time', () =>
     given(awaiting).when(approve({ on: '2026-11-30' })).then([approved({ approvedOn: '2026-11-30', withinTime: true })]));
   it('rounds half up to the penny: £9.45 × 12.5 h × 3 weeks = 35,437.5 → 35,438p', () =>
     given([applied({ hoursPerWeek: 12.5, weeks: 3 })]).when(approve({ from: '2026-09-14', to: '2026-10-02' }))
-      .then([approved({ from: '2026-09-14', to: '2026-10-02', amountPence: 35_438, schedule: [{ periodId: '2026-autumn', from: '2026-09-14', to: '2026-10-02', pence: 35_438 }] })]));
+      .then([approved({ from: '2026-09-14', to: '2026-10-02', amountPence: 35_438, schedule: [{ periodId: '2026-27-2-autumn', from: '2026-09-14', to: '2026-10-02', pence: 35_438 }] })]));
   it('a level with no rate on the period\'s start is refused', () => given(application).when(approve({ hourlyPence: null })).thenFails('UnknownRateLevel'));
   it('the funded period cannot end before it starts', () => given(application).when(approve({ from: '2026-09-14', to: '2026-09-13' })).thenFails('PeriodEndsBeforeItStarts'));
   it('a one-day period is a period', () =>
     given(application).when(approve({ from: '2026-09-14', to: '2026-09-14' }))
-      .then([approved({ from: '2026-09-14', to: '2026-09-14', schedule: [{ periodId: '2026-autumn', from: '2026-09-14', to: '2026-09-14', pence: 359_100 }] })]));
+      .then([approved({ from: '2026-09-14', to: '2026-09-14', schedule: [{ periodId: '2026-27-2-autumn', from: '2026-09-14', to: '2026-09-14', pence: 359_100 }] })]));
   it('support before the application is not funded', () => given(application).when(approve({ from: '2026-09-04' })).thenFails('PeriodStartsBeforeApplication'));
   it('once', () => given(approval).when(approve({ on: '2026-10-05' })).thenFails('AlreadyDecided'));
   it('not after a refusal', () => given([...application, refused]).when(approve({ on: '2026-10-05' })).thenFails('AlreadyDecided'));
@@ -188,16 +188,16 @@ describe('refusal (RefuseEyInclusionFunding)', () => {
 
 describe('payments (RecordEyInclusionPayment)', () => {
   const pay = (periodId: string, on: CalendarDate) => cmd('RecordEyInclusionPayment', { on, periodId });
-  it('a line is paid for its amount', () => given(approval).when(pay('2026-autumn', '2026-10-09')).then([paid('2026-autumn', 133_085, '2026-10-09')]));
-  it('lines in any order', () => given(autumnPaid).when(pay('2027-summer', '2027-04-09')).then([paid('2027-summer', 122_759, '2027-04-09')]));
-  it('once', () => given(autumnPaid).when(pay('2026-autumn', '2026-10-10')).thenFails('AlreadyPaid'));
-  it('only a line of the schedule', () => given(approval).when(pay('2027-autumn', '2026-10-09')).thenFails('NoSuchPaymentLine'));
-  it('only of an approved application', () => given(application).when(pay('2026-autumn', '2026-10-09')).thenFails('NotApproved'));
-  it('not of a refused one', () => given([...application, refused]).when(pay('2026-autumn', '2026-10-09')).thenFails('NotApproved'));
-  it('not before the approval', () => given(approval).when(pay('2026-autumn', '2026-10-01')).thenFails('DateBeforeApproval'));
-  it('not in the future', () => given(approval).when(cmd('RecordEyInclusionPayment', { on: '2026-10-09', periodId: '2026-autumn' }, '2026-10-08')).thenFails('DateInFuture'));
-  it('not of a line cancelled when the child left', () => given(leftAfterAutumnPaid).when(pay('2027-spring', '2027-01-08')).thenFails('ChildLeft'));
-  it('a line paid before the child left stays paid', () => given(leftAfterAutumnPaid).when(pay('2026-autumn', '2027-01-08')).thenFails('AlreadyPaid'));
+  it('a line is paid for its amount', () => given(approval).when(pay('2026-27-2-autumn', '2026-10-09')).then([paid('2026-27-2-autumn', 133_085, '2026-10-09')]));
+  it('lines in any order', () => given(autumnPaid).when(pay('2027-28-1-summer', '2027-04-09')).then([paid('2027-28-1-summer', 122_759, '2027-04-09')]));
+  it('once', () => given(autumnPaid).when(pay('2026-27-2-autumn', '2026-10-10')).thenFails('AlreadyPaid'));
+  it('only a line of the schedule', () => given(approval).when(pay('2027-28-2-autumn', '2026-10-09')).thenFails('NoSuchPaymentLine'));
+  it('only of an approved application', () => given(application).when(pay('2026-27-2-autumn', '2026-10-09')).thenFails('NotApproved'));
+  it('not of a refused one', () => given([...application, refused]).when(pay('2026-27-2-autumn', '2026-10-09')).thenFails('NotApproved'));
+  it('not before the approval', () => given(approval).when(pay('2026-27-2-autumn', '2026-10-01')).thenFails('DateBeforeApproval'));
+  it('not in the future', () => given(approval).when(cmd('RecordEyInclusionPayment', { on: '2026-10-09', periodId: '2026-27-2-autumn' }, '2026-10-08')).thenFails('DateInFuture'));
+  it('not of a line cancelled when the child left', () => given(leftAfterAutumnPaid).when(pay('2026-27-3-spring', '2027-01-08')).thenFails('ChildLeft'));
+  it('a line paid before the child left stays paid', () => given(leftAfterAutumnPaid).when(pay('2026-27-2-autumn', '2027-01-08')).thenFails('AlreadyPaid'));
 });
 
 describe('the child leaving the setting (RecordChildLeftSetting)', () => {
@@ -209,7 +209,7 @@ describe('the child leaving the setting (RecordChildLeftSetting)', () => {
       type: 'EyInclusionFundingClawedBack',
       data: {
         lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 0, clawbackPence: 0,
-        cancelledPeriodIds: ['2026-autumn', '2027-spring', '2027-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2026-11-20', pence: 86_046 },
+        cancelledPeriodIds: ['2026-27-2-autumn', '2026-27-3-spring', '2027-28-1-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2026-11-20', pence: 86_046 },
       },
     }]));
   it('the last line is then paid like any other', () =>
@@ -217,7 +217,7 @@ describe('the child leaving the setting (RecordChildLeftSetting)', () => {
       type: 'EyInclusionFundingClawedBack',
       data: {
         lastDay: '2026-11-20', fundedDays: 313, fundedDaysUpToLastDay: 75, earnedPence: 86_046, paidPence: 0, clawbackPence: 0,
-        cancelledPeriodIds: ['2026-autumn', '2027-spring', '2027-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2026-11-20', pence: 86_046 },
+        cancelledPeriodIds: ['2026-27-2-autumn', '2026-27-3-spring', '2027-28-1-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2026-11-20', pence: 86_046 },
       },
     } as Event]).when(cmd('RecordEyInclusionPayment', { on: '2026-11-27', periodId: 'balance' })).then([paid('balance', 86_046, '2026-11-27')]));
   it('on the funded period\'s last day: all earned, the unpaid lines still to be paid as the balance', () =>
@@ -225,12 +225,12 @@ describe('the child leaving the setting (RecordChildLeftSetting)', () => {
       type: 'EyInclusionFundingClawedBack',
       data: {
         lastDay: '2027-07-16', fundedDays: 313, fundedDaysUpToLastDay: 313, earnedPence: 359_100, paidPence: 133_085, clawbackPence: 0,
-        cancelledPeriodIds: ['2027-spring', '2027-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2027-07-16', pence: 226_015 },
+        cancelledPeriodIds: ['2026-27-3-spring', '2027-28-1-summer'], balance: { periodId: 'balance', from: '2026-09-07', to: '2027-07-16', pence: 226_015 },
       },
     }]));
   it('before the funded period began: nothing earned, everything paid clawed back', () =>
-    given([...application, approved({ from: '2027-01-04', to: '2027-03-26', schedule: [{ periodId: '2027-spring', from: '2027-01-04', to: '2027-03-26', pence: 359_100 }] }),
-      paid('2027-spring', 359_100, '2026-12-01')]).when(left('2026-12-18')).then([{
+    given([...application, approved({ from: '2027-01-04', to: '2027-03-26', schedule: [{ periodId: '2026-27-3-spring', from: '2027-01-04', to: '2027-03-26', pence: 359_100 }] }),
+      paid('2026-27-3-spring', 359_100, '2026-12-01')]).when(left('2026-12-18')).then([{
       type: 'EyInclusionFundingClawedBack',
       data: { lastDay: '2026-12-18', fundedDays: 82, fundedDaysUpToLastDay: 0, earnedPence: 0, paidPence: 359_100, clawbackPence: 359_100, cancelledPeriodIds: [], balance: null },
     }]));

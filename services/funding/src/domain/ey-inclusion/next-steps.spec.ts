@@ -14,7 +14,7 @@ const approved: Event = {
   type: 'EyInclusionFundingApproved',
   data: {
     approvedOn: '2026-10-02', level: 'targeted', hourlyPence: 945, from: '2026-09-07', to: '2026-12-31', amountPence: 1_000, withinTime: true,
-    schedule: [{ periodId: '2026-autumn', from: '2026-09-07', to: '2026-12-31', pence: 1_000 }],
+    schedule: [{ periodId: '2026-27-2-autumn', from: '2026-09-07', to: '2026-12-31', pence: 1_000 }],
   },
 };
 
@@ -27,7 +27,7 @@ describe('next steps: what an application allows now, as the decider says', () =
   it('approved: payments, and the child leaving', () =>
     expect(eyInclusionNextSteps(fold([applied, approved]))).toEqual(['record-payment', 'record-child-left']));
   it('approved and every line paid: the child leaving only', () =>
-    expect(eyInclusionNextSteps(fold([applied, approved, { type: 'EyInclusionFundingPaid', data: { periodId: '2026-autumn', paidOn: '2026-10-09', pence: 1_000 } }]))).toEqual(['record-child-left']));
+    expect(eyInclusionNextSteps(fold([applied, approved, { type: 'EyInclusionFundingPaid', data: { periodId: '2026-27-2-autumn', paidOn: '2026-10-09', pence: 1_000 } }]))).toEqual(['record-child-left']));
   it('refused or withdrawn: nothing', () => {
     expect(eyInclusionNextSteps(fold([applied, { type: 'EyInclusionFundingRefused', data: { refusedOn: '2026-10-02', reasonCodes: ['other'], reasonsDocumentId: 'd-3', withinTime: true } }]))).toEqual([]);
     expect(eyInclusionNextSteps(fold([applied, { type: 'EyInclusionApplicationWithdrawn', data: { withdrawnOn: '2026-09-20', childLeftSetting: false } }]))).toEqual([]);
