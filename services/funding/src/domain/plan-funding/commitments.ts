@@ -1,7 +1,7 @@
 import { addDays, isAfter, maxDate, minDate, type CalendarDate } from '@ehc/domain-kernel';
 import { financialYearEnd, financialYearOf, prorate, type Commitment } from '@ehc/money';
 import type { SettingType } from './events';
-import { hasDays, type PlanFundingState, type TopUpSegment } from './state';
+import { hasDays, sharedWindows, type PlanFundingState, type SharedWindow, type TopUpSegment } from './state';
 
 /*
  * What the plan's top-up commits the high-needs block to, as constant-rate commitments the money
@@ -13,29 +13,29 @@ import { hasDays, type PlanFundingState, type TopUpSegment } from './state';
 /** The last day an open-ended commitment is counted to, read on `asOf`. */
 export const committedTo = (from: CalendarDate, asOf: CalendarDate): CalendarDate => financialYearEnd(financialYearOf(maxDate(from, asOf)));
 
-/** A top-up segment's commitments: shared with the mainstream school while a dual registration's funding is released. */
-function segmentCommitments(t: TopUpSegment, to: CalendarDate, state: PlanFundingState): Commitment[] {
+/** A top-up segment's commitments: shared with the mainstream school while each dual registration's funding was released. */
+function segmentCommitments(t: TopUpSegment, to: CalendarDate, windows: SharedWindow[]): Commitment[] {
   const whole = (from: CalendarDate, until: CalendarDate): Commitment[] =>
     isAfter(from, until) ? [] : [{ key: t.topUpId, from, to: until, annualPence: t.annualPence, shares: [{ payee: t.settingUrn, weight: 1 }] }];
-  const released = state.dualRegistration?.released;
-  if (!released) return whole(t.from, to);
-  const dual = state.dualRegistration!;
-  const splitFrom = maxDate(t.from, released.from);
-  const splitTo = dual.ended ? minDate(to, dual.ended.lastDay) : to;
-  if (isAfter(splitFrom, splitTo)) return whole(t.from, to);
-  return [
-    ...whole(t.from, addDays(splitFrom, -1)),
-    {
-      key: t.topUpId, from: splitFrom, to: splitTo, annualPence: t.annualPence,
-      shares: [{ payee: t.settingUrn, weight: released.split.specialSessions }, { payee: dual.mainstreamUrn, weight: released.split.mainstreamSessions }],
-    },
-    ...whole(addDays(splitTo, 1), to),
-  ];
+  const out: Commitment[] = [];
+  let cursor = t.from;
+  for (const w of windows) {
+    const from = maxDate(cursor, w.from);
+    const until = w.to === null ? to : minDate(to, w.to);
+    if (isAfter(from, until)) continue;
+    out.push(...whole(cursor, addDays(from, -1)), {
+      key: t.topUpId, from, to: until, annualPence: t.annualPence,
+      shares: [{ payee: t.settingUrn, weight: w.split.specialSessions }, { payee: w.mainstreamUrn, weight: w.split.mainstreamSessions }],
+    });
+    cursor = addDays(until, 1);
+  }
+  return [...out, ...whole(cursor, to)];
 }
 
 /** The plan's top-up commitments, open-ended ones counted to the end of the financial year of `asOf`. */
 export function commitmentsOf(state: PlanFundingState, asOf: CalendarDate): Commitment[] {
-  return state.topUps.filter(hasDays).flatMap((t) => segmentCommitments(t, t.to ?? committedTo(t.from, asOf), state))
+  const windows = sharedWindows(state);
+  return state.topUps.filter(hasDays).flatMap((t) => segmentCommitments(t, t.to ?? committedTo(t.from, asOf), windows))
     // a split whose weights are all zero would pay no one: the sessions were recorded as none at either school
     .filter((c) => c.shares.some((s) => s.weight > 0));
 }
@@ -54,7 +54,7 @@ export function payeeTypes(state: PlanFundingState): Map<string, SettingType> {
   const types = new Map<string, SettingType>();
   for (const p of state.placements) types.set(p.settingUrn, p.settingType);
   for (const t of state.topUps) types.set(t.settingUrn, t.settingType);
-  if (state.dualRegistration && !types.has(state.dualRegistration.mainstreamUrn)) types.set(state.dualRegistration.mainstreamUrn, 'mainstream');
+  for (const d of [...state.pastDualRegistrations, ...(state.dualRegistration ? [state.dualRegistration] : [])]) if (!types.has(d.mainstreamUrn)) types.set(d.mainstreamUrn, 'mainstream');
   return types;
 }
 

@@ -30,7 +30,10 @@ export interface PlanFundingState {
   placements: Placement[];
   topUps: TopUpSegment[];
   increaseRequests: IncreaseRequest[];
+  /** The dual registration running or last run. */
   dualRegistration: DualRegistrationFunding | null;
+  /** Earlier dual registrations: their released shares stay paid as they were. */
+  pastDualRegistrations: DualRegistrationFunding[];
   personalBudget: PersonalBudget | null;
   ceased: { ceasedOn: CalendarDate; reason: string } | null;
   /** The days commitment changes were recorded, in order: the ledger's paid periods follow from them. */
@@ -39,7 +42,7 @@ export interface PlanFundingState {
 
 export const initialState = (): PlanFundingState => ({
   planId: null, childId: null, reference: null, awaiting: null, namedSetting: null, placements: [], topUps: [], increaseRequests: [],
-  dualRegistration: null, personalBudget: null, ceased: null, changesRecordedOn: [],
+  dualRegistration: null, pastDualRegistrations: [], personalBudget: null, ceased: null, changesRecordedOn: [],
 });
 
 /** The top-up running now: the last segment, unless it has ended. */
@@ -98,7 +101,10 @@ export function evolve(state: PlanFundingState, event: Event): PlanFundingState 
     case 'TopUpEnded':
       return { ...state, topUps: closeLast(state, event.data.lastDay, event.data.reason), changesRecordedOn: changed(state, event.data.recordedOn) };
     case 'DualRegistrationRecorded':
-      return { ...state, dualRegistration: { ...event.data, released: null, ended: null } };
+      return {
+        ...state, dualRegistration: { ...event.data, released: null, ended: null },
+        pastDualRegistrations: state.dualRegistration ? [...state.pastDualRegistrations, state.dualRegistration] : state.pastDualRegistrations,
+      };
     case 'DualRegistrationFundingReleased': {
       const d = event.data;
       return { ...state, dualRegistration: { ...state.dualRegistration!, released: { from: d.from, split: d.split, splitAssumed: d.splitAssumed } }, changesRecordedOn: changed(state, d.recordedOn) };
@@ -124,4 +130,20 @@ export function evolve(state: PlanFundingState, event: Event): PlanFundingState 
     case 'PlanCeasedForFunding':
       return { ...state, awaiting: null, ceased: { ...event.data } };
   }
+}
+
+/** A stretch of days a dual registration's funding was shared with its mainstream school. */
+export interface SharedWindow { from: CalendarDate; to: CalendarDate | null; mainstreamUrn: string; split: SessionSplit }
+
+/** Every released dual registration's window, in order; one left running when the next was recorded ends the day before the next begins. */
+export function sharedWindows(state: PlanFundingState): SharedWindow[] {
+  const released = [...state.pastDualRegistrations, ...(state.dualRegistration ? [state.dualRegistration] : [])]
+    .flatMap((d) => (d.released ? [{ from: d.released.from, to: d.ended?.lastDay ?? null, mainstreamUrn: d.mainstreamUrn, split: d.released.split }] : []))
+    .sort((a, b) => a.from.localeCompare(b.from));
+  return released.map((w, i) => {
+    const next = released[i + 1];
+    if (!next) return w;
+    const cap = addDays(next.from, -1);
+    return { ...w, to: w.to === null || isBefore(cap, w.to) ? cap : w.to };
+  });
 }

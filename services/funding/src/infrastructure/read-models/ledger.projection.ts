@@ -24,7 +24,7 @@ function payeeNames(state: PlanFundingState): Map<string, string | null> {
   const names = new Map<string, string | null>();
   if (state.namedSetting?.urn) names.set(state.namedSetting.urn, state.namedSetting.name);
   for (const p of state.placements) if (p.settingName) names.set(p.settingUrn, p.settingName);
-  if (state.dualRegistration) names.set(state.dualRegistration.mainstreamUrn, state.dualRegistration.mainstreamName);
+  for (const d of [...state.pastDualRegistrations, ...(state.dualRegistration ? [state.dualRegistration] : [])]) names.set(d.mainstreamUrn, d.mainstreamName);
   return names;
 }
 
