@@ -91,6 +91,12 @@ describe('funding over HTTP', () => {
     ]);
     expect(changed.commitmentsByYear).toEqual({ '2026-27': 200_548 + 641_233 });
     expect(changed.nextSteps).toEqual(expect.arrayContaining(['change-band', 'request-funding-increase', 'end-top-up']));
+
+    // ended with its effective date alone: funded to that day; D for 11-01..11-20, 20 days: 1,550,000 × 20 / 365 = 84,931.5 → 84,932p
+    const ended = (await officer.post(`/funding/plans/${planId}/end-top-up`).send({ on: '2026-11-20' }).expect(200)).body;
+    expect(ended.topUps[1]).toMatchObject({ band: 'D', to: '2026-11-20', endReason: 'other' });
+    expect(ended.commitmentsByYear).toEqual({ '2026-27': 200_548 + 84_932 });
+    expect(ended.status).toBe('no-top-up');
   });
 
   it('refuses bad input, unknown bands, the wrong state and broken rules, appending nothing', async () => {
@@ -177,7 +183,8 @@ describe('funding over HTTP', () => {
     const myRow = mainstream.getRows(2, mainstream.rowCount - 2)!.find((r) => r.getCell(1).value === '120346')!;
     expect(typeof myRow.getCell(5).value).toBe('number');
 
-    await officer.post('/funding/budgets').send({ fy: '2026-27', totalPence: 1_000_000 }).expect(200);
+    expect((await officer.put('/funding/budgets/2026-27').send({ totalPence: 900_000 }).expect(200)).body).toMatchObject({ fy: '2026-27', totalPence: 900_000, revisions: 1 });
+    expect((await officer.post('/funding/budgets').send({ fy: '2026-27', totalPence: 1_000_000 }).expect(200)).body).toMatchObject({ totalPence: 1_000_000, revisions: 2 });
     const forecast = (await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-30' }).expect(200)).body;
     expect(forecast.totals.forecastPence).toBe(year.totals.pence);
     expect(forecast.totals.spentPence + forecast.totals.committedPence).toBe(forecast.totals.forecastPence);

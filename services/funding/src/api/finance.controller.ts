@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Type, type Static } from '@sinclair/typebox';
@@ -25,6 +25,8 @@ const BudgetBody = Type.Object({
   totalPence: Type.Integer({ minimum: 0, maximum: 100_000_000_000_00, description: 'the high-needs budget for the year, in pence' }),
 }, { additionalProperties: false, examples: [{ fy: '2026-27', totalPence: 4_250_000_000 }] });
 const readBudgetBody = bodyReader<Static<typeof BudgetBody>>(BudgetBody);
+const YearBudgetBody = Type.Object({ totalPence: BudgetBody.properties.totalPence }, { additionalProperties: false, examples: [{ totalPence: 4_250_000_000 }] });
+const readYearBudgetBody = bodyReader<Static<typeof YearBudgetBody>>(YearBudgetBody);
 
 /** What finance receives besides events: a year's payment schedule, and the high-needs forecast against the budget. */
 @ApiTags('finance')
@@ -120,12 +122,28 @@ export class FinanceController {
   @ApiBody({ schema: BudgetBody as unknown as Record<string, unknown> })
   @ApiResponse({ status: 200, description: '{ fy, totalPence, setOn, revisions }' })
   @ApiResponse({ status: 400, description: 'Malformed: fy or totalPence, named' })
-  async setBudget(@Body() body: unknown, @Req() req: Request) {
+  setBudget(@Body() body: unknown, @Req() req: Request) {
     const { value } = readBudgetBody(body);
-    const fy = parseFinancialYear(value.fy);
+    return this.enterBudget(value.fy, value.totalPence, req);
+  }
+
+  @Put('budgets/:fy')
+  @Allow('funding-officer', 'team-manager', 'finance')
+  @NotScoped(WHY)
+  @ApiOperation({ summary: 'Enter (or revise) the high-needs budget of the financial year in the path' })
+  @ApiBody({ schema: YearBudgetBody as unknown as Record<string, unknown> })
+  @ApiResponse({ status: 200, description: '{ fy, totalPence, setOn, revisions }' })
+  @ApiResponse({ status: 400, description: 'Malformed: the year in the path or totalPence, named' })
+  putBudget(@Param('fy') fy: string, @Body() body: unknown, @Req() req: Request) {
+    const { value } = readYearBudgetBody(body);
+    return this.enterBudget(fy, value.totalPence, req);
+  }
+
+  private async enterBudget(fyText: string, totalPence: number, req: Request) {
+    const fy = parseFinancialYear(fyText);
     if (!fy.ok) throw problem(400, 'ValidationFailed', 'fy must be a financial year such as 2026-27', undefined, { errors: [{ field: 'fy', rule: 'FinancialYear', message: 'a financial year such as 2026-27' }] });
     const today = this.records.today();
-    await this.records.run(HIGH_NEEDS_BUDGET, fy.value, { type: 'SetHighNeedsBudget', data: { fy: fy.value, totalPence: value.totalPence, today } }, req, today, () => problem(409, 'Conflict', 'Conflict'));
+    await this.records.run(HIGH_NEEDS_BUDGET, fy.value, { type: 'SetHighNeedsBudget', data: { fy: fy.value, totalPence, today } }, req, today, () => problem(409, 'Conflict', 'Conflict'));
     return this.budget(fy.value);
   }
 

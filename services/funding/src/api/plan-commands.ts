@@ -79,11 +79,11 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   command('change-band', {
     summary: 'Change the band from a date (the running band ends the day before); paid months are adjusted, never rewritten',
-    fields: { band: Band('the new band'), from: CalendarDateField('the first day at the new band') },
+    fields: { band: Band('the new band'), from: Type.Optional(CalendarDateField('the first day at the new band (default: on)')) },
     example: { on: '2026-11-02', band: 'D', from: '2026-11-01' },
     build: ({ on, band, from }, context): Command => ({
       type: 'ChangeBand',
-      data: { on, today: context.today, topUpId: context.nextTopUpId, band, from, rate: context.running ? context.rate(band, context.running.settingType, from) : null },
+      data: { on, today: context.today, topUpId: context.nextTopUpId, band, from: from ?? on, rate: context.running ? context.rate(band, context.running.settingType, from ?? on) : null },
     }),
   }),
   command('request-funding-increase', {
@@ -118,34 +118,39 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   command('end-top-up', {
     summary: 'End the top-up on its last funded day (plan ceased, placement ended, moved away, other); paid months after it are clawed back as adjustments',
-    fields: { lastDay: CalendarDateField('the last day funded'), reason: oneOf(['plan-ceased', 'placement-ended', 'moved-away', 'other'] as const) },
+    fields: {
+      lastDay: Type.Optional(CalendarDateField('the last day funded (default: on)')),
+      reason: Type.Optional(oneOf(['plan-ceased', 'placement-ended', 'moved-away', 'other'] as const, 'why it ends (default: other)')),
+    },
     example: { on: '2026-12-01', lastDay: '2026-12-18', reason: 'moved-away' },
-    build: ({ on, lastDay, reason }, { today }): Command => ({ type: 'EndTopUp', data: { on, today, lastDay, reason } }),
+    build: ({ on, lastDay, reason }, { today }): Command => ({ type: 'EndTopUp', data: { on, today, lastDay: lastDay ?? on, reason: reason ?? 'other' } }),
   }),
   command('start-placement', {
     summary: 'A placement started at a setting, by URN/UKPRN',
     fields: {
-      settingUrn: Urn(), from: CalendarDateField('the first day at the setting'),
-      settingType: oneOf(SETTING_TYPES, 'the setting\'s type'), settingName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      settingUrn: Urn(), from: Type.Optional(CalendarDateField('the first day at the setting (default: on)')),
+      settingType: Type.Optional(oneOf(SETTING_TYPES, 'the setting\'s type (default: as the plan names it)')), settingName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     },
     example: { on: '2026-09-01', settingUrn: '120345', from: '2026-09-01', settingType: 'mainstream', settingName: 'Lincoln Castle Academy' },
-    build: ({ on, settingUrn, from, settingType, settingName }, { today }): Command => ({
-      type: 'StartPlacement', data: { on, today, settingUrn, from, settingType, settingName: settingName ?? null },
-    }),
+    build: ({ on, settingUrn, from, settingType, settingName }, context): Command => {
+      const type = settingType ?? context.settingTypeOf(settingUrn);
+      if (!type) throw fieldProblem('SettingTypeNeeded', 'settingType', `the plan does not say what type of setting ${settingUrn} is: give settingType`);
+      return { type: 'StartPlacement', data: { on, today: context.today, settingUrn, from: from ?? on, settingType: type, settingName: settingName ?? null } };
+    },
   }),
   command('end-placement', {
     summary: 'A placement ended; the top-up paying for it ends on the same day',
-    fields: { settingUrn: Urn(), lastDay: CalendarDateField('the last day at the setting') },
+    fields: { settingUrn: Urn(), lastDay: Type.Optional(CalendarDateField('the last day at the setting (default: on)')) },
     example: { on: '2026-12-01', settingUrn: '120345', lastDay: '2026-12-18' },
-    build: ({ on, settingUrn, lastDay }, { today }): Command => ({ type: 'EndPlacement', data: { on, today, settingUrn, lastDay } }),
+    build: ({ on, settingUrn, lastDay }, { today }): Command => ({ type: 'EndPlacement', data: { on, today, settingUrn, lastDay: lastDay ?? on } }),
   }),
   command('agree-personal-budget', {
     summary: 'Agree a personal budget (requestable from the decision to issue a plan, and at review): its annual amount and period',
     fields: {
-      from: CalendarDateField('the first day'), to: Type.Optional(Type.Union([CalendarDateField('the last day'), Type.Null()])), annualPence: Pence('the annual amount'),
+      from: Type.Optional(CalendarDateField('the first day (default: on)')), to: Type.Optional(Type.Union([CalendarDateField('the last day'), Type.Null()])), annualPence: Pence('the annual amount'),
     },
     example: { on: '2026-09-14', from: '2026-10-01', annualPence: 350000 },
-    build: ({ on, from, to, annualPence }, { today }): Command => ({ type: 'AgreePersonalBudget', data: { on, today, from, to: to ?? null, annualPence } }),
+    build: ({ on, from, to, annualPence }, { today }): Command => ({ type: 'AgreePersonalBudget', data: { on, today, from: from ?? on, to: to ?? null, annualPence } }),
   }),
   command('refuse-personal-budget', {
     summary: 'Refuse a request for a personal budget, with reasons (the family can ask again at review)',
@@ -156,14 +161,14 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   command('start-direct-payment', {
     summary: 'Start direct payments of an agreed personal budget: from a date, at an annual amount',
-    fields: { from: CalendarDateField('the first day'), annualPence: Pence('the annual amount paid directly') },
+    fields: { from: Type.Optional(CalendarDateField('the first day (default: on)')), annualPence: Pence('the annual amount paid directly') },
     example: { on: '2026-09-15', from: '2026-10-01', annualPence: 350000 },
-    build: ({ on, from, annualPence }, { today }): Command => ({ type: 'StartDirectPayment', data: { on, today, from, annualPence } }),
+    build: ({ on, from, annualPence }, { today }): Command => ({ type: 'StartDirectPayment', data: { on, today, from: from ?? on, annualPence } }),
   }),
   command('stop-direct-payment', {
     summary: 'Stop the direct payments on their last day',
-    fields: { lastDay: CalendarDateField('the last day paid') },
+    fields: { lastDay: Type.Optional(CalendarDateField('the last day paid (default: on)')) },
     example: { on: '2027-03-01', lastDay: '2027-03-31' },
-    build: ({ on, lastDay }, { today }): Command => ({ type: 'StopDirectPayment', data: { on, today, lastDay } }),
+    build: ({ on, lastDay }, { today }): Command => ({ type: 'StopDirectPayment', data: { on, today, lastDay: lastDay ?? on } }),
   }),
 ];

@@ -33,6 +33,10 @@ const RULES: Record<RuleBroken, RuleAnswer> = {
 
 export const ruleProblem = ruleProblems(RULES);
 
-/** A 422 about one field that no decider rule covers (a setting type the matrix cannot tell). */
-export const fieldProblem = (rule: string, field: string, detail: string) =>
-  problem(422, rule, detail, detail, { errors: [{ field, rule, message: detail }] });
+const FIELD_RULES: Record<string, string> = {
+  SettingTypeNeeded: 'Say which type of setting it is (settingType): the banding matrix\'s rates are per setting type',
+};
+
+/** A 422 about one field that no decider rule covers (a setting type neither the plan nor the matrix can tell). */
+export const fieldProblem = (rule: keyof typeof FIELD_RULES, field: string, detail: string) =>
+  problem(422, rule, FIELD_RULES[rule], detail, { errors: [{ field, rule, message: detail }] });
