@@ -32,7 +32,7 @@ const approved = {
   clawback: null, withdrawn: null, nextSteps: ['record-payment', 'record-child-left'], revision: 4,
 };
 
-const applicationContext = (view: typeof approved, outcome: Record<string, unknown> = {}) => ({
+const applicationContext = (view: any, outcome: Record<string, unknown> = {}) => ({
   title: 'Application', view, outcome, mayChange: true, asOf: '2026-11-30', ratesEmpty: false,
   steps: eyApplicationSteps(view, RATES, '2026-11-30').filter((s) => view.nextSteps.includes(s.name)),
   decision: view.decision?.outcome === 'approved' ? { ...view.decision, working: amountWorking(view.decision, view.hoursPerWeek, view.weeks) } : view.decision,
@@ -47,7 +47,7 @@ const eotas = {
   proposedOn: '2026-11-02', proposedBy: 'fo-sam', panelOn: null, approvedOn: null, signedOffBy: null, declinedOn: null, reasonsDocumentId: null, lastReviewedOn: null,
   endedOn: null, lastDay: null, endReason: null, nextSteps: ['record-check', 'decline'], revision: 1,
 };
-const packageContext = (view: typeof eotas, signOff: Record<string, boolean>, offered = view.nextSteps) => ({
+const packageContext = (view: any, signOff: Record<string, boolean>, offered: string[] = view.nextSteps) => ({
   title: 'EOTAS package', view, outcome: {}, mayChange: true, steps: eotasPackageSteps(view).filter((s) => offered.includes(s.name)),
   checks: checkRows(view.checks), costs: costRows(view.costHistory), review: reviewDeadlineWords(view.deadlines.review, '2026-11-30'),
   signOff: { awaiting: view.status === 'proposed', isProposer: false, maySignOff: false, isManager: false, ...signOff }, staff: (id: string) => ({ 'fo-sam': 'Sam Funding' }[id] ?? id),
@@ -90,7 +90,7 @@ describe('the early years inclusion pages as rendered', () => {
     const left = { ...approved, status: 'child-left', nextSteps: [],
       payments: approved.payments.map((p, i) => ({ ...p, cancelled: i > 0 })),
       clawback: { lastDay: '2026-11-30', fundedDays: 257, fundedDaysUpToLastDay: 29, earnedPence: 40_199, paidPence: 83_171, clawbackPence: 42_972, balancePence: 0 } };
-    const html = render('funding-ey-application.njk', { ...applicationContext(left as typeof approved), mayChange: false });
+    const html = render('funding-ey-application.njk', { ...applicationContext(left), mayChange: false });
     expectClean(html);
     const words = text(html);
     expect(words).toContain('Summer term 2027 1 April 2027 16 July 2027 £1,483.22 Cancelled');
@@ -139,7 +139,7 @@ describe('the EOTAS pages as rendered', () => {
     expect(render('funding-eotas-package.njk', packageContext(checked, { isManager: true, maySignOff: true }))).toContain(`action="/high-needs/eotas/${eotas.id}/approve"`);
     const running = { ...checked, status: 'approved', approvedOn: '2026-11-06', panelOn: '2026-11-05', signedOffBy: 'fm-kit', deadlines: { review: { dueBy: '2027-03-15', status: 'due' } },
       costHistory: [{ from: '2026-11-16', to: '2026-11-29', weeklyCostPence: 42_550 }, { from: '2026-11-30', to: null, weeklyCostPence: 45_000 }], nextSteps: ['review', 'end'] };
-    const html = render('funding-eotas-package.njk', packageContext(running as typeof eotas, {}));
+    const html = render('funding-eotas-package.njk', packageContext(running, {}));
     expectClean(html);
     const words = text(html);
     expect(words).toContain('Signed off 6 November 2026 by fm-kit');
