@@ -22,6 +22,8 @@ import { MediationController } from './pages/mediation.controller';
 import { FundingPlansController } from './pages/funding-plans.controller';
 import { BANDS_UPLOAD_PATH, BandingController } from './pages/banding.controller';
 import { FundingFinanceController } from './pages/funding-finance.controller';
+import { EY_RATES_UPLOAD_PATH, EyInclusionController } from './pages/ey-inclusion.controller';
+import { EotasController } from './pages/eotas.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
@@ -35,7 +37,8 @@ export class WorkspaceModule {
     return {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
-        AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController],
+        AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController,
+        EyInclusionController, EotasController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({
@@ -57,8 +60,8 @@ export const workspaceFrontEnd: FrontEnd = {
   name: 'workspace',
   pages: ({ oidcIssuer }) => ({
     matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [],
-    // the import form's file and the banding matrix's: the only pages that take a multipart body
-    uploads: (path) => path === IMPORT_UPLOAD_PATH || path === BANDS_UPLOAD_PATH,
+    // the import form's file, the banding matrix's and the early years rates table's: the only pages that take a multipart body
+    uploads: (path) => path === IMPORT_UPLOAD_PATH || path === BANDS_UPLOAD_PATH || path === EY_RATES_UPLOAD_PATH,
   }),
   module: (context) => WorkspaceModule.register(context),
 };

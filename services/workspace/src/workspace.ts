@@ -111,6 +111,8 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   { href: '/high-needs/bands', text: 'Banding matrix', section: 'funding-bands', roles: ['funding-officer', 'team-manager', 'finance'] },
   { href: '/high-needs/schedule', text: 'Payment schedule', section: 'funding-schedule', roles: ['funding-officer', 'team-manager', 'finance', 'performance-reader'] },
   { href: '/high-needs/forecast', text: 'Forecast', section: 'funding-forecast', roles: ['funding-officer', 'team-manager', 'finance', 'performance-reader'] },
+  { href: '/high-needs/early-years', text: 'Early years inclusion', section: 'funding-ey', roles: ['funding-officer', 'team-manager', 'finance'] },
+  { href: '/high-needs/eotas', text: 'EOTAS packages', section: 'funding-eotas', roles: ['funding-officer', 'team-manager', 'finance'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 

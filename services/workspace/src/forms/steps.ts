@@ -17,8 +17,8 @@ export type Field =
   | { kind: 'setting'; name: string; label: string; hint?: string; optional?: boolean }
   /** A caseworker of the user's team, chosen by name (their id typed, when the user is in no team). */
   | { kind: 'caseworker'; name: string; label: string; hint?: string; optional?: boolean }
-  /** Valuing SEND: a rating from 1 to 5 in each of the five domains, sent as five numbers. */
-  | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean }
+  /** Valuing SEND: a rating from 1 to 5 in each of the five domains, sent as five numbers (`radios`: each domain's five shown at once, not a select). */
+  | { kind: 'ratings'; name: string; label: string; hint?: string; optional?: boolean; radios?: boolean }
   /** One of a long list (a band of the banding matrix): a select, its first option "choose". */
   | { kind: 'select'; name: string; label: string; hint?: string; options: { value: string; text: string }[]; optional?: boolean }
   /** An amount typed in pounds (`1234.56`, `£1,234.56`): sent as integer pence, as the API takes money. */

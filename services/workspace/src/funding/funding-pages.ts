@@ -1,6 +1,7 @@
 import { formatPounds } from '@ehc/money';
 import * as words from './words';
 import { financialYearWords } from './figures';
+import * as eyEotas from './ey-eotas';
 
 /**
  * The workspace's funding pages. They live under /high-needs: the API answers /funding on the same
@@ -11,6 +12,9 @@ export const FUNDING_PAGES = {
   bands: '/high-needs/bands',
   schedule: '/high-needs/schedule',
   forecast: '/high-needs/forecast',
+  earlyYears: '/high-needs/early-years',
+  earlyYearsRates: '/high-needs/early-years/rates',
+  eotas: '/high-needs/eotas',
 } as const;
 
 /** Who works on funding (the API refuses the commands of anyone else); finance reads. */
@@ -21,6 +25,8 @@ export const fundingHelpers = {
   fundingWords: {
     settingType: words.SETTING_TYPE_WORDS, status: words.PLAN_STATUS_WORDS, source: words.PLAN_SOURCE_WORDS, endReason: words.END_REASON_WORDS,
     increaseOutcome: words.INCREASE_OUTCOME_WORDS, personalBudget: words.PERSONAL_BUDGET_WORDS,
+    eyStatus: eyEotas.EY_STATUS_WORDS, eyStatusTag: eyEotas.EY_STATUS_TAG, refusalReason: eyEotas.REFUSAL_REASON_WORDS,
+    eotasStatus: eyEotas.EOTAS_STATUS_WORDS, eotasStatusTag: eyEotas.EOTAS_STATUS_TAG, check: eyEotas.CHECK_WORDS, eotasEndReason: eyEotas.EOTAS_END_REASON_WORDS,
   },
   inWords: words.inWords,
   pounds: (pence: number | null | undefined) => (typeof pence === 'number' ? formatPounds(pence) : ''),
