@@ -44,8 +44,8 @@ describe('the early years inclusion forms', () => {
   it('offers the levels of the rates table and only the payments still to make', () => {
     const steps = eyApplicationSteps({
       payments: [
-        { periodId: '2026-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
-        { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
+        { periodId: '2026-27-2-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
+        { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
       ],
     }, [{ level: 'targeted', hourlyPence: 1_250, validFrom: '2026-04-01', validTo: null }], '2026-11-30');
     expect(steps.map((s) => s.name)).toEqual(['triage', 'request-information', 'provide-information', 'approve', 'refuse', 'record-payment', 'record-child-left', 'withdraw']);
@@ -54,7 +54,7 @@ describe('the early years inclusion forms', () => {
       .toEqual({ on: '2026-11-20', level: 'targeted', from: '2026-11-02', to: '2027-07-16' });
     expect(tribunalBody(approve, { ...date('on', '2026-11-20'), level: 'premium', ...date('from', '2026-11-02'), ...date('to', '2027-07-16') }).errors[0].href).toBe('#approve-level');
     const payment = steps.find((s) => s.name === 'record-payment')!.fields.find((f) => f.name === 'periodId')!;
-    expect(payment.kind === 'radios' && payment.options).toEqual([{ value: '2027-spring', text: 'Spring term 2027' }]);
+    expect(payment.kind === 'radios' && payment.options).toEqual([{ value: '2026-27-3-spring', text: 'Spring term 2027' }]);
     const refuse = steps.find((s) => s.name === 'refuse')!;
     expect(tribunalBody(refuse, { ...date('on', '2026-11-25'), reasonCodes: 'insufficient-evidence', reasons: 'No SEN support plan' }).body)
       .toEqual({ on: '2026-11-25', reasonCodes: ['insufficient-evidence'], reasons: 'No SEN support plan' });

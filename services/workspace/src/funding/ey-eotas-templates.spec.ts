@@ -25,9 +25,9 @@ const approved = {
   deadlines: { decision: { dueBy: '2026-12-07', status: 'met' } },
   decision: { outcome: 'approved', on: '2026-11-20', withinTime: true, level: 'targeted', hourlyPence: 1_250, from: '2026-11-02', to: '2027-07-16', amountPence: 356_250 },
   payments: [
-    { periodId: '2026-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
-    { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
-    { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 148_322, paid: false, paidOn: null, cancelled: false },
+    { periodId: '2026-27-2-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
+    { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
+    { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 148_322, paid: false, paidOn: null, cancelled: false },
   ],
   clawback: null, withdrawn: null, nextSteps: ['record-payment', 'record-child-left'], revision: 4,
 };

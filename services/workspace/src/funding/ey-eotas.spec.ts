@@ -27,9 +27,9 @@ describe('early years inclusion funding in words and figures', () => {
 
   it('names each payment by its term, paid, unpaid or cancelled, with the totals in pounds', () => {
     const { rows, paid, unpaid } = paymentRows([
-      { periodId: '2026-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
-      { periodId: '2027-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
-      { periodId: '2027-summer', from: '2027-04-01', to: '2027-07-16', pence: 148_322, paid: false, paidOn: null, cancelled: true },
+      { periodId: '2026-27-2-autumn', from: '2026-11-02', to: '2026-12-31', pence: 83_171, paid: true, paidOn: '2026-11-27', cancelled: false },
+      { periodId: '2026-27-3-spring', from: '2027-01-01', to: '2027-03-31', pence: 124_757, paid: false, paidOn: null, cancelled: false },
+      { periodId: '2027-28-1-summer', from: '2027-04-01', to: '2027-07-16', pence: 148_322, paid: false, paidOn: null, cancelled: true },
     ]);
     expect(rows.map((r) => [r.period, r.pounds, r.words, r.state])).toEqual([
       ['Autumn term 2026', '£831.71', 'Paid', 'Paid 27 November 2026'],

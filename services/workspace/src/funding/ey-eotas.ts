@@ -83,10 +83,10 @@ export function reviewDeadlineWords(d: { dueBy: CalendarDate; status: string } |
 
 const TERMS: Record<string, string> = { autumn: 'Autumn', spring: 'Spring', summer: 'Summer' };
 
-/** A payment line's period: `2026-autumn` → "Autumn term 2026"; `balance` → "Balance earned before the child left". */
+/** A payment line's period: `2026-27-2-autumn` → "Autumn term 2026" (spring is in the year's second calendar year); `balance` → "Balance earned before the child left". */
 export function periodWords(periodId: string): string {
-  const m = /^(\d{4})-(spring|summer|autumn)$/.exec(periodId);
-  if (m) return `${TERMS[m[2]]} term ${m[1]}`;
+  const m = /^(\d{4})-\d{2}-[1-3]-(spring|summer|autumn)$/.exec(periodId);
+  if (m) return `${TERMS[m[2]]} term ${Number(m[1]) + (m[2] === 'spring' ? 1 : 0)}`;
   return periodId === 'balance' ? 'Balance earned before the child left' : periodId;
 }
 
