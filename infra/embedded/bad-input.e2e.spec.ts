@@ -39,7 +39,7 @@ describe('every bad input is a 4xx problem, nothing appended, nothing echoed (is
   let tokens: TestAccessTokens;
   let hub: request.Agent;
   let document: { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>; components?: { schemas?: Record<string, Schema> } };
-  const ids: Record<string, string> = { urn: '120345', letterId: 'letter-1', teamId: 'north', subject: 'cw-ayesha', kind: 'child', target: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b' };
+  const ids: Record<string, string> = { urn: '120345', fy: '2026-27', letterId: 'letter-1', teamId: 'north', subject: 'cw-ayesha', kind: 'child', target: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b' };
   const api = () => hub;
 
   /**

@@ -6,7 +6,7 @@ import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
 import { actorOf, Allow, callerOf, NotScoped } from '@ehc/identity';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { EOTAS_PACKAGE } from '../../application/aggregates';
-import { isOnFile, outstandingChecks, type EotasPackageState, type RuleBroken } from '../../domain/eotas/eotas';
+import { isOnFile, outstandingChecks, type EotasPackage, type EotasPackageState, type RuleBroken } from '../../domain/eotas/eotas';
 import { eotasPackages, EOTAS_PACKAGE_STATUSES } from '../../infrastructure/queries/eotas-packages';
 import { uuidOr404, type FundingRecords } from '../funding-records';
 import { EOTAS_RECORDS, FUNDING_READERS, FUNDING_WORK, WHY_NOT_SCOPED } from '../tokens';
@@ -108,14 +108,19 @@ export class EotasPackagesController {
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
   async command(@Param('id') rawId: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { id, state } = await this.found(rawId);
+    const id = uuidOr404(rawId, 'EOTAS package', 'NoSuchPackage');
     const actorId = actorIdOf(req);
-    // management sign-off (domain §6). The proposer is told the rule that always bars them (SignOffByProposer, 422), whatever their role
-    if (name === 'approve' && state.proposedBy !== actorId && !callerOf(req)?.roles.includes(SIGN_OFF_ROLE)) {
-      throw problem(403, 'RoleNotAllowed', 'Only a team manager signs off an EOTAS package', `approve needs the ${SIGN_OFF_ROLE} role (management sign-off)`);
-    }
-    const context = async (): Promise<EotasContext> => ({ packageId: id, today: this.records.today(), actorId });
-    return this.records.command(EOTAS_PACKAGE, EOTAS_COMMANDS, id, name, body, req, res, context, answerFor(state), location(id), () => this.view(id, req));
+    let state: EotasPackage | null = null;
+    // the body is checked first (a 400 names its fields), then the package is looked up
+    const context = async (): Promise<EotasContext> => {
+      state = (await this.found(id)).state;
+      // management sign-off (domain §6). The proposer is told the rule that always bars them (SignOffByProposer, 422), whatever their role
+      if (name === 'approve' && state.proposedBy !== actorId && !callerOf(req)?.roles.includes(SIGN_OFF_ROLE)) {
+        throw problem(403, 'RoleNotAllowed', 'Only a team manager signs off an EOTAS package', `approve needs the ${SIGN_OFF_ROLE} role (management sign-off)`);
+      }
+      return { packageId: id, today: this.records.today(), actorId };
+    };
+    return this.records.command(EOTAS_PACKAGE, EOTAS_COMMANDS, id, name, body, req, res, context, (rule) => answerFor(state)(rule), location(id), () => this.view(id, req));
   }
 
   private async found(rawId: string) {

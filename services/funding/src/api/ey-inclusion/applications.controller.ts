@@ -101,8 +101,10 @@ export class EyApplicationsController {
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
   async command(@Param('id') rawId: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const id = (await this.found(rawId)).id;
+    const id = uuidOr404(rawId, WHAT, 'NoSuchApplication');
+    // the body is checked first (a 400 names its fields), then the application is looked up
     const context = async (): Promise<EyContext> => {
+      await this.found(id);
       const rates = await eyInclusionRates(this.records);
       return { applicationId: id, today: this.records.today(), rate: (level, on) => rateOn(rates, level, on) };
     };
