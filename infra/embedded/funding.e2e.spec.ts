@@ -190,6 +190,10 @@ describe('funding over HTTP', () => {
     expect(forecast.totals.spentPence + forecast.totals.committedPence).toBe(forecast.totals.forecastPence);
     expect(forecast.totals).toMatchObject({ budgetPence: 1_000_000, variancePence: forecast.totals.forecastPence - 1_000_000, outcome: 'overspend' });
     expect(forecast.rows).toEqual(expect.arrayContaining([expect.objectContaining({ settingType: 'mainstream', band: 'D' })]));
+    // a plan whose band changed from C to D is in both bands' rows, and counted once for its setting type
+    const mainstreamPlans = forecast.bySettingType.find((t: { settingType: string }) => t.settingType === 'mainstream').plans;
+    const inBands = forecast.rows.filter((r: { settingType: string }) => r.settingType === 'mainstream').reduce((n: number, r: { plans: number }) => n + r.plans, 0);
+    expect(mainstreamPlans).toBeLessThan(inBands);
     expect((await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-29' }).expect(200)).body.totals).toMatchObject({ forecastPence: 0, spentPence: 0 });
     await officer.get('/funding/forecast').query({ fy: '2026/27' }).expect(400);
     await officer.get('/funding/schedule').query({ format: 'pdf' }).expect(400);

@@ -12,7 +12,7 @@ import { HIGH_NEEDS_BUDGET } from '../application/aggregates';
 import type { BudgetState } from '../domain/budget/high-needs-budget';
 import { cadenceOf, type FundingSettings } from '../config';
 import { scheduleRows } from '../infrastructure/queries/ledger-lines';
-import { forecastRows } from '../infrastructure/queries/forecast';
+import { forecastRows, plansBySettingType } from '../infrastructure/queries/forecast';
 import { scheduleCsv, scheduleWorkbook } from '../infrastructure/exports/schedule-export';
 import { FundingRecords } from './funding-records';
 import { FUNDING_RECORDS, FUNDING_SETTINGS } from './tokens';
@@ -90,8 +90,10 @@ export class FinanceController {
   @ApiResponse({ status: 400, description: 'fy or as-at malformed: the problem names it' })
   async forecast(@Query() query: Record<string, unknown>) {
     const { fy, asAt } = this.yearAndDate(query);
-    const [rows, budget] = await Promise.all([
-      forecastRows(this.records.runtime.dataSource, this.records.runtime.schema, fy, asAt, cadenceOf(this.settings)),
+    const { dataSource, schema } = this.records.runtime;
+    const [rows, plansByType, budget] = await Promise.all([
+      forecastRows(dataSource, schema, fy, asAt, cadenceOf(this.settings)),
+      plansBySettingType(dataSource, schema, fy, asAt),
       this.records.read<BudgetState>(HIGH_NEEDS_BUDGET, fy),
     ]);
     const sum = (pick: (r: (typeof rows)[number]) => number, of = rows) => of.reduce((total, r) => total + pick(r), 0);
@@ -109,7 +111,7 @@ export class FinanceController {
       rows,
       bySettingType: types.map((settingType) => {
         const of = rows.filter((r) => r.settingType === settingType);
-        return { settingType, plans: sum((r) => r.plans, of), spentPence: sum((r) => r.spentPence, of), committedPence: sum((r) => r.committedPence, of), forecastPence: sum((r) => r.forecastPence, of) };
+        return { settingType, plans: plansByType.get(settingType) ?? 0, spentPence: sum((r) => r.spentPence, of), committedPence: sum((r) => r.committedPence, of), forecastPence: sum((r) => r.forecastPence, of) };
       }),
     };
   }

@@ -4,6 +4,20 @@ import { financialYearStart, type FinancialYear, type PaymentCadence } from '@eh
 import type { SettingType } from '../../domain/plan-funding/events';
 import { continuation, VISIBLE_AT } from './ledger-lines';
 
+/** Plans with money in the year as at the date, by setting type: a plan whose band changed counts once. */
+export async function plansBySettingType(dataSource: DataSource, schema: string, fy: FinancialYear, asAt: CalendarDate): Promise<Map<string, number>> {
+  const t = (name: string) => `"${schema}".${name}`;
+  const rows = (await dataSource.query(
+    `SELECT payee_type, count(DISTINCT plan_id)::int AS plans FROM (
+       SELECT payee_type, plan_id FROM ${t('rm_funding_plan_years')} WHERE fy = $1 AND from_day <= $3::date AND (to_day IS NULL OR to_day > $3::date)
+       UNION
+       SELECT payee_type, plan_id FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')}
+     ) x GROUP BY payee_type`,
+    [fy, financialYearStart(fy), asAt],
+  )) as { payee_type: string; plans: number }[];
+  return new Map(rows.map((r) => [r.payee_type, r.plans]));
+}
+
 export interface ForecastRow { settingType: string; band: string; plans: number; spentPence: number; committedPence: number; forecastPence: number }
 
 /**
