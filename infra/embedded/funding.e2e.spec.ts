@@ -91,6 +91,9 @@ describe('funding over HTTP', () => {
     ]);
     expect(changed.commitmentsByYear).toEqual({ '2026-27': 200_548 + 641_233 });
     expect(changed.nextSteps).toEqual(expect.arrayContaining(['change-band', 'request-funding-increase', 'end-top-up']));
+    // the assessment case's id and the annual review's find the same plan
+    expect((await officer.get(`/funding/plans/ehcna-${planId}`).expect(200)).body.planId).toBe(planId);
+    expect((await officer.get(`/funding/plans/annualReview-${planId}`).expect(200)).body.planId).toBe(planId);
 
     // ended with its effective date alone: funded to that day; D for 11-01..11-20, 20 days: 1,550,000 × 20 / 365 = 84,931.5 → 84,932p
     const ended = (await officer.post(`/funding/plans/${planId}/end-top-up`).send({ on: '2026-11-20' }).expect(200)).body;

@@ -18,6 +18,9 @@ import { planFundingView } from './plan-view';
 import { ruleProblem } from './problems';
 import { FUNDING_READERS, FUNDING_RECORDS, WHY_NOT_SCOPED } from './tokens';
 
+/** A plan is the annual review's plan id, which is the assessment case's uuid: either service's full id finds it too. */
+const planUuid = (id: string) => id.replace(/^(ehcna-|annualReview-)/, '');
+
 const planNotFound = (planId: string) => problem(404, 'PlanFundingNotFound', 'No funding is recorded for that plan', `No funding for plan ${planId}: it enters the awaiting-funding tray when a final or amended plan names a setting, or with agree-top-up`);
 
 /** A plan's funding: the awaiting-funding tray, the top-up and its changes, placements, dual registration, personal budget. */
@@ -64,7 +67,7 @@ export class PlansController {
   @ApiExcludeEndpoint()
   @AuditedRead('person', { literalParams: ['command'] })
   async command(@Param('planId') rawId: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const planId = uuidOr404(rawId, 'plan', 'PlanNotFound');
+    const planId = uuidOr404(planUuid(rawId), 'plan', 'PlanNotFound');
     const context = async (): Promise<PlanContext> => {
       const [found, matrix] = await Promise.all([this.records.read<PlanFundingState>(PLAN_FUNDING, planId), bandingMatrix(this.records.runtime.store)]);
       return planContext(planId, found?.state ?? null, matrix.rates, this.records.today());
@@ -73,7 +76,7 @@ export class PlansController {
   }
 
   private async view(rawId: string, req: Request) {
-    const planId = uuidOr404(rawId, 'plan', 'PlanFundingNotFound');
+    const planId = uuidOr404(planUuid(rawId), 'plan', 'PlanFundingNotFound');
     const found = await this.records.read<PlanFundingState>(PLAN_FUNDING, planId);
     if (!found) throw planNotFound(planId);
     auditSubjects(req, found.state.childId ?? undefined);
