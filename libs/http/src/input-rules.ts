@@ -1,3 +1,4 @@
+import { isCalendarDate, type CalendarDate } from '@ehc/domain-kernel';
 import { PROBLEM_BASE, ProblemException } from './problem';
 
 /** A request field at fault and the rule it breaks, as every 400 lists them under `errors`. */
@@ -111,6 +112,14 @@ export class QueryReader {
     const raw = this.raw(name)?.trim();
     if (!raw) return undefined;
     if (raw.length > opts.maxLength) return this.fault(name, 'TooLong', `${name} must be at most ${opts.maxLength} characters`);
+    return raw;
+  }
+
+  /** A calendar date YYYY-MM-DD (one that exists). */
+  date(name: string): CalendarDate | undefined {
+    const raw = this.raw(name)?.trim();
+    if (!raw) return undefined;
+    if (!isCalendarDate(raw)) return this.fault(name, 'CalendarDate', `${name} must be a date YYYY-MM-DD`);
     return raw;
   }
 

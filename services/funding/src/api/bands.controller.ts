@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { isCalendarDate } from '@ehc/domain-kernel';
 import { QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
 import { ImportBody } from '@ehc/host';
@@ -55,8 +54,7 @@ export class BandsController {
   @ApiResponse({ status: 400, description: 'on is not a date' })
   async list(@Query() query: Record<string, unknown>) {
     const q = new QueryReader(query);
-    const on = q.text('on', { maxLength: 10 });
-    if (on !== undefined && !isCalendarDate(on)) q.reject('on', 'CalendarDate', 'on must be a date YYYY-MM-DD');
+    const on = q.date('on');
     q.done();
     const { rates } = await bandingMatrix(this.records.runtime.store);
     const versions = matrixVersions(rates);

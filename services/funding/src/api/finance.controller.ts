@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, 
 import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Type, type Static } from '@sinclair/typebox';
-import { isCalendarDate, type CalendarDate } from '@ehc/domain-kernel';
+import type { CalendarDate } from '@ehc/domain-kernel';
 import { problem, QueryReader } from '@ehc/http';
 import { bodyReader } from '@ehc/commands';
 import { Allow, NotScoped } from '@ehc/identity';
@@ -39,11 +39,10 @@ export class FinanceController {
   private yearAndDate(query: Record<string, unknown>, extra?: (q: QueryReader) => void): { fy: FinancialYear; asAt: CalendarDate } {
     const q = new QueryReader(query);
     const fyText = q.text('fy', { maxLength: 7 });
-    const asAtText = q.text('as-at', { maxLength: 10 });
+    const asAtText = q.date('as-at');
     extra?.(q);
     const fy = fyText === undefined ? financialYearOf(this.records.today()) : parseFinancialYear(fyText);
     if (typeof fy !== 'string' && !fy.ok) q.reject('fy', 'FinancialYear', 'fy must be a financial year such as 2026-27');
-    if (asAtText !== undefined && !isCalendarDate(asAtText)) q.reject('as-at', 'CalendarDate', 'as-at must be a date YYYY-MM-DD');
     q.done();
     return { fy: typeof fy === 'string' ? fy : (fy as { ok: true; value: FinancialYear }).value, asAt: asAtText ?? this.records.today() };
   }
