@@ -59,7 +59,7 @@ describe('funding over HTTP', () => {
 
   it('imports the banding matrix once, versioned by date, and reads it back in pence', async () => {
     const again = (await officer.post('/funding/bands').set('content-type', 'text/csv').send(MATRIX).expect(200)).body;
-    expect(again).toEqual({ added: 0, unchanged: 4, rates: [] });
+    expect(again).toEqual({ added: 0, unchanged: 4, rates: [], plansRerated: 0 });
     const bands = (await officer.get('/funding/bands').expect(200)).body.bands;
     expect(bands).toEqual(expect.arrayContaining([
       { band: 'C', settingType: 'mainstream', annualPence: 1_200_000, validFrom: '2026-04-01', validTo: '2027-03-31' },
@@ -200,6 +200,34 @@ describe('funding over HTTP', () => {
     expect((await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-29' }).expect(200)).body.totals).toMatchObject({ forecastPence: 0, spentPence: 0 });
     await officer.get('/funding/forecast').query({ fy: '2026/27' }).expect(400);
     await officer.get('/funding/schedule').query({ format: 'pdf' }).expect(400);
+  });
+
+  it('a year\'s rates apply from 1 April: the matrix\'s next version already imported, or imported later to re-rate running top-ups', async () => {
+    const planId = await finalPlan('2026-03-23', '2026-07-13', '2026-08-03', { urn: '120347', name: 'Skellingthorpe Primary' });
+    await inTray(planId);
+    await officer.post(`/funding/plans/${planId}/agree-top-up`).send({ on: '2026-11-30', band: 'C', settingUrn: '120347', from: '2026-09-01', settingType: 'mainstream' }).expect(200);
+    // ends Sat 2027-07-31: 2026-27 at £12,000 (212 days of 365: 696,986p); 2027-28 at the matrix's £12,360 from 04-01,
+    // 122 days of 366 (2027-28 holds 29 Feb 2028): 1,236,000 × 122 / 366 = 412,000p exactly
+    const ended = (await officer.post(`/funding/plans/${planId}/end-top-up`).send({ on: '2026-11-30', lastDay: '2027-07-31', reason: 'moved-away' }).expect(200)).body;
+    expect(ended.commitmentsByYear).toEqual({ '2026-27': 696_986, '2027-28': 412_000 });
+    expect(ended.topUps[0].rates).toEqual([
+      { from: '2026-09-01', annualPence: 1_200_000, validFrom: '2026-04-01' }, { from: '2027-04-01', annualPence: 1_236_000, validFrom: '2027-04-01' },
+    ]);
+
+    // the next year's D imported now: the plans whose top-up is at D (open-ended) take £16,000 from 2027-04-01
+    const imported = (await officer.post('/funding/bands').set('content-type', 'text/csv').send('band,setting_type,annual_pounds,valid_from\nD,mainstream,16000,2027-04-01\n').expect(200)).body;
+    expect(imported).toMatchObject({ added: 1, plansRerated: expect.any(Number) });
+    expect(imported.plansRerated).toBeGreaterThan(0);
+    const open = (await officer.get('/funding/plans').query({ tray: 'funded' }).expect(200)).body.items.find((p: { band: string }) => p.band === 'D');
+    const rerated = (await officer.get(`/funding/plans/${open.planId}`).expect(200)).body;
+    expect(rerated.topUps[rerated.topUps.length - 1].rates.map((r: { from: string; annualPence: number }) => [r.from, r.annualPence])).toContainEqual(['2027-04-01', 1_600_000]);
+    // a year no later change reaches is at the new rate, whole
+    for (let i = 0; i < 100; i++) {
+      const lines = (await officer.get('/funding/schedule').query({ fy: '2028-29' }).expect(200)).body.lines.filter((l: { planId: string }) => l.planId === open.planId);
+      if (lines.reduce((sum: number, l: { pence: number }) => sum + l.pence, 0) === 1_600_000) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the schedule never took the new rate');
   });
 
   it('only the funding team changes funding; finance reads', async () => {

@@ -51,7 +51,7 @@ function planHistory(rnd: () => number, planId: string): Event[] {
   run({ type: 'PutInAwaitingFundingTray', data: { planId, childId: randomUUID(), reference: `NA-${planId.slice(0, 8)}`, source: 'final-plan', issuedOn: today, namedSetting: { urn, name: `School ${urn}`, type }, today } });
   const from = day(addDays(today, -20), 40);
   today = maxDate(today, from);
-  run({ type: 'AgreeTopUp', data: { on: today, today, topUpId: 'top-up-1', band, settingUrn: urn, settingName: `School ${urn}`, settingType: type, from, rate: { annualPence: pounds * 100, validFrom: '2023-04-01' } } });
+  run({ type: 'AgreeTopUp', data: { on: today, today, topUpId: 'top-up-1', band, settingUrn: urn, settingName: `School ${urn}`, settingType: type, from, rates: { rate: { annualPence: pounds * 100, validFrom: '2023-04-01' }, later: [] } } });
   let segments = 1;
   while (segments < 6) {
     today = day(addDays(today, 60), 240);
@@ -64,12 +64,12 @@ function planHistory(rnd: () => number, planId: string): Event[] {
     const rate = { annualPence: BANDS[next][0].pounds * 100 + (next === running.band ? 50_000 : 0), validFrom: '2023-04-01' };
     // a change often takes effect from a date already past: backdated up to two months
     const effective = maxDate(running.from, addDays(today, -Math.floor(rnd() * 60)));
-    if (r < 0.45) { segments++; run({ type: 'ChangeBand', data: { on: today, today, topUpId: `top-up-${segments}`, band: next, from: effective, rate } }); }
+    if (r < 0.45) { segments++; run({ type: 'ChangeBand', data: { on: today, today, topUpId: `top-up-${segments}`, band: next, from: effective, rates: { rate, later: [] } } }); }
     else if (r < 0.6) {
       run({ type: 'RequestFundingIncrease', data: { on: today, today, requestId: `increase-request-${segments}`, requestedBand: next, reasonsDocumentId: null } });
       const decidedOn = minDate(TODAY, addDays(today, 14));
       segments++;
-      run({ type: 'DecideFundingIncrease', data: { on: decidedOn, today: decidedOn, outcome: 'agreed', reasonsDocumentId: null, change: { topUpId: `top-up-${segments}`, band: next, from: effective, rate } } });
+      run({ type: 'DecideFundingIncrease', data: { on: decidedOn, today: decidedOn, outcome: 'agreed', reasonsDocumentId: null, change: { topUpId: `top-up-${segments}`, band: next, from: effective, rates: { rate, later: [] } } } });
       today = decidedOn;
     } else if (r < 0.7 && running.settingType === 'special' && !state.dualRegistration) {
       run({ type: 'RecordDualRegistration', data: { on: today, today, dualRegistrationId: 'dual-registration-1', mainstreamUrn: String(120_000 + Math.floor(rnd() * 300)), mainstreamName: null, startOn: addDays(today, 7), split: { specialSessions: 6, mainstreamSessions: 4 } } });

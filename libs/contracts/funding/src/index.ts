@@ -25,7 +25,7 @@ export const SETTING_TYPES = [
   'otherwise-than-at-school', 'other',
 ] as const;
 export type SettingTypeV1 = (typeof SETTING_TYPES)[number];
-export const COMMITMENT_CAUSES = ['top-up-agreed', 'band-changed', 'top-up-ended', 'dual-registration-funding-released', 'dual-registration-funding-ended'] as const;
+export const COMMITMENT_CAUSES = ['top-up-agreed', 'band-changed', 'rate-changed', 'top-up-ended', 'dual-registration-funding-released', 'dual-registration-funding-ended'] as const;
 
 const Pence = (description?: string) => Type.Integer({ description });
 const NonNegativePence = (description?: string) => Type.Integer({ minimum: 0, description });
@@ -47,7 +47,7 @@ export const commitmentChangedV1Schema = Closed({
     from: CalendarDate(),
     to: CalendarDate({ description: 'The last day committed: the top-up\'s end, or for an open-ended one the end of the financial year it was recorded in.' }),
     openEnded: Type.Boolean({ description: 'The top-up has no end date: it continues at annualPence in later years.' }),
-    annualPence: NonNegativePence('The band\'s annual rate (element 3).'),
+    annualPence: NonNegativePence('The band\'s annual rate (element 3) over this commitment: a new matrix version starts a new commitment from its date.'),
     share: Nullable(Closed({ weight: Type.Integer({ minimum: 0 }), of: Type.Integer({ minimum: 1 }) }), {
       description: 'A dual registration\'s split: this setting\'s half-day sessions of the week\'s total.',
     }),

@@ -5,10 +5,12 @@ import { QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
 import { ImportBody } from '@ehc/host';
 import { penceToPounds } from '@ehc/money';
-import { BANDING_MATRIX } from '../application/aggregates';
+import { BANDING_MATRIX, PLAN_FUNDING } from '../application/aggregates';
+import { planIdOf } from '../domain/plan-funding/plan-funding';
+import { ruleProblem } from './problems';
 import { conflictingRates, matrixVersions, rateOn, type BandRate, type Command as BandingCommand } from '../domain/banding/banding-matrix';
 import { importPriceList, type PriceList } from './price-list-import';
-import { FundingRecords } from './funding-records';
+import type { FundingRecords } from './funding-records';
 import { readBandRates } from './band-rates-csv';
 import { bandingMatrix } from './banding';
 import { FUNDING_READERS, FUNDING_RECORDS } from './tokens';
@@ -21,7 +23,29 @@ const BANDING_MATRIX_LIST: PriceList<BandRate, BandingCommand> = {
   conflicting: (current, rows) => conflictingRates({ rates: current }, rows),
   describe: (r) => ({ field: `${r.band} ${r.settingType} ${r.validFrom}`, message: `£${penceToPounds(r.annualPence)} differs from the rate already set` }),
   command: (importId, today, rates) => ({ type: 'ImportBandRates', data: { importId, today, rates } }),
+  afterImport: async (rates, records, req) => ({ plansRerated: await applyToTopUps(rates, records, req) }),
 };
+
+/**
+ * Each version of the matrix applied to the plans whose top-up has that band and setting type: the
+ * new year's rate from its date, recorded today (months already paid are adjusted). A plan already
+ * at the version is left as it is, so the same file imported again re-rates only what a crash left.
+ */
+async function applyToTopUps(rates: BandRate[], records: FundingRecords, req: Request): Promise<number> {
+  const { dataSource, schema } = records.runtime;
+  const today = records.today();
+  let rerated = 0;
+  for (const rate of rates) {
+    const plans = (await dataSource.query(`SELECT stream_id FROM "${schema}".rm_funding_plans WHERE view->'topUps' @> $1::jsonb`, [JSON.stringify([{ band: rate.band, settingType: rate.settingType }])])) as { stream_id: string }[];
+    for (const { stream_id } of plans) {
+      const result = await records.run(PLAN_FUNDING, planIdOf(stream_id), {
+        type: 'ApplyMatrixRate', data: { on: today, today, band: rate.band, settingType: rate.settingType, rate: { annualPence: rate.annualPence, validFrom: rate.validFrom } },
+      }, req, today, (rule) => ruleProblem(rule as never));
+      if (result.events.length > 0) rerated++;
+    }
+  }
+  return rerated;
+}
 
 /** The banding matrix: each band's annual element 3 rate per setting type, versioned by the date it is valid from. */
 @ApiTags('bands')
@@ -38,7 +62,7 @@ export class BandsController {
   @ApiConsumes('text/csv')
   @ApiOperation({ summary: 'Import bands and their annual rates (CSV `band,setting_type,annual_pounds,valid_from`). A new year\'s rates are a new version (a later valid_from); the same file twice adds nothing; a bad row refuses the whole file' })
   @ApiBody({ schema: { type: 'string', example: 'band,setting_type,annual_pounds,valid_from\nC,mainstream,12000,2026-04-01\nD,mainstream,15500,2026-04-01\n' } })
-  @ApiResponse({ status: 200, description: '{ added, unchanged, rates: [{ band, settingType, annualPence, validFrom }] } (the rates added)' })
+  @ApiResponse({ status: 200, description: '{ added, unchanged, rates: [{ band, settingType, annualPence, validFrom }] (the rates added), plansRerated (plans whose top-up took a version\'s rate from its date) }' })
   @ApiResponse({ status: 400, description: 'CsvRequired, MalformedCsv (the line) or NotABandingMatrix (the columns missing): nothing imported' })
   @ApiResponse({ status: 409, description: 'RateAlreadySet: a row would change a rate already set for the same band, setting type and valid_from (the rows under `errors`): nothing imported' })
   @ApiResponse({ status: 422, description: 'BandRatesInvalid: each faulty row and field under `errors` (band format, setting_type, annual_pounds, valid_from, a duplicate): nothing imported' })

@@ -3,7 +3,7 @@ import type { CalendarDate } from '@ehc/domain-kernel';
 import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument } from '@ehc/commands';
 import type { Command } from '../domain/plan-funding/plan-funding';
 import { SETTING_TYPES, type SettingType } from '../domain/plan-funding/events';
-import type { MatrixRate } from '../domain/plan-funding/commands';
+import type { MatrixRates } from '../domain/plan-funding/commands';
 import { fieldProblem } from './problems';
 
 /*
@@ -16,8 +16,8 @@ import { fieldProblem } from './problems';
 export interface PlanContext {
   planId: string;
   today: CalendarDate;
-  /** The band's rate for the setting type on a date, from the matrix; null when it has none. */
-  rate(band: string, settingType: SettingType, on: CalendarDate): MatrixRate | null;
+  /** The band's rate for the setting type from a date, and the later versions the matrix holds. */
+  rates(band: string, settingType: SettingType, from: CalendarDate): MatrixRates;
   /** The setting type of a URN, as far as the plan's funding knows it (its named setting, its placements). */
   settingTypeOf(urn: string): SettingType | null;
   /** The setting types the matrix has the band for on a date. */
@@ -48,6 +48,10 @@ function settingTypeFor(body: { settingType?: SettingType; band: string; from: C
     : `band ${body.band} has rates for ${types.join(', ')}: say which setting type ${urn} is (settingType)`);
 }
 
+/** A band change's rates: the running top-up's setting type's (none when no top-up runs: the decider refuses it). */
+const ratesOf = (context: PlanContext, band: string, from: CalendarDate): MatrixRates =>
+  (context.running ? context.rates(band, context.running.settingType, from) : { rate: null, later: [] });
+
 export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   command('agree-top-up', {
     summary: 'Agree the element 3 top-up: the band from the banding matrix, for the setting, from a date (the plan leaves the awaiting-funding tray)',
@@ -65,7 +69,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
         type: 'AgreeTopUp',
         data: {
           on: body.on, today: context.today, topUpId: context.nextTopUpId, band: body.band, settingUrn: body.settingUrn, settingName: body.settingName ?? null, settingType,
-          from: body.from, rate: context.rate(body.band, settingType, body.from),
+          from: body.from, rates: context.rates(body.band, settingType, body.from),
         },
       };
     },
@@ -83,7 +87,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
     example: { on: '2026-11-02', band: 'D', from: '2026-11-01' },
     build: ({ on, band, from }, context): Command => ({
       type: 'ChangeBand',
-      data: { on, today: context.today, topUpId: context.nextTopUpId, band, from: from ?? on, rate: context.running ? context.rate(band, context.running.settingType, from ?? on) : null },
+      data: { on, today: context.today, topUpId: context.nextTopUpId, band, from: from ?? on, rates: ratesOf(context, band, from ?? on) },
     }),
   }),
   command('request-funding-increase', {
@@ -111,7 +115,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
       data: {
         on, today: context.today, outcome, reasonsDocumentId: doc,
         change: outcome === 'agreed' && band && from
-          ? { topUpId: context.nextTopUpId, band, from, rate: context.running ? context.rate(band, context.running.settingType, from) : null }
+          ? { topUpId: context.nextTopUpId, band, from, rates: ratesOf(context, band, from) }
           : null,
       },
     }),

@@ -1,6 +1,6 @@
-import type { CalendarDate } from '@ehc/domain-kernel';
+import { maxDate, minDate, type CalendarDate } from '@ehc/domain-kernel';
 import { commitmentsByYear } from '../domain/plan-funding/commitments';
-import { hasDays, openIncreaseRequest, runningTopUp, type PlanFundingState } from '../domain/plan-funding/state';
+import { hasDays, openIncreaseRequest, rateOn, runningTopUp, type PlanFundingState } from '../domain/plan-funding/state';
 
 /** The commands a plan's funding takes now: the pages offer these and no others. */
 export function planNextSteps(s: PlanFundingState): string[] {
@@ -32,7 +32,9 @@ export function planFundingView(planId: string, s: PlanFundingState, today: Cale
     namedSetting: s.namedSetting,
     placements: s.placements.map((p) => ({ settingUrn: p.settingUrn, settingName: p.settingName, settingType: p.settingType, from: p.from, to: p.to })),
     topUps: s.topUps.filter(hasDays).map((t) => ({
-      topUpId: t.topUpId, band: t.band, settingUrn: t.settingUrn, settingType: t.settingType, from: t.from, to: t.to, annualPence: t.annualPence, endReason: t.endReason,
+      topUpId: t.topUpId, band: t.band, settingUrn: t.settingUrn, settingType: t.settingType, from: t.from, to: t.to,
+      // the rate in force today (or on its first or last day, outside them); every rate by day below
+      annualPence: rateOn(t, minDate(maxDate(today, t.from), t.to ?? maxDate(today, t.from))).annualPence, rates: t.rates, endReason: t.endReason,
     })),
     commitmentsByYear: commitmentsByYear(s, today),
     fundingIncreaseRequests: s.increaseRequests,

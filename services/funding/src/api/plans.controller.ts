@@ -6,7 +6,7 @@ import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { PLAN_FUNDING } from '../application/aggregates';
-import { rateOn, settingTypesWithBand } from '../domain/banding/banding-matrix';
+import { laterVersions, rateOn, settingTypesWithBand } from '../domain/banding/banding-matrix';
 import type { PlanFundingState } from '../domain/plan-funding/state';
 import { runningTopUp } from '../domain/plan-funding/state';
 import type { SettingType } from '../domain/plan-funding/events';
@@ -94,7 +94,7 @@ export function planContext(planId: string, state: PlanFundingState | null, rate
   const running = state ? runningTopUp(state) : null;
   return {
     planId, today,
-    rate: (band, settingType, on) => rateOn(rates, band, settingType, on),
+    rates: (band, settingType, from) => ({ rate: rateOn(rates, band, settingType, from), later: laterVersions(rates, band, settingType, from) }),
     settingTypeOf: (urn) => known.get(urn) ?? null,
     typesWithBand: (band, on) => settingTypesWithBand(rates, band, on),
     running: running ? { settingUrn: running.settingUrn, settingType: running.settingType } : null,

@@ -18,6 +18,8 @@ export interface PriceList<R, C> {
   /** How a conflicting row is named in the problem: its key, and the rate it tried. */
   describe(row: R): { field: string; message: string };
   command(importId: string, today: CalendarDate, rows: R[]): C;
+  /** What follows an import (every row of the file, new or not, so importing it again finishes what a crash left undone); its answer is added to the import's. */
+  afterImport?(rows: R[], records: FundingRecords, req: Request): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -40,5 +42,5 @@ export async function importPriceList<R, C>(list: PriceList<R, C>, records: Fund
   // a concurrent import may still set a rate first: the decider's refusal is the same answer
   const result = await records.run(list.aggregate, list.id, list.command(newId(), today, rows), req, today, () => rateAlreadySet([]));
   const added = result.events.flatMap((e) => (e.data as { rates: R[] }).rates);
-  return { added: added.length, unchanged: rows.length - added.length, rates: added };
+  return { added: added.length, unchanged: rows.length - added.length, rates: added, ...(await list.afterImport?.(rows, records, req)) };
 }

@@ -20,7 +20,7 @@ import type { PaymentCadence } from '@ehc/money';
 type Cadence = (type: SettingType) => PaymentCadence;
 
 const CAUSE: Record<string, CommitmentChangedV1['cause']> = {
-  TopUpAgreed: 'top-up-agreed', BandChanged: 'band-changed', TopUpEnded: 'top-up-ended',
+  TopUpAgreed: 'top-up-agreed', BandChanged: 'band-changed', TopUpRateChanged: 'rate-changed', TopUpEnded: 'top-up-ended',
   DualRegistrationFundingReleased: 'dual-registration-funding-released', DualRegistrationFundingEnded: 'dual-registration-funding-ended',
 };
 

@@ -49,6 +49,11 @@ export function rateOn(rates: readonly BandRate[], band: string, settingType: Se
   return found ? { annualPence: found.annualPence, validFrom: found.validFrom } : null;
 }
 
+/** The versions of a band's rate for a setting type that begin after a date: a new year's rates, already imported. */
+export const laterVersions = (rates: readonly BandRate[], band: string, settingType: SettingType, after: CalendarDate): { annualPence: number; validFrom: CalendarDate }[] =>
+  rates.filter((r) => r.band === band && r.settingType === settingType && r.validFrom > after)
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom)).map((r) => ({ annualPence: r.annualPence, validFrom: r.validFrom }));
+
 /** The setting types a band has a rate for on a date: a band that exists for one type only tells the type. */
 export const settingTypesWithBand = (rates: readonly BandRate[], band: string, on: CalendarDate): SettingType[] =>
   [...new Set(rates.filter((r) => r.band === band && onOrBefore(r.validFrom, on)).map((r) => r.settingType))];

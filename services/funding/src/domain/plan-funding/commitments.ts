@@ -13,19 +13,27 @@ import { hasDays, sharedWindows, type PlanFundingState, type SharedWindow, type 
 /** The last day an open-ended commitment is counted to, read on `asOf`. */
 export const committedTo = (from: CalendarDate, asOf: CalendarDate): CalendarDate => financialYearEnd(financialYearOf(maxDate(from, asOf)));
 
-/** A top-up segment's commitments: shared with the mainstream school while each dual registration's funding was released. */
-function segmentCommitments(t: TopUpSegment, to: CalendarDate, windows: SharedWindow[]): Commitment[] {
+/** A top-up segment's stretches at one rate: its rate windows, cut to [its first day, `to`]. */
+function rateStretches(t: TopUpSegment, to: CalendarDate): { from: CalendarDate; to: CalendarDate; annualPence: number }[] {
+  return t.rates
+    .map((r, i) => ({ from: maxDate(r.from, t.from), to: i + 1 < t.rates.length ? minDate(addDays(t.rates[i + 1].from, -1), to) : to, annualPence: r.annualPence }))
+    .filter((stretch) => !isAfter(stretch.from, stretch.to));
+}
+
+/** One rate's stretch of a top-up: shared with the mainstream school while each dual registration's funding was released. */
+function stretchCommitments(key: string, payee: string, stretch: { from: CalendarDate; to: CalendarDate; annualPence: number }, windows: SharedWindow[]): Commitment[] {
+  const { annualPence, to } = stretch;
   const whole = (from: CalendarDate, until: CalendarDate): Commitment[] =>
-    isAfter(from, until) ? [] : [{ key: t.topUpId, from, to: until, annualPence: t.annualPence, shares: [{ payee: t.settingUrn, weight: 1 }] }];
+    isAfter(from, until) ? [] : [{ key, from, to: until, annualPence, shares: [{ payee, weight: 1 }] }];
   const out: Commitment[] = [];
-  let cursor = t.from;
+  let cursor = stretch.from;
   for (const w of windows) {
     const from = maxDate(cursor, w.from);
     const until = w.to === null ? to : minDate(to, w.to);
     if (isAfter(from, until)) continue;
     out.push(...whole(cursor, addDays(from, -1)), {
-      key: t.topUpId, from, to: until, annualPence: t.annualPence,
-      shares: [{ payee: t.settingUrn, weight: w.split.specialSessions }, { payee: w.mainstreamUrn, weight: w.split.mainstreamSessions }],
+      key, from, to: until, annualPence,
+      shares: [{ payee, weight: w.split.specialSessions }, { payee: w.mainstreamUrn, weight: w.split.mainstreamSessions }],
     });
     cursor = addDays(until, 1);
   }
@@ -35,7 +43,8 @@ function segmentCommitments(t: TopUpSegment, to: CalendarDate, windows: SharedWi
 /** The plan's top-up commitments, open-ended ones counted to the end of the financial year of `asOf`. */
 export function commitmentsOf(state: PlanFundingState, asOf: CalendarDate): Commitment[] {
   const windows = sharedWindows(state);
-  return state.topUps.filter(hasDays).flatMap((t) => segmentCommitments(t, t.to ?? committedTo(t.from, asOf), windows))
+  return state.topUps.filter(hasDays)
+    .flatMap((t) => rateStretches(t, t.to ?? committedTo(t.from, asOf)).flatMap((stretch) => stretchCommitments(t.topUpId, t.settingUrn, stretch, windows)))
     // a split whose weights are all zero would pay no one: the sessions were recorded as none at either school
     .filter((c) => c.shares.some((s) => s.weight > 0));
 }

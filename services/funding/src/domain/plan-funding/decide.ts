@@ -1,7 +1,7 @@
-import { addDays, fail as failWith, isBefore, maxDate, ok, onOrBefore, type CalendarDate, type Result } from '@ehc/domain-kernel';
-import type { Command } from './commands';
+import { addDays, fail as failWith, isAfter, isBefore, maxDate, ok, onOrBefore, type CalendarDate, type Result } from '@ehc/domain-kernel';
+import type { Command, MatrixRates } from './commands';
 import type { Event } from './events';
-import { openIncreaseRequest, openPlacement, runningTopUp, type PlanFundingState, type TopUpSegment } from './state';
+import { hasDays, openIncreaseRequest, openPlacement, rateOn, runningTopUp, type PlanFundingState, type TopUpSegment } from './state';
 
 export type RuleBroken =
   // 409: the plan's funding does not allow it now
@@ -16,7 +16,7 @@ type Decision = Result<Event[], RuleBroken>;
 const fail = (rule: RuleBroken): Decision => failWith(rule);
 
 /** Commands a published event drives (the plan issued, amended, ceased; the dual registration): their dates are the source's. */
-const FROM_ANOTHER_SERVICE = new Set<Command['type']>(['PutInAwaitingFundingTray', 'RecordPlanCeased', 'RecordDualRegistration', 'ReleaseDualRegistrationFunding', 'EndDualRegistrationFunding']);
+const FROM_ANOTHER_SERVICE = new Set<Command['type']>(['PutInAwaitingFundingTray', 'RecordPlanCeased', 'RecordDualRegistration', 'ReleaseDualRegistrationFunding', 'EndDualRegistrationFunding', 'ApplyMatrixRate']);
 
 export function decide(command: Command, state: PlanFundingState): Decision {
   if (command.type === 'PutInAwaitingFundingTray') return putInTray(command.data, state);
@@ -32,14 +32,16 @@ export function decide(command: Command, state: PlanFundingState): Decision {
       const c = command.data;
       if (state.ceased) return fail('PlanCeased');
       if (running) return fail('TopUpAlreadyAgreed');
-      if (!c.rate) return fail('UnknownBand');
+      const rate = c.rates.rate;
+      if (!rate) return fail('UnknownBand');
       const last = state.topUps[state.topUps.length - 1];
       if (last && last.to !== null && onOrBefore(c.from, last.to)) return fail('OverlapsEarlierTopUp');
       return ok([
         ...(openPlacement(state, c.settingUrn) ? [] : [{ type: 'PlacementStarted' as const, data: { settingUrn: c.settingUrn, settingName: c.settingName, settingType: c.settingType, from: c.from } }]),
         { type: 'TopUpAgreed', data: {
-          topUpId: c.topUpId, band: c.band, settingUrn: c.settingUrn, settingType: c.settingType, from: c.from, annualPence: c.rate.annualPence, ratesValidFrom: c.rate.validFrom, recordedOn: c.today,
+          topUpId: c.topUpId, band: c.band, settingUrn: c.settingUrn, settingType: c.settingType, from: c.from, annualPence: rate.annualPence, ratesValidFrom: rate.validFrom, recordedOn: c.today,
         } },
+        ...laterRates(c.topUpId, c.from, c.rates, c.today),
       ]);
     }
     case 'ChangeBand': {
@@ -144,6 +146,8 @@ export function decide(command: Command, state: PlanFundingState): Decision {
     }
     case 'RecordPlanCeased':
       return planCeased(command.data, state, running);
+    case 'ApplyMatrixRate':
+      return matrixRateApplied(command.data, state);
   }
 }
 
@@ -157,13 +161,48 @@ function putInTray(c: Extract<Command, { type: 'PutInAwaitingFundingTray' }>['da
   return ok([{ type: 'PlanAwaitingFunding', data: { planId: c.planId, childId: c.childId, reference: c.reference, source: c.source, issuedOn: c.issuedOn, namedSetting: c.namedSetting } }]);
 }
 
-function bandChanged(running: TopUpSegment, c: { today: CalendarDate; topUpId: string; band: string; from: CalendarDate; rate: { annualPence: number; validFrom: CalendarDate } | null; requestId: string | null }): Decision {
-  if (!c.rate) return fail('UnknownBand');
+function bandChanged(running: TopUpSegment, c: { today: CalendarDate; topUpId: string; band: string; from: CalendarDate; rates: MatrixRates; requestId: string | null }): Decision {
+  const rate = c.rates.rate;
+  if (!rate) return fail('UnknownBand');
   if (isBefore(c.from, running.from)) return fail('ChangeBeforeTopUpStarted');
-  if (c.band === running.band && c.rate.annualPence === running.annualPence) return fail('BandUnchanged');
-  return ok([{ type: 'BandChanged', data: {
-    topUpId: c.topUpId, previousTopUpId: running.topUpId, band: c.band, from: c.from, annualPence: c.rate.annualPence, ratesValidFrom: c.rate.validFrom, requestId: c.requestId, recordedOn: c.today,
-  } }]);
+  if (c.band === running.band && rate.annualPence === rateOn(running, c.from).annualPence) return fail('BandUnchanged');
+  return ok([
+    { type: 'BandChanged', data: {
+      topUpId: c.topUpId, previousTopUpId: running.topUpId, band: c.band, from: c.from, annualPence: rate.annualPence, ratesValidFrom: rate.validFrom, requestId: c.requestId, recordedOn: c.today,
+    } },
+    ...laterRates(c.topUpId, c.from, c.rates, c.today),
+  ]);
+}
+
+/** The matrix's later versions of a band (a new year's rates) as the top-up's rate changes from their dates. */
+function laterRates(topUpId: string, from: CalendarDate, rates: MatrixRates, today: CalendarDate): Event[] {
+  const out: Event[] = [];
+  let current = rates.rate!.annualPence;
+  for (const r of [...rates.later].sort((a, b) => a.validFrom.localeCompare(b.validFrom))) {
+    if (!isAfter(r.validFrom, from) || r.annualPence === current) continue;
+    out.push({ type: 'TopUpRateChanged', data: { topUpId, from: r.validFrom, annualPence: r.annualPence, ratesValidFrom: r.validFrom, recordedOn: today } });
+    current = r.annualPence;
+  }
+  return out;
+}
+
+/**
+ * A matrix version imported: every stretch of the plan's top-up at that band and setting type that
+ * runs on or past its date takes its rate from then (from the stretch's first day if the version
+ * began earlier), unless a version as new already applies. Recorded today: months already paid are
+ * adjusted, never rewritten.
+ */
+function matrixRateApplied(c: Extract<Command, { type: 'ApplyMatrixRate' }>['data'], state: PlanFundingState): Decision {
+  const events: Event[] = [];
+  for (const t of state.topUps.filter(hasDays)) {
+    if (t.band !== c.band || t.settingType !== c.settingType) continue;
+    const from = maxDate(t.from, c.rate.validFrom);
+    if (t.to !== null && isAfter(from, t.to)) continue;
+    const inForce = rateOn(t, from);
+    if (!isBefore(inForce.validFrom, c.rate.validFrom) || inForce.annualPence === c.rate.annualPence) continue;
+    events.push({ type: 'TopUpRateChanged', data: { topUpId: t.topUpId, from, annualPence: c.rate.annualPence, ratesValidFrom: c.rate.validFrom, recordedOn: c.today } });
+  }
+  return ok(events);
 }
 
 /** The plan ceased (s.45): the top-up, the placements and any direct payment stop the day before. */

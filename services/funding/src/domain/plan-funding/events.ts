@@ -41,6 +41,8 @@ export type Event =
       topUpId: string; previousTopUpId: string; band: string; from: CalendarDate; annualPence: number; ratesValidFrom: CalendarDate;
       requestId: string | null; recordedOn: CalendarDate;
     } }
+  /** The banding matrix's rate for the top-up's band and setting type changes from a date (a new year's version). */
+  | { type: 'TopUpRateChanged'; data: { topUpId: string; from: CalendarDate; annualPence: number; ratesValidFrom: CalendarDate; recordedOn: CalendarDate } }
   | { type: 'TopUpEnded'; data: { topUpId: string; lastDay: CalendarDate; reason: TopUpEndReason; recordedOn: CalendarDate } }
   | { type: 'DualRegistrationRecorded'; data: {
       dualRegistrationId: string; mainstreamUrn: string; mainstreamName: string | null; startOn: CalendarDate; split: SessionSplit | null;
@@ -62,6 +64,6 @@ export type EventType = Event['type'];
 /** Every event is at its first schema version. */
 export const SCHEMA_VERSIONS: Record<EventType, number> = {
   PlanAwaitingFunding: 1, TopUpNotRequired: 1, PlacementStarted: 1, PlacementEnded: 1, TopUpAgreed: 1, FundingIncreaseRequested: 1, FundingIncreaseDecided: 1,
-  BandChanged: 1, TopUpEnded: 1, DualRegistrationRecorded: 1, DualRegistrationFundingReleased: 1, DualRegistrationFundingEnded: 1,
+  BandChanged: 1, TopUpRateChanged: 1, TopUpEnded: 1, DualRegistrationRecorded: 1, DualRegistrationFundingReleased: 1, DualRegistrationFundingEnded: 1,
   PersonalBudgetAgreed: 1, PersonalBudgetRefused: 1, DirectPaymentStarted: 1, DirectPaymentStopped: 1, PlanCeasedForFunding: 1,
 };

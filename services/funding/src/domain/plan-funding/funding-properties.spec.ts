@@ -83,18 +83,18 @@ function commandOf(step: Step, state: PlanFundingState, today: CalendarDate, n: 
       const setting = SETTINGS[step.setting];
       return cmd('AgreeTopUp', {
         on: today, topUpId: `top-up-${n}`, band: BANDS[step.band], settingUrn: setting.urn, settingName: null, settingType: setting.type,
-        from: addDays(today, step.offset), rate: { annualPence: step.rate, validFrom: '2025-04-01' },
+        from: addDays(today, step.offset), rates: { rate: { annualPence: step.rate, validFrom: '2025-04-01' }, later: [] },
       }, today);
     }
     case 'change':
       // from the running segment's start or later, often backdated before today
-      return cmd('ChangeBand', { on: today, topUpId: `top-up-${n}`, band: BANDS[step.band], from: from(step.offset), rate: { annualPence: step.rate, validFrom: '2025-04-01' } }, today);
+      return cmd('ChangeBand', { on: today, topUpId: `top-up-${n}`, band: BANDS[step.band], from: from(step.offset), rates: { rate: { annualPence: step.rate, validFrom: '2025-04-01' }, later: [] } }, today);
     case 'request':
       return cmd('RequestFundingIncrease', { on: addDays(today, -step.back), requestId: `request-${n}`, requestedBand: null, reasonsDocumentId: null }, today);
     case 'decide':
       return cmd('DecideFundingIncrease', {
         on: today, outcome: step.agreed ? 'agreed' : 'refused', reasonsDocumentId: null,
-        change: step.agreed ? { topUpId: `top-up-${n}`, band: BANDS[step.band], from: from(step.offset), rate: { annualPence: step.rate, validFrom: '2025-04-01' } } : null,
+        change: step.agreed ? { topUpId: `top-up-${n}`, band: BANDS[step.band], from: from(step.offset), rates: { rate: { annualPence: step.rate, validFrom: '2025-04-01' }, later: [] } } : null,
       }, today);
     case 'dual': {
       // the annual review agrees a new dual registration once the last has ended, and while it runs
@@ -298,12 +298,12 @@ describe('found by the properties', () => {
   // second dropped the first one's share and the next change clawed its paid months back.)
   it('a second dual registration does not rewrite the first one\'s paid share', () => {
     const commands: Command[] = [
-      cmd('AgreeTopUp', { on: '2025-09-01', topUpId: 'top-up-1', band: 'C', settingUrn: '120999', settingName: null, settingType: 'special', from: '2025-09-01', rate: { annualPence: 1_200_000, validFrom: '2025-04-01' } }, '2025-09-01'),
+      cmd('AgreeTopUp', { on: '2025-09-01', topUpId: 'top-up-1', band: 'C', settingUrn: '120999', settingName: null, settingType: 'special', from: '2025-09-01', rates: { rate: { annualPence: 1_200_000, validFrom: '2025-04-01' }, later: [] } }, '2025-09-01'),
       cmd('RecordDualRegistration', { on: '2025-09-01', dualRegistrationId: 'dual-registration-1', mainstreamUrn: MAINSTREAM, mainstreamName: null, startOn: '2025-09-01', split: { specialSessions: 5, mainstreamSessions: 5 } }, '2025-09-01'),
       cmd('ReleaseDualRegistrationFunding', { on: '2025-09-01', dualRegistrationId: 'dual-registration-1' }, '2025-09-01'),
       cmd('EndDualRegistrationFunding', { on: '2025-10-31', dualRegistrationId: 'dual-registration-1', outcome: 'failure' }, '2025-11-03'),
       cmd('RecordDualRegistration', { on: '2026-01-05', dualRegistrationId: 'dual-registration-2', mainstreamUrn: MAINSTREAM, mainstreamName: null, startOn: '2026-02-23', split: { specialSessions: 5, mainstreamSessions: 5 } }, '2026-01-05'),
-      cmd('ChangeBand', { on: '2026-02-02', topUpId: 'top-up-2', band: 'D', from: '2026-02-01', rate: { annualPence: 1_550_000, validFrom: '2025-04-01' } }, '2026-02-02'),
+      cmd('ChangeBand', { on: '2026-02-02', topUpId: 'top-up-2', band: 'D', from: '2026-02-01', rates: { rate: { annualPence: 1_550_000, validFrom: '2025-04-01' }, later: [] } }, '2026-02-02'),
     ];
     let state = initialState();
     const events: Event[] = [];

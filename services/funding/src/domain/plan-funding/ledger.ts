@@ -5,7 +5,7 @@ import type { Event, SettingType } from './events';
 import { evolve, initialState, type PlanFundingState } from './state';
 
 /** The events that change what the top-up commits (a direct payment is the family's, not a setting's). */
-export const CHANGES_COMMITMENTS = new Set<Event['type']>(['TopUpAgreed', 'BandChanged', 'TopUpEnded', 'DualRegistrationFundingReleased', 'DualRegistrationFundingEnded']);
+export const CHANGES_COMMITMENTS = new Set<Event['type']>(['TopUpAgreed', 'BandChanged', 'TopUpRateChanged', 'TopUpEnded', 'DualRegistrationFundingReleased', 'DualRegistrationFundingEnded']);
 
 /** The plan's funding after each recorded change to its commitments, with the day it was recorded. */
 export function commitmentChanges(events: Event[]): { recordedOn: CalendarDate; state: PlanFundingState }[] {

@@ -60,7 +60,7 @@ describe('the awaiting-funding tray', () => {
 
 describe('agreeing the top-up (element 3)', () => {
   const agree = (over: Partial<Cmd<'AgreeTopUp'>['data']> = {}) => cmd('AgreeTopUp', {
-    on: '2026-09-14', topUpId: 'top-up-1', band: 'C', settingUrn: SCHOOL.urn, settingName: SCHOOL.name, settingType: 'mainstream', from: '2026-09-01', rate: C, ...over,
+    on: '2026-09-14', topUpId: 'top-up-1', band: 'C', settingUrn: SCHOOL.urn, settingName: SCHOOL.name, settingType: 'mainstream', from: '2026-09-01', rates: { rate: C, later: [] }, ...over,
   }, '2026-09-14');
 
   it('starts the placement and agrees the band at the matrix rate, recorded on the day it was agreed', () => {
@@ -70,7 +70,7 @@ describe('agreeing the top-up (element 3)', () => {
     given([awaiting(), placed()]).when(agree()).then([agreed()]);
   });
   it('refuses a band the matrix does not have for the setting type on that date', () => {
-    given([awaiting()]).when(agree({ rate: null })).thenFails('UnknownBand');
+    given([awaiting()]).when(agree({ rates: { rate: null, later: [] } })).thenFails('UnknownBand');
   });
   it('refuses a second top-up while one is running', () => {
     given(funded).when(agree({ topUpId: 'top-up-2' })).thenFails('TopUpAlreadyAgreed');
@@ -84,34 +84,58 @@ describe('agreeing the top-up (element 3)', () => {
   });
   it('refuses an agreement dated after today', () => {
     given([awaiting()]).when(cmd('AgreeTopUp', {
-      on: '2026-12-01', topUpId: 'top-up-1', band: 'C', settingUrn: SCHOOL.urn, settingName: null, settingType: 'mainstream', from: '2026-09-01', rate: C,
+      on: '2026-12-01', topUpId: 'top-up-1', band: 'C', settingUrn: SCHOOL.urn, settingName: null, settingType: 'mainstream', from: '2026-09-01', rates: { rate: C, later: [] },
     })).thenFails('DateInFuture');
+  });
+});
+
+describe('the banding matrix\'s later versions (a new year\'s rates)', () => {
+  const uplift = { annualPence: 1_236_000, validFrom: '2027-04-01' };
+  const rateChanged = (topUpId: string, from: string, annualPence: number, recordedOn = TODAY): Event =>
+    ({ type: 'TopUpRateChanged', data: { topUpId, from, annualPence, ratesValidFrom: from < '2027-04-01' ? '2026-04-01' : from, recordedOn } });
+  it('a top-up agreed when the next year\'s rates are already in the matrix takes them from their date', () => {
+    given([awaiting()]).when(cmd('AgreeTopUp', {
+      on: '2026-11-30', topUpId: 'top-up-1', band: 'C', settingUrn: SCHOOL.urn, settingName: SCHOOL.name, settingType: 'mainstream', from: '2026-09-01', rates: { rate: C, later: [uplift] },
+    })).then([placed(), agreed('2026-09-01', TODAY), rateChanged('top-up-1', '2027-04-01', 1_236_000)]);
+  });
+  it('a version imported later re-rates the top-up from its date, recorded today', () => {
+    given(funded).when(cmd('ApplyMatrixRate', { on: TODAY, band: 'C', settingType: 'mainstream', rate: uplift })).then([rateChanged('top-up-1', '2027-04-01', 1_236_000)]);
+  });
+  it('a version older than the one applied, or for another band or setting type, changes nothing', () => {
+    const rated = [...funded, rateChanged('top-up-1', '2027-04-01', 1_236_000)];
+    given(rated).when(cmd('ApplyMatrixRate', { on: TODAY, band: 'C', settingType: 'mainstream', rate: uplift })).thenNothingHappened();
+    given(funded).when(cmd('ApplyMatrixRate', { on: TODAY, band: 'D', settingType: 'mainstream', rate: uplift })).thenNothingHappened();
+    given(funded).when(cmd('ApplyMatrixRate', { on: TODAY, band: 'C', settingType: 'special', rate: uplift })).thenNothingHappened();
+  });
+  it('a top-up ended before the version begins is not re-rated', () => {
+    given([...funded, { type: 'TopUpEnded', data: { topUpId: 'top-up-1', lastDay: '2027-03-31', reason: 'other', recordedOn: TODAY } }])
+      .when(cmd('ApplyMatrixRate', { on: TODAY, band: 'C', settingType: 'mainstream', rate: uplift })).thenNothingHappened();
   });
 });
 
 describe('changing the band', () => {
   it('closes the running segment the day before and opens the new band, recorded today', () => {
-    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-11-01', rate: D }, '2026-11-03')).then([{
+    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-11-01', rates: { rate: D, later: [] } }, '2026-11-03')).then([{
       type: 'BandChanged',
       data: { topUpId: 'top-up-2', previousTopUpId: 'top-up-1', band: 'D', from: '2026-11-01', annualPence: 1_550_000, ratesValidFrom: '2026-04-01', requestId: null, recordedOn: '2026-11-03' },
     }]);
   });
   it('refuses a change from before the running band began', () => {
-    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-08-31', rate: D })).thenFails('ChangeBeforeTopUpStarted');
+    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-08-31', rates: { rate: D, later: [] } })).thenFails('ChangeBeforeTopUpStarted');
   });
   it('refuses the same band at the same rate', () => {
-    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'C', from: '2026-11-01', rate: C })).thenFails('BandUnchanged');
+    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'C', from: '2026-11-01', rates: { rate: C, later: [] } })).thenFails('BandUnchanged');
   });
   it('takes the same band at a new year\'s rate (an uplift)', () => {
     const uplift = { annualPence: 1_236_000, validFrom: '2027-04-01' };
-    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'C', from: '2027-04-01', rate: uplift })).then([{
+    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'C', from: '2027-04-01', rates: { rate: uplift, later: [] } })).then([{
       type: 'BandChanged',
       data: { topUpId: 'top-up-2', previousTopUpId: 'top-up-1', band: 'C', from: '2027-04-01', annualPence: 1_236_000, ratesValidFrom: '2027-04-01', requestId: null, recordedOn: TODAY },
     }]);
   });
   it('refuses a band the matrix lacks, and a change with no top-up', () => {
-    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'Z', from: '2026-11-01', rate: null })).thenFails('UnknownBand');
-    given([awaiting()]).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-11-01', rate: D })).thenFails('NoTopUp');
+    given(funded).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'Z', from: '2026-11-01', rates: { rate: null, later: [] } })).thenFails('UnknownBand');
+    given([awaiting()]).when(cmd('ChangeBand', { on: '2026-11-02', topUpId: 'top-up-2', band: 'D', from: '2026-11-01', rates: { rate: D, later: [] } })).thenFails('NoTopUp');
   });
 });
 
@@ -126,7 +150,7 @@ describe('a funding increase requested by the setting', () => {
   });
   it('agreed: the decision and the band change, tied to the request', () => {
     given([...funded, requested]).when(cmd('DecideFundingIncrease', {
-      on: '2026-10-19', outcome: 'agreed', reasonsDocumentId: null, change: { topUpId: 'top-up-2', band: 'D', from: '2026-10-05', rate: D },
+      on: '2026-10-19', outcome: 'agreed', reasonsDocumentId: null, change: { topUpId: 'top-up-2', band: 'D', from: '2026-10-05', rates: { rate: D, later: [] } },
     })).then([
       { type: 'FundingIncreaseDecided', data: { requestId: 'request-1', decidedOn: '2026-10-19', outcome: 'agreed', reasonsDocumentId: null } },
       { type: 'BandChanged', data: { topUpId: 'top-up-2', previousTopUpId: 'top-up-1', band: 'D', from: '2026-10-05', annualPence: 1_550_000, ratesValidFrom: '2026-04-01', requestId: 'request-1', recordedOn: TODAY } },

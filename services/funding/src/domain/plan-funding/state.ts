@@ -1,9 +1,16 @@
 import { addDays, isBefore, type CalendarDate } from '@ehc/domain-kernel';
 import type { DualRegistrationOutcome, Event, NamedSetting, PlanSource, SessionSplit, SettingType, TopUpEndReason } from './events';
 
-/** One constant-rate stretch of the element 3 top-up: a band change closes one and opens the next. */
+/** A rate of a top-up from a day: the matrix version it comes from. */
+export interface RateWindow { from: CalendarDate; annualPence: number; validFrom: CalendarDate }
+
+/** One band's stretch of the element 3 top-up: a band change closes one and opens the next; a new matrix version changes its rate from a date. */
 export interface TopUpSegment {
-  topUpId: string; band: string; settingUrn: string; settingType: SettingType; from: CalendarDate; to: CalendarDate | null; annualPence: number;
+  topUpId: string; band: string; settingUrn: string; settingType: SettingType; from: CalendarDate; to: CalendarDate | null;
+  /** The rate it was agreed at (from its first day). */
+  annualPence: number;
+  /** Its rates by day, the first from its first day. */
+  rates: RateWindow[];
   endReason: TopUpEndReason | null;
 }
 export interface Placement { settingUrn: string; settingName: string | null; settingType: SettingType; from: CalendarDate; to: CalendarDate | null }
@@ -78,7 +85,10 @@ export function evolve(state: PlanFundingState, event: Event): PlanFundingState 
       const d = event.data;
       return {
         ...state, awaiting: null,
-        topUps: [...state.topUps, { topUpId: d.topUpId, band: d.band, settingUrn: d.settingUrn, settingType: d.settingType, from: d.from, to: null, annualPence: d.annualPence, endReason: null }],
+        topUps: [...state.topUps, {
+          topUpId: d.topUpId, band: d.band, settingUrn: d.settingUrn, settingType: d.settingType, from: d.from, to: null, annualPence: d.annualPence,
+          rates: [{ from: d.from, annualPence: d.annualPence, validFrom: d.ratesValidFrom }], endReason: null,
+        }],
         changesRecordedOn: changed(state, d.recordedOn),
       };
     }
@@ -94,7 +104,20 @@ export function evolve(state: PlanFundingState, event: Event): PlanFundingState 
       const previous = runningTopUp(state)!;
       return {
         ...state, awaiting: null,
-        topUps: [...closeLast(state, addDays(d.from, -1), null), { ...previous, topUpId: d.topUpId, band: d.band, from: d.from, to: null, annualPence: d.annualPence, endReason: null }],
+        topUps: [...closeLast(state, addDays(d.from, -1), null), {
+          ...previous, topUpId: d.topUpId, band: d.band, from: d.from, to: null, annualPence: d.annualPence,
+          rates: [{ from: d.from, annualPence: d.annualPence, validFrom: d.ratesValidFrom }], endReason: null,
+        }],
+        changesRecordedOn: changed(state, d.recordedOn),
+      };
+    }
+    case 'TopUpRateChanged': {
+      const d = event.data;
+      const window = { from: d.from, annualPence: d.annualPence, validFrom: d.ratesValidFrom };
+      return {
+        ...state,
+        topUps: state.topUps.map((t) => (t.topUpId === d.topUpId
+          ? { ...t, rates: [...t.rates.filter((r) => r.from !== d.from), window].sort((a, b) => a.from.localeCompare(b.from)) } : t)),
         changesRecordedOn: changed(state, d.recordedOn),
       };
     }
@@ -147,3 +170,6 @@ export function sharedWindows(state: PlanFundingState): SharedWindow[] {
     return { ...w, to: w.to === null || isBefore(cap, w.to) ? cap : w.to };
   });
 }
+
+/** The rate window in force on a day of a top-up segment (the first, for a day before it). */
+export const rateOn = (t: TopUpSegment, day: CalendarDate): RateWindow => t.rates.filter((r) => r.from <= day).pop() ?? t.rates[0];
