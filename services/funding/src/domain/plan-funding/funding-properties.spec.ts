@@ -40,7 +40,8 @@ type Step =
   | { kind: 'endDual'; offset: number; outcome: 'success' | 'failure' }
   | { kind: 'end'; offset: number; reason: 'plan-ceased' | 'placement-ended' | 'moved-away' | 'other' }
   | { kind: 'endPlacement'; offset: number }
-  | { kind: 'cease'; offset: number };
+  | { kind: 'cease'; offset: number }
+  | { kind: 'uplift'; year: number; rate: number };
 
 const rateArb = fc.oneof(fc.integer({ min: 0, max: 8_000_000 }), fc.constantFrom(1_200_000, 1_550_000, 1_236_000));
 const splitArb = fc.option(fc.record({ specialSessions: fc.integer({ min: 0, max: 10 }), mainstreamSessions: fc.integer({ min: 0, max: 10 }) }), { freq: 4 });
@@ -56,6 +57,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('end' as const), offset: fc.integer({ min: -250, max: 200 }), reason: fc.constantFrom('placement-ended' as const, 'moved-away' as const, 'other' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('endPlacement' as const), offset: fc.integer({ min: -250, max: 200 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cease' as const), offset: fc.integer({ min: -120, max: 30 }) }) },
+  // a matrix version imported: the running band's rate from 1 April of a year (past, so months are adjusted, or to come)
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('uplift' as const), year: fc.integer({ min: 2025, max: 2029 }), rate: rateArb }) },
 );
 
 // First "today" in 2025 or 2026; the steps move it on by up to 400 days at a time, never past 2029.
@@ -116,6 +119,10 @@ function commandOf(step: Step, state: PlanFundingState, today: CalendarDate, n: 
       // the placement the top-up pays for ends, and the top-up with it
       const urn = running?.settingUrn ?? SETTINGS[0].urn;
       return cmd('EndPlacement', { on: today, settingUrn: urn, lastDay: running ? maxDate(addDays(running.from, -1), addDays(today, step.offset)) : today }, today);
+    }
+    case 'uplift': {
+      if (!running) return null;
+      return cmd('ApplyMatrixRate', { on: today, band: running.band, settingType: running.settingType, rate: { annualPence: step.rate, validFrom: `${step.year}-04-01` } }, today);
     }
     case 'cease':
       return cmd('RecordPlanCeased', { on: addDays(today, step.offset), ceasedOn: addDays(today, step.offset), reason: 'no-longer-necessary' }, today);
