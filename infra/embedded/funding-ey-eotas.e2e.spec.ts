@@ -206,6 +206,14 @@ describe('early-years inclusion funding and EOTAS packages over HTTP', () => {
         costHistory: [{ from: '2026-11-16', to: '2026-11-29', weeklyCostPence: 42_550 }, { from: '2026-11-30', to: '2026-12-18', weeklyCostPence: 45_000 }],
       });
       expect(ended.nextSteps).toEqual([]);
+
+      // in the high-needs forecast as a row of its own: this package alone is 85,100p (14 days at £425.50) + 122,143p (19 at £450), 6,429p of them after 11-29
+      const forecast = (await officer.get('/funding/forecast').query({ fy: '2026-27', 'as-at': '2026-11-30' }).expect(200)).body;
+      const eotasRow = forecast.rows.find((r: { band: string }) => r.band === 'EOTAS package');
+      expect(eotasRow).toMatchObject({ settingType: 'otherwise-than-at-school' });
+      expect(eotasRow.forecastPence).toBeGreaterThanOrEqual(207_243);
+      expect(eotasRow.spentPence + eotasRow.committedPence).toBe(eotasRow.forecastPence);
+      expect(forecast.totals.forecastPence).toBe(forecast.rows.reduce((sum: number, r: { forecastPence: number }) => sum + r.forecastPence, 0));
     });
 
     it('lists by status and plan, the review due soonest first', async () => {

@@ -13,6 +13,7 @@ import type { BudgetState } from '../domain/budget/high-needs-budget';
 import { cadenceOf, type FundingSettings } from '../config';
 import { scheduleRows } from '../infrastructure/queries/ledger-lines';
 import { forecastRows, plansBySettingType } from '../infrastructure/queries/forecast';
+import { eotasForecastRow } from '../infrastructure/queries/eotas-forecast';
 import { scheduleCsv, scheduleWorkbook } from '../infrastructure/exports/schedule-export';
 import { FundingRecords } from './funding-records';
 import { FUNDING_RECORDS, FUNDING_SETTINGS } from './tokens';
@@ -82,7 +83,7 @@ export class FinanceController {
 
   @Get('forecast')
   @NotScoped(WHY)
-  @ApiOperation({ summary: 'The high-needs forecast of a financial year as at a date: spend to date plus committed spend to the year end, by setting type and band, against the budget, with the forecast over- or underspend' })
+  @ApiOperation({ summary: 'The high-needs forecast of a financial year as at a date: spend to date plus committed spend to the year end, by setting type and band (element 3 top-ups; EOTAS packages as their own row), against the budget, with the forecast over- or underspend' })
   @ApiQuery({ name: 'fy', required: false, schema: { type: 'string', ...FY } })
   @ApiQuery({ name: 'as-at', required: false, schema: { type: 'string', format: 'date' } })
   @ApiResponse({ status: 200, description: '{ fy, asAt, budget: { totalPence, setOn } | null, totals: { spentPence, committedPence, forecastPence, budgetPence, variancePence, outcome }, rows: [{ settingType, band, plans, spentPence, committedPence, forecastPence }], bySettingType }' })
@@ -90,11 +91,15 @@ export class FinanceController {
   async forecast(@Query() query: Record<string, unknown>) {
     const { fy, asAt } = this.yearAndDate(query);
     const { dataSource, schema } = this.records.runtime;
-    const [rows, plansByType, budget] = await Promise.all([
+    const [topUps, eotas, plansByType, budget] = await Promise.all([
       forecastRows(dataSource, schema, fy, asAt, cadenceOf(this.settings)),
+      eotasForecastRow(dataSource, schema, fy, asAt),
       plansBySettingType(dataSource, schema, fy, asAt),
       this.records.read<BudgetState>(HIGH_NEEDS_BUDGET, fy),
     ]);
+    const rows = eotas ? [...topUps, eotas] : topUps;
+    // a plan with a top-up in a setting of that type and an EOTAS package is one plan at most twice: counted as the rows say
+    if (eotas) plansByType.set(eotas.settingType, (plansByType.get(eotas.settingType) ?? 0) + eotas.plans);
     const sum = (pick: (r: (typeof rows)[number]) => number, of = rows) => of.reduce((total, r) => total + pick(r), 0);
     const forecastPence = sum((r) => r.forecastPence);
     const budgetPence = budget?.state.totalPence ?? null;
