@@ -70,7 +70,10 @@ describe('early-years inclusion funding and EOTAS packages over HTTP', () => {
       // answered Mon 11-09: 20 working days from then is Mon 12-07
       const answered = (await officer.post(`/funding/ey-inclusion/applications/${id}/provide-information`).send({ on: '2026-11-09', answer: 'Plan attached' }).expect(200)).body;
       expect(answered).toMatchObject({ status: 'triaged', deadlines: { decision: { dueBy: '2026-12-07', status: 'due' } }, informationRequests: [{ requestedOn: '2026-11-04', providedOn: '2026-11-09' }] });
-      expect((await officer.get(`/funding/ey-inclusion/applications/${id}`).expect(200)).body.deadlines.decision).toEqual({ dueBy: '2026-12-07', status: 'due' });
+      const read = (await officer.get(`/funding/ey-inclusion/applications/${id}`).expect(200)).body;
+      expect(read.deadlines.decision).toEqual({ dueBy: '2026-12-07', status: 'due' });
+      // the free text, kept outside the events, shown beside them
+      expect(read.text).toMatchObject({ support: application().support, informationRequests: [{ questions: 'Please send the SEN support plan', answer: 'Plan attached' }] });
 
       // targeted's rate on the first funded day (11-02) is £12.50: 1,250p × 7.5 hours × 38 weeks = 356,250p
       const approved = (await manager.post(`/funding/ey-inclusion/applications/${id}/approve`).send({ on: '2026-11-20', level: 'targeted', from: '2026-11-02', to: '2027-07-16' }).expect(200)).body;

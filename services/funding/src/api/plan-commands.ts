@@ -31,7 +31,7 @@ export type PlanCommandDefinition = CommandDefinition<PlanContext, Command>;
 
 const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const command = <P extends TProperties>(name: string, spec: CommandSpec<P, PlanContext, Command>): PlanCommandDefinition => defineCommand(name, spec);
-const text = (kind: string, value: unknown): PendingDocument | null => (value ? { kind, content: value } : null);
+const text = (kind: string, value: unknown): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 export const Urn = (description = 'the setting\'s URN or UKPRN') => Type.String({ pattern: '^[0-9A-Za-z-]{1,20}$', description });
 export const Band = (description = 'a band of the banding matrix') => Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z .+-]{0,19}$', description });
 const Pence = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: `${description}, in pence` });

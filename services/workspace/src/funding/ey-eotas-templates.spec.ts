@@ -83,6 +83,20 @@ describe('the early years inclusion pages as rendered', () => {
     expect(words).toContain('Paid so far: £831.71. Still to pay: £2,730.79.');
     expect(words).toContain('More information asked for 4 November 2026, answered 9 November 2026');
     expect(html.match(/<summary/g)).toHaveLength(2);
+  });
+
+  it('shows the free text beside the facts: the support to be bought, the evidence, the questions and the setting\'s answer, escaped', () => {
+    const withText = { ...approved, text: {
+      support: 'A key person one to one <b>daily</b>', evidence: 'Speech and language therapist\'s report', refusalReasons: null,
+      informationRequests: [{ requestedOn: '2026-11-04', questions: 'Please send the SEN support plan', providedOn: '2026-11-09', answer: 'Plan attached' }],
+    } };
+    const html = render('funding-ey-application.njk', applicationContext(withText));
+    expectClean(html);
+    const words = text(html);
+    expect(words).toContain('Support to be bought A key person one to one &lt;b&gt;daily&lt;/b&gt;');
+    expect(html).not.toContain('<b>daily</b>');
+    expect(words).toContain('Evidence Speech and language therapist\'s report');
+    expect(words).toContain('Questions Please send the SEN support plan The setting\'s answer Plan attached');
     expect(html).toContain(`action="/high-needs/early-years/${approved.id}/record-payment"`);
   });
 

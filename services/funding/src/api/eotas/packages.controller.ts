@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { isUuid, newId } from '@ehc/domain-kernel';
 import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
 import { actorOf, Allow, callerOf, NotScoped } from '@ehc/identity';
+import { PersonalData } from '@ehc/personal-data';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { EOTAS_PACKAGE } from '../../application/aggregates';
 import { isOnFile, outstandingChecks, type EotasPackage, type EotasPackageState, type RuleBroken } from '../../domain/eotas/eotas';
@@ -133,6 +134,9 @@ export class EotasPackagesController {
   private async view(rawId: string, req: Request) {
     const { id, state, revision } = await this.found(rawId);
     auditSubjects(req, state.childId);
-    return { ...eotasPackageView(state, this.records.today()), id, revision };
+    // the panel's reasons for declining, kept outside the events (erasable)
+    const reasons = state.declined?.reasonsDocumentId ?? null;
+    const declineReasons = reasons ? (await new PersonalData(this.records.runtime.dataSource, this.records.runtime.schema).texts([reasons])).get(reasons) ?? null : null;
+    return { ...eotasPackageView(state, this.records.today()), id, revision, text: { declineReasons } };
   }
 }

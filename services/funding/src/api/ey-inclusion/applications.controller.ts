@@ -5,6 +5,7 @@ import { newId } from '@ehc/domain-kernel';
 import { documentsToWrite } from '@ehc/commands';
 import { LIST_LIMIT, LIST_OFFSET, QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
+import { PersonalData } from '@ehc/personal-data';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { EY_INCLUSION } from '../../application/aggregates';
 import type { FundingSettings } from '../../config';
@@ -121,6 +122,20 @@ export class EyApplicationsController {
   private async view(rawId: string, req: Request) {
     const { id, state, revision } = await this.found(rawId);
     auditSubjects(req, state.application?.childId);
-    return { ...eyInclusionView(state, this.records.today()), id, revision };
+    return { ...eyInclusionView(state, this.records.today()), id, revision, text: await this.text(state) };
+  }
+
+  /** The application's free text, kept outside its events (erasable): null once erased or never given. */
+  private async text(state: EyInclusionState) {
+    const a = state.application;
+    const refused = state.decision?.outcome === 'refused' ? state.decision.reasonsDocumentId : null;
+    const ids = [a?.supportDocumentId, a?.evidenceDocumentId, refused, ...state.informationRequests.flatMap((r) => [r.questionsDocumentId, r.answerDocumentId])]
+      .filter((d): d is string => !!d);
+    const texts = await new PersonalData(this.records.runtime.dataSource, this.records.runtime.schema).texts(ids);
+    const of = (d: string | null | undefined) => (d ? texts.get(d) ?? null : null);
+    return {
+      support: of(a?.supportDocumentId), evidence: of(a?.evidenceDocumentId), refusalReasons: of(refused),
+      informationRequests: state.informationRequests.map((r) => ({ requestedOn: r.requestedOn, questions: of(r.questionsDocumentId), providedOn: r.providedOn, answer: of(r.answerDocumentId) })),
+    };
   }
 }
