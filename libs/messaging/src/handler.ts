@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
 import type { IntegrationEvent } from './integration-event';
 
 /**
@@ -20,3 +21,6 @@ export interface IntegrationEventHandler<P = unknown> {
   prepare?(event: IntegrationEvent): Promise<P>;
   handle(event: IntegrationEvent, tx: EntityManager, prepared?: P): Promise<void>;
 }
+
+/** The PostgreSQL connection of a delivery's transaction: a handler appends its events in it, so they commit with the inbox marker. */
+export const transactionClient = (tx: EntityManager): PoolClient => (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;

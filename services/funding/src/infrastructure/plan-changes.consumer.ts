@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { PoolClient } from 'pg';
 import { Logger } from '@nestjs/common';
-import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
+import { transactionClient, type IntegrationEvent, type IntegrationEventHandler } from '@ehc/messaging';
 import { todayInLondon } from '@ehc/domain-kernel';
 import { caseUuidOf, FINAL_PLAN_ISSUED_V1, NEEDS_ASSESSMENT_TOPIC, type FinalPlanIssuedV1 } from '@ehc/contracts/needs-assessment';
 import {
@@ -16,8 +15,6 @@ import { SETTING_TYPES, type SettingType } from '../domain/plan-funding/events';
 
 export const PLAN_CHANGES_CONSUMER = 'funding.plan-changes';
 
-/** The PostgreSQL connection of a TypeORM transaction: the store appends its events in it. */
-const clientOf = (tx: EntityManager): PoolClient => (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 const planOf = (annualReviewPlanId: string) => annualReviewPlanId.replace(/^annualReview-/, '');
 const settingType = (type: string): SettingType => ((SETTING_TYPES as readonly string[]).includes(type) ? (type as SettingType) : 'other');
 
@@ -86,7 +83,7 @@ export function planChangesConsumer(runtime: ServiceRuntime): IntegrationEventHa
       }
       const result = await executeFundingCommand(runtime.store, PLAN_FUNDING, asked.planId, asked.command, {
         actor: { kind: 'system', id: PLAN_CHANGES_CONSUMER }, correlationId: event.correlationId, commandId: event.id, occurredAt: asked.on,
-      }, { within: clientOf(tx) });
+      }, { within: transactionClient(tx) });
       // a change the plan's funding cannot take (a provision form for a dual registration already ended) is recorded in the log, not retried forever
       if (!result.ok) logger.warn(`${event.type} ${event.id} on plan ${asked.planId}: ${result.error}`);
     },

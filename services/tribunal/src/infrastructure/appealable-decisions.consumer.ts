@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PoolClient } from 'pg';
-import type { IntegrationEvent, IntegrationEventHandler } from '@ehc/messaging';
+import { transactionClient, type IntegrationEvent, type IntegrationEventHandler } from '@ehc/messaging';
 import { isUuid, nameBasedUuid, todayInLondon, type AppealableDecisionType } from '@ehc/domain-kernel';
 import {
   caseUuidOf, LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_TOPIC, PERSONAL_DETAILS_ERASED_V1, type LetterSentV1 as NaLetterSentV1, type PersonalDetailsErasedV1,
@@ -13,8 +12,6 @@ import type { DecisionSource } from '../domain/events';
 
 export const APPEALABLE_DECISIONS_CONSUMER = 'tribunal.appealable-decisions';
 
-/** The PostgreSQL connection of a TypeORM transaction: the store appends its events in it. */
-const clientOf = (tx: EntityManager): PoolClient => (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 
 /**
  * The letter of an appealable decision is what opens its window: the windows run from the day
@@ -93,7 +90,7 @@ export function appealableDecisionsConsumer(runtime: ServiceRuntime): Integratio
           openedBy: 'published-decision', certificateOn: null, today: todayInLondon(runtime.clock),
         },
       }, { actor: { kind: 'system', id: APPEALABLE_DECISIONS_CONSUMER }, correlationId: event.correlationId, commandId: event.id, occurredAt: letter.sentOn },
-      { within: clientOf(tx), newStream: true });
+      { within: transactionClient(tx), newStream: true });
       if (!result.ok && result.error !== 'WindowAlreadyOpen') throw new Error(`the appeal window of ${letter.stream} ${letter.letterId} could not open: ${result.error}`);
     },
   };
