@@ -5,14 +5,13 @@ import { maxDate, type CalendarDate } from '@ehc/domain-kernel';
 import { financialYearEnd, financialYearOf, nextFinancialYear, paymentPeriodOf, splitByWeights, type PaymentCadence } from '@ehc/money';
 import { evolve, initialState, planFundingStream, planIdOf, PLAN_FUNDING_STREAM_PREFIX, type Event, type PlanFundingState } from '../../domain/plan-funding/plan-funding';
 import { bandsOf, commitmentsOf, payeeTypes } from '../../domain/plan-funding/commitments';
-import { commitmentChanges, planLedgerHistory } from '../../domain/plan-funding/ledger';
+import { commitmentChanges, planLedgerHistory, type CommitmentChange } from '../../domain/plan-funding/ledger';
 import type { SettingType } from '../../domain/plan-funding/events';
 
 type Cadence = (type: SettingType) => PaymentCadence;
 
 /** The ledger covers the financial year after the latest change (or the latest start) in full: later years continue from the open commitments. */
-export function ledgerHorizon(events: Event[]): CalendarDate | null {
-  const changes = commitmentChanges(events);
+export function ledgerHorizon(changes: CommitmentChange[]): CalendarDate | null {
   if (changes.length === 0) return null;
   const last = changes[changes.length - 1];
   const latestStart = last.state.topUps.map((t) => t.from).reduce((a, b) => maxDate(a, b), last.recordedOn);
@@ -30,7 +29,8 @@ function payeeNames(state: PlanFundingState): Map<string, string | null> {
 
 /** The ledger rows and open commitments of one plan, from its events. */
 export function planLedgerRows(planId: string, events: Event[], cadence: Cadence) {
-  const horizon = ledgerHorizon(events);
+  const changes = commitmentChanges(events);
+  const horizon = ledgerHorizon(changes);
   if (!horizon) return { lines: [], open: [], years: [] };
   const finalState = events.reduce(evolve, initialState());
   const types = payeeTypes(finalState);
@@ -38,13 +38,12 @@ export function planLedgerRows(planId: string, events: Event[], cadence: Cadence
   const bands = bandsOf(finalState);
   const names = payeeNames(finalState);
   const reference = finalState.reference;
-  const lines = planLedgerHistory(events, horizon, cadence, typeOf).map((l) => ({
+  const lines = planLedgerHistory(changes, horizon, { cadenceOf: cadence, typeOf }).map((l) => ({
     plan_id: planId, reference, commitment_key: l.key, band: bands.get(l.key) ?? '', payee: l.payee, payee_name: names.get(l.payee) ?? null, payee_type: typeOf(l.payee),
     fy: l.fy, period_id: l.periodId, period_from: paymentPeriodOf(l.fy, l.periodId).from, line_from: l.from, line_to: l.to, pence: l.pence, kind: l.kind,
     recorded_on: l.recordedOn, superseded_on: l.supersededOn,
   }));
   // the open-ended top-up as each change left it, valid until the next change
-  const changes = commitmentChanges(events);
   const open = changes.flatMap(({ recordedOn, state }, i) => {
     const supersededOn = changes[i + 1]?.recordedOn ?? null;
     return commitmentsOf(state, horizon)
