@@ -12,14 +12,14 @@ import { conflictingRates, matrixVersions, rateOn, type BandRate, type Command a
 import { importPriceList, type PriceList } from './price-list-import';
 import type { FundingRecords } from './funding-records';
 import { readBandRates } from './band-rates-csv';
-import { bandingMatrix } from './banding';
+import { bandingRates } from './banding';
 import { FUNDING_READERS, FUNDING_RECORDS } from './tokens';
 
 const WHY = 'the banding matrix is the authority\'s price list: it names no child';
 
 const BANDING_MATRIX_LIST: PriceList<BandRate, BandingCommand> = {
   aggregate: BANDING_MATRIX, id: 'matrix', the: 'the banding matrix', read: readBandRates,
-  current: async (records) => (await bandingMatrix(records.runtime.store)).rates,
+  current: bandingRates,
   conflicting: (current, rows) => conflictingRates({ rates: current }, rows),
   describe: (r) => ({ field: `${r.band} ${r.settingType} ${r.validFrom}`, message: `£${penceToPounds(r.annualPence)} differs from the rate already set` }),
   command: (importId, today, rates) => ({ type: 'ImportBandRates', data: { importId, today, rates } }),
@@ -80,7 +80,7 @@ export class BandsController {
     const q = new QueryReader(query);
     const on = q.date('on');
     q.done();
-    const { rates } = await bandingMatrix(this.records.runtime.store);
+    const rates = await bandingRates(this.records);
     const versions = matrixVersions(rates);
     const bands = on ? versions.filter((v) => rateOn(rates, v.band, v.settingType, on)?.validFrom === v.validFrom) : versions;
     return { asOf: on ?? this.records.today(), bands };

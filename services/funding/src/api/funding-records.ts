@@ -4,6 +4,7 @@ import { isUuid, onOrBefore, todayInLondon, type CalendarDate } from '@ehc/domai
 import { problem, type ProblemException } from '@ehc/http';
 import { commandNamed, deprecationWarning, documentsToWrite, requestContext, type CommandDefinition, type CommandDocument, type Executed } from '@ehc/commands';
 import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
+import { PersonalData } from '@ehc/personal-data';
 import type { ProjectionRunner } from '@ehc/messaging';
 import { ExecuteFundingCommand, type FundingAggregate } from '../application/funding-command';
 import { ruleProblem } from './problems';
@@ -16,7 +17,16 @@ export type RuleAnswerOf = (rule: string) => ProblemException;
  * command), a command run and answered once the lists show it. Controllers only translate HTTP.
  */
 export class FundingRecords {
-  constructor(private readonly commands: CommandBus, readonly runtime: ServiceRuntime, private readonly views: ProjectionRunner) {}
+  private readonly personal: PersonalData;
+
+  constructor(private readonly commands: CommandBus, readonly runtime: ServiceRuntime, private readonly views: ProjectionRunner) {
+    this.personal = new PersonalData(runtime.dataSource, runtime.schema);
+  }
+
+  /** Free text kept outside the events (erasable), by document id: an erased or unknown one is absent. */
+  texts(documentIds: (string | null | undefined)[]): Promise<Map<string, string>> {
+    return this.personal.texts(documentIds.filter((d): d is string => !!d));
+  }
 
   today(): CalendarDate {
     return todayInLondon(this.runtime.clock);

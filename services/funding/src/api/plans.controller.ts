@@ -12,7 +12,7 @@ import { runningTopUp } from '../domain/plan-funding/state';
 import type { SettingType } from '../domain/plan-funding/events';
 import { plansInTray, PLAN_TRAYS } from '../infrastructure/queries/plans';
 import { FundingRecords, uuidOr404 } from './funding-records';
-import { bandingMatrix } from './banding';
+import { bandingRates } from './banding';
 import { PLAN_COMMANDS, type PlanContext } from './plan-commands';
 import { planFundingView } from './plan-view';
 import { ruleProblem } from './problems';
@@ -69,8 +69,8 @@ export class PlansController {
   async command(@Param('planId') rawId: string, @Param('command') name: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const planId = uuidOr404(planUuid(rawId), 'plan', 'PlanNotFound');
     const context = async (): Promise<PlanContext> => {
-      const [found, matrix] = await Promise.all([this.records.read<PlanFundingState>(PLAN_FUNDING, planId), bandingMatrix(this.records.runtime.store)]);
-      return planContext(planId, found?.state ?? null, matrix.rates, this.records.today());
+      const [found, rates] = await Promise.all([this.records.read<PlanFundingState>(PLAN_FUNDING, planId), bandingRates(this.records)]);
+      return planContext(planId, found?.state ?? null, rates, this.records.today());
     };
     return this.records.command(PLAN_FUNDING, PLAN_COMMANDS, planId, name, body, req, res, context, (rule) => ruleProblem(rule as never), `/funding/plans/${planId}`, () => this.view(planId, req));
   }

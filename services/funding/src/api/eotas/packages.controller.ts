@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { isUuid, newId } from '@ehc/domain-kernel';
 import { LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
 import { actorOf, Allow, callerOf, NotScoped } from '@ehc/identity';
-import { PersonalData } from '@ehc/personal-data';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { EOTAS_PACKAGE } from '../../application/aggregates';
 import { isOnFile, outstandingChecks, type EotasPackage, type EotasPackageState, type RuleBroken } from '../../domain/eotas/eotas';
@@ -136,7 +135,7 @@ export class EotasPackagesController {
     auditSubjects(req, state.childId);
     // the panel's reasons for declining, kept outside the events (erasable)
     const reasons = state.declined?.reasonsDocumentId ?? null;
-    const declineReasons = reasons ? (await new PersonalData(this.records.runtime.dataSource, this.records.runtime.schema).texts([reasons])).get(reasons) ?? null : null;
+    const declineReasons = reasons ? (await this.records.texts([reasons])).get(reasons) ?? null : null;
     return { ...eotasPackageView(state, this.records.today()), id, revision, text: { declineReasons } };
   }
 }

@@ -5,7 +5,6 @@ import { newId } from '@ehc/domain-kernel';
 import { documentsToWrite } from '@ehc/commands';
 import { LIST_LIMIT, LIST_OFFSET, QueryReader } from '@ehc/http';
 import { Allow, NotScoped } from '@ehc/identity';
-import { PersonalData } from '@ehc/personal-data';
 import { AuditedRead, auditSubjects } from '@ehc/audit';
 import { EY_INCLUSION } from '../../application/aggregates';
 import type { FundingSettings } from '../../config';
@@ -129,9 +128,7 @@ export class EyApplicationsController {
   private async text(state: EyInclusionState) {
     const a = state.application;
     const refused = state.decision?.outcome === 'refused' ? state.decision.reasonsDocumentId : null;
-    const ids = [a?.supportDocumentId, a?.evidenceDocumentId, refused, ...state.informationRequests.flatMap((r) => [r.questionsDocumentId, r.answerDocumentId])]
-      .filter((d): d is string => !!d);
-    const texts = await new PersonalData(this.records.runtime.dataSource, this.records.runtime.schema).texts(ids);
+    const texts = await this.records.texts([a?.supportDocumentId, a?.evidenceDocumentId, refused, ...state.informationRequests.flatMap((r) => [r.questionsDocumentId, r.answerDocumentId])]);
     const of = (d: string | null | undefined) => (d ? texts.get(d) ?? null : null);
     return {
       support: of(a?.supportDocumentId), evidence: of(a?.evidenceDocumentId), refusalReasons: of(refused),
