@@ -12,7 +12,7 @@ import { HIGH_NEEDS_BUDGET } from '../application/aggregates';
 import type { BudgetState } from '../domain/budget/high-needs-budget';
 import { cadenceOf, type FundingSettings } from '../config';
 import { scheduleRows } from '../infrastructure/queries/ledger-lines';
-import { forecastRows, plansBySettingType } from '../infrastructure/queries/forecast';
+import { forecastRows } from '../infrastructure/queries/forecast';
 import { eotasForecastRow } from '../infrastructure/queries/eotas-forecast';
 import { scheduleCsv, scheduleWorkbook } from '../infrastructure/exports/schedule-export';
 import { FundingRecords } from './funding-records';
@@ -42,10 +42,10 @@ export class FinanceController {
     const fyText = q.text('fy', { maxLength: 7 });
     const asAtText = q.date('as-at');
     extra?.(q);
-    const fy = fyText === undefined ? financialYearOf(this.records.today()) : parseFinancialYear(fyText);
-    if (typeof fy !== 'string' && !fy.ok) q.reject('fy', 'FinancialYear', 'fy must be a financial year such as 2026-27');
+    const parsed = parseFinancialYear(fyText ?? financialYearOf(this.records.today()));
+    if (!parsed.ok) q.reject('fy', 'FinancialYear', 'fy must be a financial year such as 2026-27');
     q.done();
-    return { fy: typeof fy === 'string' ? fy : (fy as { ok: true; value: FinancialYear }).value, asAt: asAtText ?? this.records.today() };
+    return { fy: (parsed as { value: FinancialYear }).value, asAt: asAtText ?? this.records.today() };
   }
 
   @Get('schedule')
@@ -91,10 +91,9 @@ export class FinanceController {
   async forecast(@Query() query: Record<string, unknown>) {
     const { fy, asAt } = this.yearAndDate(query);
     const { dataSource, schema } = this.records.runtime;
-    const [topUps, eotas, plansByType, budget] = await Promise.all([
+    const [{ rows: topUps, plansByType }, eotas, budget] = await Promise.all([
       forecastRows(dataSource, schema, fy, asAt, cadenceOf(this.settings)),
       eotasForecastRow(dataSource, schema, fy, asAt),
-      plansBySettingType(dataSource, schema, fy, asAt),
       this.records.read<BudgetState>(HIGH_NEEDS_BUDGET, fy),
     ]);
     const rows = eotas ? [...topUps, eotas] : topUps;

@@ -4,20 +4,6 @@ import { financialYearStart, type FinancialYear, type PaymentCadence } from '@eh
 import type { SettingType } from '../../domain/plan-funding/events';
 import { continuation, VISIBLE_AT } from './ledger-lines';
 
-/** Plans with money in the year as at the date, by setting type: a plan whose band changed counts once. */
-export async function plansBySettingType(dataSource: DataSource, schema: string, fy: FinancialYear, asAt: CalendarDate): Promise<Map<string, number>> {
-  const t = (name: string) => `"${schema}".${name}`;
-  const rows = (await dataSource.query(
-    `SELECT payee_type, count(DISTINCT plan_id)::int AS plans FROM (
-       SELECT payee_type, plan_id FROM ${t('rm_funding_plan_years')} WHERE fy = $1 AND from_day <= $3::date AND (to_day IS NULL OR to_day > $3::date)
-       UNION
-       SELECT payee_type, plan_id FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')}
-     ) x GROUP BY payee_type`,
-    [fy, financialYearStart(fy), asAt],
-  )) as { payee_type: string; plans: number }[];
-  return new Map(rows.map((r) => [r.payee_type, r.plans]));
-}
-
 export interface ForecastRow { settingType: string; band: string; plans: number; spentPence: number; committedPence: number; forecastPence: number }
 
 /**
@@ -25,7 +11,7 @@ export interface ForecastRow { settingType: string; band: string; plans: number;
  * paid in advance, and adjustments recorded by then) plus what is committed to the year end, by
  * setting type and band, from the ledger as it stood that day.
  */
-export async function forecastRows(dataSource: DataSource, schema: string, fy: FinancialYear, asAt: CalendarDate, cadenceOf: (type: SettingType) => PaymentCadence): Promise<ForecastRow[]> {
+export async function forecastRows(dataSource: DataSource, schema: string, fy: FinancialYear, asAt: CalendarDate, cadenceOf: (type: SettingType) => PaymentCadence): Promise<{ rows: ForecastRow[]; plansByType: Map<string, number> }> {
   const t = (name: string) => `"${schema}".${name}`;
   const spent = `(kind = 'adjustment' OR period_from <= $2::date)`;
   // the ledger as at the date: the months before it summed by month, its own month by day
@@ -43,16 +29,16 @@ export async function forecastRows(dataSource: DataSource, schema: string, fy: F
      WHERE materialised_to < $1::date AND ${VISIBLE_AT('$2::date')} GROUP BY payee_type, band, annual_share_pence`,
     [financialYearStart(fy), asAt],
   )) as { payee_type: string; band: string; annual_share_pence: number; n: number }[];
-  // a plan beyond its ledger's horizon has no lines in the year: the two counts do not overlap
+  // plans with money in the year as at the date, by band and by setting type (a plan whose band changed counts once for its type);
+  // a plan beyond its ledger's horizon has no lines in the year, so the two sources do not overlap
   const plans = (await dataSource.query(
-    `SELECT payee_type, band, sum(plans)::int AS plans FROM (
-       SELECT payee_type, band, count(DISTINCT plan_id) AS plans FROM ${t('rm_funding_plan_years')}
-       WHERE fy = $1 AND from_day <= $3::date AND (to_day IS NULL OR to_day > $3::date) GROUP BY payee_type, band
-       UNION ALL
-       SELECT payee_type, band, count(DISTINCT plan_id) FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')} GROUP BY payee_type, band
-     ) x GROUP BY payee_type, band`,
+    `SELECT payee_type, band, count(DISTINCT plan_id)::int AS plans FROM (
+       SELECT payee_type, band, plan_id FROM ${t('rm_funding_plan_years')} WHERE fy = $1 AND from_day <= $3::date AND (to_day IS NULL OR to_day > $3::date)
+       UNION
+       SELECT payee_type, band, plan_id FROM ${t('rm_funding_open_commitments')} WHERE materialised_to < $2::date AND ${VISIBLE_AT('$3::date')}
+     ) x GROUP BY GROUPING SETS ((payee_type, band), (payee_type))`,
     [fy, financialYearStart(fy), asAt],
-  )) as { payee_type: string; band: string; plans: number }[];
+  )) as { payee_type: string; band: string | null; plans: number }[];
 
   const rows = new Map<string, ForecastRow>();
   const row = (settingType: string, band: string) => {
@@ -73,9 +59,16 @@ export async function forecastRows(dataSource: DataSource, schema: string, fy: F
       else x.committedPence += line.pence * r.n;
     }
   }
-  for (const p of plans) row(p.payee_type, p.band).plans = p.plans;
+  const plansByType = new Map<string, number>();
+  for (const p of plans) {
+    if (p.band === null) plansByType.set(p.payee_type, p.plans);
+    else row(p.payee_type, p.band).plans = p.plans;
+  }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...rows.values()]
-    .map((r) => ({ ...r, forecastPence: r.spentPence + r.committedPence }))
-    .sort((a, b) => order(a.settingType, b.settingType) || a.band.localeCompare(b.band, 'en', { numeric: true }));
+  return {
+    rows: [...rows.values()]
+      .map((r) => ({ ...r, forecastPence: r.spentPence + r.committedPence }))
+      .sort((a, b) => order(a.settingType, b.settingType) || a.band.localeCompare(b.band, 'en', { numeric: true })),
+    plansByType,
+  };
 }
