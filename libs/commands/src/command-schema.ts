@@ -17,6 +17,8 @@ export const CalendarDateField = (description = 'a calendar date, YYYY-MM-DD (Eu
 
 /** Text kept outside the events (reasons, representations, notes): bounded, erasable. */
 export const FreeText = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
+/** One of a closed list of codes, typed as the list's union. */
+export const OneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
 /** A setting by its URN (5–8 digits) or its name, or as `{ urn, name }`. */
 export const SettingReferenceField = (description: string) => Type.Union([

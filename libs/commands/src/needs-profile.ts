@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { NEEDS_PROFILE_CONTEXTS, RATING_SCALE, VALUING_SEND_DOMAINS, type DomainRatings, type NeedsProfileContext } from '@ehc/domain-kernel';
+import { OneOf } from './command-schema';
 
 /*
  * A Valuing SEND profile's body (domain §8), the same on a case and on a plan: one schema, so the
@@ -16,7 +17,7 @@ export const RatingsField = (line: string) => Type.Array(Type.Integer({ minimum:
 
 /** The fields of a command recording a profile: when in the process (optional) and its three lines. */
 export const needsProfileFields = () => ({
-  context: Type.Optional(Type.Unsafe<NeedsProfileContext>({ type: 'string', enum: [...NEEDS_PROFILE_CONTEXTS] })),
+  context: Type.Optional(OneOf<NeedsProfileContext>(NEEDS_PROFILE_CONTEXTS)),
   needs: RatingsField('needs'), settingReadiness: RatingsField('setting readiness'), familyConfidence: RatingsField('family confidence'),
 });
 

@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate, CommandPolicies, PhaseTransferKind } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandBody, type CommandDefinition, type CommandSpec, type PendingDocument, type ReadCommand, type SettingReferenceInput, OneOf } from '@ehc/commands';
 import type { Command } from '../domain/annual-review';
 import type { CeaseAppealOutcome, CeaseReason, ClosureReason, Setting } from '../domain/events';
 
@@ -27,7 +27,6 @@ export interface PlanCommandDefinition extends CommandDefinition<PlanCommandCont
   settingRefs(body: Record<string, unknown>): SettingRef[];
 }
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const text = (kind: string, value: string | undefined): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 const ref = (field: string, value: SettingReferenceInput | undefined): SettingRef[] => (value === undefined ? [] : [{ field, ...settingReferenceOf(value) }]);
 
@@ -63,7 +62,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   planCommand('decide', {
     summary: 'The LA\'s decision after the review: maintain, amend or cease (reg 20(10): within 4 weeks of the meeting); maintain and cease are appealable',
-    fields: { outcome: oneOf(['maintain', 'amend', 'cease'] as const), reasons: reasonsField() },
+    fields: { outcome: OneOf(['maintain', 'amend', 'cease'] as const), reasons: reasonsField() },
     example: { on: '2026-06-01', outcome: 'amend' },
     deprecatedAliases: { decision: 'outcome' },
     documents: ({ reasons }) => [text('review-decision-reasons', reasons)],
@@ -113,8 +112,8 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
       namedSetting: SettingReferenceField('the setting named in section I'),
       phaseTransfer: Type.Optional(Type.Union([
         Type.Null(),
-        oneOf(TRANSFER_KINDS),
-        Type.Object({ kind: oneOf(TRANSFER_KINDS), transferYear: Type.Optional(Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()])) }, { additionalProperties: false }),
+        OneOf(TRANSFER_KINDS),
+        Type.Object({ kind: OneOf(TRANSFER_KINDS), transferYear: Type.Optional(Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()])) }, { additionalProperties: false }),
       ], { description: 'the reg 2 phase transfer this amendment is for (reg 18(1)); the year follows from the cohort where it can' })),
     },
     example: { on: '2026-06-30', namedSetting: '120350', phaseTransfer: null },
@@ -139,7 +138,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   planCommand('propose-cease', {
     summary: 'Consider ceasing to maintain the plan (s.45, reg 31): the family and the setting are consulted first',
-    fields: { reason: oneOf(CEASE_REASONS), reasons: reasonsField() },
+    fields: { reason: OneOf(CEASE_REASONS), reasons: reasonsField() },
     example: { on: '2026-10-01', reason: 'no-longer-necessary', reasons: 'The outcomes in section E have been met.' },
     documents: ({ reasons }) => [text('cease-reasons', reasons)],
     build: ({ on, reason }, { today }, [doc]): Command => ({ type: 'ProposeCease', data: { on, today, reason, reasonsDocumentId: doc } }),
@@ -171,7 +170,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   planCommand('record-cease-appeal-outcome', {
     summary: 'Record how the appeal against ceasing ended: dismissed or withdrawn, the plan ends; allowed or conceded, it is maintained',
-    fields: { outcome: oneOf(APPEAL_OUTCOMES) },
+    fields: { outcome: OneOf(APPEAL_OUTCOMES) },
     example: { on: '2027-03-01', outcome: 'dismissed' },
     build: ({ on, outcome }, { today }): Command => ({ type: 'RecordCeaseAppealOutcome', data: { on, today, outcome } }),
   }),
@@ -217,13 +216,13 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   }),
   planCommand('end-dual-registration', {
     summary: 'End the dual registration at the annual review: success (the plan is rewritten) or failure (an amendment notice follows)',
-    fields: { outcome: oneOf(['success', 'failure'] as const) },
+    fields: { outcome: OneOf(['success', 'failure'] as const) },
     example: { on: '2027-05-20', outcome: 'success' },
     build: ({ on, outcome }, { today }): Command => ({ type: 'EndDualRegistration', data: { on, today, outcome } }),
   }),
   planCommand('close', {
     summary: 'Close the plan without a decision to cease (transferred to another authority, died, other); no letter',
-    fields: { reason: oneOf(CLOSURE_REASONS) },
+    fields: { reason: OneOf(CLOSURE_REASONS) },
     example: { on: '2026-12-01', reason: 'transferred-to-another-authority' },
     build: ({ on, reason }, { today }): Command => ({ type: 'Close', data: { on, today, reason } }),
   }),

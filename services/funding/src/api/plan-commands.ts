@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument, OneOf } from '@ehc/commands';
 import type { Command } from '../domain/plan-funding/plan-funding';
 import { SETTING_TYPES, type SettingType } from '../domain/plan-funding/events';
 import type { MatrixRates } from '../domain/plan-funding/commands';
@@ -29,7 +29,6 @@ export interface PlanContext {
 }
 export type PlanCommandDefinition = CommandDefinition<PlanContext, Command>;
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const command = <P extends TProperties>(name: string, spec: CommandSpec<P, PlanContext, Command>): PlanCommandDefinition => defineCommand(name, spec);
 const text = (kind: string, value: unknown): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 export const Urn = (description = 'the setting\'s URN or UKPRN') => Type.String({ pattern: '^[0-9A-Za-z-]{1,20}$', description });
@@ -59,7 +58,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
       band: Band(),
       settingUrn: Urn(),
       from: CalendarDateField('the first day funded (may be before today, or after it)'),
-      settingType: Type.Optional(oneOf(SETTING_TYPES, 'the setting\'s type in the banding matrix (default: as the plan names it, or the one type the band exists for)')),
+      settingType: Type.Optional(OneOf(SETTING_TYPES, 'the setting\'s type in the banding matrix (default: as the plan names it, or the one type the band exists for)')),
       settingName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the setting\'s name, for the lists' })),
     },
     example: { on: '2026-09-14', band: 'C', settingUrn: '120345', from: '2026-09-01' },
@@ -102,7 +101,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
   command('decide-funding-increase', {
     summary: 'Decide the open funding increase request: agreed (the band changes from a date) or refused (with reasons)',
     fields: {
-      outcome: oneOf(['agreed', 'refused'] as const),
+      outcome: OneOf(['agreed', 'refused'] as const),
       band: Type.Optional(Band('with agreed: the new band')),
       from: Type.Optional(CalendarDateField('with agreed: the first day at the new band')),
       reasons: Reasons(),
@@ -124,7 +123,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
     summary: 'End the top-up on its last funded day (plan ceased, placement ended, moved away, other); paid months after it are clawed back as adjustments',
     fields: {
       lastDay: Type.Optional(CalendarDateField('the last day funded (default: on)')),
-      reason: Type.Optional(oneOf(['plan-ceased', 'placement-ended', 'moved-away', 'other'] as const, 'why it ends (default: other)')),
+      reason: Type.Optional(OneOf(['plan-ceased', 'placement-ended', 'moved-away', 'other'] as const, 'why it ends (default: other)')),
     },
     example: { on: '2026-12-01', lastDay: '2026-12-18', reason: 'moved-away' },
     build: ({ on, lastDay, reason }, { today }): Command => ({ type: 'EndTopUp', data: { on, today, lastDay: lastDay ?? on, reason: reason ?? 'other' } }),
@@ -133,7 +132,7 @@ export const PLAN_COMMANDS: readonly PlanCommandDefinition[] = [
     summary: 'A placement started at a setting, by URN/UKPRN',
     fields: {
       settingUrn: Urn(), from: Type.Optional(CalendarDateField('the first day at the setting (default: on)')),
-      settingType: Type.Optional(oneOf(SETTING_TYPES, 'the setting\'s type (default: as the plan names it)')), settingName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      settingType: Type.Optional(OneOf(SETTING_TYPES, 'the setting\'s type (default: as the plan names it)')), settingName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     },
     example: { on: '2026-09-01', settingUrn: '120345', from: '2026-09-01', settingType: 'mainstream', settingName: 'Lincoln Castle Academy' },
     build: ({ on, settingUrn, from, settingType, settingName }, context): Command => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { EXCEPTION_LIMBS, type CalendarDate, type CommandPolicies, type ExceptionLimb } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand, type SettingReferenceInput } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, needsProfileFields, needsProfileOf, SettingReferenceField, settingReferenceOf, type CommandDefinition, type PendingDocument, type ReadCommand, type SettingReferenceInput, OneOf } from '@ehc/commands';
 import type { Command } from '../domain/needs-assessment';
 import type { AdviceType, ClosureReason, Setting } from '../domain/events';
 
@@ -22,7 +22,6 @@ export const CLOSURE_REASONS: readonly ClosureReason[] = ['moved-to-another-auth
 /** reg 10(4)'s own letters for its limbs, (a) to (d). */
 const LIMB_LETTERS: Record<string, ExceptionLimb> = { a: 'school-closure', b: 'early-years-closure', c: 'exceptional-personal-circumstances', d: 'absence-from-area' };
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
 const SettingField = SettingReferenceField;
 
@@ -70,7 +69,7 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
 
   defineCommand('request-advice', {
     summary: 'Ask for advice and information (reg 6); each adviser has 6 weeks (reg 8)',
-    fields: { adviceType: oneOf(ADVICE_TYPES, 'whose advice'), adviser: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the service or person asked' })) },
+    fields: { adviceType: OneOf(ADVICE_TYPES, 'whose advice'), adviser: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the service or person asked' })) },
     example: { on: '2026-02-16', adviceType: 'psychological', adviser: 'Educational Psychology Service' },
     deprecatedAliases: { type: 'adviceType', kind: 'adviceType' },
     build: ({ on, adviceType, adviser }, { today }): Command => ({ type: 'RequestAdvice', data: { on, today, adviceType, adviser: adviser ?? null } }),
@@ -78,7 +77,7 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
 
   defineCommand('record-advice', {
     summary: 'Record advice received: by its adviceId, or by type when one request of that type is open',
-    fields: { adviceId: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), adviceType: Type.Optional(oneOf(ADVICE_TYPES)) },
+    fields: { adviceId: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), adviceType: Type.Optional(OneOf(ADVICE_TYPES)) },
     bodyOptions: { if: { not: { required: ['adviceId'] } }, then: { required: ['adviceType'] } },
     example: { on: '2026-03-27', adviceId: 'advice-1' },
     deprecatedAliases: { type: 'adviceType', kind: 'adviceType' },
@@ -88,7 +87,7 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
   defineCommand('record-exception', {
     summary: 'Record an exception to the time limits (reg 5(4), 10(4), 13(3)) with its evidence and dates; `on` is the day it began (for a closure, the day advice was asked)',
     fields: {
-      limb: oneOf([...EXCEPTION_LIMBS, 'a', 'b', 'c', 'd', 'A', 'B', 'C', 'D'], 'the reg 10(4) limb, or its letter'),
+      limb: OneOf([...EXCEPTION_LIMBS, 'a', 'b', 'c', 'd', 'A', 'B', 'C', 'D'], 'the reg 10(4) limb, or its letter'),
       to: Type.Optional(CalendarDateField('the day it ended (the first day back, for an absence)')),
       closedFrom: Type.Optional(CalendarDateField('closure limbs: the first day the setting was closed')),
       reopensOn: Type.Optional(CalendarDateField('closure limbs: the first day it is open again')),
@@ -215,7 +214,7 @@ export const CASE_COMMANDS: readonly CaseCommandDefinition[] = [
 
   defineCommand('close', {
     summary: 'Close the case (moved away, died, left England, other)',
-    fields: { reason: oneOf(CLOSURE_REASONS) },
+    fields: { reason: OneOf(CLOSURE_REASONS) },
     example: { on: '2026-03-01', reason: 'moved-to-another-authority' },
     build: ({ on, reason }, { today }): Command => ({ type: 'Close', data: { on, today, reason } }),
   }),

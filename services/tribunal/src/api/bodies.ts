@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { bodyReader, CalendarDateField, FreeText } from '@ehc/commands';
+import { bodyReader, CalendarDateField, FreeText, OneOf } from '@ehc/commands';
 import { APPEAL_TYPES, DECISION_TYPES } from '@ehc/contracts/tribunal';
 
 /*
@@ -7,21 +7,20 @@ import { APPEAL_TYPES, DECISION_TYPES } from '@ehc/contracts/tribunal';
  * TypeBox: validation (every field at fault named in one 400) and the OpenAPI schema with its example.
  */
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 export const SECTIONS = ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I'] as const;
-export const Section = (description = 'a plan section: B, F, I are appealable; C, D, G, H1, H2 are recommendations on health and social care') => oneOf(SECTIONS, description);
+export const Section = (description = 'a plan section: B, F, I are appealable; C, D, G, H1, H2 are recommendations on health and social care') => OneOf(SECTIONS, description);
 
 export const OpenWindowBody = Type.Object({
   decisionId: Type.Optional(Type.String({ format: 'uuid', description: 'the decision\'s id, if the LA has one (a new one is drawn otherwise)' })),
   source: Type.Optional(Type.Object({
-    service: oneOf(['before-the-hub', 'needs-assessment', 'annual-review'] as const, 'where the decision was made'),
+    service: OneOf(['before-the-hub', 'needs-assessment', 'annual-review'] as const, 'where the decision was made'),
     id: Type.String({ minLength: 1, maxLength: 100, description: 'the case or plan id, or the LA\'s own reference for a decision before the hub' }),
   }, { additionalProperties: false, description: 'default: before the hub, under the decision\'s own id' })),
   childId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-  decisionType: oneOf(DECISION_TYPES, 'the appealable decision (s.51)'),
+  decisionType: OneOf(DECISION_TYPES, 'the appealable decision (s.51)'),
   letterOn: CalendarDateField('the day written notice of the decision was sent'),
   certificateOn: Type.Optional(Type.Union([CalendarDateField('a mediation certificate already issued'), Type.Null()])),
-  recipient: Type.Optional(oneOf(['parent', 'young-person'] as const, 'who holds the right of appeal (default parent)')),
+  recipient: Type.Optional(OneOf(['parent', 'young-person'] as const, 'who holds the right of appeal (default parent)')),
 }, { additionalProperties: false, examples: [{ source: { service: 'before-the-hub', id: 'LEG-2026-0141' }, decisionType: 'refusal-to-assess', letterOn: '2026-10-26' }] });
 export type OpenWindowBody = Static<typeof OpenWindowBody>;
 
@@ -37,7 +36,7 @@ export type MediationBody = Static<typeof MediationBody>;
 export const AppealBody = Type.Object({
   decisionId: Type.String({ format: 'uuid', description: 'the appealable decision (its appeal window)' }),
   registeredOn: CalendarDateField('the day the tribunal registered the appeal'),
-  type: oneOf(APPEAL_TYPES, 'what is appealed; it must be one s.51 gives for the decision'),
+  type: OneOf(APPEAL_TYPES, 'what is appealed; it must be one s.51 gives for the decision'),
   grounds: Type.Optional(Type.Array(Type.Object({ section: Section() }, { additionalProperties: false }), { maxItems: 8 })),
   lateAppealAdmitted: Type.Optional(Type.Boolean({ description: 'the tribunal admitted an appeal made after the deadline' })),
   sentToLaOn: Type.Optional(CalendarDateField('the day the tribunal sent the appeal to the LA (default: registeredOn): the response is due 30 working days after')),

@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument, OneOf } from '@ehc/commands';
 import { ORDER_KINDS, ORDER_STEPS } from '@ehc/contracts/tribunal';
 import type { Command } from '../domain/tribunal';
 import { Section } from './bodies';
@@ -15,7 +15,6 @@ import { Section } from './bodies';
 export interface PartContext { partId: string; today: CalendarDate }
 export type PartCommandDefinition = CommandDefinition<PartContext, Command>;
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const command = <P extends TProperties>(name: string, spec: CommandSpec<P, PartContext, Command>): PartCommandDefinition => defineCommand(name, spec);
 const text = (kind: string, value: unknown): PendingDocument | null => (value ? { kind, content: value } : null);
 
@@ -28,7 +27,7 @@ export const MEDIATION_COMMANDS: readonly PartCommandDefinition[] = [
   }),
   command('screen', {
     summary: 'The local screening of the request: resolved (settled early) or proceed. It runs inside the 30 days and never stops them',
-    fields: { outcome: oneOf(['resolved', 'proceed'] as const) },
+    fields: { outcome: OneOf(['resolved', 'proceed'] as const) },
     example: { on: '2026-03-06', outcome: 'proceed' },
     build: ({ on, outcome }, { partId, today }): Command => ({ type: 'ScreenMediationRequest', data: { mediationId: partId, on, outcome, today } }),
   }),
@@ -80,7 +79,7 @@ export const MEDIATION_COMMANDS: readonly PartCommandDefinition[] = [
 ];
 
 const OrderField = Type.Object({
-  kind: oneOf(ORDER_KINDS, 'what the LA must do (reg 44(2))'),
+  kind: OneOf(ORDER_KINDS, 'what the LA must do (reg 44(2))'),
   amendmentOrdered: Type.Optional(Type.Boolean({ description: 'with cease-decision-overturned: an amendment ordered too (5 weeks)' })),
 }, { additionalProperties: false });
 const orders = (given: { kind: (typeof ORDER_KINDS)[number]; amendmentOrdered?: boolean }[] | undefined) =>
@@ -102,12 +101,12 @@ export const APPEAL_COMMANDS: readonly PartCommandDefinition[] = [
   command('record-outcome', {
     summary: 'The tribunal\'s decision: dismissed, allowed (wholly or in part, with orders), remitted or a consent order; each order gets its reg 44 periods from its date',
     fields: {
-      outcome: oneOf(['dismissed', 'allowed', 'allowed-in-part', 'remitted', 'consent-order'] as const),
-      grounds: Type.Optional(Type.Array(Type.Object({ section: Section(), outcome: oneOf(['upheld', 'not-upheld', 'recommendation-made'] as const) }, { additionalProperties: false }), { maxItems: 8 })),
+      outcome: OneOf(['dismissed', 'allowed', 'allowed-in-part', 'remitted', 'consent-order'] as const),
+      grounds: Type.Optional(Type.Array(Type.Object({ section: Section(), outcome: OneOf(['upheld', 'not-upheld', 'recommendation-made'] as const) }, { additionalProperties: false }), { maxItems: 8 })),
       orders: Type.Optional(Type.Array(OrderField, { maxItems: 5, description: 'what the tribunal ordered; an allowed refusal orders its one remedy by itself' })),
       costs: Type.Optional(Type.Union([
         Type.Object({ awarded: Type.Literal(false) }, { additionalProperties: false }),
-        Type.Object({ awarded: Type.Literal(true), against: oneOf(['local-authority', 'parent-or-young-person'] as const) }, { additionalProperties: false }),
+        Type.Object({ awarded: Type.Literal(true), against: OneOf(['local-authority', 'parent-or-young-person'] as const) }, { additionalProperties: false }),
       ], { description: 'costs, rarely awarded' })),
     },
     example: { on: '2026-11-02', outcome: 'allowed', grounds: [{ section: 'F', outcome: 'upheld' }], orders: [{ kind: 'amend-special-educational-provision' }] },
@@ -135,7 +134,7 @@ export const APPEAL_COMMANDS: readonly PartCommandDefinition[] = [
   }),
   command('record-compliance', {
     summary: 'A step of an order done (reg 44): once the order is complied with, the family is sent the confirmation',
-    fields: { orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'the order' }), step: oneOf(ORDER_STEPS, 'the step done') },
+    fields: { orderId: Type.String({ pattern: '^order-[0-9]+$', description: 'the order' }), step: OneOf(ORDER_STEPS, 'the step done') },
     example: { on: '2026-11-13', orderId: 'order-1', step: 'notify' },
     build: ({ on, orderId, step }, { today }): Command => ({ type: 'RecordCompliance', data: { orderId, step, on, today, by: 'recorded' } }),
   }),
@@ -143,7 +142,7 @@ export const APPEAL_COMMANDS: readonly PartCommandDefinition[] = [
     summary: 'A reg 44(3) exception: the periods no longer bind (personal circumstances, an absence of at least 2 weeks, or the reg 10(4) closure limbs)',
     fields: {
       orderId: Type.String({ pattern: '^order-[0-9]+$' }),
-      reason: oneOf(['personal-circumstances', 'absence', 'closure'] as const),
+      reason: OneOf(['personal-circumstances', 'absence', 'closure'] as const),
       absenceDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, description: 'with absence: its length in days (at least 14)' })),
     },
     example: { on: '2026-11-20', orderId: 'order-1', reason: 'absence', absenceDays: 21 },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { bodyReader, CalendarDateField } from '@ehc/commands';
+import { bodyReader, CalendarDateField, OneOf } from '@ehc/commands';
 import { COMMISSIONING_CHECKS } from '../../domain/eotas/eotas';
 
 /*
@@ -8,7 +8,6 @@ import { COMMISSIONING_CHECKS } from '../../domain/eotas/eotas';
  * proposer is the signed-in officer, never a body field.
  */
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 
 /** Whole pence a week, at least 1p; at most £100,000 a week, far above any package, which keeps the cost arithmetic exact. */
 export const WeeklyCostPenceField = (description = 'the weekly cost in whole pence (£425.50 is 42550)') =>
@@ -23,7 +22,7 @@ export const ProposeEotasPackageBody = Type.Object({
     ukprn: Type.Optional(Type.Union([Type.String({ pattern: '^1[0-9]{7}$', description: 'UK Provider Reference Number (8 digits, starting 1)' }), Type.Null()])),
     unregulated: Type.Boolean({ description: 'not registered or inspected: every commissioning check is needed before sign-off' }),
   }, { additionalProperties: false }),
-  checksDone: Type.Optional(Type.Array(oneOf(COMMISSIONING_CHECKS, 'a commissioning check already done'), { uniqueItems: true, maxItems: COMMISSIONING_CHECKS.length })),
+  checksDone: Type.Optional(Type.Array(OneOf(COMMISSIONING_CHECKS, 'a commissioning check already done'), { uniqueItems: true, maxItems: COMMISSIONING_CHECKS.length })),
   weeklyCostPence: WeeklyCostPenceField(),
   startOn: CalendarDateField('the proposed start (may be in the future)'),
   reviewDate: CalendarDateField('when the package is to be reviewed: after the start'),

@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, type PendingDocument, OneOf } from '@ehc/commands';
 import { COMMISSIONING_CHECKS, END_REASONS, type Command } from '../../domain/eotas/eotas';
 import { WeeklyCostPenceField, type ProposeEotasPackageBody } from './bodies';
 
@@ -14,7 +14,6 @@ import { WeeklyCostPenceField, type ProposeEotasPackageBody } from './bodies';
 export interface EotasContext { packageId: string; today: CalendarDate; actorId: string }
 export type EotasCommandDefinition = CommandDefinition<EotasContext, Command>;
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const command = <P extends TProperties>(name: string, spec: CommandSpec<P, EotasContext, Command>): EotasCommandDefinition => defineCommand(name, spec);
 const text = (kind: string, value: string | undefined): PendingDocument | null => (value ? { kind, content: { text: value } } : null);
 
@@ -31,7 +30,7 @@ export const proposeEotasPackage = (body: ProposeEotasPackageBody, { packageId, 
 export const EOTAS_COMMANDS: readonly EotasCommandDefinition[] = [
   command('record-check', {
     summary: 'A commissioning check on an unregulated provider done (before sign-off; each once)',
-    fields: { check: oneOf(COMMISSIONING_CHECKS, 'the check done') },
+    fields: { check: OneOf(COMMISSIONING_CHECKS, 'the check done') },
     example: { on: '2026-03-04', check: 'references' },
     build: ({ on, check }, { today }): Command => ({ type: 'RecordCommissioningCheck', data: { on, check, today } }),
   }),
@@ -70,7 +69,7 @@ export const EOTAS_COMMANDS: readonly EotasCommandDefinition[] = [
     summary: 'The package ended: its last day of provision (and of cost) may be after `on`, never before the start',
     fields: {
       lastDay: CalendarDateField('the last day of provision'),
-      reason: oneOf(END_REASONS, 'why it ended'),
+      reason: OneOf(END_REASONS, 'why it ended'),
       notes: Type.Optional(FreeText(20_000, 'notes on the ending, kept outside the events')),
     },
     example: { on: '2026-10-16', lastDay: '2026-10-23', reason: 'returned-to-school' },

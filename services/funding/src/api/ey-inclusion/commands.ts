@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec } from '@ehc/commands';
+import { CalendarDateField, defineCommand, FreeText, type CommandDefinition, type CommandSpec, OneOf } from '@ehc/commands';
 import type { Command } from '../../domain/ey-inclusion/ey-inclusion';
 import { REFUSAL_REASONS } from '../../domain/ey-inclusion/events';
 
@@ -18,7 +18,6 @@ export interface EyContext {
 }
 export type EyCommandDefinition = CommandDefinition<EyContext, Command>;
 
-const oneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const command = <P extends TProperties>(name: string, spec: CommandSpec<P, EyContext, Command>): EyCommandDefinition => defineCommand(name, spec);
 const text = (kind: string, value: string) => ({ kind, content: { text: value } });
 /** A document the body requires always has an id by the time the command is built. */
@@ -62,7 +61,7 @@ export const EY_INCLUSION_COMMANDS: readonly EyCommandDefinition[] = [
   command('refuse', {
     summary: 'Funding refused, with its reasons',
     fields: {
-      reasonCodes: Type.Array(oneOf(REFUSAL_REASONS), { maxItems: REFUSAL_REASONS.length, uniqueItems: true, description: 'why, at least one' }),
+      reasonCodes: Type.Array(OneOf(REFUSAL_REASONS), { maxItems: REFUSAL_REASONS.length, uniqueItems: true, description: 'why, at least one' }),
       reasons: FreeText(20_000, 'the reasons in words, as the letter gives them, kept outside the events'),
     },
     example: { on: '2026-10-02', reasonCodes: ['needs-met-from-universal-provision'], reasons: 'The support described is part of the setting\'s ordinarily available provision' },
