@@ -1,4 +1,5 @@
 import { addDays, daysBetween, isAfter, isBefore, maxDate, minDate, onOrBefore, type CalendarDate } from '@ehc/domain-kernel';
+import { roundHalfUp } from '@ehc/money';
 import type { EotasPackageState } from './package-state';
 
 /*
@@ -44,16 +45,13 @@ export function weeklyCostPeriods(state: EotasPackageState): CostPeriod[] {
 }
 
 /**
- * Pence for `days` days at a weekly cost: weeklyCostPence × days ÷ 7, rounded half up, in integer
- * arithmetic (floor((2 × weekly × days + 7) ÷ 14), the floor taken with the remainder so no float
- * division is trusted). Because 7 is odd, an exact half never arises: half up and half even agree.
+ * Pence for `days` days at a weekly cost: weeklyCostPence × days ÷ 7, rounded half up (the money
+ * rules' `roundHalfUp`; with 7 odd an exact half never arises, so half up and half even agree).
  */
 export function penceForDays(weeklyCostPence: number, days: number): number {
   if (!Number.isSafeInteger(weeklyCostPence) || weeklyCostPence < 0) throw new RangeError(`weeklyCostPence must be whole pence, got ${weeklyCostPence}`);
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a whole number of days, got ${days}`);
-  const twice = 2 * weeklyCostPence * days + 7;
-  if (!Number.isSafeInteger(twice)) throw new RangeError(`pence for ${days} days at ${weeklyCostPence} a week are beyond exact integer arithmetic`);
-  return (twice - (twice % 14)) / 14;
+  return roundHalfUp(BigInt(weeklyCostPence) * BigInt(days), 7);
 }
 
 /**

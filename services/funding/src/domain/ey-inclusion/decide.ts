@@ -3,7 +3,8 @@ import type { Command } from './commands';
 import type { Event, PaymentLine } from './events';
 import { fundedAmountPence, MAX_HOURS_PER_WEEK, MAX_WEEKS, proratedPence, toHundredths } from './amounts';
 import { awaitingInformation, paymentLines, type ApplicationState, type EyInclusionState } from './state';
-import { daysInclusive, termlySchedule } from './term-schedule';
+import { daysInclusive } from '@ehc/money';
+import { termlySchedule } from './term-schedule';
 
 export type RuleBroken =
   // 404: no application on this stream

@@ -14,5 +14,3 @@ export function termlySchedule(amountPence: number, from: CalendarDate, to: Cale
   const pence = splitByWeights(amountPence, terms.map((t) => daysInclusive(t.from, t.to)));
   return terms.map((t, i) => ({ ...t, pence: pence[i] }));
 }
-
-export { daysInclusive };
