@@ -10,7 +10,7 @@ import { OPEN_WINDOW, REQUEST_MEDIATION, registerAppeal, tribunalBody } from '..
 import { TRIBUNAL_PAGES, TribunalPages, tribunalHelpers, tribunalProblemErrors } from '../tribunal/tribunal-pages';
 import { appealDeadlineWords, childName, DECISION_TYPE_WORDS, inWords, SOURCE_WORDS, sourcePage, windowDaysWords } from '../tribunal/words';
 import { PageRefused, RedirectTo, WORKSPACE, type Workspace } from '../workspace';
-import { fieldErrorsOf, listOrRefuse, paginationItems, textParam, wholeNumber } from './list-query';
+import { fieldErrorsOf, listPage, paginationItems, textParam, wholeNumber } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const WINDOWS_PAGE_SIZE = 25;
@@ -91,16 +91,10 @@ export class AppealWindowsController {
     };
     if (errors.length) return this.workspace.page(res.status(400), 'tribunal-windows.njk', { ...context, list: null }, signedIn);
 
-    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
-    const fetchPage = (page: number) => this.workspace.api.get('/appeal-windows', session.accessToken, {
+    const { list, page, pages } = await listPage<{ asOf: CalendarDate; total: number; items: WindowItem[] }>(query.page, WINDOWS_PAGE_SIZE, (p) => this.workspace.api.get('/appeal-windows', session.accessToken, {
       'closing-within-days': within.value, status: current.status === 'any' ? undefined : current.status, 'source-id': current.source,
-      limit: WINDOWS_PAGE_SIZE, offset: (page - 1) * WINDOWS_PAGE_SIZE,
-    });
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: WindowItem[] }>(await fetchPage(requested), 'the appeal windows');
-    const pages = Math.max(1, Math.ceil(list.total / WINDOWS_PAGE_SIZE));
-    // a page past the end (the list shrank, or a typed address): the last one instead
-    const page = Math.min(requested, pages);
-    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the appeal windows');
+      limit: WINDOWS_PAGE_SIZE, offset: (p - 1) * WINDOWS_PAGE_SIZE,
+    }), 'the appeal windows');
     const daysLeft = (d: Deadline | undefined) => (d?.daysLeft ?? (d?.due ? daysBetween(list.asOf, d.due) : null));
     const rows = list.items.map((item) => ({
       item, href: `${TRIBUNAL_PAGES.windows}/${encodeURIComponent(item.decisionId)}`,

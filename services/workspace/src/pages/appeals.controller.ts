@@ -7,7 +7,7 @@ import { appealSteps, registerAppeal } from '../forms/tribunal-steps';
 import { TRIBUNAL_PAGES, TribunalPages, tribunalHelpers } from '../tribunal/tribunal-pages';
 import { APPEAL_STAGE_WORDS, APPEAL_TYPE_WORDS, inWords, OPEN_APPEAL_STAGES } from '../tribunal/words';
 import { WORKSPACE, type Workspace } from '../workspace';
-import { linkTo, listOrRefuse, paginationItems } from './list-query';
+import { linkTo, listPage, paginationItems, requestedPage } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const APPEALS_PAGE_SIZE = 25;
@@ -48,23 +48,19 @@ export class AppealsController {
       status: typeof query.status === 'string' && STATUSES.includes(query.status) ? query.status : 'open',
       type: typeof query.type === 'string' && query.type in APPEAL_TYPE_WORDS ? query.type : undefined,
     };
-    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
     const fetchPage = (page: number) => this.workspace.api.get('/appeals', signedIn.session.accessToken, {
       status: current.status === 'any' ? undefined : current.status, type: current.type, limit: APPEALS_PAGE_SIZE, offset: (page - 1) * APPEALS_PAGE_SIZE,
     });
     // the open appeals by stage: how many at each, each a link to its own list
     const [first, ...atStages] = await Promise.all([
-      fetchPage(requested),
+      fetchPage(requestedPage(query.page)),
       ...OPEN_APPEAL_STAGES.map((stage) => this.workspace.api.get('/appeals', signedIn.session.accessToken, { status: stage, type: current.type, limit: 1 })),
     ]);
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: AppealItem[] }>(first, 'the appeals');
+    const { list, page, pages } = await listPage<{ asOf: CalendarDate; total: number; items: AppealItem[] }>(query.page, APPEALS_PAGE_SIZE, fetchPage, 'the appeals', first);
     const byStage = OPEN_APPEAL_STAGES.map((stage, i) => ({
       stage, words: APPEAL_STAGE_WORDS[stage], total: atStages[i].status === 200 ? (atStages[i].body as { total: number }).total : null,
       href: linkTo(TRIBUNAL_PAGES.appeals, { ...current, status: stage }), current: current.status === stage,
     }));
-    const pages = Math.max(1, Math.ceil(list.total / APPEALS_PAGE_SIZE));
-    const page = Math.min(requested, pages);
-    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the appeals');
     const rows = list.items.map((item) => ({
       item, href: `${TRIBUNAL_PAGES.appeals}/${encodeURIComponent(item.id)}`,
       nextDays: item.nextDeadline ? item.nextDeadline.daysLeft ?? daysBetween(list.asOf, item.nextDeadline.due) : null,

@@ -11,7 +11,7 @@ import { FUNDING_PAGES, FUNDING_WORKERS, fundingHelpers } from '../funding/fundi
 import { optionsOf } from '../funding/words';
 import { PageRefused, WORKSPACE, type SignedIn, type Workspace } from '../workspace';
 import { isFundingWorker, readRecord, sendStep, stepsShown, type RecordOutcome } from './funding-record-forms';
-import { fieldErrorsOf, linkTo, listOrRefuse, paginationItems, textParam } from './list-query';
+import { fieldErrorsOf, linkTo, listPage, paginationItems, textParam } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const EOTAS_PAGE_SIZE = 25;
@@ -55,14 +55,9 @@ export class EotasController {
     };
     if (errors.length) return this.workspace.page(res.status(400), 'funding-eotas-packages.njk', { ...context, list: null }, signedIn);
 
-    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
-    const fetchPage = (page: number) => this.workspace.api.get(API, signedIn.session.accessToken, {
-      status, 'plan-id': planId?.toLowerCase(), limit: EOTAS_PAGE_SIZE, offset: (page - 1) * EOTAS_PAGE_SIZE,
-    });
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: PackageItem[] }>(await fetchPage(requested), 'the EOTAS packages');
-    const pages = Math.max(1, Math.ceil(list.total / EOTAS_PAGE_SIZE));
-    const page = Math.min(requested, pages);
-    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the EOTAS packages');
+    const { list, page, pages } = await listPage<{ asOf: CalendarDate; total: number; items: PackageItem[] }>(query.page, EOTAS_PAGE_SIZE, (p) => this.workspace.api.get(API, signedIn.session.accessToken, {
+      status, 'plan-id': planId?.toLowerCase(), limit: EOTAS_PAGE_SIZE, offset: (p - 1) * EOTAS_PAGE_SIZE,
+    }), 'the EOTAS packages');
     const rows = list.items.map((item) => ({ item, href: `${FUNDING_PAGES.eotas}/${encodeURIComponent(item.id)}`, review: reviewDeadlineWords(item.deadlines.review, list.asOf) }));
     return this.workspace.page(res, 'funding-eotas-packages.njk', {
       ...context, list: { total: list.total, asOf: list.asOf, rows, page, pages },

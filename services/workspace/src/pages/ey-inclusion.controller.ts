@@ -17,7 +17,7 @@ import { DOMAINS } from '../valuing-send';
 import { PageRefused, RedirectTo, WORKSPACE, type SignedIn, type Workspace } from '../workspace';
 import { matrixProblemErrors } from './banding.controller';
 import { isFundingWorker, readRecord, sendStep, stepsShown, type RecordOutcome } from './funding-record-forms';
-import { fieldErrorsOf, linkTo, listOrRefuse, paginationItems, textParam } from './list-query';
+import { fieldErrorsOf, linkTo, listOrRefuse, listPage, paginationItems, textParam } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const EY_PAGE_SIZE = 25;
@@ -61,14 +61,9 @@ export class EyInclusionController {
     };
     if (errors.length) return this.workspace.page(res.status(400), 'funding-ey-applications.njk', { ...context, list: null }, signedIn);
 
-    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
-    const fetchPage = (page: number) => this.workspace.api.get(API, signedIn.session.accessToken, {
-      status, 'setting-urn': urn?.toUpperCase(), limit: EY_PAGE_SIZE, offset: (page - 1) * EY_PAGE_SIZE,
-    });
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: ApplicationItem[] }>(await fetchPage(requested), 'the applications');
-    const pages = Math.max(1, Math.ceil(list.total / EY_PAGE_SIZE));
-    const page = Math.min(requested, pages);
-    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the applications');
+    const { list, page, pages } = await listPage<{ asOf: CalendarDate; total: number; items: ApplicationItem[] }>(query.page, EY_PAGE_SIZE, (p) => this.workspace.api.get(API, signedIn.session.accessToken, {
+      status, 'setting-urn': urn?.toUpperCase(), limit: EY_PAGE_SIZE, offset: (p - 1) * EY_PAGE_SIZE,
+    }), 'the applications');
     const rows = list.items.map((item) => ({ item, href: `${FUNDING_PAGES.earlyYears}/${encodeURIComponent(item.id)}`, deadline: decisionDeadlineWords(item.deadlines.decision, list.asOf) }));
     return this.workspace.page(res, 'funding-ey-applications.njk', {
       ...context, list: { total: list.total, asOf: list.asOf, rows, page, pages },

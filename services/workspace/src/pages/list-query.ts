@@ -27,6 +27,25 @@ export function listOrRefuse<T>(answer: ApiAnswer<T>, what: string): T {
   throw new PageRefused(502, `${what[0].toUpperCase()}${what.slice(1)} could not be shown`, problem?.title ?? 'The hub did not answer as expected. Try again later.');
 }
 
+/** The page a list's address asks for: 1 when it asks for none (or for nonsense), at most 10,000. */
+export const requestedPage = (asked: unknown): number => Math.max(1, Math.min(Number(asked) || 1, 10_000));
+
+/**
+ * A page of an API list: the page the address asks for, or the last one when that is past the end
+ * (the list shrank, or a typed address). `first`: the asked page's answer, when it was fetched
+ * already (beside other requests).
+ */
+export async function listPage<T extends { total: number }>(
+  asked: unknown, pageSize: number, fetchPage: (page: number) => Promise<ApiAnswer<T>>, what: string, first?: ApiAnswer<T>,
+): Promise<{ list: T; page: number; pages: number }> {
+  const requested = requestedPage(asked);
+  let list = listOrRefuse(first ?? await fetchPage(requested), what);
+  const pages = Math.max(1, Math.ceil(list.total / pageSize));
+  const page = Math.min(requested, pages);
+  if (page !== requested) list = listOrRefuse(await fetchPage(page), what);
+  return { list, page, pages };
+}
+
 /** GOV.UK pagination items: every page when few, else the first, the last and those around the current one, with ellipses. */
 export function paginationItems(page: number, pages: number, href: (page: number) => string) {
   const shown = [...new Set([1, pages, page - 1, page, page + 1])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);

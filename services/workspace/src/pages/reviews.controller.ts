@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { daysBetween, type CalendarDate } from '@ehc/domain-kernel';
 import { Page } from '@ehc/identity';
 import { WORKSPACE, type Workspace } from '../workspace';
-import { fieldErrorsOf, linkTo, listOrRefuse, paginationItems, textParam, wholeNumber } from './list-query';
+import { fieldErrorsOf, linkTo, listPage, paginationItems, textParam, wholeNumber } from './list-query';
 import { PageErrors } from './page-errors';
 
 export const REVIEWS_PAGE_SIZE = 25;
@@ -51,16 +51,10 @@ export class ReviewsController {
     const context = { title: 'Reviews due and overdue', section: 'reviews', manager, query: current, statusWords: PLAN_STATUS_WORDS, errors, fieldErrors: fieldErrorsOf(errors) };
     if (errors.length) return this.workspace.page(res.status(400), 'reviews.njk', { ...context, list: null }, signedIn);
 
-    const requested = Math.max(1, Math.min(Number(query.page) || 1, 10_000));
-    const fetchPage = (page: number) => this.workspace.api.get('/annual-reviews', session.accessToken, {
+    const { list, page, pages } = await listPage<{ asOf: CalendarDate; total: number; items: PlanItem[] }>(query.page, REVIEWS_PAGE_SIZE, (p) => this.workspace.api.get('/annual-reviews', session.accessToken, {
       'due-within-days': within.value, overdue: current.overdue ? 'true' : undefined, setting: current.setting, status: current.status ?? 'active',
-      caseworker: current.caseworker, q: current.q, limit: REVIEWS_PAGE_SIZE, offset: (page - 1) * REVIEWS_PAGE_SIZE,
-    });
-    let list = listOrRefuse<{ asOf: CalendarDate; total: number; items: PlanItem[] }>(await fetchPage(requested), 'the reviews due');
-    const pages = Math.max(1, Math.ceil(list.total / REVIEWS_PAGE_SIZE));
-    // a page past the end (the list shrank, or a typed address): the last one instead
-    const page = Math.min(requested, pages);
-    if (page !== requested) list = listOrRefuse(await fetchPage(page), 'the reviews due');
+      caseworker: current.caseworker, q: current.q, limit: REVIEWS_PAGE_SIZE, offset: (p - 1) * REVIEWS_PAGE_SIZE,
+    }), 'the reviews due');
     const rows = list.items.map((item) => ({
       ...item,
       child: item.child.erased ? '(details erased)' : `${item.child.givenName ?? ''} ${item.child.familyName ?? ''}`.trim(),
