@@ -1,4 +1,5 @@
-import { addDays, fail, nameBasedUuid, ok, onOrBefore, type CalendarDate, type Decider, type Result } from '@ehc/domain-kernel';
+import { fail, nameBasedUuid, ok, onOrBefore, type CalendarDate, type Decider, type Result } from '@ehc/domain-kernel';
+import { conflictingRows, newRows, versionOn, withValidTo, type PriceList } from '../price-list';
 import type { SettingType } from '../plan-funding/events';
 
 /*
@@ -17,19 +18,22 @@ export const BANDING_SCHEMA_VERSIONS = { BandRatesImported: 1 } as const;
 /** The one banding matrix of the authority: a fixed stream. */
 export const BANDING_MATRIX_STREAM = `bandingMatrix-${nameBasedUuid('ehc-hub/funding/banding-matrix')}`;
 
-const keyOf = (r: Pick<BandRate, 'band' | 'settingType' | 'validFrom'>) => `${r.band}\u0000${r.settingType}\u0000${r.validFrom}`;
+const bandLine = (band: string, settingType: SettingType) => `${band}\u0000${settingType}`;
+
+/** The matrix as a price list: a rate is a band's for a setting type. */
+export const BANDING: PriceList<BandRate> = {
+  lineOf: (r) => bandLine(r.band, r.settingType),
+  amountOf: (r) => r.annualPence,
+  compareLines: (a, b) => a.settingType.localeCompare(b.settingType) || a.band.localeCompare(b.band, 'en', { numeric: true }),
+};
 
 /** Rates in the file that would change a rate already set for the same band, setting type and date. */
-export function conflictingRates(state: BandingState, rates: BandRate[]): BandRate[] {
-  const set = new Map(state.rates.map((r) => [keyOf(r), r.annualPence]));
-  return rates.filter((r) => set.has(keyOf(r)) && set.get(keyOf(r)) !== r.annualPence);
-}
+export const conflictingRates = (state: BandingState, rates: BandRate[]): BandRate[] => conflictingRows(BANDING, state.rates, rates);
 
 export function decide(command: Command, state: BandingState): Result<Event[], RuleBroken> {
   const { importId, today, rates } = command.data;
   if (conflictingRates(state, rates).length > 0) return fail('RateAlreadySet');
-  const known = new Set(state.rates.map(keyOf));
-  const added = rates.filter((r) => !known.has(keyOf(r)));
+  const added = newRows(BANDING, state.rates, rates);
   // the same file imported again is recognised: nothing new, nothing appended
   if (added.length === 0) return ok([]);
   return ok([{ type: 'BandRatesImported', data: { importId, importedOn: today, rates: added, unchanged: rates.length - added.length } }]);
@@ -41,11 +45,7 @@ export const bandingDecider: Decider<Command, Event, BandingState, RuleBroken> =
 
 /** The rate of a band for a setting type on a date: the latest version valid by then; null when the matrix has none. */
 export function rateOn(rates: readonly BandRate[], band: string, settingType: SettingType, on: CalendarDate): { annualPence: number; validFrom: CalendarDate } | null {
-  let found: BandRate | null = null;
-  for (const r of rates) {
-    if (r.band !== band || r.settingType !== settingType || !onOrBefore(r.validFrom, on)) continue;
-    if (!found || r.validFrom > found.validFrom) found = r;
-  }
+  const found = versionOn(BANDING, rates, bandLine(band, settingType), on);
   return found ? { annualPence: found.annualPence, validFrom: found.validFrom } : null;
 }
 
@@ -59,12 +59,4 @@ export const settingTypesWithBand = (rates: readonly BandRate[], band: string, o
   [...new Set(rates.filter((r) => r.band === band && onOrBefore(r.validFrom, on)).map((r) => r.settingType))];
 
 /** The matrix as it stands: each band and setting type's versions, each with the day before the next began. */
-export function matrixVersions(rates: readonly BandRate[]): (BandRate & { validTo: CalendarDate | null })[] {
-  const sorted = [...rates].sort((a, b) => a.settingType.localeCompare(b.settingType) || a.band.localeCompare(b.band, 'en', { numeric: true }) || a.validFrom.localeCompare(b.validFrom));
-  return sorted.map((r, i) => {
-    const next = sorted[i + 1];
-    const sameLine = next && next.band === r.band && next.settingType === r.settingType;
-    return { ...r, validTo: sameLine ? addDays(next.validFrom, -1) : null };
-  });
-}
-
+export const matrixVersions = (rates: readonly BandRate[]): (BandRate & { validTo: CalendarDate | null })[] => withValidTo(BANDING, rates);

@@ -1,5 +1,6 @@
-import { addDays, fail, nameBasedUuid, ok, type CalendarDate, type Decider, type Result } from '@ehc/domain-kernel';
-import type { RateVersion } from './rates';
+import { fail, nameBasedUuid, ok, type CalendarDate, type Decider, type Result } from '@ehc/domain-kernel';
+import { conflictingRows, newRows, withValidTo } from '../price-list';
+import { EY_RATES, type RateVersion } from './rates';
 
 /*
  * The LA's rates table for early-years inclusion funding: each level's hourly rate, versioned by
@@ -17,31 +18,14 @@ export const EY_INCLUSION_RATES_SCHEMA_VERSIONS = { EyInclusionRatesImported: 1 
 /** The one rates table of the authority: a fixed stream (its category is not `eyInclusion`, so the applications' lists never read it). */
 export const EY_INCLUSION_RATES_STREAM = `eyInclusionRates-${nameBasedUuid('ehc-hub/funding/ey-inclusion-rates')}`;
 
-const keyOf = (r: Pick<RateVersion, 'level' | 'validFrom'>) => `${r.level}\u0000${r.validFrom}`;
-
 /** Rates that would change a rate already set (or set twice in the same import) for the same level and date. */
-export function conflictingRates(state: EyInclusionRatesState, rates: readonly RateVersion[]): RateVersion[] {
-  const set = new Map(state.rates.map((r) => [keyOf(r), r.hourlyPence]));
-  const conflicts: RateVersion[] = [];
-  for (const r of rates) {
-    const known = set.get(keyOf(r));
-    if (known === undefined) set.set(keyOf(r), r.hourlyPence);
-    else if (known !== r.hourlyPence) conflicts.push(r);
-  }
-  return conflicts;
-}
+export const conflictingRates = (state: EyInclusionRatesState, rates: readonly RateVersion[]): RateVersion[] => conflictingRows(EY_RATES, state.rates, rates);
 
 export function decide(command: Command, state: EyInclusionRatesState): Result<Event[], RuleBroken> {
   const { importId, today, rates } = command.data;
   // an hourly rate, once set for a level and a date, is a fact applications were approved at: a new rate is a new version
   if (conflictingRates(state, rates).length > 0) return fail('RateAlreadySet');
-  const known = new Set(state.rates.map(keyOf));
-  const added: RateVersion[] = [];
-  for (const r of rates) {
-    if (known.has(keyOf(r))) continue;
-    known.add(keyOf(r));
-    added.push({ level: r.level, hourlyPence: r.hourlyPence, validFrom: r.validFrom });
-  }
+  const added = newRows(EY_RATES, state.rates, rates).map((r) => ({ level: r.level, hourlyPence: r.hourlyPence, validFrom: r.validFrom }));
   // the same file imported again is recognised: nothing new, nothing appended
   if (added.length === 0) return ok([]);
   return ok([{ type: 'EyInclusionRatesImported', data: { importId, importedOn: today, rates: added, unchanged: rates.length - added.length } }]);
@@ -52,10 +36,4 @@ export const initialState = (): EyInclusionRatesState => ({ rates: [] });
 export const eyInclusionRatesDecider: Decider<Command, Event, EyInclusionRatesState, RuleBroken> = { decide, evolve, initialState };
 
 /** The table as it stands: each level's versions, oldest first, each with the day before the next began. */
-export function rateVersions(rates: readonly RateVersion[]): (RateVersion & { validTo: CalendarDate | null })[] {
-  const sorted = [...rates].sort((a, b) => a.level.localeCompare(b.level, 'en', { numeric: true }) || a.validFrom.localeCompare(b.validFrom));
-  return sorted.map((r, i) => {
-    const next = sorted[i + 1];
-    return { ...r, validTo: next && next.level === r.level ? addDays(next.validFrom, -1) : null };
-  });
-}
+export const rateVersions = (rates: readonly RateVersion[]): (RateVersion & { validTo: CalendarDate | null })[] => withValidTo(EY_RATES, rates);
