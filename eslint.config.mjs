@@ -69,7 +69,7 @@ export default [
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@kurrent/*', '@eventstore/*', 'express', '@ehc/http', '@ehc/config', '@ehc/commands', '@ehc/personal-data', '@ehc/csv', '@ehc/letters', '@ehc/calendar', '@ehc/host', '@ehc/tooling', '@ehc/event-store', '@ehc/messaging', '@ehc/testing'], message: 'domain/ is pure TypeScript: no framework, no I/O' },
+        { group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@kurrent/*', '@eventstore/*', 'express', '@ehc/http', '@ehc/config', '@ehc/commands', '@ehc/personal-data', '@ehc/csv', '@ehc/letters', '@ehc/notifications', '@ehc/pages', '@ehc/calendar', '@ehc/host', '@ehc/tooling', '@ehc/event-store', '@ehc/messaging', '@ehc/testing'], message: 'domain/ is pure TypeScript: no framework, no I/O' },
       ] }],
     },
   },

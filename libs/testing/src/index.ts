@@ -10,3 +10,4 @@ export * from './access-tokens';
 export * from './browser';
 export * from './provider-sign-in';
 export * from './issued-token';
+export * from './smtp-server';
