@@ -22,6 +22,7 @@ import { startFailure } from './start-failure';
 import { refuseDevelopmentSecrets } from './development-secrets';
 import { rateLimitsFromEnv, type RateLimits } from './rate-limits';
 import type { FrontEnd } from './front-end';
+import type { PagePaths } from './security-headers';
 
 /** What each service hands the composition root. */
 export interface ServiceDefinition<C = unknown> {
@@ -44,6 +45,8 @@ export interface ServiceDefinition<C = unknown> {
    */
   configure?(source: Env): C;
   module(runtime: ServiceRuntime, config: C): DynamicModule;
+  /** Public pages the service serves itself (a survey link's page): the pages' security policy and forms, not the API's. */
+  pages?: PagePaths;
 }
 
 export interface RunningHost {
@@ -130,9 +133,12 @@ async function host(options: {
       oidc: { issuer: frontEnds!.oidcIssuer, serverIssuer: () => (frontEnds!.embeddedProvider ? `${listening.url}/oidc` : frontEnds!.oidcIssuer), clientId: 'workspace' },
       publicUrl: frontEnds!.publicUrl, apiUrl: () => listening.url,
     }));
-    const pages = frontEnds?.definitions.map((f) => f.pages({ oidcIssuer: frontEnds.oidcIssuer }));
+    const pages = [
+      ...(frontEnds?.definitions.map((f) => f.pages({ oidcIssuer: frontEnds.oidcIssuer })) ?? []),
+      ...options.services.flatMap((s) => (s.pages ? [s.pages] : [])),
+    ];
     const app = await createHttpApp({
-      pages: pages?.length ? {
+      pages: pages.length ? {
         matches: (path) => pages.some((p) => p.matches(path)), formTargets: pages.flatMap((p) => p.formTargets),
         uploads: (path) => pages.some((p) => p.matches(path) && !!p.uploads?.(path)),
       } : undefined,

@@ -1,14 +1,14 @@
 import { ConfigError, env, type Env } from '@ehc/config';
 import { readSmtpSettings, type SmtpSettings } from '@ehc/notifications';
 import { DEFAULT_TRIGGERS, parseTriggerTable } from './domain/triggers';
-import { DEFAULT_LEXICON, parseLexicon } from './domain/themes';
+import { DEFAULT_LEXICON, parseLexicon, type Lexicon } from './domain/themes';
 import type { TriggerRow } from './domain/model';
 import { DEFAULT_MESSAGE_TEMPLATES, readMessageTemplates, type MessageTemplates } from './domain/messages';
 
 /** The surveys service's settings (domain §11.13: triggers, channel, suppression are local choices), read once at start-up. */
 export interface SurveysSettings {
   triggers: readonly TriggerRow[];
-  lexicon: Record<string, string[]>;
+  lexicon: Lexicon;
   /** Days a link works for, counting from the day it was sent (default 28). */
   linkDays: number;
   /** Days after which an unanswered invitation is reminded, once (default 14; 0 sends none). */

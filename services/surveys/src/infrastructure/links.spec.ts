@@ -1,7 +1,7 @@
 import { SurveyLinks } from './links';
 
 describe('survey links', () => {
-  const links = new SurveyLinks(Buffer.from('a-secret-of-at-least-thirty-two-characters'), 'https://hub.example');
+  const links = new SurveyLinks('https://hub.example', Buffer.from('a-secret-of-at-least-thirty-two-characters'));
   const ID = '0b7c3a52-54a3-4b87-9e1f-2f7f4d6c1a10';
 
   it('name their invitation, and nothing else reads as a token', () => {
@@ -20,7 +20,7 @@ describe('survey links', () => {
     }
     const other = links.tokenOf('1b7c3a52-54a3-4b87-9e1f-2f7f4d6c1a10');
     expect(links.invitationOf(`${token.split('.')[0]}.${other.split('.')[1]}`)).toBeNull();
-    expect(new SurveyLinks(Buffer.from('another-secret-of-at-least-thirty-two-chars'), '').invitationOf(token)).toBeNull();
+    expect(new SurveyLinks('', Buffer.from('another-secret-of-at-least-thirty-two-chars')).invitationOf(token)).toBeNull();
     expect(links.invitationOf('')).toBeNull();
     expect(links.invitationOf('../../etc/passwd')).toBeNull();
   });

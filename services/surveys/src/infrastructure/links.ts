@@ -8,7 +8,12 @@ import type { Pool } from 'pg';
  * made up) reads exactly as an unknown one.
  */
 export class SurveyLinks {
-  constructor(private readonly secret: Buffer, readonly baseUrl: string) {}
+  /** The secret is read from the database at start (see linkSecret), before any link is made or read. */
+  constructor(readonly baseUrl: string, private secret: Buffer | null = null) {}
+
+  useSecret(secret: Buffer): void {
+    this.secret = secret;
+  }
 
   tokenOf(invitationId: string): string {
     const id = Buffer.from(invitationId.replace(/-/g, ''), 'hex');
@@ -33,6 +38,7 @@ export class SurveyLinks {
   }
 
   private mac(id: Buffer): Buffer {
+    if (!this.secret) throw new Error('survey links are used before their secret was read');
     return createHmac('sha256', this.secret).update('ehc-hub/surveys/link:').update(id).digest();
   }
 }

@@ -1,0 +1,152 @@
+import type { EntityManager } from 'typeorm';
+import { executeCommand } from '@ehc/commands';
+import { transactionClient, type IntegrationEvent, type IntegrationEventHandler } from '@ehc/messaging';
+import { addDays, isUuid, nameBasedUuid, todayInLondon, type CalendarDate, type Cohort } from '@ehc/domain-kernel';
+import {
+  CASE_CLOSED_V1, caseUuidOf, FINAL_PLAN_ISSUED_V1, LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC,
+  PERSONAL_DETAILS_ERASED_V1, type CaseClosedV1, type FinalPlanIssuedV1, type LetterSentV1 as NaLetterSentV1, type NeedsAssessmentRequestedV1,
+  type PersonalDetailsErasedV1,
+} from '@ehc/contracts/needs-assessment';
+import { ANNUAL_REVIEW_TOPIC, LETTER_SENT_V1 as AR_LETTER_SENT_V1, type LetterSentV1 as ArLetterSentV1 } from '@ehc/contracts/annual-review';
+import { LETTER_SENT_V1 as TRIBUNAL_LETTER_SENT_V1, TRIBUNAL_TOPIC, type LetterSentV1 as TribunalLetterSentV1 } from '@ehc/contracts/tribunal';
+import type { ServiceRuntime } from '@ehc/host';
+import type { SurveysSettings } from '../config';
+import { invitationDecider, invitationIdOfLetter, invitationStream, SCHEMA_VERSIONS, type InvitationSubject, type SuppressionReason } from '../domain/invitation';
+import { recipientDecider, recipientStream, SCHEMA_VERSIONS as RECIPIENT_SCHEMA_VERSIONS, suppressionOf } from '../domain/recipient';
+import { resolveRespondent, triggerFor } from '../domain/triggers';
+import type { LetterService } from '../domain/model';
+import type { Outbox } from './outbox';
+import type { SurveyLinks } from './links';
+
+export const LETTERS_CONSUMER = 'surveys.letters';
+
+/** A letter as the surveys service reads it, whichever service sent it. */
+export interface Letter {
+  service: LetterService;
+  /** The stream the letter belongs to in its service: with the letter id, it names the letter. */
+  stream: string;
+  /** The case it is about (an annual review's plan shares its assessment case's uuid). */
+  caseId: string;
+  childId: string | null;
+  letterId: string;
+  kind: string;
+  recipient: 'parent' | 'young-person';
+  sentOn: CalendarDate;
+}
+
+/** A case id that is not a uuid (a decision recorded before the hub, by the LA's own reference) is named by a uuid derived from it. */
+const caseUuid = (id: string): string => (isUuid(id) ? id.toLowerCase() : nameBasedUuid(`ehc-hub/surveys/case:${id}`));
+
+export function letterOf(event: IntegrationEvent): Letter | null {
+  if (event.type === NA_LETTER_SENT_V1) {
+    const d = event.data as NaLetterSentV1;
+    return { service: 'needs-assessment', stream: d.caseId, caseId: caseUuidOf(d.caseId), childId: d.childId, letterId: d.letterId, kind: d.kind, recipient: d.recipient, sentOn: d.sentOn };
+  }
+  if (event.type === AR_LETTER_SENT_V1) {
+    const d = event.data as ArLetterSentV1;
+    return { service: 'annual-review', stream: d.planId, caseId: caseUuid(d.planId.replace(/^annualReview-/, '')), childId: d.childId, letterId: d.letterId, kind: d.kind, recipient: d.recipient, sentOn: d.sentOn };
+  }
+  if (event.type === TRIBUNAL_LETTER_SENT_V1) {
+    const d = event.data as TribunalLetterSentV1;
+    return { service: 'tribunal', stream: d.decisionId, caseId: caseUuid(d.source.id), childId: d.childId, letterId: d.letterId, kind: d.kind, recipient: d.recipient, sentOn: d.sentOn };
+  }
+  return null;
+}
+
+/**
+ * Turns the letters every service publishes into survey invitations (domain §7): through Kafka in
+ * distributed mode, in-process when embedded. Idempotent twice over: the inbox marks the event
+ * processed, and the invitation's id is derived from the letter, so a replay finds it recorded.
+ * It also keeps what the letters do not carry: the case's cohort (who holds the rights) and
+ * caseworker (whose team), a death closure, and an erasure.
+ */
+export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettings, links: SurveyLinks, messages: Outbox): IntegrationEventHandler<string | null> {
+  const s = `"${runtime.schema}"`;
+  const system = { kind: 'system' as const, id: LETTERS_CONSUMER };
+  return {
+    consumer: LETTERS_CONSUMER,
+    topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC],
+    types: [NA_LETTER_SENT_V1, AR_LETTER_SENT_V1, TRIBUNAL_LETTER_SENT_V1, NEEDS_ASSESSMENT_REQUESTED_V1, FINAL_PLAN_ISSUED_V1, CASE_CLOSED_V1, PERSONAL_DETAILS_ERASED_V1],
+    // the caseworker's team is asked of the access directory before the transaction opens
+    async prepare(event: IntegrationEvent) {
+      const letter = letterOf(event);
+      if (!letter || !triggerFor(settings.triggers, letter.service, letter.kind)) return null;
+      const { rows } = await runtime.pool.query(`SELECT caseworker_id FROM ${s}.survey_case_facts WHERE case_id = $1`, [letter.caseId]);
+      const caseworker = (rows[0] as { caseworker_id: string | null } | undefined)?.caseworker_id;
+      if (!caseworker) return null;
+      const teams = await runtime.access.teamsOf(caseworker);
+      return [...teams].sort()[0] ?? null;
+    },
+    async handle(event: IntegrationEvent, tx: EntityManager, team?: string | null) {
+      const db = transactionClient(tx);
+      const context = { actor: system, correlationId: event.correlationId, commandId: event.id, occurredAt: event.occurredAt };
+      switch (event.type) {
+        case NEEDS_ASSESSMENT_REQUESTED_V1: {
+          const d = event.data as NeedsAssessmentRequestedV1;
+          await db.query(`INSERT INTO ${s}.survey_case_facts (case_id, caseworker_id) VALUES ($1, $2)
+            ON CONFLICT (case_id) DO UPDATE SET caseworker_id = COALESCE(EXCLUDED.caseworker_id, ${s}.survey_case_facts.caseworker_id)`, [caseUuidOf(d.caseId), d.caseworkerId]);
+          return;
+        }
+        case FINAL_PLAN_ISSUED_V1: {
+          const d = event.data as FinalPlanIssuedV1;
+          await db.query(`INSERT INTO ${s}.survey_case_facts (case_id, caseworker_id, reception_year, year_group_offset) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (case_id) DO UPDATE SET caseworker_id = COALESCE(EXCLUDED.caseworker_id, ${s}.survey_case_facts.caseworker_id),
+              reception_year = COALESCE(EXCLUDED.reception_year, ${s}.survey_case_facts.reception_year), year_group_offset = COALESCE(EXCLUDED.year_group_offset, ${s}.survey_case_facts.year_group_offset)`,
+          [caseUuidOf(d.caseId), d.caseworkerId, d.cohort?.receptionYear ?? null, d.cohort?.yearGroupOffset ?? null]);
+          return;
+        }
+        case CASE_CLOSED_V1: {
+          const d = event.data as CaseClosedV1;
+          if (d.reason !== 'died') return;
+          const result = await executeCommand(runtime.store, recipientDecider, recipientStream(d.childId),
+            { type: 'RecordChildDeath', data: { personId: d.childId, today: d.closedOn, source: 'needs-assessment' } }, context, RECIPIENT_SCHEMA_VERSIONS, { within: db });
+          if (!result.ok) throw new Error(`the death of ${d.childId} could not be recorded: ${result.error}`);
+          return;
+        }
+        case PERSONAL_DETAILS_ERASED_V1: {
+          const { personId } = event.data as PersonalDetailsErasedV1;
+          await db.query(`DELETE FROM ${s}.survey_contacts WHERE person_id = $1`, [personId]);
+          await db.query(`UPDATE ${s}.survey_messages SET to_address = NULL WHERE person_id = $1`, [personId]);
+          return;
+        }
+      }
+      const letter = letterOf(event);
+      const row = letter && triggerFor(settings.triggers, letter.service, letter.kind);
+      // a decision recorded before the hub may name no child: there is nobody to ask
+      if (!letter || !row || !letter.childId) return;
+      const today = todayInLondon(runtime.clock);
+      const invitationId = invitationIdOfLetter(letter.service, letter.stream, letter.letterId);
+      const facts = (await db.query(`SELECT reception_year, year_group_offset FROM ${s}.survey_case_facts WHERE case_id = $1`, [letter.caseId])).rows[0] as
+        { reception_year: number | null; year_group_offset: number | null } | undefined;
+      const cohort: Cohort | null = facts?.reception_year != null ? { receptionYear: facts.reception_year, yearGroupOffset: facts.year_group_offset ?? 0 } : null;
+      const subject: InvitationSubject = {
+        invitationId, letterId: letter.letterId, service: letter.service, letterKind: letter.kind, letterSentOn: letter.sentOn, caseId: letter.caseId, childId: letter.childId,
+        trigger: row.trigger, respondentRole: resolveRespondent(row, { cohort, on: letter.sentOn, letterRecipient: letter.recipient }), questionSet: row.questionSet, team: team ?? null,
+      };
+      const suppressedBy = await suppression(letter.childId, letter.caseId, invitationId, today, db);
+      const result = await executeCommand(runtime.store, invitationDecider, invitationStream(invitationId), {
+        type: 'SendSurveyInvitation',
+        data: { subject, today, expiresAfterDays: settings.linkDays, reminderAfterDays: settings.reminderDays || null, suppressedBy },
+      }, context, SCHEMA_VERSIONS, { within: db, newStream: true });
+      if (!result.ok) {
+        if (result.error === 'InvitationAlreadyRecorded') return;
+        throw new Error(`the survey invitation for ${letter.stream} ${letter.letterId} could not be recorded: ${result.error}`);
+      }
+      if (suppressedBy || result.events.length === 0) return;
+      await db.query(`INSERT INTO ${s}.survey_case_invitations (invitation_id, case_id, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [invitationId, letter.caseId, today]);
+      const personId = subject.respondentRole === 'setting' ? null : letter.childId;
+      await messages.write(db, { invitationId, kind: 'invitation', personId, letterKind: letter.kind, link: links.linkOf(invitationId), lastDay: addDays(today, settings.linkDays) });
+    },
+  };
+
+  /** Why this letter's invitation is not sent, or null: the family's own flags first, then the case's quiet period. */
+  async function suppression(childId: string, caseId: string, invitationId: string, today: CalendarDate, db: { query: (q: string, p: unknown[]) => Promise<{ rows: unknown[] }> }): Promise<SuppressionReason | null> {
+    const history = await runtime.store.readStream(recipientStream(childId));
+    const family = suppressionOf(history.reduce((st, e) => recipientDecider.evolve(st, { type: e.type, data: e.data } as never), recipientDecider.initialState()));
+    if (family) return family;
+    if (settings.quietPeriodDays === 0) return null;
+    const { rows } = await db.query(`SELECT 1 FROM ${s}.survey_case_invitations WHERE case_id = $1 AND invitation_id <> $2 AND sent_on > $3 LIMIT 1`,
+      [caseId, invitationId, addDays(today, -settings.quietPeriodDays)]);
+    return rows.length > 0 ? 'quiet-period' : null;
+  }
+}
