@@ -61,7 +61,8 @@ describe('every route declares its access policy', () => {
 
   it('makes public only what holds no personal data', () => {
     const open = routesOf(host.app).filter((r) => policyOf(r.handler, r.controller)?.kind === 'public').map((r) => `${r.method} ${r.path}`);
-    expect(open).toEqual(['GET /health']);
+    // a survey link's page: the token is its key, and it shows questions, never the child or the case
+    expect(open.sort()).toEqual(['GET /health', 'GET /s/:token', 'GET /s/assets/survey.css', 'POST /s/:token', 'POST /surveys/opt-out/:token']);
   });
 
   it('keeps erasure, rebuilds and the calendar\'s changes to the administrator', () => {

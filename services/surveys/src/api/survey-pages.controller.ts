@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@ehc/identity';
+import { NotScoped, Public } from '@ehc/identity';
 import type { SurveyAnswers, SurveyOutcome } from '../application/survey-answers';
 import type { SurveyLinks } from '../infrastructure/links';
 import type { SurveyPages } from '../pages/survey-pages';
@@ -19,6 +19,7 @@ export const SURVEY_PAGE_PATHS = {
  */
 @ApiExcludeController()
 @Public('a survey link\'s page: the unguessable token is the key; the page shows questions, never the child or the case')
+@NotScoped('the token is the key: it opens one invitation\'s questions, nothing of a case')
 @Controller()
 export class SurveyPagesController {
   constructor(

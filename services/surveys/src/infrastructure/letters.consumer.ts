@@ -10,6 +10,7 @@ import {
 import { ANNUAL_REVIEW_TOPIC, LETTER_SENT_V1 as AR_LETTER_SENT_V1, type LetterSentV1 as ArLetterSentV1 } from '@ehc/contracts/annual-review';
 import { LETTER_SENT_V1 as TRIBUNAL_LETTER_SENT_V1, TRIBUNAL_TOPIC, type LetterSentV1 as TribunalLetterSentV1 } from '@ehc/contracts/tribunal';
 import type { ServiceRuntime } from '@ehc/host';
+import { PersonalData } from '@ehc/personal-data';
 import type { SurveysSettings } from '../config';
 import { invitationDecider, invitationIdOfLetter, invitationStream, SCHEMA_VERSIONS, type InvitationSubject, type SuppressionReason } from '../domain/invitation';
 import { recipientDecider, recipientStream, SCHEMA_VERSIONS as RECIPIENT_SCHEMA_VERSIONS, suppressionOf } from '../domain/recipient';
@@ -63,6 +64,7 @@ export function letterOf(event: IntegrationEvent): Letter | null {
 export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettings, links: SurveyLinks, messages: Outbox): IntegrationEventHandler<string | null> {
   const s = `"${runtime.schema}"`;
   const system = { kind: 'system' as const, id: LETTERS_CONSUMER };
+  const personal = new PersonalData(runtime.dataSource, runtime.schema);
   return {
     consumer: LETTERS_CONSUMER,
     topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC],
@@ -107,6 +109,9 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
           const { personId } = event.data as PersonalDetailsErasedV1;
           await db.query(`DELETE FROM ${s}.survey_contacts WHERE person_id = $1`, [personId]);
           await db.query(`UPDATE ${s}.survey_messages SET to_address = NULL WHERE person_id = $1`, [personId]);
+          // the comments the family wrote, redacted as they were, go too
+          const { rows } = await db.query(`SELECT invitation_id::text FROM ${s}.rm_survey_invitations WHERE child_id = $1`, [personId]);
+          await personal.erase(personId, (rows as { invitation_id: string }[]).map((r) => invitationStream(r.invitation_id)), db);
           return;
         }
       }
