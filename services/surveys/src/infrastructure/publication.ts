@@ -29,7 +29,7 @@ export const surveysPublication: Publication = {
     const d = domain.data;
     return [integrationEvent<SurveyResponseReceivedV1>(event, SURVEY_RESPONSE_RECEIVED_V1, {
       invitationId: d.invitationId, trigger: subject.trigger, respondentRole: subject.respondentRole, questionSet: subject.questionSet, team: subject.team,
-      sentOn: state.sentOn, answeredOn: d.answeredOn, scores: Object.entries(d.scores).map(([question, score]) => ({ question, score })), themes: d.themes,
+      sentOn: state.sentOn, answeredOn: d.answeredOn, scores: Object.entries(d.scores).map(([question, score]) => ({ question, score })).sort((a, b) => a.question.localeCompare(b.question)), themes: d.themes,
       commented: d.commentDocumentId !== null,
     })];
   },
