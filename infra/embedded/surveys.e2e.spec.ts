@@ -72,12 +72,17 @@ describe('surveys over HTTP', () => {
   const answer = (token: string, form: Record<string, string>) => request(host.url).post(`/s/${token}`).type('form').send(form);
 
   it('a refusal letter invites the parent; the e-mail arrives by SMTP with the stage and the link only; the answer is recorded once and shows in the results', async () => {
-    const { body: c } = await caseworker.post('/needs-assessments').send({ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2027-01-18' }).expect(201);
+    // the case's caseworker is in the north team: the results are by team
+    await caseworker.put('/access/teams/north').send({ name: 'North team', area: 'North' }).expect(200);
+    await caseworker.put('/access/teams/north/members/cw-ayesha').expect(200);
+    const { body: c } = await caseworker.post('/needs-assessments').send({
+      child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2027-01-18', caseworker: 'cw-ayesha',
+    }).expect(201);
     await caseworker.put(`/surveys/contacts/${c.child.id}`).send({ email: 'okafor.family@example.org' }).expect(200);
     await caseworker.post(`/needs-assessments/${c.id}/refuse-assessment`).send({ on: '2027-02-26', reasons: 'Needs can be met from the setting\'s resources.' }).expect(200);
 
     const invitation = await invitationOf({ 'case-id': c.id });
-    expect(invitation).toMatchObject({ trigger: 'refusal-to-assess', respondentRole: 'parent', status: 'sent', sentOn: today(), expiresOn: addDays(today(), 28) });
+    expect(invitation).toMatchObject({ trigger: 'refusal-to-assess', respondentRole: 'parent', status: 'sent', sentOn: today(), expiresOn: addDays(today(), 28), team: 'north' });
     expect((await reader.get('/surveys/invitations').query({ 'letter-id': invitation.letterId, 'case-id': c.id }).expect(200)).body.total).toBe(1);
 
     await sweep();
@@ -109,6 +114,8 @@ describe('surveys over HTTP', () => {
     const results = (await reader.get('/surveys/results').query({ from: month, to: month }).expect(200)).body;
     expect(results).toMatchObject({ invited: 1, answered: 1, responseRate: 100 });
     expect(results.byTrigger).toEqual([expect.objectContaining({ trigger: 'refusal-to-assess', invited: 1, answered: 1 })]);
+    expect(results.byTeam).toEqual([expect.objectContaining({ team: 'north', invited: 1, answered: 1, responseRate: 100 })]);
+    expect((await reader.get('/surveys/results').query({ from: month, to: month, team: 'south' }).expect(200)).body).toMatchObject({ invited: 0, responseRate: null });
     expect(results.questions).toEqual(expect.arrayContaining([expect.objectContaining({ question: 'decisionClarity', n: 1, mean: 4, distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } })]));
     const comment = results.comments[0].text as string;
     expect(comment).not.toMatch(/Amara|07700|mum@example/);

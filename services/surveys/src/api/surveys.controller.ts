@@ -189,6 +189,7 @@ export class SurveysController {
   @ApiResponse({ status: 200, description: '{ personId, email }' })
   @ApiResponse({ status: 400, description: 'email missing or not an e-mail address: the problem names the field' })
   @ApiResponse({ status: 404, description: 'personId is not a uuid' })
+  @ApiResponse({ status: 409, description: 'PersonErased: the child\'s details were erased (UK GDPR art. 17); no address is kept for them' })
   async contact(@Param('personId') personId: string, @Body() body: unknown, @Req() req: Request) {
     if (!isUuid(personId)) throw problem(404, 'PersonNotFound', 'No such person', `No person ${personId}`);
     const b = new BodyReader(body);
@@ -196,10 +197,12 @@ export class SurveysController {
     if (email !== undefined && !EMAIL.test(email)) b.reject('email', 'InvalidFormat', 'email must be an e-mail address');
     b.done();
     const id = personId.toLowerCase();
-    await this.runtime.pool.query(
-      `INSERT INTO "${this.runtime.schema}".survey_contacts (person_id, email, recorded_by) VALUES ($1, $2, $3)
-       ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
-      [id, email, requestContext(req, this.today()).actor.id]);
+    // the person's contact, beside the events like every personal detail: an erased person stays erased
+    const { rowCount } = await this.runtime.pool.query(
+      `INSERT INTO "${this.runtime.schema}".people (person_id, contact) VALUES ($1, $2)
+       ON CONFLICT (person_id) DO UPDATE SET contact = COALESCE(people.contact, '{}'::jsonb) || EXCLUDED.contact WHERE people.erased_at IS NULL`,
+      [id, JSON.stringify({ email, recordedBy: requestContext(req, this.today()).actor.id })]);
+    if (rowCount === 0) throw problem(409, 'PersonErased', 'Erased', `The details of ${id} were erased: no address can be kept for them`);
     return { personId: id, email };
   }
 

@@ -107,9 +107,8 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
         }
         case PERSONAL_DETAILS_ERASED_V1: {
           const { personId } = event.data as PersonalDetailsErasedV1;
-          await db.query(`DELETE FROM ${s}.survey_contacts WHERE person_id = $1`, [personId]);
           await db.query(`UPDATE ${s}.survey_messages SET to_address = NULL WHERE person_id = $1`, [personId]);
-          // the comments the family wrote, redacted as they were, go too
+          // the family's address (the person's contact) and the comments they wrote, redacted as they were
           const { rows } = await db.query(`SELECT invitation_id::text FROM ${s}.rm_survey_invitations WHERE child_id = $1`, [personId]);
           await personal.erase(personId, (rows as { invitation_id: string }[]).map((r) => invitationStream(r.invitation_id)), db);
           return;

@@ -29,7 +29,7 @@ export function outbox(pool: Pool, schema: string, templates: MessageTemplates, 
   const s = `"${schema}"`;
   return {
     async write(db, m) {
-      const { rows } = m.personId ? await db.query(`SELECT email FROM ${s}.survey_contacts WHERE person_id = $1`, [m.personId]) : { rows: [] };
+      const { rows } = m.personId ? await db.query(`SELECT contact->>'email' AS email FROM ${s}.people WHERE person_id = $1 AND erased_at IS NULL`, [m.personId]) : { rows: [] };
       const to = (rows[0] as { email: string | null } | undefined)?.email ?? null;
       const words = renderTemplate(templatesFor(templates, m.letterKind)[m.kind], { stage: stageOf(m.letterKind), link: m.link, lastDay: longDate(m.lastDay) });
       const status: MessageStatus = !notifier ? 'in-outbox' : to ? 'pending' : 'no-address';

@@ -6,7 +6,8 @@ import { schemaOf } from '@ehc/personal-data';
  * the outbox of messages (what was sent, or waits for a caseworker), the facts learnt from other
  * services' contracts that the letters do not carry (a case's cohort and caseworker), the invitations
  * sent per case for the quiet period (written with each invitation, in the letter's transaction,
- * so two letters in one batch see each other), the families' survey addresses, and the link secret.
+ * so two letters in one batch see each other), and the link secret. A family's survey address is a
+ * person's contact (the people table): erased, and exported on a subject access request, with the rest.
  */
 export class SurveysTables1764979200500 implements MigrationInterface {
   name = 'SurveysTables1764979200500';
@@ -34,8 +35,6 @@ export class SurveysTables1764979200500 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE IF NOT EXISTS ${s}.survey_case_invitations (
       invitation_id uuid PRIMARY KEY, case_id uuid NOT NULL, sent_on date NOT NULL)`);
     await queryRunner.query(`CREATE INDEX IF NOT EXISTS survey_case_invitations_case ON ${s}.survey_case_invitations (case_id, sent_on)`);
-    await queryRunner.query(`CREATE TABLE IF NOT EXISTS ${s}.survey_contacts (
-      person_id uuid PRIMARY KEY, email text, recorded_by text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
   }
 
   async down(): Promise<void> {
