@@ -51,8 +51,10 @@ describe('a letter becomes a survey through Kafka: e-mail, answer, result, publi
   it('refusal letter → invitation → SMTP → answer in the page → result, and surveys.public.v1', async () => {
     const atNa = await tokens.as(na.url, CALLERS.dutyOfficer);
     const atSurveys = await tokens.as(surveys.url, CALLERS.dutyOfficer);
-    const { body: c } = await atNa.post('/needs-assessments').send({ child: { givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2016-01-20' }, requestedBy: 'parent', receivedOn: '2027-01-11' }).expect(201);
-    await atSurveys.put(`/surveys/contacts/${c.child.id}`).send({ email: 'cole.family@example.org' }).expect(200);
+    // the family's address is given with the request; the surveys service asks the person directory for it
+    const { body: c } = await atNa.post('/needs-assessments').send({
+      child: { givenName: 'Nia', familyName: 'Cole', dateOfBirth: '2016-01-20' }, requestedBy: 'parent', receivedOn: '2027-01-11', contact: { email: 'cole.family@example.org' },
+    }).expect(201);
     await atNa.post(`/needs-assessments/${c.id}/refuse-assessment`).send({ on: '2027-02-19', reasons: 'Needs can be met from the setting\'s resources.' }).expect(200);
 
     const invitation = await eventually('an invitation for the refusal letter', async () =>

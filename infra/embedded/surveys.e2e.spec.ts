@@ -77,8 +77,9 @@ describe('surveys over HTTP', () => {
     await caseworker.put('/access/teams/north/members/cw-ayesha').expect(200);
     const { body: c } = await caseworker.post('/needs-assessments').send({
       child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2027-01-18', caseworker: 'cw-ayesha',
+      // the family's address, given with the request: the invitation goes there
+      contact: { email: 'okafor.family@example.org' },
     }).expect(201);
-    await caseworker.put(`/surveys/contacts/${c.child.id}`).send({ email: 'okafor.family@example.org' }).expect(200);
     await caseworker.post(`/needs-assessments/${c.id}/refuse-assessment`).send({ on: '2027-02-26', reasons: 'Needs can be met from the setting\'s resources.' }).expect(200);
 
     const invitation = await invitationOf({ 'case-id': c.id });

@@ -6,6 +6,8 @@ export interface SharedPersonDetails {
   givenName: string | null;
   familyName: string | null;
   dateOfBirth: CalendarDate | null;
+  /** The family's e-mail, when the request gave one (older directories answer without it). */
+  email?: string | null;
 }
 
 /**
@@ -23,7 +25,9 @@ export function inProcessDirectory(runtimes: ServiceRuntime[]): PersonDirectory 
     async find(personId) {
       for (const table of tables) {
         const person = await table.person(personId);
-        if (person && !person.erasedAt) return { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth };
+        if (person && !person.erasedAt) {
+          return { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth, email: (person.contact?.email as string | undefined) ?? null };
+        }
       }
       return null;
     },

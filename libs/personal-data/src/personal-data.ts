@@ -10,6 +10,13 @@ export interface PersonDetails {
   givenName: string;
   familyName: string;
   dateOfBirth: CalendarDate | null;
+  /** How the family is reached (the rights-holder's e-mail, phone), when given. */
+  contact?: PersonContact | null;
+}
+
+export interface PersonContact {
+  email?: string | null;
+  phone?: string | null;
 }
 
 /** The answer to an erasure request: the same success whether this request erased them or an earlier one did. */
@@ -39,8 +46,8 @@ export class PersonalData {
   personWrite(details: PersonDetails, personId: string): SideWrite {
     return async (db) => {
       await db.query(
-        `INSERT INTO "${this.schema}".people (person_id, given_name, family_name, date_of_birth) VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) DO NOTHING`,
-        [personId, details.givenName, details.familyName, details.dateOfBirth],
+        `INSERT INTO "${this.schema}".people (person_id, given_name, family_name, date_of_birth, contact) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
+        [personId, details.givenName, details.familyName, details.dateOfBirth, details.contact ? JSON.stringify(details.contact) : null],
       );
     };
   }

@@ -70,7 +70,7 @@ export class NeedsAssessmentsController {
     const today = todayInLondon(this.clock);
     const { value, deprecated } = readRequestBody(body);
     if (deprecated.length) res.setHeader('warning', `299 - "deprecated: ${deprecated.join(', ')}; accepted until the next release"`);
-    const { child, requestedBy, receivedOn, caseworker } = value;
+    const { child, requestedBy, receivedOn, caseworker, contact } = value;
     await allocationProblem(req, this.runtime.access, caseworker ?? null);
     const givenName = child.givenName.trim();
     const familyName = child.familyName.trim();
@@ -86,7 +86,7 @@ export class NeedsAssessmentsController {
         { errors: [{ field: 'child.dateOfBirth', rule: 'BornAfterRequest', message: 'dateOfBirth must be on or before receivedOn' }] });
     }
     const result: RecordedRequest = await this.commands.execute(new RecordNeedsAssessmentRequest(
-      { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null },
+      { givenName: givenName!, familyName: familyName!, dateOfBirth: dateOfBirth ?? null, contact: contact?.email || contact?.phone ? contact : null },
       requestedBy!, receivedOn!, caseworker ?? null, today, requestContext(req, receivedOn!),
     ));
     if (!result.ok) throw ruleProblem(result.error);

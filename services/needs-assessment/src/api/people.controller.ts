@@ -23,12 +23,12 @@ export class PeopleController {
   }
 
   @Get(':personId')
-  @NotScoped('a child\'s name and date of birth, for staff checking whether a child is already known before recording a request, and for the hub\'s services; looked up by an id only a case or plan gives')
+  @NotScoped('a child\'s name, date of birth and the family\'s e-mail, for staff checking whether a child is already known before recording a request, and for the hub\'s services; looked up by an id only a case or plan gives')
   @AuditedRead('person')
   @ApiOperation({ summary: "A child's or young person's details by person id (for other services of the hub)" })
   async get(@Param('personId') personId: string) {
     const person = isUuid(personId) ? await this.personal.person(personId.toLowerCase()) : null;
     if (!person || person.erasedAt) throw problem(404, 'PersonNotFound', 'No such person', `No person ${personId}`);
-    return { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth };
+    return { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth, email: (person.contact?.email as string | undefined) ?? null };
   }
 }

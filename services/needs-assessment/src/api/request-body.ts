@@ -12,6 +12,12 @@ export const RequestBody = Type.Object({
   requestedBy: Type.Unsafe<(typeof REQUESTERS)[number]>({ type: 'string', enum: [...REQUESTERS], description: 'who asked (Act s.36(1)) or brought the child to the LA\'s attention (s.24)' }),
   receivedOn: CalendarDateField('day 0 of every statutory clock: the day the LA received the request; not in the future, nor before EARLIEST_CASE_DATE (default 2014-09-01)'),
   caseworker: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
+  contact: Type.Optional(Type.Union([Type.Object({
+    email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()])),
+    phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9 +()-]{7,20}$' }), Type.Null()])),
+  }, { additionalProperties: false }), Type.Null()], {
+    description: 'how the family (the rights-holder) is reached: kept with the child\'s details in the erasable people table, never in an event; the surveys service sends its invitations to the e-mail',
+  })),
 }, { additionalProperties: true, examples: [{ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-01-05', caseworker: 'cw-ayesha' }] });
 
 export type RequestBody = Static<typeof RequestBody>;

@@ -1,6 +1,7 @@
 import type { EventStore } from '@ehc/event-store';
 import type { CalendarDate } from '@ehc/domain-kernel';
 import type { Queryable, SideTables, SideWrite } from '@ehc/commands';
+import type { ChildDetails } from './record-request';
 
 export const CASE_FILES = Symbol('CASE_FILES');
 
@@ -12,7 +13,7 @@ export const CASE_FILES = Symbol('CASE_FILES');
 export interface CaseFiles {
   store: EventStore;
   sideTables: SideTables;
-  person(details: { givenName: string; familyName: string; dateOfBirth: CalendarDate | null }, personId: string): SideWrite;
+  person(details: ChildDetails, personId: string): SideWrite;
   /** The next human case reference for the year of receipt, e.g. NA-2026-00042, taken in the caller's transaction. */
   nextReference(receivedOn: CalendarDate, db: Queryable): Promise<string>;
   /** Free text kept outside the events, under the id the command refers to it by. */

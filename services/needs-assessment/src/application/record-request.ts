@@ -10,6 +10,8 @@ export interface ChildDetails {
   givenName: string;
   familyName: string;
   dateOfBirth: CalendarDate | null;
+  /** The family's e-mail and phone, when the request gave them (kept with the details, never in an event). */
+  contact?: { email?: string | null; phone?: string | null } | null;
 }
 
 export class RecordNeedsAssessmentRequest {

@@ -61,7 +61,10 @@ export function letterOf(event: IntegrationEvent): Letter | null {
  * It also keeps what the letters do not carry: the case's cohort (who holds the rights) and
  * caseworker (whose team), a death closure, and an erasure.
  */
-export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettings, links: SurveyLinks, messages: Outbox): IntegrationEventHandler<string | null> {
+/** What a letter's delivery asks outside its transaction. */
+interface Prepared { team: string | null; email: string | null }
+
+export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettings, links: SurveyLinks, messages: Outbox): IntegrationEventHandler<Prepared | null> {
   const s = `"${runtime.schema}"`;
   const system = { kind: 'system' as const, id: LETTERS_CONSUMER };
   const personal = new PersonalData(runtime.dataSource, runtime.schema);
@@ -69,17 +72,21 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
     consumer: LETTERS_CONSUMER,
     topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC],
     types: [NA_LETTER_SENT_V1, AR_LETTER_SENT_V1, TRIBUNAL_LETTER_SENT_V1, NEEDS_ASSESSMENT_REQUESTED_V1, FINAL_PLAN_ISSUED_V1, CASE_CLOSED_V1, PERSONAL_DETAILS_ERASED_V1],
-    // the caseworker's team is asked of the access directory before the transaction opens
-    async prepare(event: IntegrationEvent) {
+    // the caseworker's team (the access directory) and the family's e-mail (the person directory, when
+    // this service has no address for them yet) are asked before the transaction opens
+    async prepare(event: IntegrationEvent): Promise<Prepared | null> {
       const letter = letterOf(event);
-      if (!letter || !triggerFor(settings.triggers, letter.service, letter.kind)) return null;
-      const { rows } = await runtime.pool.query(`SELECT caseworker_id FROM ${s}.survey_case_facts WHERE case_id = $1`, [letter.caseId]);
-      const caseworker = (rows[0] as { caseworker_id: string | null } | undefined)?.caseworker_id;
-      if (!caseworker) return null;
-      const teams = await runtime.access.teamsOf(caseworker);
-      return [...teams].sort()[0] ?? null;
+      if (!letter || !letter.childId || !triggerFor(settings.triggers, letter.service, letter.kind)) return null;
+      const { rows } = await runtime.pool.query(
+        `SELECT (SELECT caseworker_id FROM ${s}.survey_case_facts WHERE case_id = $1) AS caseworker_id,
+                EXISTS (SELECT 1 FROM ${s}.people WHERE person_id = $2) AS on_file`, [letter.caseId, letter.childId]);
+      const { caseworker_id: caseworker, on_file: onFile } = rows[0] as { caseworker_id: string | null; on_file: boolean };
+      const teams = caseworker ? await runtime.access.teamsOf(caseworker) : [];
+      const email = onFile ? null : (await runtime.directory.find(letter.childId).catch(() => null))?.email ?? null;
+      return { team: [...teams].sort()[0] ?? null, email };
     },
-    async handle(event: IntegrationEvent, tx: EntityManager, team?: string | null) {
+    async handle(event: IntegrationEvent, tx: EntityManager, prepared?: Prepared | null) {
+      const team = prepared?.team ?? null;
       const db = transactionClient(tx);
       const context = { actor: system, correlationId: event.correlationId, commandId: event.id, occurredAt: event.occurredAt };
       switch (event.type) {
@@ -125,7 +132,7 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
       const cohort: Cohort | null = facts?.reception_year != null ? { receptionYear: facts.reception_year, yearGroupOffset: facts.year_group_offset ?? 0 } : null;
       const subject: InvitationSubject = {
         invitationId, letterId: letter.letterId, service: letter.service, letterKind: letter.kind, letterSentOn: letter.sentOn, caseId: letter.caseId, childId: letter.childId,
-        trigger: row.trigger, respondentRole: resolveRespondent(row, { cohort, on: letter.sentOn, letterRecipient: letter.recipient }), questionSet: row.questionSet, team: team ?? null,
+        trigger: row.trigger, respondentRole: resolveRespondent(row, { cohort, on: letter.sentOn, letterRecipient: letter.recipient }), questionSet: row.questionSet, team,
       };
       const suppressedBy = await suppression(letter.childId, letter.caseId, invitationId, today, db);
       const result = await executeCommand(runtime.store, invitationDecider, invitationStream(invitationId), {
@@ -138,6 +145,10 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
       }
       if (suppressedBy || result.events.length === 0) return;
       await db.query(`INSERT INTO ${s}.survey_case_invitations (invitation_id, case_id, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [invitationId, letter.caseId, today]);
+      // the address the request gave, kept as this service's copy (a person already on file is left as it is)
+      if (prepared?.email) {
+        await db.query(`INSERT INTO ${s}.people (person_id, contact) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING`, [letter.childId, JSON.stringify({ email: prepared.email })]);
+      }
       const personId = subject.respondentRole === 'setting' ? null : letter.childId;
       await messages.write(db, { invitationId, kind: 'invitation', personId, letterKind: letter.kind, link: links.linkOf(invitationId), lastDay: addDays(today, settings.linkDays) });
     },
