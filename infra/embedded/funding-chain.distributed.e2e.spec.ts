@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startDistributed, type RunningHost } from '@ehc/host';
-import { CALLERS, readTopic, testAccessTokens, testKafka, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, readTopic, testAccessTokens, testKafka, type TestAccessTokens, distributedTestEnv, eventually } from '@ehc/testing';
 import { COMMITMENT_CHANGED_V1, FUNDING_TOPIC, fundingSchemas, type CommitmentChangedV1 } from '@ehc/contracts/funding';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
@@ -38,15 +38,7 @@ describe('a plan\'s funding follows needs assessment and annual review through K
   let atAr: request.Agent;
   let officer: request.Agent;
   const run = randomUUID().slice(0, 8);
-  const env = (schema: string) => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent' });
-  const eventually = async <T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> => {
-    for (let i = 0; i < 300; i++) {
-      const found = await read();
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`never: ${what}`);
-  };
+  const env = distributedTestEnv;
 
   beforeAll(async () => {
     // every service on the same fixed day, whenever the suite runs

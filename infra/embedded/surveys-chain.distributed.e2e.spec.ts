@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startDistributed, type RunningHost } from '@ehc/host';
-import { CALLERS, readTopic, startSmtpServer, testAccessTokens, testKafka, type ReadMessage, type TestAccessTokens, type TestSmtpServer } from '@ehc/testing';
+import { CALLERS, readTopic, startSmtpServer, testAccessTokens, testKafka, type ReadMessage, type TestAccessTokens, type TestSmtpServer, distributedTestEnv, eventually } from '@ehc/testing';
 import { SURVEYS_TOPIC, surveysSchemas, type SurveyResponseReceivedV1 } from '@ehc/contracts/surveys';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { surveysService } from '../../services/surveys/src/service';
@@ -24,15 +24,7 @@ describe('a letter becomes a survey through Kafka: e-mail, answer, result, publi
   let smtp: TestSmtpServer;
   let tokens: TestAccessTokens;
   const run = randomUUID().slice(0, 8);
-  const env = (schema: string) => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent' });
-  const eventually = async <T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> => {
-    for (let i = 0; i < 300; i++) {
-      const found = await read();
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`never: ${what}`);
-  };
+  const env = distributedTestEnv;
 
   beforeAll(async () => {
     const clock = fixedClock('2027-03-01T12:00:00Z');

@@ -5,7 +5,7 @@ import { startEmbedded, type RunningHost } from '@ehc/host';
 import { deliverOnce, type IntegrationEvent } from '@ehc/messaging';
 import { CASE_CLOSED_V1, LETTER_SENT_V1 as NA_LETTER_SENT_V1 } from '@ehc/contracts/needs-assessment';
 import { LETTER_SENT_V1 as AR_LETTER_SENT_V1 } from '@ehc/contracts/annual-review';
-import { CALLERS, startSmtpServer, testAccessTokens, type TestAccessTokens, type TestSmtpServer } from '@ehc/testing';
+import { CALLERS, eventually, startSmtpServer, testAccessTokens, type TestAccessTokens, type TestSmtpServer } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { surveysService } from '../../services/surveys/src/service';
 import { SurveysModule } from '../../services/surveys/src/surveys.module';
@@ -59,14 +59,8 @@ describe('surveys over HTTP', () => {
     data: { caseId: `ehcna-${caseUuid}`, childId, letterId, kind, recipient: 'parent', sentOn, appealRights: kind !== 'decision-to-assess' },
   });
   const deliver = (event: IntegrationEvent) => deliverOnce(surveys().dataSource, surveys().schema, consumer(), event);
-  const invitationOf = async (query: Record<string, string>) => {
-    for (let i = 0; i < 100; i++) {
-      const list = (await reader.get('/surveys/invitations').query(query).expect(200)).body;
-      if (list.total > 0) return list.items[0];
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no invitation for ${JSON.stringify(query)}`);
-  };
+  const invitationOf = (query: Record<string, string>) => eventually(`an invitation for ${JSON.stringify(query)}`, async () =>
+    (await reader.get('/surveys/invitations').query(query).expect(200)).body.items[0]);
   const tokenIn = (text: string) => /https:\/\/hub\.example\/s\/([A-Za-z0-9_.-]+)/.exec(text)![1];
   const page = (token: string) => request(host.url).get(`/s/${token}`);
   const answer = (token: string, form: Record<string, string>) => request(host.url).post(`/s/${token}`).type('form').send(form);

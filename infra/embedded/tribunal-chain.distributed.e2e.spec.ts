@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startDistributed, type RunningHost } from '@ehc/host';
-import { CALLERS, readTopic, testAccessTokens, testKafka, type TestAccessTokens } from '@ehc/testing';
+import { CALLERS, readTopic, testAccessTokens, testKafka, type TestAccessTokens, distributedTestEnv, eventually } from '@ehc/testing';
 import { TRIBUNAL_TOPIC } from '@ehc/contracts/tribunal';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { annualReviewService } from '../../services/annual-review/src/service';
@@ -24,15 +24,7 @@ describe('a tribunal order travels to needs assessment and its compliance back, 
   let atNa: request.Agent;
   let atTribunal: request.Agent;
   const run = randomUUID().slice(0, 8);
-  const env = (schema: string) => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS, PORT: '0', SERVICE_SCHEMA: schema, LOG_LEVEL: 'silent' });
-  const eventually = async <T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> => {
-    for (let i = 0; i < 300; i++) {
-      const found = await read();
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`never: ${what}`);
-  };
+  const env = distributedTestEnv;
 
   beforeAll(async () => {
     const clock = fixedClock('2027-03-01T12:00:00Z');

@@ -11,3 +11,4 @@ export * from './browser';
 export * from './provider-sign-in';
 export * from './issued-token';
 export * from './smtp-server';
+export * from './eventually';

@@ -13,7 +13,8 @@ import type { ServiceRuntime } from '@ehc/host';
 import { PersonalData } from '@ehc/personal-data';
 import type { SurveysSettings } from '../config';
 import { invitationDecider, invitationIdOfLetter, invitationStream, SCHEMA_VERSIONS, type InvitationSubject, type SuppressionReason } from '../domain/invitation';
-import { recipientDecider, recipientStream, SCHEMA_VERSIONS as RECIPIENT_SCHEMA_VERSIONS, suppressionOf } from '../domain/recipient';
+import { recipientDecider, recipientStream, SCHEMA_VERSIONS as RECIPIENT_SCHEMA_VERSIONS } from '../domain/recipient';
+import { familySuppression } from './families';
 import { resolveRespondent, triggerFor } from '../domain/triggers';
 import type { LetterService } from '../domain/model';
 import type { Outbox } from './outbox';
@@ -156,8 +157,7 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
 
   /** Why this letter's invitation is not sent, or null: the family's own flags first, then the case's quiet period. */
   async function suppression(childId: string, caseId: string, invitationId: string, today: CalendarDate, db: { query: (q: string, p: unknown[]) => Promise<{ rows: unknown[] }> }): Promise<SuppressionReason | null> {
-    const history = await runtime.store.readStream(recipientStream(childId));
-    const family = suppressionOf(history.reduce((st, e) => recipientDecider.evolve(st, { type: e.type, data: e.data } as never), recipientDecider.initialState()));
+    const family = await familySuppression(runtime.store, childId);
     if (family) return family;
     if (settings.quietPeriodDays === 0) return null;
     const { rows } = await db.query(`SELECT 1 FROM ${s}.survey_case_invitations WHERE case_id = $1 AND invitation_id <> $2 AND sent_on > $3 LIMIT 1`,

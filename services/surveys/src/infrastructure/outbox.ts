@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@ehc/event-store';
 import { nameBasedUuid } from '@ehc/domain-kernel';
 import { longDate } from '@ehc/letters';
 import type { Notifier } from '@ehc/notifications';
@@ -43,41 +44,29 @@ export function outbox(pool: Pool, schema: string, templates: MessageTemplates, 
     async dispatch() {
       if (!notifier) return 0;
       let sent = 0;
-      for (;;) {
-        const client = await pool.connect();
+      // one message a transaction, held while it is sent: another instance skips it, a crash leaves it pending
+      while (await inTransaction(pool, async (client) => {
+        const { rows } = await client.query(
+          `SELECT message_id::text, to_address, subject, body, attempts FROM ${s}.survey_messages WHERE status = 'pending'
+           ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        const m = rows[0] as { message_id: string; to_address: string; subject: string; body: string; attempts: number } | undefined;
+        if (!m) return false;
         try {
-          await client.query('BEGIN');
-          const { rows } = await client.query(
-            `SELECT message_id::text, to_address, subject, body, attempts FROM ${s}.survey_messages WHERE status = 'pending'
-             ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          );
-          const m = rows[0] as { message_id: string; to_address: string; subject: string; body: string; attempts: number } | undefined;
-          if (!m) {
-            await client.query('COMMIT');
-            return sent;
-          }
-          try {
-            await notifier.send({ messageId: m.message_id, to: m.to_address, subject: m.subject, text: m.body });
-            await client.query(`UPDATE ${s}.survey_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE message_id = $1`, [m.message_id]);
-            sent++;
-          } catch (error) {
-            const permanent = (error as { permanent?: boolean }).permanent === true;
-            const failed = permanent || m.attempts + 1 >= SEND_ATTEMPTS;
-            await client.query(`UPDATE ${s}.survey_messages SET attempts = attempts + 1, last_error = $2, status = $3 WHERE message_id = $1`,
-              [m.message_id, (error as Error).message.slice(0, 500), failed ? 'failed' : 'pending']);
-            logger.warn(`survey message ${m.message_id} not sent (attempt ${m.attempts + 1}${failed ? ', giving up' : ''}): ${(error as Error).message}`);
-            await client.query('COMMIT');
-            // a server that refuses now will refuse the next one too: try again at the next sweep
-            return sent;
-          }
-          await client.query('COMMIT');
+          await notifier.send({ messageId: m.message_id, to: m.to_address, subject: m.subject, text: m.body });
         } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
+          const failed = (error as { permanent?: boolean }).permanent === true || m.attempts + 1 >= SEND_ATTEMPTS;
+          await client.query(`UPDATE ${s}.survey_messages SET attempts = attempts + 1, last_error = $2, status = $3 WHERE message_id = $1`,
+            [m.message_id, (error as Error).message.slice(0, 500), failed ? 'failed' : 'pending']);
+          logger.warn(`survey message ${m.message_id} not sent (attempt ${m.attempts + 1}${failed ? ', giving up' : ''}): ${(error as Error).message}`);
+          // a server that refuses now will refuse the next one too: try again at the next sweep
+          return false;
         }
-      }
+        await client.query(`UPDATE ${s}.survey_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE message_id = $1`, [m.message_id]);
+        sent++;
+        return true;
+      }));
+      return sent;
     },
   };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { executeCommand } from '@ehc/commands';
+import { inTransaction } from '@ehc/event-store';
 import { addDays, todayInLondon } from '@ehc/domain-kernel';
 import type { ServiceRuntime } from '@ehc/host';
 import type { JsonLogger } from '@ehc/http';
 import type { SurveysSettings } from '../config';
 import { invitationDecider, invitationStream, SCHEMA_VERSIONS, evolve, initialState, type Event } from '../domain/invitation';
-import { recipientDecider, recipientStream, suppressionOf } from '../domain/recipient';
+import { familySuppression } from './families';
 import type { Outbox } from './outbox';
 import type { SurveyLinks } from './links';
 
@@ -34,7 +35,7 @@ export async function sendDueReminders(runtime: ServiceRuntime, settings: Survey
          ORDER BY reminder_due_on LIMIT 1000`, [today]);
       let sent = 0;
       for (const r of rows as { invitation_id: string; child_id: string; letter_kind: string; respondent_role: string; expires_on: string }[]) {
-        if (await familySuppressed(runtime, r.child_id)) continue;
+        if (await familySuppression(runtime.store, r.child_id)) continue;
         if (await remind(r)) sent++;
       }
       return sent;
@@ -50,33 +51,21 @@ export async function sendDueReminders(runtime: ServiceRuntime, settings: Survey
     const history = await runtime.store.readStream(stream);
     const state = history.reduce((st, e) => evolve(st, { type: e.type, data: e.data } as Event), initialState());
     if (!state.subject) return false;
-    const client = await runtime.pool.connect();
     try {
-      await client.query('BEGIN');
-      // at the revision read: another sweep that got in first makes this one a conflict, not a second reminder
-      const result = await executeCommand(runtime.store, invitationDecider, stream, { type: 'SendSurveyReminder', data: { today } },
-        { actor: REMINDER_SENDER, correlationId: randomUUID(), occurredAt: today, expectedRevision: history[history.length - 1].revision }, SCHEMA_VERSIONS, { within: client });
-      if (!result.ok || result.events.length === 0) {
-        await client.query('ROLLBACK');
-        return false;
-      }
-      await messages.write(client, {
-        invitationId: r.invitation_id, kind: 'reminder', personId: r.respondent_role === 'setting' ? null : r.child_id, letterKind: r.letter_kind,
-        link: links.linkOf(r.invitation_id), lastDay: state.expiresOn ?? addDays(today, settings.linkDays),
+      return await inTransaction(runtime.pool, async (client) => {
+        // at the revision read: another sweep that got in first makes this one a conflict, not a second reminder
+        const result = await executeCommand(runtime.store, invitationDecider, stream, { type: 'SendSurveyReminder', data: { today } },
+          { actor: REMINDER_SENDER, correlationId: randomUUID(), occurredAt: today, expectedRevision: history[history.length - 1].revision }, SCHEMA_VERSIONS, { within: client });
+        if (!result.ok || result.events.length === 0) return false;
+        await messages.write(client, {
+          invitationId: r.invitation_id, kind: 'reminder', personId: r.respondent_role === 'setting' ? null : r.child_id, letterKind: r.letter_kind,
+          link: links.linkOf(r.invitation_id), lastDay: state.expiresOn ?? addDays(today, settings.linkDays),
+        });
+        return true;
       });
-      await client.query('COMMIT');
-      return true;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       logger.warn(`survey reminder ${r.invitation_id} not sent this sweep: ${(error as Error).message}`);
       return false;
-    } finally {
-      client.release();
     }
   }
-}
-
-async function familySuppressed(runtime: ServiceRuntime, childId: string): Promise<boolean> {
-  const events = await runtime.store.readStream(recipientStream(childId));
-  return suppressionOf(events.reduce((st, e) => recipientDecider.evolve(st, { type: e.type, data: e.data } as never), recipientDecider.initialState())) !== null;
 }
