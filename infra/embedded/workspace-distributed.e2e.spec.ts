@@ -27,7 +27,7 @@ describe('the workspace as its own process (distributed mode)', () => {
       .send({ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-11-02', caseworker: 'cw-ayesha' }).expect(201)).body.reference;
     workspace = await startFrontEnd(workspaceFrontEnd, {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: 'https://workspace.example-council.gov.uk', LOG_LEVEL: 'silent',
-      WORKSPACE_SCHEMA: `${prefix}workspace`, OIDC_ISSUER_URL: tokens.issuer, NEEDS_ASSESSMENT_URL: hub.url, ANNUAL_REVIEW_URL: hub.url, TRIBUNAL_URL: hub.url, FUNDING_URL: hub.url,
+      WORKSPACE_SCHEMA: `${prefix}workspace`, OIDC_ISSUER_URL: tokens.issuer, NEEDS_ASSESSMENT_URL: hub.url, ANNUAL_REVIEW_URL: hub.url, TRIBUNAL_URL: hub.url, FUNDING_URL: hub.url, SURVEYS_URL: hub.url,
     }, { clock });
   });
   afterAll(async () => {
@@ -60,5 +60,17 @@ describe('the workspace as its own process (distributed mode)', () => {
     expect(html).toContain('Amara Okafor');
     expect(html).toContain('Ayesha Khan');
     expect((await fetch(`${workspace.url}/health`)).status).toBe(200);
+  });
+
+  it('shows the survey results from the surveys service at SURVEYS_URL', async () => {
+    const sessions = await Sessions.open(hub.runtimes[0].pool, `${prefix}workspace`, clock);
+    const accessToken = await tokens.token({ sub: 'pr-morgan', roles: ['performance-reader'], name: 'Morgan Reed' });
+    const id = await sessions.create({ subject: 'pr-morgan', name: 'Morgan Reed', roles: ['performance-reader'], accessToken, accessTokenExpiresAt: new Date(clock().getTime() + 3_600_000), refreshToken: null });
+    const page = await fetch(`${workspace.url}/feedback`, { headers: { cookie: `ehc_session=${id}` } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // the last 12 months as of the workspace's clock (26 November 2026)
+    expect(html).toContain('December 2025 to November 2026');
+    expect(html).toMatch(/Response rate<\/dt>\s*<dd class="ehc-count__number">No invitations/);
   });
 });

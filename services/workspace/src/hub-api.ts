@@ -25,6 +25,10 @@ export class HubApi {
     return this.call('PUT', path, token, body);
   }
 
+  delete<T = any>(path: string, token: string): Promise<ApiAnswer<T>> {
+    return this.call('DELETE', path, token);
+  }
+
   /**
    * A CSV file for an import, as text/csv: the import answers once it has run (its report), so it
    * may take minutes, not seconds. `location` is where the run's record is (on a refusal too).

@@ -24,12 +24,13 @@ import { BANDS_UPLOAD_PATH, BandingController } from './pages/banding.controller
 import { FundingFinanceController } from './pages/funding-finance.controller';
 import { EY_RATES_UPLOAD_PATH, EyInclusionController } from './pages/ey-inclusion.controller';
 import { EotasController } from './pages/eotas.controller';
+import { SurveysController } from './pages/surveys.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
 
 /** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
-const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/|high-needs\/)/;
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/|high-needs\/|feedback(?:$|\/))/;
 
 @Module({})
 export class WorkspaceModule {
@@ -38,7 +39,7 @@ export class WorkspaceModule {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
         AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController,
-        EyInclusionController, EotasController],
+        EyInclusionController, EotasController, SurveysController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({

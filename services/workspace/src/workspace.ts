@@ -113,6 +113,8 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   { href: '/high-needs/forecast', text: 'Forecast', section: 'funding-forecast', roles: ['funding-officer', 'team-manager', 'finance', 'performance-reader'] },
   { href: '/high-needs/early-years', text: 'Early years inclusion', section: 'funding-ey', roles: ['funding-officer', 'team-manager', 'finance'] },
   { href: '/high-needs/eotas', text: 'EOTAS packages', section: 'funding-eotas', roles: ['funding-officer', 'team-manager', 'finance'] },
+  // the survey pages are under /feedback: the API answers /surveys on the same host
+  { href: '/feedback', text: 'Surveys', section: 'surveys', roles: ['caseworker', 'team-manager', 'performance-reader'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 
