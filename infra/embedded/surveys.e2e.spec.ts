@@ -79,6 +79,10 @@ describe('surveys over HTTP', () => {
     const invitation = await invitationOf({ 'case-id': c.id });
     expect(invitation).toMatchObject({ trigger: 'refusal-to-assess', respondentRole: 'parent', status: 'sent', sentOn: today(), expiresOn: addDays(today(), 28), team: 'north' });
     expect((await reader.get('/surveys/invitations').query({ 'letter-id': invitation.letterId, 'case-id': c.id }).expect(200)).body.total).toBe(1);
+    // caseworkers see the link (to give the family another way); a performance reader does not
+    expect(invitation.link).toBeUndefined();
+    const [withLink] = (await caseworker.get('/surveys/invitations').query({ 'case-id': c.id }).expect(200)).body.items;
+    expect(withLink.link).toMatch(/^https:\/\/hub\.example\/s\//);
 
     await sweep();
     const [mail] = await smtp.waitForMessages(1);
@@ -107,6 +111,9 @@ describe('surveys over HTTP', () => {
     expect(await invitationOf({ 'case-id': c.id, status: 'answered' })).toMatchObject({ answeredOn: today() });
     const month = today().slice(0, 7);
     const results = (await reader.get('/surveys/results').query({ from: month, to: month }).expect(200)).body;
+    // with no range: the twelve months to this one
+    expect((await reader.get('/surveys/results').expect(200)).body).toMatchObject({ to: month, answered: 1 });
+    expect((await reader.get('/surveys/results').query({ from: '2027-13' }).expect(400)).body.errors[0]).toMatchObject({ field: 'from' });
     expect(results).toMatchObject({ invited: 1, answered: 1, responseRate: 100 });
     expect(results.byTrigger).toEqual([expect.objectContaining({ trigger: 'refusal-to-assess', invited: 1, answered: 1 })]);
     expect(results.byTeam).toEqual([expect.objectContaining({ team: 'north', invited: 1, answered: 1, responseRate: 100 })]);
@@ -152,6 +159,9 @@ describe('surveys over HTTP', () => {
   describe('suppression', () => {
     it('a safeguarding flag stops invitations until it is lifted; the list says why', async () => {
       const childId = randomUUID();
+      const flagged0 = await caseworker.post('/surveys/suppressions').send({ personId: childId, reason: 'safeguarding' }).expect(201);
+      expect(flagged0.headers.location).toBe(`/surveys/suppressions/${childId}`);
+      // the same flag again changes nothing
       await caseworker.post('/surveys/suppressions').send({ personId: childId, reason: 'safeguarding' }).expect(200);
       expect((await caseworker.get(`/surveys/suppressions/${childId}`).expect(200)).body).toMatchObject({ suppressed: true, flag: { reason: 'safeguarding' } });
       const flagged = randomUUID();

@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/s
 import type { Request, Response } from 'express';
 import { isUuid, todayInLondon } from '@ehc/domain-kernel';
 import { BodyReader, LIST_LIMIT, LIST_OFFSET, problem, QueryReader } from '@ehc/http';
-import { Allow, NotScoped } from '@ehc/identity';
+import { Allow, callerOf, NotScoped } from '@ehc/identity';
 import { AuditedRead } from '@ehc/audit';
 import { requestContext, type Executed } from '@ehc/commands';
 import { viewOnceApplied, type ServiceRuntime } from '@ehc/host';
@@ -11,9 +11,10 @@ import type { ProjectionRunner } from '@ehc/messaging';
 import { PersonalData } from '@ehc/personal-data';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteSurveyCommand, RECIPIENT } from '../application/survey-command';
-import { INVITATION_STATUSES, invitationById, invitations } from '../infrastructure/queries/invitations';
+import { INVITATION_STATUSES, invitationById, invitations, type InvitationItem } from '../infrastructure/queries/invitations';
+import type { SurveyLinks } from '../infrastructure/links';
 import { surveyResults } from '../infrastructure/queries/results';
-import { SURVEY_READERS, SURVEY_WORK, SURVEYS_RUNTIME, SURVEYS_VIEWS } from './tokens';
+import { SURVEY_LINKS, SURVEY_READERS, SURVEY_WORK, SURVEYS_RUNTIME, SURVEYS_VIEWS } from './tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const EMAIL = /^[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]{1,250}\.[A-Za-z]{2,63}$/;
@@ -48,12 +49,22 @@ export class SurveysController {
     private readonly commands: CommandBus,
     @Inject(SURVEYS_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(SURVEYS_VIEWS) private readonly views: ProjectionRunner,
+    @Inject(SURVEY_LINKS) private readonly links: SurveyLinks,
   ) {
     this.personal = new PersonalData(runtime.dataSource, runtime.schema);
   }
 
   private today() {
     return todayInLondon(this.runtime.clock);
+  }
+
+  /**
+   * The link of an invitation sent, for those who may open the outbox anyway (its messages hold it):
+   * to give a family by another way (read out on the phone, in a letter) when no e-mail reaches them.
+   */
+  private withLinks<I extends InvitationItem>(req: Request, items: I[]): (I & { link?: string })[] {
+    if (!callerOf(req)?.roles.some((r) => (SURVEY_WORK as string[]).includes(r))) return items;
+    return items.map((i) => (i.status === 'suppressed' ? i : { ...i, link: this.links.linkOf(i.invitationId) }));
   }
 
   @Get('invitations')
@@ -64,9 +75,9 @@ export class SurveysController {
   @ApiQuery({ name: 'status', required: false, enum: INVITATION_STATUSES })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
-  @ApiResponse({ status: 200, description: '{ asOf, total, items: [{ invitationId, letterId, caseId, trigger, respondentRole, status (sent|reminded|answered|expired|suppressed), sentOn, expiresOn, remindedOn, answeredOn, suppressedReason, … }] }' })
+  @ApiResponse({ status: 200, description: '{ asOf, total, items: [{ invitationId, letterId, caseId, trigger, respondentRole, status (sent|reminded|answered|expired|suppressed), sentOn, expiresOn, remindedOn, answeredOn, suppressedReason, link (caseworkers and team managers: the survey link, to give the family another way), … }] }' })
   @ApiResponse({ status: 400, description: 'A query parameter is malformed (a status not listed, a case id that is not one): the problem names it' })
-  async list(@Query() query: Record<string, unknown>) {
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
     const q = new QueryReader(query);
     const letterId = q.text('letter-id', { maxLength: 40 });
     const rawCase = q.text('case-id', { maxLength: 60 });
@@ -77,7 +88,8 @@ export class SurveysController {
     const offset = q.integer('offset', { min: LIST_OFFSET.min, max: LIST_OFFSET.max, default: LIST_OFFSET.default });
     q.done();
     const today = this.today();
-    return { asOf: today, ...(await invitations(this.runtime.pool, this.runtime.schema, today, { letterId, caseId: caseId ?? undefined, status, limit, offset })) };
+    const { total, items } = await invitations(this.runtime.pool, this.runtime.schema, today, { letterId, caseId: caseId ?? undefined, status, limit, offset });
+    return { asOf: today, total, items: this.withLinks(req, items) };
   }
 
   @Get('invitations/:id')
@@ -86,28 +98,27 @@ export class SurveysController {
   @ApiOperation({ summary: 'One survey invitation' })
   @ApiResponse({ status: 200, description: 'The invitation: { invitationId, letterId, caseId, trigger, respondentRole, status, sentOn, expiresOn, … }' })
   @ApiResponse({ status: 404, description: 'No such invitation' })
-  async one(@Param('id') id: string) {
+  async one(@Param('id') id: string, @Req() req: Request) {
     const found = isUuid(id) ? await invitationById(this.runtime.pool, this.runtime.schema, this.today(), id.toLowerCase()) : null;
     if (!found) throw problem(404, 'InvitationNotFound', 'No such invitation', `No survey invitation ${id}`);
-    return found;
+    return this.withLinks(req, [found])[0];
   }
 
   @Get('results')
   @ApiOperation({ summary: 'Survey results for a range of months: response rates by trigger, team and month, score distributions and means, the CYP involvement measure, themes and redacted comments' })
-  @ApiQuery({ name: 'from', required: true, description: 'first month, YYYY-MM', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } })
-  @ApiQuery({ name: 'to', required: true, description: 'last month, YYYY-MM (at most 60 months after from)', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } })
+  @ApiQuery({ name: 'from', required: false, description: 'first month, YYYY-MM (default: 11 months before to)', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } })
+  @ApiQuery({ name: 'to', required: false, description: 'last month, YYYY-MM, at most 60 months after from (default: this month, Europe/London)', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } })
   @ApiQuery({ name: 'trigger', required: false, description: 'one trigger, e.g. `final-plan`', schema: { type: 'string', maxLength: 63 } })
   @ApiQuery({ name: 'team', required: false, description: 'one team id, or `unallocated`', schema: { type: 'string', maxLength: 63 } })
   @ApiResponse({ status: 200, description: '{ from, to, invited, answered, responseRate, byTrigger, byTeam, byMonth: [{ month, invited, answered, responseRate, means }], questions: [{ question, text, n, mean, distribution }], cypInvolvement, themes, comments }' })
-  @ApiResponse({ status: 400, description: 'from or to missing or not YYYY-MM, to before from, or a range over 60 months: the problem names the parameter' })
+  @ApiResponse({ status: 400, description: 'from or to not YYYY-MM, to before from, or a range over 60 months: the problem names the parameter' })
   async results(@Query() query: Record<string, unknown>) {
     const q = new QueryReader(query);
-    const from = q.text('from', { maxLength: 7 });
-    const to = q.text('to', { maxLength: 7 });
-    if (!from) q.reject('from', 'Required', 'from is required (YYYY-MM)');
-    else if (!MONTH.test(from)) q.reject('from', 'InvalidFormat', 'from must be a month YYYY-MM');
-    if (!to) q.reject('to', 'Required', 'to is required (YYYY-MM)');
-    else if (!MONTH.test(to)) q.reject('to', 'InvalidFormat', 'to must be a month YYYY-MM');
+    // by default the twelve months to this one (Europe/London)
+    const to = q.text('to', { maxLength: 7 }) ?? this.today().slice(0, 7);
+    const from = q.text('from', { maxLength: 7 }) ?? (MONTH.test(to) ? monthsBefore(to, 11) : undefined);
+    if (from !== undefined && !MONTH.test(from)) q.reject('from', 'InvalidFormat', 'from must be a month YYYY-MM');
+    if (!MONTH.test(to)) q.reject('to', 'InvalidFormat', 'to must be a month YYYY-MM');
     const trigger = q.text('trigger', { maxLength: 63 });
     const team = q.text('team', { maxLength: 63 });
     if (from && to && MONTH.test(from) && MONTH.test(to)) {
@@ -132,10 +143,11 @@ export class SurveysController {
 
   @Post('suppressions')
   @Allow(...SURVEY_WORK)
-  @HttpCode(200)
+  @HttpCode(201)
   @ApiOperation({ summary: 'Flag a child\'s family off surveys (a safeguarding flag, or another reason): no invitation is sent, no reminder, until the flag is lifted' })
   @ApiBody({ schema: SuppressionBody })
-  @ApiResponse({ status: 200, description: 'The family\'s survey flags: { personId, suppressed: true, flag: { reason, flaggedOn, flaggedBy }, optedOutOn, diedOn }' })
+  @ApiResponse({ status: 201, description: 'Flagged: the family\'s survey flags { personId, suppressed: true, flag: { reason, flaggedOn, flaggedBy }, optedOutOn, diedOn }; Location: /surveys/suppressions/{personId}' })
+  @ApiResponse({ status: 200, description: 'The same flag was already set: nothing changed, the same body' })
   @ApiResponse({ status: 400, description: 'personId not a uuid, reason missing or over 200 characters: the problem names the field and rule' })
   @ApiResponse({ status: 409, description: 'A stale revision (another change got in first)' })
   async flag(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -150,6 +162,8 @@ export class SurveysController {
       type: 'FlagSurveysOff', data: { personId: personId!, reason: reason!, today, by: context.actor.id },
     }, context));
     if (!result.ok) throw problem(409, result.error, 'Not recorded', result.error);
+    res.setHeader('Location', `/surveys/suppressions/${personId}`);
+    if (result.events.length === 0) res.status(200);
     return viewOnceApplied(res, this.views, result, `/surveys/suppressions/${personId}`, () => this.suppression(personId!));
   }
 
@@ -239,6 +253,12 @@ export class SurveysController {
       `SELECT person_id::text, flag_reason, flagged_on::text, flagged_by, opted_out_on::text, died_on::text FROM "${this.runtime.schema}".rm_survey_recipients WHERE person_id = $1`, [personId]);
     return rows[0] ? suppressionView(rows[0] as Record<string, string | null>) : { personId, suppressed: false, flag: null, optedOutOn: null, diedOn: null };
   }
+}
+
+/** The month `n` months before a YYYY-MM month. */
+function monthsBefore(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 function suppressionView(r: Record<string, string | null>) {
