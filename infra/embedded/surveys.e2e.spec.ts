@@ -136,6 +136,10 @@ describe('surveys over HTTP', () => {
     const message = items.find((m: { invitationId: string }) => m.invitationId === invitation.invitationId);
     // no address on file for this family: the message waits, visible to caseworkers
     expect(message).toMatchObject({ status: 'no-address', to: null });
+    // sent on by a caseworker another way: recorded once, then refused as already sent
+    expect((await caseworker.post(`/surveys/outbox/${message.messageId}/sent-by-hand`).expect(200)).body).toMatchObject({ status: 'sent-by-hand', sentBy: 'cw-ayesha' });
+    expect((await caseworker.post(`/surveys/outbox/${message.messageId}/sent-by-hand`).expect(409)).body.type).toMatch(/MessageAlreadySent$/);
+    await reader.post(`/surveys/outbox/${message.messageId}/sent-by-hand`).expect(403);
     const token = tokenIn(message.body);
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     const unknown = await page(tampered).expect(404);

@@ -179,6 +179,12 @@ describe('the surveys in a browser', () => {
     expect(await message.locator('.ehc-message__body').innerText()).toContain(`${origin}/s/`);
     await expectAccessible(page, 'the survey outbox');
     await screenshot(page, 'workspace-surveys-outbox');
+    // sent on from the caseworker's own e-mail: recorded, so a colleague does not send it again
+    const subject = await message.locator('h3').innerText();
+    await message.getByRole('button', { name: /I have sent it on/ }).click();
+    const sent = page.locator('.ehc-message', { hasText: subject }).filter({ hasText: 'Sent on by hand' });
+    expect(await sent.count()).toBeGreaterThanOrEqual(1);
+    expect(await sent.first().innerText()).toMatch(/Sent on by \S+/);
   });
 
   it('flags a family off surveys (an empty reason refused beside its box) and lifts the flag', async () => {

@@ -13,6 +13,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteSurveyCommand, RECIPIENT } from '../application/survey-command';
 import { INVITATION_STATUSES, invitationById, invitations, type InvitationItem } from '../infrastructure/queries/invitations';
 import type { SurveyLinks } from '../infrastructure/links';
+import { MESSAGE_STATUSES, SENT_BY_HAND_FROM } from '../infrastructure/outbox';
 import { surveyResults } from '../infrastructure/queries/results';
 import { SURVEY_LINKS, SURVEY_READERS, SURVEY_WORK, SURVEYS_RUNTIME, SURVEYS_VIEWS } from './tokens';
 
@@ -220,30 +221,59 @@ export class SurveysController {
     return { personId: id, email };
   }
 
+  @Post('outbox/:messageId/sent-by-hand')
+  @Allow(...SURVEY_WORK)
+  @HttpCode(200)
+  @NotScoped('a message id: the message holds a stage and a link, never the child')
+  @ApiOperation({ summary: 'Record that a caseworker sent a message on themselves (one in the outbox, with no address, or failed), so nobody sends it again' })
+  @ApiResponse({ status: 200, description: 'The message, `sent-by-hand`, with sentAt and sentBy' })
+  @ApiResponse({ status: 404, description: 'No such message' })
+  @ApiResponse({ status: 409, description: 'MessageAlreadySent or MessageWaitingForSmtp: the message was sent, or the SMTP sweep will send it' })
+  async sentByHand(@Param('messageId') messageId: string, @Req() req: Request) {
+    if (!isUuid(messageId)) throw problem(404, 'MessageNotFound', 'No such message', `No message ${messageId}`);
+    const by = requestContext(req, this.today()).actor.id;
+    const { rows } = await this.runtime.pool.query(
+      `UPDATE "${this.runtime.schema}".survey_messages SET status = 'sent-by-hand', sent_at = now(), sent_by = $2, last_error = NULL
+       WHERE message_id = $1 AND status = ANY($3) RETURNING message_id`, [messageId.toLowerCase(), by, SENT_BY_HAND_FROM]);
+    if (rows.length === 0) {
+      const found = (await this.runtime.pool.query(`SELECT status FROM "${this.runtime.schema}".survey_messages WHERE message_id = $1`, [messageId.toLowerCase()])).rows[0] as { status: string } | undefined;
+      if (!found) throw problem(404, 'MessageNotFound', 'No such message', `No message ${messageId}`);
+      throw found.status === 'pending'
+        ? problem(409, 'MessageWaitingForSmtp', 'The SMTP sweep will send it', 'The message is waiting to be sent by SMTP')
+        : problem(409, 'MessageAlreadySent', 'Already sent', `The message is ${found.status}`);
+    }
+    return (await this.messages({ messageId: messageId.toLowerCase(), limit: 1, offset: 0 })).items[0];
+  }
+
   @Get('outbox')
   @Allow(...SURVEY_WORK)
   @AuditedRead('list')
   @ApiOperation({ summary: 'The messages the service has written, newest first: sent by SMTP, waiting, with no address, failed, or (embedded, no SMTP) kept here to send on' })
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'sent', 'no-address', 'in-outbox', 'failed'] })
+  @ApiQuery({ name: 'status', required: false, enum: MESSAGE_STATUSES })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: LIST_LIMIT.min, maximum: LIST_LIMIT.max, default: LIST_LIMIT.default } })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: LIST_OFFSET.min, maximum: LIST_OFFSET.max, default: LIST_OFFSET.default } })
   @ApiResponse({ status: 200, description: '{ total, items: [{ messageId, invitationId, kind, to, subject, body, status, attempts, lastError, createdAt, sentAt }] }' })
   @ApiResponse({ status: 400, description: 'A query parameter is malformed: the problem names it' })
   async outbox(@Query() query: Record<string, unknown>) {
     const q = new QueryReader(query);
-    const status = q.oneOf('status', ['pending', 'sent', 'no-address', 'in-outbox', 'failed'] as const);
+    const status = q.oneOf('status', MESSAGE_STATUSES);
     const limit = q.integer('limit', { min: LIST_LIMIT.min, max: LIST_LIMIT.max, default: LIST_LIMIT.default });
     const offset = q.integer('offset', { min: LIST_OFFSET.min, max: LIST_OFFSET.max, default: LIST_OFFSET.default });
     q.done();
+    return this.messages({ status, limit, offset });
+  }
+
+  private async messages(q: { status?: string; messageId?: string; limit: number; offset: number }) {
+    const where = q.messageId ? 'WHERE message_id = $1' : q.status ? 'WHERE status = $1' : '';
     const { rows } = await this.runtime.pool.query(
-      `SELECT message_id::text, invitation_id::text, kind, to_address, subject, body, status, attempts, last_error, created_at, sent_at, count(*) OVER () AS total
-       FROM "${this.runtime.schema}".survey_messages ${status ? 'WHERE status = $1' : ''} ORDER BY created_at DESC, message_id LIMIT ${limit} OFFSET ${offset}`,
-      status ? [status] : []);
+      `SELECT message_id::text, invitation_id::text, kind, to_address, subject, body, status, attempts, last_error, created_at, sent_at, sent_by, count(*) OVER () AS total
+       FROM "${this.runtime.schema}".survey_messages ${where} ORDER BY created_at DESC, message_id LIMIT ${q.limit} OFFSET ${q.offset}`,
+      q.messageId ? [q.messageId] : q.status ? [q.status] : []);
     return {
       total: rows.length ? Number((rows[0] as { total: string }).total) : 0,
       items: (rows as Record<string, unknown>[]).map((r) => ({
         messageId: r.message_id, invitationId: r.invitation_id, kind: r.kind, to: r.to_address, subject: r.subject, body: r.body, status: r.status,
-        attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+        attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at, sentBy: r.sent_by,
       })),
     };
   }

@@ -11,9 +11,14 @@ import { renderTemplate, stageOf, templatesFor, type MessageTemplates } from '..
  * (an invitation sent, a reminder due), so none is lost and none is written twice; then sent by
  * the notifier. With SMTP configured a message waits as `pending` until it is sent (`sent`); one
  * with no address on file is `no-address`; without SMTP (embedded) every message is kept
- * `in-outbox`, where a caseworker opens it in the workspace and sends it on.
+ * `in-outbox`, where a caseworker opens it in the workspace, sends it on, and records that
+ * (`sent-by-hand`, with who and when), so a colleague does not send it again.
  */
-export type MessageStatus = 'pending' | 'sent' | 'no-address' | 'in-outbox' | 'failed';
+export const MESSAGE_STATUSES = ['pending', 'sent', 'no-address', 'in-outbox', 'failed', 'sent-by-hand'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** A message a caseworker may send on themselves: one no SMTP server will send. */
+export const SENT_BY_HAND_FROM: readonly MessageStatus[] = ['in-outbox', 'no-address', 'failed'];
 export type MessageKind = 'invitation' | 'reminder';
 
 /** Attempts at a message before it is left `failed` for someone to look at. */

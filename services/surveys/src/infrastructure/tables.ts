@@ -26,6 +26,7 @@ export class SurveysTables1764979200500 implements MigrationInterface {
       status text NOT NULL,
       attempts int NOT NULL DEFAULT 0,
       last_error text,
+      sent_by text,
       created_at timestamptz NOT NULL DEFAULT now(),
       sent_at timestamptz)`);
     await queryRunner.query(`CREATE INDEX IF NOT EXISTS survey_messages_pending ON ${s}.survey_messages (created_at) WHERE status = 'pending'`);

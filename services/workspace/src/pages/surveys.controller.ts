@@ -189,6 +189,20 @@ export class SurveysController {
     throw new PageRefused(502, 'Sorry, there is a problem with the service', 'Nothing was recorded. Try again later.');
   }
 
+  /** A caseworker sent a message on themselves: recorded, so a colleague does not send it again. */
+  @Post('outbox/:messageId/sent-by-hand')
+  @HttpCode(200)
+  async sentByHand(@Param('messageId') messageId: string, @Req() req: Request) {
+    const signedIn = await this.workspace.signedIn(req);
+    this.workspace.checkCsrf(req, signedIn.session);
+    if (!UUID.test(messageId)) throw new PageRefused(404, 'Page not found', 'There is no such message.');
+    const answer = await this.workspace.api.post(`/surveys/outbox/${messageId.toLowerCase()}/sent-by-hand`, signedIn.session.accessToken, {});
+    if (answer.status === 200 || answer.status === 409) throw new RedirectTo(SURVEY_PAGES.outbox);
+    if (answer.status === 403) throw new PageRefused(403, 'You cannot record that a message was sent', 'Caseworkers and team managers send messages on. Ask your team manager if you need it.');
+    if (answer.status === 404) throw new PageRefused(404, 'Page not found', 'There is no such message.');
+    throw new PageRefused(502, 'Sorry, there is a problem with the service', 'Nothing was recorded. Try again later.');
+  }
+
   /** Lift a staff flag (a form's POST: a browser sends no DELETE); an opt-out or a death stays. */
   @Post('suppressions/:personId/lift')
   @HttpCode(200)

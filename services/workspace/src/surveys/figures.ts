@@ -55,10 +55,10 @@ export const RESPONDENT_WORDS: Record<string, string> = {
 };
 
 export const MESSAGE_STATUS_WORDS: Record<string, string> = {
-  pending: 'Waiting to send', sent: 'Sent', 'no-address': 'No address on file', 'in-outbox': 'In the outbox: send it on', failed: 'Failed',
+  pending: 'Waiting to send', sent: 'Sent', 'no-address': 'No address on file', 'in-outbox': 'In the outbox: send it on', failed: 'Failed', 'sent-by-hand': 'Sent on by hand',
 };
 export const MESSAGE_STATUS_TAG: Record<string, string> = {
-  pending: 'govuk-tag--blue', sent: 'govuk-tag--green', 'no-address': 'govuk-tag--orange', 'in-outbox': 'govuk-tag--yellow', failed: 'govuk-tag--red',
+  pending: 'govuk-tag--blue', sent: 'govuk-tag--green', 'no-address': 'govuk-tag--orange', 'in-outbox': 'govuk-tag--yellow', failed: 'govuk-tag--red', 'sent-by-hand': 'govuk-tag--green',
 };
 
 /** A code in words, or the code itself when it has none. */
