@@ -15,7 +15,7 @@ import { addDays, addMonths, daysBetween, fixedClock, hash32, mulberry32, type C
 import { startEmbedded, type RunningHost, type ServiceRuntime } from '@ehc/host';
 import { inProcessTokens } from '@ehc/identity';
 import { PostgresCheckpointStore, PostgresEventStore, type NewEvent } from '@ehc/event-store';
-import { InProcessDelivery, integrationEvent, type IntegrationEventHandler, type Publication } from '@ehc/messaging';
+import { InProcessDelivery, integrationEvent, type Publication } from '@ehc/messaging';
 import { PersonalData } from '@ehc/personal-data';
 import { ProgressBar } from '@ehc/tooling';
 import { LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_TOPIC } from '@ehc/contracts/needs-assessment';
@@ -193,11 +193,11 @@ async function invitationsFromLetters(databaseUrl: string, rows: string[][]) {
 
     const consumer = lettersConsumer(surveys, host.app.get(SURVEYS_SETTINGS), host.app.get(SURVEY_LINKS), (host.app.get('SURVEYS_PARTS') as { messages: Outbox }).messages);
     // the clock moves to the letter's date as it is handled (read synchronously at the start of handle)
-    const handler: IntegrationEventHandler<string | null> = {
+    const handler: typeof consumer = {
       ...consumer,
-      handle: (event, tx, team) => {
+      handle: (event, tx, prepared) => {
         day = (event.data as { sentOn: CalendarDate }).sentOn;
-        return consumer.handle(event, tx, team);
+        return consumer.handle(event, tx, prepared);
       },
     };
     const publication = (topic: string, prefixOfFeed: string, type: string): Publication => ({
@@ -228,7 +228,7 @@ async function invitationsFromLetters(databaseUrl: string, rows: string[][]) {
       process.stderr.write(`\nwhere the consumer's time goes (statements timed on the client, summed over the three deliveries and the progress ticker):\n${profile.report()}\n\n`);
     }
 
-    const outcome = (await surveys.pool.query(`SELECT e.event_type AS type, e.data->>'reason' AS reason, count(*)::int AS n FROM ${s}.es_events e
+    const outcome = (await surveys.pool.query(`SELECT e.type, e.data->>'reason' AS reason, count(*)::int AS n FROM ${s}.es_events e
       WHERE e.stream_id LIKE 'surveyInvitation-%' GROUP BY 1, 2`)).rows as { type: string; reason: string | null; n: number }[];
     const sent = outcome.filter((o) => o.type === 'SurveyInvitationSent').reduce((a, o) => a + o.n, 0);
     const suppressed = outcome.filter((o) => o.type === 'SurveyInvitationSuppressed');
@@ -294,7 +294,8 @@ async function resultsOverThreeYears(databaseUrl: string, rows: string[][]) {
     const history = (): { stream: string; events: NewEvent[] } => {
       const month = addMonths(firstMonth, Math.floor(rnd() * MONTHS));
       const sentOn = addDays(month, Math.floor(rnd() * 28));
-      const row = DEFAULT_TRIGGERS.find((t) => t.letterKind === pick(rnd, TRIGGER_MIX))!;
+      const kind = pick(rnd, TRIGGER_MIX);
+      const row = DEFAULT_TRIGGERS.find((t) => t.letterKind === kind)!;
       const respondentRole: RespondentRole = row.respondent === 'rights-holder' ? (rnd() < 0.1 ? 'young-person' : 'parent') : row.respondent;
       const invitationId = uuid(rnd);
       const subject: InvitationSubject = {
@@ -328,7 +329,7 @@ async function resultsOverThreeYears(databaseUrl: string, rows: string[][]) {
         }
       }
       events += out.length;
-      return { stream, events: out.map((e) => ({ id: uuid(rnd), type: e.type, schemaVersion: SCHEMA_VERSIONS[e.type], data: e.data, metadata: meta(out[0].type === 'SurveyInvitationSent' ? sentOn : sentOn) })) };
+      return { stream, events: out.map((e) => ({ id: uuid(rnd), type: e.type, schemaVersion: SCHEMA_VERSIONS[e.type], data: e.data, metadata: meta(sentOn) })) };
     };
     for (let i = 0; i < total; i += 64) {
       const batch = Array.from({ length: Math.min(64, total - i) }, history);
