@@ -2,7 +2,8 @@
  * `npm run seed:demo`: fills the embedded EHC Hub with a synthetic county
  * (services/needs-assessment/src/demo/synthetic-county.ts), then its annual reviews (./demo-reviews.ts),
  * then the mediations and appeals that follow some of the appealable decisions (./demo-appeals.ts:
- * 2% of them appealed, domain §12), every case driven through the real command path — the Nest CommandBus with
+ * 2% of them appealed, domain §12), then answers to some of the survey invitations the letters made
+ * (./demo-surveys.ts: about 30% answered, a few opt-outs and safeguarding flags), every case driven through the real command path — the Nest CommandBus with
  * RecordNeedsAssessmentRequest and ExecuteCaseCommand, documents (reasons, notes, plans) written
  * with the events of the command that refers to them, exactly as the controller does — never by SQL or direct
  * appends. The deciders refuse anything the statutory process does not allow, so the data is as
@@ -37,6 +38,7 @@ import { COUNTY_RATES, countyFigures, generateCounty } from '../../services/need
 import { allServices } from './main';
 import { seedAnnualReviews } from './demo-reviews';
 import { seedAppeals } from './demo-appeals';
+import { seedSurveys } from './demo-surveys';
 import { seedCases } from './demo-cases';
 import { formatSeconds, ProgressBar } from '@ehc/tooling';
 
@@ -194,6 +196,9 @@ async function main(): Promise<number> {
       const appeals = await seedAppeals(host, { seed: flags.seed, today: county.today, from: county.from, concurrency: flags.concurrency });
       process.stdout.write(appeals.summary + '\n');
       failures.push(...appeals.failures.map((f) => ({ case: -1, command: f.command, on: f.on, error: f.error })));
+      const surveys = await seedSurveys(host, { seed: flags.seed, concurrency: flags.concurrency });
+      process.stdout.write(surveys.summary + '\n');
+      failures.push(...surveys.failures.map((f) => ({ case: -1, command: f.command, on: f.on, error: f.error })));
     }
     if (failures.length) {
       process.stderr.write(`seed:demo: ${failures.length} commands were refused (first 10):\n${failures.slice(0, 10).map((f) => `  case ${f.case} ${f.command} on ${f.on}: ${f.error}`).join('\n')}\n`);
