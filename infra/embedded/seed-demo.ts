@@ -111,7 +111,10 @@ async function main(): Promise<number> {
   const where = process.env.DATABASE_URL ? `DATABASE_URL${process.env.EHC_SCHEMA_PREFIX ? `, schema prefix ${process.env.EHC_SCHEMA_PREFIX}` : ''}` : `embedded PostgreSQL in ${process.env.EHC_DATA_DIR ?? 'data'}/postgres`;
   process.stderr.write(`seed:demo: starting the embedded host (${where})\n`);
   // started for its command bus and stores only: its routes answer no one
-  const host: RunningHost = await startEmbedded(allServices, process.env, { accessTokens: noCallers(systemClock) });
+  // the county's letters are dated over the years it covers: each invites a survey as though it had
+  // just been sent (the results count it in its letter's month), not only those of the last 28 days
+  const env = { ...process.env, SURVEY_LETTER_MAX_AGE_DAYS: process.env.SURVEY_LETTER_MAX_AGE_DAYS ?? '36500' };
+  const host: RunningHost = await startEmbedded(allServices, env, { accessTokens: noCallers(systemClock) });
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) return;

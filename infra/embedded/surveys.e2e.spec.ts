@@ -109,10 +109,11 @@ describe('surveys over HTTP', () => {
     expect(again.text).not.toMatch(/stack|Error:/);
 
     expect(await invitationOf({ 'case-id': c.id, status: 'answered' })).toMatchObject({ answeredOn: today() });
-    const month = today().slice(0, 7);
+    // counted in the month of the letter (sent 2027-02-26), whenever it was answered
+    const month = '2027-02';
     const results = (await reader.get('/surveys/results').query({ from: month, to: month }).expect(200)).body;
     // with no range: the twelve months to this one
-    expect((await reader.get('/surveys/results').expect(200)).body).toMatchObject({ to: month, answered: 1 });
+    expect((await reader.get('/surveys/results').expect(200)).body).toMatchObject({ to: today().slice(0, 7), answered: 1 });
     expect((await reader.get('/surveys/results').query({ from: '2027-13' }).expect(400)).body.errors[0]).toMatchObject({ field: 'from' });
     expect(results).toMatchObject({ invited: 1, answered: 1, responseRate: 100 });
     expect(results.byTrigger).toEqual([expect.objectContaining({ trigger: 'refusal-to-assess', invited: 1, answered: 1 })]);
@@ -220,6 +221,32 @@ describe('surveys over HTTP', () => {
       const { items } = (await reader.get('/surveys/invitations').query({ 'case-id': caseUuid }).expect(200)).body;
       expect(items.map((i: { letterId: string; status: string; suppressedReason: string | null }) => [i.letterId, i.status, i.suppressedReason]).sort())
         .toEqual([['letter-1', 'sent', null], ['letter-2', 'suppressed', 'quiet-period']]);
+    });
+
+    it('a letter that reaches the service more than 28 days after it was sent invites nobody (a late start or a replay e-mails no family about old news)', async () => {
+      const old = randomUUID();
+      await deliver(naLetter(old, randomUUID(), 'letter-1', 'refusal-to-assess', addDays(today(), -29)));
+      const recent = randomUUID();
+      await deliver(naLetter(recent, randomUUID(), 'letter-1', 'refusal-to-assess', addDays(today(), -28)));
+      await invitationOf({ 'case-id': recent });
+      expect((await reader.get('/surveys/invitations').query({ 'case-id': old }).expect(200)).body.total).toBe(0);
+    });
+
+    it('the quiet period is counted between the letters\' dates: a letter 91 days after the last invited one is invited again', async () => {
+      const childId = randomUUID();
+      const caseUuid = randomUUID();
+      await deliver(naLetter(caseUuid, childId, 'letter-1', 'decision-to-assess', addDays(today(), -5)));
+      await invitationOf({ 'case-id': caseUuid, status: 'sent' });
+      const before = now;
+      now = `${addDays(today(), 86)}T12:00:00Z`;
+      try {
+        await signIn();
+        await deliver(naLetter(caseUuid, childId, 'letter-2', 'final-plan', today()));
+        expect(await invitationOf({ 'case-id': caseUuid, 'letter-id': 'letter-2' })).toMatchObject({ status: 'sent' });
+      } finally {
+        now = before;
+        await signIn();
+      }
     });
 
     it('a letter kind the trigger table does not name invites nobody', async () => {

@@ -347,11 +347,11 @@ async function resultsOverThreeYears(databaseUrl: string, rows: string[][]) {
     const runner = surveys.projections[0];
     if (!(await runner.waitFor(await lastStored(surveys), 30 * 60_000))) throw new Error('the surveys read model did not catch up within 30 minutes');
     const built = (performance.now() - catchUp) / 1000;
-    const scoreRows = Number((await surveys.pool.query(`SELECT count(*) FROM ${s}.rm_survey_scores`)).rows[0].count);
-    rows.push([`(b) ${MONTHS} months: ${count(total)} invitations, ${count(answered)} answered (${((100 * answered) / total).toFixed(1)}%), ${count(documents.length)} comments, ${count(scoreRows)} scores`,
+    const scoreRows = Number((await surveys.pool.query(`SELECT count(*) FROM ${s}.rm_survey_month_scores`)).rows[0].count);
+    rows.push([`(b) ${MONTHS} months: ${count(total)} invitations, ${count(answered)} answered (${((100 * answered) / total).toFixed(1)}%), ${count(documents.length)} comments, ${count(scoreRows)} monthly score counts`,
       `${count(events)} events appended in ${appended.toFixed(1)} s; read model built from event zero in ${built.toFixed(1)} s (${count(Math.round(events / built))} events/s)`, '—']);
     // as autovacuum would after a bulk load: the planner's statistics and the visibility map (index-only scans)
-    for (const table of ['rm_survey_invitations', 'rm_survey_scores', 'rm_survey_comments', 'case_documents']) await surveys.pool.query(`VACUUM (ANALYZE) ${s}.${table}`);
+    for (const table of ['rm_survey_invitations', 'rm_survey_month_counts', 'rm_survey_month_scores', 'rm_survey_comments', 'case_documents']) await surveys.pool.query(`VACUUM (ANALYZE) ${s}.${table}`);
 
     const month = (date: CalendarDate) => date.slice(0, 7);
     const qrnd = mulberry32(11);

@@ -13,8 +13,13 @@ export interface SurveysSettings {
   linkDays: number;
   /** Days after which an unanswered invitation is reminded, once (default 14; 0 sends none). */
   reminderDays: number;
-  /** No second invitation for a case within this many days of the last one sent (default 90; 0 turns it off). */
+  /** No second invitation for a case whose letter is within this many days of another invited letter's (default 90; 0 turns it off). */
   quietPeriodDays: number;
+  /**
+   * A letter sent more than this many days before it reaches the service invites nobody (default 28):
+   * a service started late, a replay or a catch-up never e-mails families about old letters.
+   */
+  letterMaxAgeDays: number;
   /** Where the links in the messages point: SURVEY_LINK_BASE_URL, else PUBLIC_URL, else http://localhost:<PORT>. */
   linkBaseUrl: string;
   /** The secret the links are signed with; unset, one is made once and kept in the database (embedded). */
@@ -38,6 +43,7 @@ export function surveysSettings(source: Env): SurveysSettings {
     linkDays: env.wholeNumber(source, 'SURVEY_LINK_DAYS', 28, { min: 1, max: 365 }),
     reminderDays: env.wholeNumber(source, 'SURVEY_REMINDER_DAYS', 14, { min: 0, max: 364 }),
     quietPeriodDays: env.wholeNumber(source, 'SURVEY_QUIET_PERIOD_DAYS', 90, { min: 0, max: 730 }),
+    letterMaxAgeDays: env.wholeNumber(source, 'SURVEY_LETTER_MAX_AGE_DAYS', 28, { min: 0, max: 36_500 }),
     linkBaseUrl: base.replace(/\/+$/, ''),
     linkSecret: secret,
     smtp: readSmtpSettings(source),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { executeCommand } from '@ehc/commands';
 import { transactionClient, type IntegrationEvent, type IntegrationEventHandler } from '@ehc/messaging';
-import { addDays, isUuid, nameBasedUuid, todayInLondon, type CalendarDate, type Cohort } from '@ehc/domain-kernel';
+import { addDays, daysBetween, isUuid, nameBasedUuid, todayInLondon, type CalendarDate, type Cohort } from '@ehc/domain-kernel';
 import {
   CASE_CLOSED_V1, caseUuidOf, FINAL_PLAN_ISSUED_V1, LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_REQUESTED_V1, NEEDS_ASSESSMENT_TOPIC,
   PERSONAL_DETAILS_ERASED_V1, type CaseClosedV1, type FinalPlanIssuedV1, type LetterSentV1 as NaLetterSentV1, type NeedsAssessmentRequestedV1,
@@ -127,6 +127,8 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
       // a decision recorded before the hub may name no child: there is nobody to ask
       if (!letter || !row || !letter.childId) return;
       const today = todayInLondon(runtime.clock);
+      // an old letter reaching the service (a late start, a replay) is not the moment to ask about it
+      if (daysBetween(letter.sentOn, today) > settings.letterMaxAgeDays) return;
       const invitationId = invitationIdOfLetter(letter.service, letter.stream, letter.letterId);
       const facts = (await db.query(`SELECT reception_year, year_group_offset FROM ${s}.survey_case_facts WHERE case_id = $1`, [letter.caseId])).rows[0] as
         { reception_year: number | null; year_group_offset: number | null } | undefined;
@@ -135,7 +137,7 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
         invitationId, letterId: letter.letterId, service: letter.service, letterKind: letter.kind, letterSentOn: letter.sentOn, caseId: letter.caseId, childId: letter.childId,
         trigger: row.trigger, respondentRole: resolveRespondent(row, { cohort, on: letter.sentOn, letterRecipient: letter.recipient }), questionSet: row.questionSet, team,
       };
-      const suppressedBy = await suppression(letter.childId, letter.caseId, invitationId, today, db);
+      const suppressedBy = await suppression(letter.childId, letter.caseId, invitationId, letter.sentOn, db);
       const result = await executeCommand(runtime.store, invitationDecider, invitationStream(invitationId), {
         type: 'SendSurveyInvitation',
         data: { subject, today, expiresAfterDays: settings.linkDays, reminderAfterDays: settings.reminderDays || null, suppressedBy },
@@ -145,7 +147,7 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
         throw new Error(`the survey invitation for ${letter.stream} ${letter.letterId} could not be recorded: ${result.error}`);
       }
       if (suppressedBy || result.events.length === 0) return;
-      await db.query(`INSERT INTO ${s}.survey_case_invitations (invitation_id, case_id, sent_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [invitationId, letter.caseId, today]);
+      await db.query(`INSERT INTO ${s}.survey_case_invitations (invitation_id, case_id, letter_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [invitationId, letter.caseId, letter.sentOn]);
       // the address the request gave, kept as this service's copy (a person already on file is left as it is)
       if (prepared?.email) {
         await db.query(`INSERT INTO ${s}.people (person_id, contact) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING`, [letter.childId, JSON.stringify({ email: prepared.email })]);
@@ -155,13 +157,16 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
     },
   };
 
-  /** Why this letter's invitation is not sent, or null: the family's own flags first, then the case's quiet period. */
-  async function suppression(childId: string, caseId: string, invitationId: string, today: CalendarDate, db: { query: (q: string, p: unknown[]) => Promise<{ rows: unknown[] }> }): Promise<SuppressionReason | null> {
+  /**
+   * Why this letter's invitation is not sent, or null: the family's own flags first, then the case's
+   * quiet period (another letter of the case invited within the period, before or after this one's date).
+   */
+  async function suppression(childId: string, caseId: string, invitationId: string, letterOn: CalendarDate, db: { query: (q: string, p: unknown[]) => Promise<{ rows: unknown[] }> }): Promise<SuppressionReason | null> {
     const family = await familySuppression(runtime.store, childId);
     if (family) return family;
     if (settings.quietPeriodDays === 0) return null;
-    const { rows } = await db.query(`SELECT 1 FROM ${s}.survey_case_invitations WHERE case_id = $1 AND invitation_id <> $2 AND sent_on > $3 LIMIT 1`,
-      [caseId, invitationId, addDays(today, -settings.quietPeriodDays)]);
+    const { rows } = await db.query(`SELECT 1 FROM ${s}.survey_case_invitations WHERE case_id = $1 AND invitation_id <> $2 AND letter_on > $3 AND letter_on < $4 LIMIT 1`,
+      [caseId, invitationId, addDays(letterOn, -settings.quietPeriodDays), addDays(letterOn, settings.quietPeriodDays)]);
     return rows.length > 0 ? 'quiet-period' : null;
   }
 }

@@ -34,8 +34,8 @@ export class SurveysTables1764979200500 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE IF NOT EXISTS ${s}.survey_case_facts (
       case_id uuid PRIMARY KEY, caseworker_id text, reception_year int, year_group_offset int)`);
     await queryRunner.query(`CREATE TABLE IF NOT EXISTS ${s}.survey_case_invitations (
-      invitation_id uuid PRIMARY KEY, case_id uuid NOT NULL, sent_on date NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS survey_case_invitations_case ON ${s}.survey_case_invitations (case_id, sent_on)`);
+      invitation_id uuid PRIMARY KEY, case_id uuid NOT NULL, letter_on date NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS survey_case_invitations_case ON ${s}.survey_case_invitations (case_id, letter_on)`);
   }
 
   async down(): Promise<void> {

@@ -27,13 +27,19 @@ export async function surveyResults(pool: Pool, schema: string, f: ResultsFilter
   const params: unknown[] = [f.from, f.to];
   const where = ['month BETWEEN $1 AND $2'];
   if (f.trigger) where.push(`trigger = $${params.push(f.trigger)}`);
-  if (f.team) where.push(f.team === 'unallocated' ? 'team IS NULL' : `team = $${params.push(f.team)}`);
+  // the counts name no team as '' (a key column); the comments, as null
+  const counted = [...where];
+  if (f.team) {
+    const at = params.push(f.team === 'unallocated' ? '' : f.team);
+    counted.push(`team_key = $${at}`);
+    where.push(f.team === 'unallocated' ? `(team IS NULL AND $${at} = '')` : `team = $${at}`);
+  }
   const w = where.join(' AND ');
+  const c = counted.join(' AND ');
   const [rates, scores, themes, comments] = await Promise.all([
-    pool.query(`SELECT month, trigger, COALESCE(team, 'unallocated') AS team, count(*) FILTER (WHERE suppressed_reason IS NULL) AS invited,
-        count(answered_on) AS answered, count(*) FILTER (WHERE suppressed_reason IS NOT NULL) AS suppressed
-      FROM ${s}.rm_survey_invitations WHERE ${w} GROUP BY month, trigger, team`, params),
-    pool.query(`SELECT month, question, score, count(*) AS n FROM ${s}.rm_survey_scores WHERE ${w} GROUP BY month, question, score`, params),
+    pool.query(`SELECT month, trigger, CASE team_key WHEN '' THEN 'unallocated' ELSE team_key END AS team, invited, answered, suppressed
+      FROM ${s}.rm_survey_month_counts WHERE ${c}`, params),
+    pool.query(`SELECT month, question, score, sum(n) AS n FROM ${s}.rm_survey_month_scores WHERE ${c} GROUP BY month, question, score`, params),
     pool.query(`SELECT theme, count(*) AS n FROM ${s}.rm_survey_comments, unnest(themes) AS theme WHERE ${w} GROUP BY theme ORDER BY n DESC, theme`, params),
     pool.query(`SELECT invitation_id::text, document_id::text, themes, answered_on::text, trigger FROM ${s}.rm_survey_comments WHERE ${w}
       ORDER BY answered_on DESC, invitation_id LIMIT ${COMMENTS_SHOWN}`, params),

@@ -2,9 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /*
  * The surveys service's read model, rebuilt from event zero: one row per invitation (sent or
- * suppressed) for the lists and the response rate, one per score for the distributions and means,
- * one per comment (redacted before it was stored; its text is in the erasable documents), and the
- * families whose surveys are flagged off. A response is counted in its invitation's month.
+ * suppressed) for the lists, the monthly counts of invitations, answers and each score (what the
+ * results read), one per comment (redacted before it was stored; its text is in the erasable documents), and the
+ * families whose surveys are flagged off. A response is counted in the month of the letter that
+ * invited it; the results read the monthly counts, kept as each event is applied, never the rows.
  */
 
 /** "Which invitations went out for this letter, and were they answered?" */
@@ -30,18 +31,6 @@ export class SurveyInvitationRow {
   @Column('text', { name: 'suppressed_reason', nullable: true }) suppressedReason!: string | null;
 }
 
-/** "How did families score being kept informed, month by month?" */
-@Entity({ name: 'rm_survey_scores' })
-@Index(['month', 'trigger', 'team'])
-export class SurveyScoreRow {
-  @PrimaryColumn('uuid', { name: 'invitation_id' }) invitationId!: string;
-  @PrimaryColumn('text') question!: string;
-  @Column('smallint') score!: number;
-  @Column('text') month!: string;
-  @Column('text') trigger!: string;
-  @Column('text', { nullable: true }) team!: string | null;
-}
-
 /** "What did families write, and about what?" */
 @Entity({ name: 'rm_survey_comments' })
 @Index(['month', 'trigger', 'team'])
@@ -55,6 +44,28 @@ export class SurveyCommentRow {
   @Column('text', { nullable: true }) team!: string | null;
 }
 
+/** "How many were invited, answered and not sent, by month, trigger and team?" (team '' when unallocated) */
+@Entity({ name: 'rm_survey_month_counts' })
+export class SurveyMonthCountRow {
+  @PrimaryColumn('text') month!: string;
+  @PrimaryColumn('text') trigger!: string;
+  @PrimaryColumn('text', { name: 'team_key' }) teamKey!: string;
+  @Column('int', { default: 0 }) invited!: number;
+  @Column('int', { default: 0 }) answered!: number;
+  @Column('int', { default: 0 }) suppressed!: number;
+}
+
+/** "How many gave each score to each question, by month, trigger and team?" */
+@Entity({ name: 'rm_survey_month_scores' })
+export class SurveyMonthScoreRow {
+  @PrimaryColumn('text') month!: string;
+  @PrimaryColumn('text') trigger!: string;
+  @PrimaryColumn('text', { name: 'team_key' }) teamKey!: string;
+  @PrimaryColumn('text') question!: string;
+  @PrimaryColumn('smallint') score!: number;
+  @Column('int', { default: 0 }) n!: number;
+}
+
 /** "Whose surveys are flagged off, and why?" */
 @Entity({ name: 'rm_survey_recipients' })
 export class SurveyRecipientRow {
@@ -66,4 +77,4 @@ export class SurveyRecipientRow {
   @Column('date', { name: 'died_on', nullable: true }) diedOn!: string | null;
 }
 
-export const surveyResultsEntities = [SurveyInvitationRow, SurveyScoreRow, SurveyCommentRow, SurveyRecipientRow];
+export const surveyResultsEntities = [SurveyInvitationRow, SurveyCommentRow, SurveyMonthCountRow, SurveyMonthScoreRow, SurveyRecipientRow];

@@ -14,9 +14,10 @@ export const RECIPIENT_STREAM_PREFIX = recipientStream('');
 export function surveyResultsProjection(schema: string): Projection {
   const t = (name: string) => `"${schema}".${name}`;
   return {
-    name: 'surveys.results.v1',
+    // v2: the month is the letter's; the monthly counts the results read
+    name: 'surveys.results.v2',
     filter: { streamPrefixes: [INVITATION_STREAM_PREFIX, RECIPIENT_STREAM_PREFIX] },
-    tables: [t('rm_survey_invitations'), t('rm_survey_scores'), t('rm_survey_comments'), t('rm_survey_recipients')],
+    tables: [t('rm_survey_invitations'), t('rm_survey_comments'), t('rm_survey_month_counts'), t('rm_survey_month_scores'), t('rm_survey_recipients')],
     async applyBatch(events: EventEnvelope[], tx: EntityManager) {
       for (const e of events) {
         if (e.stream.startsWith(RECIPIENT_STREAM_PREFIX)) await applyRecipient({ type: e.type, data: e.data } as RecipientEvent, tx);
@@ -37,8 +38,9 @@ export function surveyResultsProjection(schema: string): Projection {
              recorded_on, month, expires_on, reminder_due_on, suppressed_reason)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (invitation_id) DO NOTHING`,
           [d.invitationId, d.letterId, d.service, d.letterKind, d.caseId, d.childId, d.trigger, d.respondentRole, d.questionSet, d.team,
-            recordedOn, recordedOn.slice(0, 7), sent?.expiresOn ?? null, sent?.reminderDueOn ?? null, sent ? null : (event.data as { reason: string }).reason],
+            recordedOn, d.letterSentOn.slice(0, 7), sent?.expiresOn ?? null, sent?.reminderDueOn ?? null, sent ? null : (event.data as { reason: string }).reason],
         );
+        await count(tx, { month: d.letterSentOn.slice(0, 7), trigger: d.trigger, team: d.team }, sent ? 'invited' : 'suppressed');
         return;
       }
       case 'SurveyReminderSent':
@@ -52,11 +54,13 @@ export function surveyResultsProjection(schema: string): Projection {
         const inv = of[0];
         if (!inv) return;
         const scores = Object.entries(d.scores).map(([question, score]) => ({ question, score }));
+        await count(tx, inv, 'answered');
         if (scores.length > 0) {
           await tx.query(
-            `INSERT INTO ${t('rm_survey_scores')} (invitation_id, question, score, month, trigger, team)
-             SELECT $1, x.question, x.score, $2, $3, $4 FROM jsonb_to_recordset($5::jsonb) AS x(question text, score smallint) ON CONFLICT DO NOTHING`,
-            [d.invitationId, inv.month, inv.trigger, inv.team, JSON.stringify(scores)],
+            `INSERT INTO ${t('rm_survey_month_scores')} (month, trigger, team_key, question, score, n)
+             SELECT $1, $2, $3, x.question, x.score, 1 FROM jsonb_to_recordset($4::jsonb) AS x(question text, score smallint)
+             ON CONFLICT (month, trigger, team_key, question, score) DO UPDATE SET n = ${t('rm_survey_month_scores')}.n + 1`,
+            [inv.month, inv.trigger, inv.team ?? '', JSON.stringify(scores)],
           );
         }
         if (d.commentDocumentId) {
@@ -68,6 +72,15 @@ export function surveyResultsProjection(schema: string): Projection {
         return;
       }
     }
+  }
+
+  /** One more invitation, answer or suppression in its month, trigger and team. */
+  async function count(tx: EntityManager, key: { month: string; trigger: string; team: string | null }, column: 'invited' | 'answered' | 'suppressed') {
+    await tx.query(
+      `INSERT INTO ${t('rm_survey_month_counts')} (month, trigger, team_key, ${column}) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (month, trigger, team_key) DO UPDATE SET ${column} = ${t('rm_survey_month_counts')}.${column} + 1`,
+      [key.month, key.trigger, key.team ?? ''],
+    );
   }
 
   async function applyRecipient(event: RecipientEvent, tx: EntityManager) {
