@@ -13,9 +13,9 @@
  * comment; score means between 3.0 and 3.8 per question, lower where the letter refused something;
  * 0.5% of children flagged off (safeguarding), 1% of unanswered invitations opted out.
  *
- * The service dates an answer by its own clock, and the seed runs on today's: every answer (and every
- * invitation, which the consumer dates when it handles the letter) is dated today, so the results show
- * one month, not a trend.
+ * The service dates an answer by its own clock, and the seed runs on today's: every invitation and
+ * answer is dated today; the results count each in the month of its letter (the seed lets letters of
+ * any age invite: SURVEY_LETTER_MAX_AGE_DAYS), so they show the county's years month by month.
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { hash32, mulberry32, todayInLondon, type CalendarDate } from '@ehc/domain-kernel';
