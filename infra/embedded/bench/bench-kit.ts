@@ -45,3 +45,10 @@ export async function benchDatabase(prefix: string, folder: string): Promise<{ u
     },
   };
 }
+
+/** A bench's figures as a Markdown table under its heading, as every bench prints them. */
+export function printBenchTable(heading: string, rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  process.stdout.write(`\n## ${heading}\n\n${line(rows[0])}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.slice(1).map(line).join('\n')}\n`);
+}

@@ -8,6 +8,7 @@ import { addDays, systemClock, todayInLondon } from '@ehc/domain-kernel';
 import { inProcessTokens } from '@ehc/identity';
 import { ProgressBar } from '@ehc/tooling';
 import { startEmbedded } from '@ehc/host';
+import { printBenchTable } from './bench-kit';
 import { sideTablesOf } from '@ehc/commands';
 import { importPlans } from '../../../services/annual-review/src/infrastructure/plan-import';
 import { SettingsDirectory } from '../../../services/annual-review/src/infrastructure/settings/settings-directory';
@@ -97,9 +98,7 @@ async function main() {
   } finally {
     await host.stop();
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  process.stdout.write(`\n## bench:reviews (embedded mode)\n\n${line(rows[0])}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.slice(1).map(line).join('\n')}\n`);
+  printBenchTable(`bench:reviews (embedded mode)`, rows);
 }
 
 main().catch((error) => {

@@ -33,7 +33,7 @@ import { redact } from '../../../services/surveys/src/domain/redaction';
 import { themesOf } from '../../../services/surveys/src/domain/themes';
 import type { RespondentRole } from '../../../services/surveys/src/domain/model';
 import { formFor, RESPONSE_RATES } from '../demo-surveys';
-import { benchDatabase, benchNumber, percentile } from './bench-kit';
+import { benchDatabase, benchNumber, percentile, printBenchTable } from './bench-kit';
 
 const LETTERS = benchNumber('BENCH_LETTERS', 100_000);
 const CASES = benchNumber('BENCH_CASES', 20_000);
@@ -413,9 +413,7 @@ async function main() {
   } finally {
     if (!process.env.BENCH_KEEP) await db.release();
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  process.stdout.write(`\n## bench:surveys (embedded mode, PostgreSQL: ${db.described})\n\n${line(rows[0])}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.slice(1).map(line).join('\n')}\n`);
+  printBenchTable(`bench:surveys (embedded mode, PostgreSQL: ${db.described})`, rows);
 }
 
 main().catch((error) => {

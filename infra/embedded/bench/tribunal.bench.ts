@@ -25,7 +25,7 @@ import { disagreementStream } from '../../../services/tribunal/src/domain/tribun
 import { SCHEMA_VERSIONS } from '../../../services/tribunal/src/domain/events';
 import { replayDisagreement, syntheticDisagreements, type AppealableDecisionOnFile } from '../../../services/tribunal/src/demo/synthetic-appeals';
 import { appealsStats, type AppealsStats } from '../../../services/tribunal/src/infrastructure/queries/appeals-stats';
-import { benchDatabase, benchNumber, percentile } from './bench-kit';
+import { benchDatabase, benchNumber, percentile, printBenchTable } from './bench-kit';
 
 const DECISIONS = benchNumber('BENCH_DECISIONS', 100_000);
 const YEARS = benchNumber('BENCH_YEARS', 10);
@@ -282,9 +282,7 @@ async function main() {
   } finally {
     if (!process.env.BENCH_KEEP) await db.release();
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  process.stdout.write(`\n## bench:tribunal (embedded mode, PostgreSQL: ${db.described})\n\n${line(rows[0])}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.slice(1).map(line).join('\n')}\n`);
+  printBenchTable(`bench:tribunal (embedded mode, PostgreSQL: ${db.described})`, rows);
 }
 
 main().catch((error) => {
