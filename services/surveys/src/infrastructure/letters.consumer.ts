@@ -55,6 +55,9 @@ export function letterOf(event: IntegrationEvent): Letter | null {
   return null;
 }
 
+/** What a letter's delivery asks outside its transaction. */
+interface Prepared { team: string | null; email: string | null }
+
 /**
  * Turns the letters every service publishes into survey invitations (domain §7): through Kafka in
  * distributed mode, in-process when embedded. Idempotent twice over: the inbox marks the event
@@ -62,9 +65,6 @@ export function letterOf(event: IntegrationEvent): Letter | null {
  * It also keeps what the letters do not carry: the case's cohort (who holds the rights) and
  * caseworker (whose team), a death closure, and an erasure.
  */
-/** What a letter's delivery asks outside its transaction. */
-interface Prepared { team: string | null; email: string | null }
-
 export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettings, links: SurveyLinks, messages: Outbox): IntegrationEventHandler<Prepared | null> {
   const s = `"${runtime.schema}"`;
   const system = { kind: 'system' as const, id: LETTERS_CONSUMER };
