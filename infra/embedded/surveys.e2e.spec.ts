@@ -148,6 +148,11 @@ describe('surveys over HTTP', () => {
     expect(unknown.text).toBe(madeUp.text);
     expect(unknown.text).toContain('This link is not recognised');
     await answer(tampered, { decisionClarity: '3' }).expect(404);
+    // a NUL in the comment is refused as bad input, never a 500
+    const nul = await answer(token, { decisionClarity: '3', comment: 'a\u0000b' });
+    expect(nul.status).toBeGreaterThanOrEqual(400);
+    expect(nul.status).toBeLessThan(500);
+    expect(nul.text).not.toMatch(/stack|at .*\.ts:/);
   });
 
   it('one answer per invitation under concurrent submissions', async () => {
