@@ -220,10 +220,12 @@ export async function seedSurveys(host: RunningHost, o: SurveySeedOptions): Prom
   }
   if (!(await views.waitFor(await lastStored(), 10 * 60_000))) throw new Error('the surveys read model did not catch up within 10 minutes');
 
-  // the figures as GET /surveys/results gives them, for the month the answers were recorded in
-  const month = today.slice(0, 7);
+  // the figures as GET /surveys/results gives them, over the months of the county's letters
+  const { rows: [range] } = await runtime.pool.query(`SELECT min(month) AS first, max(month) AS last FROM "${runtime.schema}".rm_survey_invitations`);
+  const { first, last } = range as { first: string | null; last: string | null };
+  const month = first && last ? `${first} to ${last}` : today.slice(0, 7);
   const personal = new PersonalData(runtime.dataSource, runtime.schema);
-  const r = await surveyResults(runtime.pool, runtime.schema, { from: month, to: month }, (ids) => personal.texts(ids));
+  const r = await surveyResults(runtime.pool, runtime.schema, { from: first ?? today.slice(0, 7), to: last ?? today.slice(0, 7) }, (ids) => personal.texts(ids));
   const optedOut = draws.filter((d) => d.outcome === 'opted-out').length;
   const withComment = draws.filter((d) => d.outcome === 'answered' && d.form.comment).length;
   const means = r.questions.map((q) => `${q.question} ${q.mean?.toFixed(2) ?? '—'}`).join(', ');
@@ -231,6 +233,6 @@ export async function seedSurveys(host: RunningHost, o: SurveySeedOptions): Prom
     failures,
     summary: `Surveys ${month}: invited ${r.invited.toLocaleString('en-GB')}, answered ${r.answered.toLocaleString('en-GB')}, response rate ${r.responseRate ?? '—'}% (aim 25–35%); ` +
       `${r.suppressed.toLocaleString('en-GB')} suppressed, ${withComment.toLocaleString('en-GB')} comments, ${optedOut} opted out, ${flagged.length} families flagged off; means ${means} ` +
-      '(all dated today by the service clock)',
+      '(each counted in its letter\'s month; answered today by the service clock)',
   };
 }

@@ -21,6 +21,23 @@ import type { Outbox } from './outbox';
 import type { SurveyLinks } from './links';
 
 export const LETTERS_CONSUMER = 'surveys.letters';
+const PREPARE_CONCURRENCY = 4;
+
+/** Runs at most `n` of the given tasks at once, the rest waiting their turn in order. */
+function limited(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
 
 /** A letter as the surveys service reads it, whichever service sent it. */
 export interface Letter {
@@ -69,6 +86,9 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
   const s = `"${runtime.schema}"`;
   const system = { kind: 'system' as const, id: LETTERS_CONSUMER };
   const personal = new PersonalData(runtime.dataSource, runtime.schema);
+  // a delivery prepares its whole batch at once: a few lookups at a time, so a burst of letters
+  // cannot take every connection of every service's pool (the directory asks each in embedded mode)
+  const lookups = limited(PREPARE_CONCURRENCY);
   return {
     consumer: LETTERS_CONSUMER,
     topics: [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC],
@@ -78,13 +98,7 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
     async prepare(event: IntegrationEvent): Promise<Prepared | null> {
       const letter = letterOf(event);
       if (!letter || !letter.childId || !triggerFor(settings.triggers, letter.service, letter.kind)) return null;
-      const { rows } = await runtime.pool.query(
-        `SELECT (SELECT caseworker_id FROM ${s}.survey_case_facts WHERE case_id = $1) AS caseworker_id,
-                EXISTS (SELECT 1 FROM ${s}.people WHERE person_id = $2) AS on_file`, [letter.caseId, letter.childId]);
-      const { caseworker_id: caseworker, on_file: onFile } = rows[0] as { caseworker_id: string | null; on_file: boolean };
-      const teams = caseworker ? await runtime.access.teamsOf(caseworker) : [];
-      const email = onFile ? null : (await runtime.directory.find(letter.childId).catch(() => null))?.email ?? null;
-      return { team: [...teams].sort()[0] ?? null, email };
+      return lookups(() => lookUp(letter as Letter & { childId: string }));
     },
     async handle(event: IntegrationEvent, tx: EntityManager, prepared?: Prepared | null) {
       const team = prepared?.team ?? null;
@@ -156,6 +170,17 @@ export function lettersConsumer(runtime: ServiceRuntime, settings: SurveysSettin
       await messages.write(db, { invitationId, kind: 'invitation', personId, letterKind: letter.kind, link: links.linkOf(invitationId), lastDay: addDays(today, settings.linkDays) });
     },
   };
+
+  /** The case's caseworker's team and, for a family not on file, the e-mail the person directory holds. */
+  async function lookUp(letter: Letter & { childId: string }): Promise<Prepared> {
+    const { rows } = await runtime.pool.query(
+      `SELECT (SELECT caseworker_id FROM ${s}.survey_case_facts WHERE case_id = $1) AS caseworker_id,
+              EXISTS (SELECT 1 FROM ${s}.people WHERE person_id = $2) AS on_file`, [letter.caseId, letter.childId]);
+    const { caseworker_id: caseworker, on_file: onFile } = rows[0] as { caseworker_id: string | null; on_file: boolean };
+    const teams = caseworker ? await runtime.access.teamsOf(caseworker) : [];
+    const email = onFile ? null : (await runtime.directory.find(letter.childId).catch(() => null))?.email ?? null;
+    return { team: [...teams].sort()[0] ?? null, email };
+  }
 
   /**
    * Why this letter's invitation is not sent, or null: the family's own flags first, then the case's
