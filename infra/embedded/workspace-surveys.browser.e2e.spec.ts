@@ -191,12 +191,12 @@ describe('the surveys in a browser', () => {
     const childId = randomUUID();
     await page.locator('.ehc-trays').getByRole('link', { name: 'Families sent no surveys' }).click();
     expect(await page.locator('h1').innerText()).toBe('Families sent no surveys');
-    await page.getByLabel('Child or young person\'s id').fill(childId);
+    await page.getByLabel('Child or young person\'s id', { exact: true }).fill(childId);
     await page.getByRole('button', { name: 'Flag the family off surveys' }).click();
     await page.waitForLoadState();
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the reason the family is not to be sent surveys');
     expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#reason');
-    expect(await page.getByLabel('Child or young person\'s id').inputValue()).toBe(childId);
+    expect(await page.getByLabel('Child or young person\'s id', { exact: true }).inputValue()).toBe(childId);
     await expectAccessible(page, 'the suppressions form with an empty reason');
 
     await page.getByLabel('Reason', { exact: true }).fill('safeguarding');
@@ -214,5 +214,21 @@ describe('the surveys in a browser', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('The flag is lifted');
     expect(await page.locator('tbody tr', { hasText: childId }).count()).toBe(0);
     await expectAccessible(page, 'the families sent no surveys after a flag is lifted');
+  });
+
+  it('records where a family\'s surveys go (a malformed address refused beside its box)', async () => {
+    const childId = randomUUID();
+    await page.getByLabel('The id of the child or young person whose family it is').fill(childId);
+    await page.getByLabel('The family\'s e-mail address').fill('not an address');
+    await page.getByRole('button', { name: 'Save the e-mail address' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.govuk-error-summary a').first().getAttribute('href')).toBe('#email');
+    await expectAccessible(page, 'the e-mail form with a malformed address');
+    await page.getByLabel('The family\'s e-mail address').fill('family@example.org');
+    await page.getByRole('button', { name: 'Save the e-mail address' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('The family\'s e-mail address is saved');
+    const { rows } = await surveys().pool.query(`SELECT contact->>'email' AS email FROM "${surveys().schema}".people WHERE person_id = $1`, [childId]);
+    expect(rows).toEqual([{ email: 'family@example.org' }]);
   });
 });

@@ -163,7 +163,7 @@ export class SurveysController {
   @Get('suppressions')
   async suppressions(@Query('done') done: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const signedIn = await this.workspace.signedIn(req);
-    return this.renderSuppressions(res, signedIn, { done: done === 'flagged' || done === 'lifted' ? done : undefined });
+    return this.renderSuppressions(res, signedIn, { done: done === 'flagged' || done === 'lifted' || done === 'contact' ? done : undefined });
   }
 
   /** Flag a child's family off surveys: the form's faults beside their boxes, the API's refusal in its words beside the field it names. */
@@ -203,6 +203,30 @@ export class SurveysController {
     throw new PageRefused(502, 'Sorry, there is a problem with the service', 'Nothing was recorded. Try again later.');
   }
 
+  /** Where a family's survey invitations go: the e-mail address they gave (a form's POST: the API's PUT). */
+  @Post('contacts')
+  @HttpCode(200)
+  async contact(@Body() form: Record<string, unknown> | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const signedIn = await this.workspace.signedIn(req);
+    this.workspace.checkCsrf(req, signedIn.session);
+    const values = { contactPersonId: textParam(form?.contactPersonId, 100) ?? '', email: textParam(form?.email, 400) ?? '' };
+    const errors = [
+      ...(!values.contactPersonId ? [{ text: 'Enter the child or young person\'s id', href: '#contactPersonId' }]
+        : !UUID.test(values.contactPersonId) ? [{ text: 'The child or young person\'s id must be the 36 characters of their id, like 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', href: '#contactPersonId' }] : []),
+      ...(!values.email ? [{ text: 'Enter the family\'s e-mail address', href: '#email' }]
+        : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) ? [{ text: 'Enter an e-mail address in the correct format, like name@example.com', href: '#email' }] : []),
+    ];
+    if (errors.length) return this.renderSuppressions(res.status(400), signedIn, { errors, values });
+    const answer = await this.workspace.api.put(`/surveys/contacts/${values.contactPersonId.toLowerCase()}`, signedIn.session.accessToken, { email: values.email });
+    if (answer.status === 200) throw new RedirectTo(`${SURVEY_PAGES.suppressions}?done=contact`);
+    if (answer.status === 403) throw new PageRefused(403, 'You cannot record a family\'s e-mail address', 'Caseworkers and team managers record where a family\'s surveys go. Ask your team manager if you need it.');
+    if (answer.status >= 400 && answer.status < 500) {
+      const errors = problemErrors(answer.body as ApiProblem, { email: '#email', personId: '#contactPersonId' });
+      return this.renderSuppressions(res.status(answer.status === 409 ? 409 : 400), signedIn, { errors, values });
+    }
+    throw new PageRefused(502, 'Sorry, there is a problem with the service', 'Nothing was recorded. Try again later.');
+  }
+
   /** Lift a staff flag (a form's POST: a browser sends no DELETE); an opt-out or a death stays. */
   @Post('suppressions/:personId/lift')
   @HttpCode(200)
@@ -239,10 +263,11 @@ function caseHref(service: string, caseId: string): string | null {
 }
 
 /** The API's refusal of a flag, each fault beside the form's box for its field. */
-function problemErrors(problem: ApiProblem | null): { text: string; href: string }[] {
-  const boxes: Record<string, string> = { personId: '#personId', reason: '#reason' };
-  const listed = (problem?.errors ?? []).filter((e) => e.message).map((e) => ({ text: sentence(e.message!), href: boxes[e.field ?? ''] ?? '#personId' }));
-  return listed.length ? listed : [{ text: sentence(problem?.detail ?? problem?.title ?? 'The hub refused the flag'), href: '#personId' }];
+/** The API's problem as a form's errors, each beside the box of its field (`boxes`: field → box), else the first box. */
+function problemErrors(problem: ApiProblem | null, boxes: Record<string, string> = { personId: '#personId', reason: '#reason' }): { text: string; href: string }[] {
+  const first = Object.values(boxes)[0];
+  const listed = (problem?.errors ?? []).filter((e) => e.message).map((e) => ({ text: sentence(e.message!), href: boxes[e.field ?? ''] ?? first }));
+  return listed.length ? listed : [{ text: sentence(problem?.detail ?? problem?.title ?? 'The hub refused it'), href: first }];
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

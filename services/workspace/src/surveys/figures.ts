@@ -17,6 +17,7 @@ export const SURVEY_PAGES = {
   invitations: '/feedback/invitations',
   outbox: '/feedback/outbox',
   suppressions: '/feedback/suppressions',
+  contacts: '/feedback/contacts',
 } as const;
 
 /** Who reads the results and the invitations (the API's readers). */
