@@ -10,7 +10,7 @@ import { needsAssessmentService } from '../../services/needs-assessment/src/serv
 import { surveysService } from '../../services/surveys/src/service';
 import { SurveysModule } from '../../services/surveys/src/surveys.module';
 import { lettersConsumer } from '../../services/surveys/src/infrastructure/letters.consumer';
-import { SURVEY_LINKS, SURVEYS_SETTINGS } from '../../services/surveys/src/api/tokens';
+import { SURVEY_LINKS, SURVEYS_PARTS, SURVEYS_SETTINGS } from '../../services/surveys/src/api/tokens';
 import { invitationIdOfLetter } from '../../services/surveys/src/domain/invitation';
 
 /**
@@ -53,7 +53,7 @@ describe('surveys over HTTP', () => {
 
   const surveys = () => host.runtimes.find((r) => r.service === 'surveys')!;
   const sweep = () => host.app.get(SurveysModule).sweep();
-  const consumer = () => lettersConsumer(surveys(), host.app.get(SURVEYS_SETTINGS), host.app.get(SURVEY_LINKS), (host.app.get('SURVEYS_PARTS') as { messages: never }).messages);
+  const consumer = () => lettersConsumer(surveys(), host.app.get(SURVEYS_SETTINGS), host.app.get(SURVEY_LINKS), (host.app.get(SURVEYS_PARTS) as { messages: never }).messages);
   const naLetter = (caseUuid: string, childId: string, letterId: string, kind = 'refusal-to-assess', sentOn = today()): IntegrationEvent => ({
     id: randomUUID(), type: NA_LETTER_SENT_V1, subject: `ehcna-${caseUuid}`, occurredAt: sentOn, recordedAt: now, correlationId: randomUUID(), causationId: null, sourcePosition: 1,
     data: { caseId: `ehcna-${caseUuid}`, childId, letterId, kind, recipient: 'parent', sentOn, appealRights: kind !== 'decision-to-assess' },

@@ -6,7 +6,7 @@ import { LETTER_SENT_V1 as NA_LETTER_SENT_V1 } from '@ehc/contracts/needs-assess
 import { LETTER_SENT_V1 as AR_LETTER_SENT_V1 } from '@ehc/contracts/annual-review';
 import { expectAccessible, firstSignIn, screenshot } from '@ehc/testing';
 import { lettersConsumer } from '../../services/surveys/src/infrastructure/letters.consumer';
-import { SURVEY_LINKS, SURVEYS_SETTINGS } from '../../services/surveys/src/api/tokens';
+import { SURVEY_LINKS, SURVEYS_PARTS, SURVEYS_SETTINGS } from '../../services/surveys/src/api/tokens';
 import { invitationIdOfLetter } from '../../services/surveys/src/domain/invitation';
 import { startWorkspaceHub, type WorkspaceHub } from './workspace-hub.spec-helpers';
 
@@ -36,7 +36,7 @@ describe('the surveys in a browser', () => {
   const planUuid = randomUUID();
 
   const surveys = () => hub.host.runtimes.find((r) => r.service === 'surveys')!;
-  const consumer = () => lettersConsumer(surveys(), hub.host.app.get(SURVEYS_SETTINGS), hub.host.app.get(SURVEY_LINKS), (hub.host.app.get('SURVEYS_PARTS') as { messages: never }).messages);
+  const consumer = () => lettersConsumer(surveys(), hub.host.app.get(SURVEYS_SETTINGS), hub.host.app.get(SURVEY_LINKS), (hub.host.app.get(SURVEYS_PARTS) as { messages: never }).messages);
   const deliver = (event: IntegrationEvent) => deliverOnce(surveys().dataSource, surveys().schema, consumer(), event);
   const letter = (service: 'needs-assessment' | 'annual-review', uuid: string, kind: string): IntegrationEvent => {
     const recordId = service === 'needs-assessment' ? `ehcna-${uuid}` : `annualReview-${uuid}`;

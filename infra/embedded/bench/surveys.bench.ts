@@ -22,7 +22,7 @@ import { LETTER_SENT_V1 as NA_LETTER_SENT_V1, NEEDS_ASSESSMENT_TOPIC } from '@eh
 import { ANNUAL_REVIEW_TOPIC, LETTER_SENT_V1 as AR_LETTER_SENT_V1 } from '@ehc/contracts/annual-review';
 import { LETTER_SENT_V1 as TRIBUNAL_LETTER_SENT_V1, TRIBUNAL_TOPIC } from '@ehc/contracts/tribunal';
 import { surveysService } from '../../../services/surveys/src/service';
-import { SURVEY_LINKS, SURVEYS_SETTINGS } from '../../../services/surveys/src/api/tokens';
+import { SURVEY_LINKS, SURVEYS_PARTS, SURVEYS_SETTINGS } from '../../../services/surveys/src/api/tokens';
 import { lettersConsumer } from '../../../services/surveys/src/infrastructure/letters.consumer';
 import type { Outbox } from '../../../services/surveys/src/infrastructure/outbox';
 import { surveyResults } from '../../../services/surveys/src/infrastructure/queries/results';
@@ -191,7 +191,7 @@ async function invitationsFromLetters(databaseUrl: string, rows: string[][]) {
     }
     const head = Number((await feedPool.query(`SELECT max(global_position) AS last FROM "${prefix}letters".es_events`)).rows[0].last);
 
-    const consumer = lettersConsumer(surveys, host.app.get(SURVEYS_SETTINGS), host.app.get(SURVEY_LINKS), (host.app.get('SURVEYS_PARTS') as { messages: Outbox }).messages);
+    const consumer = lettersConsumer(surveys, host.app.get(SURVEYS_SETTINGS), host.app.get(SURVEY_LINKS), (host.app.get(SURVEYS_PARTS) as { messages: Outbox }).messages);
     // the clock moves to the letter's date as it is handled (read synchronously at the start of handle)
     const handler: typeof consumer = {
       ...consumer,

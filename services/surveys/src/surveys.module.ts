@@ -7,7 +7,7 @@ import { smtpNotifier, type Notifier } from '@ehc/notifications';
 import type { SurveysSettings } from './config';
 import { SurveysController } from './api/surveys.controller';
 import { SurveyPagesController } from './api/survey-pages.controller';
-import { SURVEY_ANSWERS, SURVEY_LINKS, SURVEY_PAGES, SURVEYS_RUNTIME, SURVEYS_SETTINGS, SURVEYS_VIEWS } from './api/tokens';
+import { SURVEY_ANSWERS, SURVEY_LINKS, SURVEY_PAGES, SURVEYS_RUNTIME, SURVEYS_PARTS, SURVEYS_SETTINGS, SURVEYS_VIEWS } from './api/tokens';
 import { ExecuteSurveyCommandHandler, SURVEYS_STORE } from './application/survey-command';
 import { SurveyAnswers } from './application/survey-answers';
 import { surveyResultsProjection } from './infrastructure/read-models/survey-results.projection';
@@ -39,7 +39,7 @@ export class SurveysModule implements OnModuleInit, OnModuleDestroy {
     @Inject(SURVEYS_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(SURVEYS_SETTINGS) private readonly settings: SurveysSettings,
     @Inject(SURVEY_LINKS) private readonly links: SurveyLinks,
-    @Inject('SURVEYS_PARTS') private readonly parts: SurveysParts,
+    @Inject(SURVEYS_PARTS) private readonly parts: SurveysParts,
   ) {}
 
   static register(runtime: ServiceRuntime, settings: SurveysSettings): DynamicModule {
@@ -56,7 +56,7 @@ export class SurveysModule implements OnModuleInit, OnModuleDestroy {
         { provide: SURVEYS_VIEWS, useValue: views },
         { provide: SURVEY_LINKS, useValue: links },
         { provide: SURVEY_PAGES, useValue: surveyPages() },
-        { provide: 'SURVEYS_PARTS', useValue: parts },
+        { provide: SURVEYS_PARTS, useValue: parts },
         { provide: SURVEYS_STORE, useValue: { store: runtime.store, sideTables: sideTablesOf(runtime.pool) } },
         { provide: SURVEY_ANSWERS, useFactory: (commands: CommandBus) => new SurveyAnswers(commands, runtime, settings.lexicon), inject: [CommandBus] },
         ExecuteSurveyCommandHandler,

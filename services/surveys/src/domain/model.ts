@@ -1,5 +1,3 @@
-import type { CalendarDate } from '@ehc/domain-kernel';
-
 /**
  * The words the surveys service shares between its parts: which letters invite whom (the trigger
  * table), what each survey asks (question sets) and what an answer is.
@@ -26,8 +24,6 @@ export interface TriggerRow {
   respondent: TriggerRespondent;
   questionSet: string;
 }
-
-export type QuestionKind = 'scale' | 'choice' | 'text';
 
 export interface ScaleQuestion {
   kind: 'scale';
@@ -77,4 +73,3 @@ export interface AnswerProblem {
   message: string;
 }
 
-export type SurveyDate = CalendarDate;

@@ -7,8 +7,6 @@ import { fail, ok, type CalendarDate, type Decider, type Result } from '@ehc/dom
  * stays; a death closes it for good.
  */
 
-export type Flag = 'flagged' | 'opted-out' | 'died';
-
 export type Event =
   | { type: 'SurveysFlaggedOff'; data: { personId: string; reason: string; flaggedOn: CalendarDate; flaggedBy: string } }
   | { type: 'SurveysFlagLifted'; data: { personId: string; liftedOn: CalendarDate; liftedBy: string } }
