@@ -1,0 +1,421 @@
+import { addDays, daysBetween, minDate, type CalendarDate } from '@ehc/domain-kernel';
+import { financialYearOf, financialYearStartYear, nextFinancialYear } from '@ehc/money';
+import type { CaseIndex } from './case-index';
+import type { Fact, Source } from './facts';
+import { addMonthsTo, firstDayOf, lastDayOf, monthsEndingWith, type Month } from './months';
+
+/** A case behind a figure, for the drill-down: in the numerator, or only in the denominator. */
+export interface CaseLine {
+  caseId: string;
+  reference: string | null;
+  inNumerator: boolean;
+  /** What about the case put it here: a date, a stage, a type. */
+  detail: string;
+  daysOverdue?: number;
+}
+
+/** A measure's figure for one month. */
+export interface Figure {
+  numerator: number;
+  denominator: number | null;
+  cases: CaseLine[];
+  /** Split by requester, stage, type, outcome… */
+  breakdown?: Record<string, number>;
+  /** Not final yet: windows still open or a deadline still to come at the snapshot. */
+  provisional?: boolean;
+}
+
+export type Unit = 'count' | 'share' | 'mean' | 'pence';
+
+export interface PackSettings {
+  /** Caseload counts open assessments as well as active plans (domain §11.14). */
+  caseloadIncludesAssessments: boolean;
+  /** Sources whose contracts have landed: a measure of another says so instead of showing zero. */
+  sources: readonly Source[];
+}
+
+export const DEFAULT_PACK_SETTINGS: PackSettings = {
+  caseloadIncludesAssessments: true,
+  sources: ['needs-assessment', 'annual-review', 'tribunal', 'funding', 'surveys'],
+};
+
+export interface PackContext {
+  index: CaseIndex;
+  /** The last day a snapshot measure may look at: the as-at date, or today. */
+  latest: CalendarDate;
+  settings: PackSettings;
+}
+
+export interface MeasureSpec {
+  name: string;
+  title: string;
+  definition: string;
+  source: Source;
+  unit: Unit;
+  figure(ctx: PackContext, month: Month): Figure;
+}
+
+/** The request → plan conversion's fixed look-backs (domain §9: 20 and 30 weeks). */
+const CONVERSION_WEEKS = [20, 30] as const;
+
+const line = (ctx: PackContext, f: Fact, inNumerator: boolean, detail: string): CaseLine =>
+  ({ caseId: f.caseId, reference: ctx.index.reference(f.caseId), inNumerator, detail });
+
+/** The last day of the month, or the latest day the pack may see if that comes first. */
+export const snapshotOf = (ctx: PackContext, month: Month): CalendarDate => minDate(lastDayOf(month), ctx.latest);
+
+const inMonth = <K extends Fact['kind']>(ctx: PackContext, kind: K, month: Month) => ctx.index.between(kind, firstDayOf(month), lastDayOf(month));
+
+const count = (facts: Fact[], by: (f: Fact) => string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const f of facts) out[by(f)] = (out[by(f)] ?? 0) + 1;
+  return out;
+};
+
+/** Share of `facts` that `onTime` accepts, with each case in the drill-down. */
+function share(ctx: PackContext, facts: Fact[], onTime: (f: Fact) => boolean, detail: (f: Fact) => string): Figure {
+  const cases = facts.map((f) => line(ctx, f, onTime(f), detail(f)));
+  return { numerator: cases.filter((c) => c.inNumerator).length, denominator: facts.length, cases };
+}
+
+/** Days from the request to a fact, when the request is known. */
+const daysFromRequest = (ctx: PackContext, f: Fact): number | null => {
+  const received = f.kind === 'final-plan' ? (f as Fact<'final-plan'>).data.receivedOn : ctx.index.receivedOn(f.caseId);
+  return received ? daysBetween(received, f.on) : null;
+};
+
+/** Within `days` of the request by the dates; a fact whose request the pack never saw falls back on the source's own verdict. */
+const withinDaysOfRequest = (ctx: PackContext, f: Fact, days: number): boolean => {
+  const elapsed = daysFromRequest(ctx, f);
+  return elapsed === null ? Boolean((f.data as { withinStatutoryTime?: boolean }).withinStatutoryTime) : elapsed <= days;
+};
+
+const decisionsToAssess = (ctx: PackContext, month: Month) =>
+  [...inMonth(ctx, 'decided-to-assess', month), ...inMonth(ctx, 'refused-to-assess', month)] as Fact[];
+
+/** The transfer year a month reports on (reg 18(1)): the coming February's from September, else this year's. */
+const transferYearOf = (month: Month): number => Number(month.slice(0, 4)) + (Number(month.slice(5)) >= 9 ? 1 : 0);
+
+/** Years a child whose Reception year is `receptionYear` moves phase in: into Reception, Year 7, Year 12. */
+const TRANSFER_OFFSETS: Record<number, string> = { 0: 'early-years-to-school', 7: 'primary-to-secondary', 12: 'secondary-to-post-16' };
+const phaseDeadline = (year: number, kind: string): CalendarDate => (kind === 'secondary-to-post-16' ? `${year}-03-30` : `${year}-02-14`);
+
+export const MEASURES: readonly MeasureSpec[] = [
+  {
+    name: 'requestsReceived', title: 'Requests for an assessment received', source: 'needs-assessment', unit: 'count',
+    definition: 'Requests for an EHC needs assessment (s.36) with a day of receipt in the month, split by who asked.',
+    figure: (ctx, month) => {
+      const facts = inMonth(ctx, 'requested', month);
+      return {
+        numerator: facts.length, denominator: null,
+        cases: facts.map((f) => line(ctx, f, true, `received ${f.on} from ${f.data.requestedBy}`)),
+        breakdown: count(facts, (f) => (f as Fact<'requested'>).data.requestedBy),
+      };
+    },
+  },
+  {
+    name: 'decisionsToAssessOnTime', title: 'Decisions whether to assess within 6 weeks', source: 'needs-assessment', unit: 'share',
+    definition: 'Decisions whether to assess made in the month (to assess or not) on or before the day of receipt + 42 days (reg 5(1)), over all such decisions made in the month.',
+    figure: (ctx, month) => share(ctx, decisionsToAssess(ctx, month), (f) => withinDaysOfRequest(ctx, f, 42),
+      (f) => `${f.kind === 'refused-to-assess' ? 'refused' : 'agreed'} ${f.on}, ${daysFromRequest(ctx, f) ?? '?'} days after the request`),
+  },
+  {
+    name: 'refusalRate', title: 'Requests refused', source: 'needs-assessment', unit: 'share',
+    definition: 'Decisions not to assess made in the month, over all decisions whether to assess made in the month (SEN2 divides refusals by initial requests instead).',
+    figure: (ctx, month) => share(ctx, decisionsToAssess(ctx, month), (f) => f.kind === 'refused-to-assess', (f) => `${f.kind === 'refused-to-assess' ? 'refused' : 'agreed'} ${f.on}`),
+  },
+  {
+    name: 'assessmentToPlan', title: 'Assessments leading to a plan', source: 'needs-assessment', unit: 'share',
+    definition: 'Final plans issued after an assessment in the month, over final plans plus decisions not to issue a plan in the month (by the outcome\'s date).',
+    figure: (ctx, month) => share(ctx, [...inMonth(ctx, 'final-plan', month), ...inMonth(ctx, 'not-to-issue', month)] as Fact[],
+      (f) => f.kind === 'final-plan', (f) => `${f.kind === 'final-plan' ? 'plan issued' : 'decided not to issue'} ${f.on}`),
+  },
+  ...CONVERSION_WEEKS.map((weeks): MeasureSpec => ({
+    name: `requestToPlanConversion${weeks}Weeks`,
+    title: `Requests leading to a plan within ${weeks} weeks`, source: 'needs-assessment', unit: 'share',
+    definition: `Of the requests received in the latest month all of whose requests have had ${weeks} weeks by the month's end (the cohort month, in the breakdown), the share with a final plan issued within ${weeks} weeks of receipt.`,
+    figure: (ctx, month) => {
+      const days = weeks * 7;
+      let cohort = month;
+      while (addDays(lastDayOf(cohort), days) > lastDayOf(month)) cohort = addMonthsTo(cohort, -1);
+      const requests = inMonth(ctx, 'requested', cohort);
+      const figure = share(ctx, requests, (f) => {
+        const plan = ctx.index.first(f.caseId, 'final-plan');
+        return plan !== undefined && daysBetween(f.on, plan.on) <= days;
+      }, (f) => `received ${f.on}`);
+      return { ...figure, breakdown: { [`cohort ${cohort}`]: requests.length }, provisional: addDays(lastDayOf(cohort), days) > ctx.latest };
+    },
+  })),
+  {
+    name: 'twentyWeekTimelinessInclExceptions', title: 'New plans issued within 20 weeks, including exceptions', source: 'needs-assessment', unit: 'share',
+    definition: 'New EHC plans issued in the month within 140 days of the request (reg 13(2)), over all new plans issued in the month, cases with a reg 10(4) exception included.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'final-plan', month), (f) => withinDaysOfRequest(ctx, f, 140),
+      (f) => `issued ${f.on}, ${daysFromRequest(ctx, f)} days after the request${(f as Fact<'final-plan'>).data.excepted ? ' (exception)' : ''}`),
+  },
+  {
+    name: 'twentyWeekTimelinessExclExceptions', title: 'New plans issued within 20 weeks, excluding exceptions', source: 'needs-assessment', unit: 'share',
+    definition: 'As including exceptions, with the plans a reg 10(4) exception applied to removed from both the top and the bottom.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'final-plan', month).filter((f) => !f.data.excepted), (f) => withinDaysOfRequest(ctx, f, 140),
+      (f) => `issued ${f.on}, ${daysFromRequest(ctx, f)} days after the request`),
+  },
+  {
+    name: 'sixteenWeekNoPlanOnTime', title: 'Decisions not to issue a plan within 16 weeks', source: 'needs-assessment', unit: 'share',
+    definition: 'Decisions not to issue a plan made in the month on or before the day of receipt + 112 days (reg 10(1)), over all such decisions made in the month.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'not-to-issue', month), (f) => withinDaysOfRequest(ctx, f, 112),
+      (f) => `decided ${f.on}, ${daysFromRequest(ctx, f) ?? '?'} days after the request`),
+  },
+  {
+    name: 'overdueCases', title: 'Cases overdue at the month\'s end', source: 'needs-assessment', unit: 'count',
+    definition: 'At the snapshot (the month\'s last day, or the as-at date if earlier): open cases past a statutory due date, by stage, with days overdue. Stages: the decision whether to assess (request + 42 days), the final plan (request + 140 days), the review decision (the s.44 review date), a tribunal order\'s step (reg 44). Exceptions during an assessment are not published, so a final plan past 20 weeks under an exception is counted here.',
+    figure: (ctx, month) => {
+      const at = snapshotOf(ctx, month);
+      const cases: CaseLine[] = [];
+      const overdue = (caseId: string, stage: string, dueBy: CalendarDate) =>
+        cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: `${stage} due ${dueBy}`, daysOverdue: daysBetween(dueBy, at) });
+      for (const r of ctx.index.of('requested')) {
+        if (r.on > at || ctx.index.has(r.caseId, ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'], at)) continue;
+        if (!ctx.index.has(r.caseId, ['decided-to-assess'], at)) {
+          if (addDays(r.on, 42) < at) overdue(r.caseId, 'decision', addDays(r.on, 42));
+        } else if (addDays(r.on, 140) < at) overdue(r.caseId, 'final', addDays(r.on, 140));
+      }
+      for (const caseId of new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))) {
+        if (!ctx.index.planActiveOn(caseId, at)) continue;
+        const owed = ctx.index.reviewsOwed(caseId).filter((o) => o.anchorOn <= at);
+        const last = owed[owed.length - 1];
+        if (last && last.dueBy < at) overdue(caseId, 'review-decision', last.dueBy);
+      }
+      for (const order of ctx.index.of('order-made')) {
+        if (order.on > at) continue;
+        const complied = ctx.index.of('order-complied').some((c) => c.data.decisionId === order.data.decisionId && c.data.orderId === order.data.orderId && c.on <= at);
+        const late = order.data.steps.filter((s) => s.dueBy < at);
+        if (!complied && late.length > 0) overdue(order.caseId, 'tribunal-order', late[0].dueBy);
+      }
+      cases.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
+      const breakdown: Record<string, number> = {};
+      for (const c of cases) breakdown[c.detail.split(' due ')[0]] = (breakdown[c.detail.split(' due ')[0]] ?? 0) + 1;
+      return { numerator: cases.length, denominator: null, cases, breakdown };
+    },
+  },
+  {
+    name: 'annualReviewsOnTime', title: 'Annual reviews on time', source: 'annual-review', unit: 'share',
+    definition: 'Reviews falling due in the month (12 months from the plan, then the date each review decision set, s.44) whose review decision was made on or before the due date, over all reviews due in the month of plans still maintained.',
+    figure: (ctx, month) => {
+      const cases: CaseLine[] = [];
+      for (const caseId of new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))) {
+        for (const owed of ctx.index.reviewsOwed(caseId)) {
+          if (owed.dueBy < firstDayOf(month) || owed.dueBy > lastDayOf(month) || !ctx.index.planActiveOn(caseId, owed.dueBy)) continue;
+          const next = ctx.index.caseFacts(caseId).find((f) => f.kind === 'review-decision' && f.on > owed.anchorOn);
+          const onTime = next !== undefined && next.on <= owed.dueBy;
+          cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: onTime, detail: `due ${owed.dueBy}, ${next ? `decided ${next.on}` : 'no decision yet'}` });
+        }
+      }
+      return { numerator: cases.filter((c) => c.inNumerator).length, denominator: cases.length, cases, provisional: lastDayOf(month) > ctx.latest };
+    },
+  },
+  {
+    name: 'reviewDecisionsWithinFourWeeks', title: 'Review decisions within 4 weeks of the meeting', source: 'annual-review', unit: 'share',
+    definition: 'Review decisions (maintain, amend, cease) made in the month within 4 weeks of the review meeting (reg 20(10)), over all review decisions made in the month.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'review-decision', month), (f) => (f as Fact<'review-decision'>).data.withinStatutoryTime,
+      (f) => `${(f as Fact<'review-decision'>).data.outcome} ${f.on}`),
+  },
+  {
+    name: 'amendmentsWithinEightWeeks', title: 'Amendments finalised within 8 weeks of the notice', source: 'annual-review', unit: 'share',
+    definition: 'Amended plans issued and decisions not to amend made in the month within 8 weeks of the amendment notice (reg 22(3)), over all of them made in the month.',
+    figure: (ctx, month) => share(ctx, [...inMonth(ctx, 'amended-plan', month), ...inMonth(ctx, 'not-to-amend', month)] as Fact[],
+      (f) => (f.data as { withinStatutoryTime: boolean }).withinStatutoryTime, (f) => `${f.kind === 'amended-plan' ? 'amended plan' : 'decided not to amend'} ${f.on}`),
+  },
+  {
+    name: 'phaseTransfersOnTime', title: 'Phase transfers on time', source: 'annual-review', unit: 'share',
+    definition: 'The transfer year\'s cohort (plans maintained at the deadline whose child moves into Reception, Year 7 or Year 12 that September by the plan\'s cohort, or any plan amended for a phase transfer that year): those amended naming the new setting before 15 February (31 March into post-16, reg 18(1)). The month reports the coming transfer year from September.',
+    figure: (ctx, month) => {
+      const year = transferYearOf(month);
+      const due = new Map<string, { kind: string; deadline: CalendarDate }>();
+      for (const plan of ctx.index.of('final-plan')) {
+        const reception = plan.data.receptionYear;
+        const kind = reception === null ? undefined : TRANSFER_OFFSETS[year - reception];
+        if (kind && ctx.index.planActiveOn(plan.caseId, phaseDeadline(year, kind))) due.set(plan.caseId, { kind, deadline: phaseDeadline(year, kind) });
+      }
+      const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year);
+      for (const f of amended) due.set(f.caseId, { kind: f.data.phaseTransfer!.kind, deadline: f.data.phaseTransfer!.deadline });
+      const cases = [...due].map(([caseId, d]): CaseLine => {
+        const met = amended.some((f) => f.caseId === caseId && f.data.phaseTransfer!.met);
+        return { caseId, reference: ctx.index.reference(caseId), inNumerator: met, detail: `${d.kind} ${year}, last lawful day ${d.deadline}` };
+      });
+      const lastDeadline = `${year}-03-30`;
+      return { numerator: cases.filter((c) => c.inNumerator).length, denominator: cases.length, cases, provisional: lastDeadline > ctx.latest };
+    },
+  },
+  {
+    name: 'caseloadPerCaseworker', title: 'Caseload per caseworker', source: 'needs-assessment', unit: 'mean',
+    definition: 'At the snapshot: active plans (and open assessments, PERFORMANCE_CASELOAD_INCLUDES_ASSESSMENTS) allocated to a caseworker, over the number of caseworkers holding any. By head, not FTE: FTE is not recorded in the hub.',
+    figure: (ctx, month) => {
+      const at = snapshotOf(ctx, month);
+      const holder = new Map<string, string>();
+      for (const plan of ctx.index.of('final-plan')) if (plan.data.caseworkerId && ctx.index.planActiveOn(plan.caseId, at)) holder.set(plan.caseId, plan.data.caseworkerId);
+      if (ctx.settings.caseloadIncludesAssessments) {
+        for (const r of ctx.index.of('requested')) {
+          if (r.on <= at && r.data.caseworkerId && !ctx.index.has(r.caseId, ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'], at)) holder.set(r.caseId, r.data.caseworkerId);
+        }
+      }
+      const breakdown: Record<string, number> = {};
+      for (const caseworker of holder.values()) breakdown[caseworker] = (breakdown[caseworker] ?? 0) + 1;
+      const cases = [...holder].map(([caseId, cw]): CaseLine => ({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: cw }));
+      return { numerator: holder.size, denominator: Object.keys(breakdown).length, cases, breakdown };
+    },
+  },
+  {
+    name: 'mediationCertificatesIssued', title: 'Mediation certificates issued', source: 'tribunal', unit: 'count',
+    definition: 'Certificates issued in the month (reg 34, 37, 39), split by what they followed: declined, mediation ended, not arranged.',
+    figure: (ctx, month) => {
+      const facts = inMonth(ctx, 'mediation-certificate', month);
+      return {
+        numerator: facts.length, denominator: null, cases: facts.map((f) => line(ctx, f, true, `issued ${f.on}${f.data.mediationHeld ? ' after mediation' : ''}`)),
+        breakdown: count(facts, (f) => ((f as Fact<'mediation-certificate'>).data.mediationHeld ? 'after mediation' : 'without mediation')),
+      };
+    },
+  },
+  {
+    name: 'mediationsHeldWithin30Days', title: 'Mediations held within 30 days', source: 'tribunal', unit: 'share',
+    definition: 'Mediations that ended in the month (certificate issued after a mediation) held within 30 days of the request (reg 37), over all of them.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'mediation-certificate', month).filter((f) => f.data.mediationHeld),
+      (f) => (f as Fact<'mediation-certificate'>).data.heldWithin30Days === true, (f) => `certificate ${f.on}`),
+  },
+  {
+    name: 'mediationsFollowedByAppeal', title: 'Mediations followed by an appeal', source: 'tribunal', unit: 'share',
+    definition: 'Mediations that ended in the month whose decision was later appealed (as recorded by the as-at date), over all mediations that ended in the month.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'mediation-certificate', month).filter((f) => f.data.mediationHeld),
+      (f) => ctx.index.of('appeal-registered').some((a) => a.data.decisionId === (f as Fact<'mediation-certificate'>).data.decisionId), (f) => `certificate ${f.on}`),
+  },
+  {
+    name: 'appealsRegistered', title: 'Appeals registered', source: 'tribunal', unit: 'count',
+    definition: 'Appeals registered with the tribunal in the month, by type (refusal to assess, refusal to issue, contents B/F/I, section I only, cease, refusal to amend, refusal to reassess).',
+    figure: (ctx, month) => {
+      const facts = inMonth(ctx, 'appeal-registered', month);
+      return { numerator: facts.length, denominator: null, cases: facts.map((f) => line(ctx, f, true, `${f.data.type} registered ${f.on}`)), breakdown: count(facts, (f) => (f as Fact<'appeal-registered'>).data.type) };
+    },
+  },
+  {
+    name: 'appealRate', title: 'Appealable decisions appealed', source: 'tribunal', unit: 'share',
+    definition: 'Cohort: appealable decisions notified in the month (the appeal window opened by the decision letter) that were appealed, as recorded by the as-at date. Provisional until every window in the cohort has closed.',
+    figure: (ctx, month) => {
+      const windows = inMonth(ctx, 'appeal-window', month);
+      const figure = share(ctx, windows, (f) => ctx.index.of('appeal-registered').some((a) => a.data.decisionId === (f as Fact<'appeal-window'>).data.decisionId),
+        (f) => `${(f as Fact<'appeal-window'>).data.decisionType} notified ${f.on}`);
+      return { ...figure, provisional: windows.some((w) => w.data.appealDueBy >= ctx.latest) };
+    },
+  },
+  {
+    name: 'appealRateFlow', title: 'Appeals registered against decisions two months earlier', source: 'tribunal', unit: 'share',
+    definition: 'Flow alternative (domain §9): appeals registered in the month, over appealable decisions notified two months earlier. Not a share of one cohort; it can exceed 1.',
+    figure: (ctx, month) => {
+      const appeals = inMonth(ctx, 'appeal-registered', month);
+      const decisions = inMonth(ctx, 'appeal-window', addMonthsTo(month, -2));
+      return { numerator: appeals.length, denominator: decisions.length, cases: appeals.map((f) => line(ctx, f, true, `${f.data.type} registered ${f.on}`)) };
+    },
+  },
+  {
+    name: 'tribunalOutcomes', title: 'Tribunal appeals decided in the family\'s favour', source: 'tribunal', unit: 'share',
+    definition: 'Appeals the tribunal decided in the month allowed wholly or in part, over all appeals it decided (allowed, allowed in part, dismissed, remitted). Withdrawn, conceded and consent orders are in the breakdown, outside the share.',
+    figure: (ctx, month) => {
+      const concluded = inMonth(ctx, 'appeal-concluded', month);
+      const decided = concluded.filter((f) => ['allowed', 'allowed-in-part', 'dismissed', 'remitted'].includes(f.data.outcome));
+      const figure = share(ctx, decided, (f) => ['allowed', 'allowed-in-part'].includes((f as Fact<'appeal-concluded'>).data.outcome), (f) => `${(f as Fact<'appeal-concluded'>).data.outcome} ${f.on}`);
+      return { ...figure, breakdown: count(concluded, (f) => (f as Fact<'appeal-concluded'>).data.outcome) };
+    },
+  },
+  {
+    name: 'ordersCompliedOnTime', title: 'Tribunal orders complied with on time', source: 'tribunal', unit: 'share',
+    definition: 'Orders complied with in the month within their reg 44 periods, over all complied with in the month; orders under a reg 44(3) exception are left out of both.',
+    figure: (ctx, month) => share(ctx, inMonth(ctx, 'order-complied', month).filter((f) => !f.data.excepted), (f) => (f as Fact<'order-complied'>).data.onTime, (f) => `complied ${f.on}`),
+  },
+  ...(['fundingCommitted', 'fundingForecastNextYear'] as const).map((name): MeasureSpec => ({
+    name, title: name === 'fundingCommitted' ? 'Top-up funding committed this financial year' : 'Top-up funding forecast for next financial year', source: 'funding', unit: 'pence',
+    definition: name === 'fundingCommitted'
+      ? 'Element 3 top-up committed for the financial year containing the month (1 April–31 March), from each plan\'s latest commitment recorded by the month\'s end, in pence.'
+      : 'The same for the following financial year: fixed commitments in it, plus open-ended top-ups at their annual rate, in pence.',
+    figure: (ctx, month) => {
+      const at = snapshotOf(ctx, month);
+      const fy = name === 'fundingCommitted' ? financialYearOf(lastDayOf(month)) : nextFinancialYear(financialYearOf(lastDayOf(month)));
+      const latest = new Map<string, Fact<'commitment-changed'>>();
+      for (const f of ctx.index.of('commitment-changed')) if (f.on <= at) latest.set(f.caseId, f);
+      const cases = [...latest.values()].map((f): CaseLine & { pence: number } => {
+        const fixed = f.data.commitments.find((c) => c.fy === fy)?.pence ?? 0;
+        const open = financialYearStartYear(fy) > financialYearStartYear(financialYearOf(f.on)) ? f.data.annualPence : 0;
+        return { ...line(ctx, f, true, `${fy}`), pence: fixed + open };
+      }).filter((c) => c.pence > 0);
+      return { numerator: cases.reduce((sum, c) => sum + c.pence, 0), denominator: null, cases: cases.map(({ pence, ...c }) => ({ ...c, detail: `${c.detail}: ${pence} pence` })), breakdown: { [fy]: cases.length } };
+    },
+  })),
+  {
+    name: 'surveyResponseRate', title: 'Survey response rate', source: 'surveys', unit: 'share',
+    definition: 'Survey invitations sent in the month that were answered (as recorded by the as-at date), over all sent in the month.',
+    figure: (ctx, month) => {
+      const invited = inMonth(ctx, 'survey-invited', month);
+      const answered = new Set(ctx.index.of('survey-answered').map((f) => f.data.invitationId));
+      return { numerator: invited.filter((f) => answered.has(f.data.invitationId)).length, denominator: invited.length, cases: [], breakdown: count(invited, (f) => (f as Fact<'survey-invited'>).data.trigger) };
+    },
+  },
+  {
+    name: 'surveyMeanScore', title: 'Survey mean score (1–5)', source: 'surveys', unit: 'mean',
+    definition: 'The mean of every 1–5 answer to the invitations sent in the month (numerator: the scores\' sum; denominator: how many).',
+    figure: (ctx, month) => {
+      const scores = inMonth(ctx, 'survey-answered', month).flatMap((f) => f.data.scores.map((s) => s.score));
+      return { numerator: scores.reduce((a, b) => a + b, 0), denominator: scores.length, cases: [] };
+    },
+  },
+];
+
+export interface TrendPoint { month: Month; value: number | null; numerator: number | null; denominator: number | null }
+
+export interface MeasureReport {
+  title: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: Unit;
+  definition: string;
+  source: Source;
+  /** ok; no-cases (nothing to divide); source-not-landed (the source's contract is not read yet). */
+  status: 'ok' | 'no-cases' | 'source-not-landed';
+  provisional: boolean;
+  breakdown: Record<string, number>;
+  trend: TrendPoint[];
+  /** Drill-down (the cases behind the figure): removed from the answer for aggregate-only readers. */
+  cases: CaseLine[];
+}
+
+export interface Pack {
+  month: Month;
+  /** The as-at date or instant the pack was produced from (null: everything recorded so far). */
+  asAt: string | null;
+  snapshotOn: CalendarDate;
+  measures: Record<string, MeasureReport>;
+}
+
+export const valueOf = (unit: Unit, f: { numerator: number; denominator: number | null }): number | null =>
+  unit === 'count' || unit === 'pence' ? f.numerator : f.denominator ? f.numerator / f.denominator : null;
+
+/** The pack for `month` from the facts in `ctx` (already limited to those recorded by the as-at time). */
+export function computePack(ctx: PackContext, month: Month, asAt: string | null): Pack {
+  const measures: Record<string, MeasureReport> = {};
+  for (const spec of MEASURES) {
+    const landed = ctx.settings.sources.includes(spec.source);
+    const base = { title: spec.title, unit: spec.unit, definition: spec.definition, source: spec.source };
+    if (!landed) {
+      measures[spec.name] = { ...base, value: null, numerator: null, denominator: null, status: 'source-not-landed', provisional: false, breakdown: {}, trend: [], cases: [] };
+      continue;
+    }
+    const trend = monthsEndingWith(month, 12).map((m) => {
+      const f = spec.figure(ctx, m);
+      return { month: m, value: valueOf(spec.unit, f), numerator: f.numerator, denominator: f.denominator, figure: f };
+    });
+    const current = trend[trend.length - 1].figure;
+    const value = valueOf(spec.unit, current);
+    measures[spec.name] = {
+      ...base, value, numerator: current.numerator, denominator: current.denominator,
+      status: value === null ? 'no-cases' : 'ok', provisional: current.provisional ?? false, breakdown: current.breakdown ?? {},
+      trend: trend.map(({ figure: _figure, ...point }) => point), cases: current.cases,
+    };
+  }
+  return { month, asAt, snapshotOn: snapshotOf(ctx, month), measures };
+}
