@@ -7,9 +7,10 @@ import { annualReviewService } from '../../services/annual-review/src/service';
 import { fundingService } from '../../services/funding/src/service';
 import { tribunalService } from '../../services/tribunal/src/service';
 import { surveysService } from '../../services/surveys/src/service';
+import { performanceService } from '../../services/performance/src/service';
 import { workspaceFrontEnd } from '../../services/workspace/src/workspace.module';
 
-export const allServices: ServiceDefinition[] = [needsAssessmentService, annualReviewService, fundingService, tribunalService, surveysService];
+export const allServices: ServiceDefinition[] = [needsAssessmentService, annualReviewService, fundingService, tribunalService, surveysService, performanceService];
 
 /** The web front ends embedded mode serves beside the API: the caseworker workspace at /. */
 export const frontEnds = [workspaceFrontEnd];

@@ -378,10 +378,13 @@ export interface MeasureReport {
   /** ok; no-cases (nothing to divide); source-not-landed (the source's contract is not read yet). */
   status: 'ok' | 'no-cases' | 'source-not-landed';
   provisional: boolean;
-  breakdown: Record<string, number>;
+  /** Counts behind the figure by requester, stage, type… (null: suppressed, 1 to 4). */
+  breakdown: Record<string, number | null>;
   trend: TrendPoint[];
   /** Drill-down (the cases behind the figure): removed from the answer for aggregate-only readers. */
   cases: CaseLine[];
+  /** Some count of 1 to 4 was withheld from an aggregate-only reader. */
+  suppressed?: boolean;
 }
 
 export interface Pack {

@@ -1,0 +1,38 @@
+import type { Pool } from 'pg';
+import { addDays, londonDateOf, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { CaseIndex } from '../domain/case-index';
+import { computePack, type Pack, type PackSettings } from '../domain/measures';
+import { addMonthsTo, firstDayOf, lastDayOf, type Month } from '../domain/months';
+import { restate, type Restatement } from '../domain/restatement';
+import type { Fact } from '../domain/facts';
+import { asAtLabel, loadAllFacts, loadFacts, type AsAt } from '../infrastructure/fact-store';
+
+/** The pack, its restatement and the whole histories SEN2 reads, from the facts recorded by an as-at time. */
+export class PackReader {
+  constructor(private readonly pool: Pool, private readonly schema: string, private readonly settings: PackSettings, private readonly clock: Clock) {}
+
+  today(): CalendarDate {
+    return todayInLondon(this.clock);
+  }
+
+  /** The last day the pack may look at: the as-at day, else today. */
+  private latest(asAt: AsAt): CalendarDate {
+    if (asAt === null) return this.today();
+    return 'date' in asAt ? asAt.date : londonDateOf(new Date(asAt.instant));
+  }
+
+  async pack(month: Month, asAt: AsAt): Promise<Pack> {
+    // twelve months of trend, and the 30-week conversion cohort before the first of them
+    const from = addDays(firstDayOf(addMonthsTo(month, -11)), -31 * 7);
+    const facts = await loadFacts(this.pool, this.schema, { from, to: lastDayOf(month) }, asAt);
+    return computePack({ index: new CaseIndex(facts), latest: this.latest(asAt), settings: this.settings }, month, asAtLabel(asAt));
+  }
+
+  async restatement(month: Month, from: AsAt, to: AsAt): Promise<Restatement> {
+    return restate(await this.pack(month, from), await this.pack(month, to));
+  }
+
+  history(to: CalendarDate, asAt: AsAt): Promise<Fact[]> {
+    return loadAllFacts(this.pool, this.schema, to, asAt);
+  }
+}

@@ -1,0 +1,4 @@
+import { runDistributedService } from '@ehc/host';
+import { performanceService } from './service';
+
+void runDistributedService(performanceService);
