@@ -10,18 +10,26 @@ import { FACT_TYPES, factOf, type Fact } from '../domain/facts';
 export const FACTS_CONSUMER = 'performance.facts';
 export const PERFORMANCE_TOPICS = [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC, FUNDING_TOPIC, SURVEYS_TOPIC];
 
-/** Rows for `pf_facts`, many at once (the consumer writes one; a rebuild or a bench writes thousands). */
-export function insertFacts(schema: string, facts: readonly Fact[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const rows = facts.map((f, i) => {
-    values.push(f.id, f.kind, f.caseId, f.on, f.recordedAt, JSON.stringify(f.data));
-    const p = i * 6;
-    return `($${p + 1}::uuid, $${p + 2}, $${p + 3}, $${p + 4}::date, $${p + 5}::timestamptz, ($${p + 5}::timestamptz AT TIME ZONE 'Europe/London')::date, $${p + 6}::jsonb)`;
-  });
-  return {
-    text: `INSERT INTO ${schema}.pf_facts (event_id, kind, case_id, on_date, recorded_at, recorded_on, data) VALUES ${rows.join(', ')} ON CONFLICT (event_id) DO NOTHING`,
-    values,
-  };
+/**
+ * Facts into `pf_facts`, as many as given in one statement (arrays unnested, so a batch of thousands
+ * is one round trip). A fact already kept is left as it is: its event was delivered before.
+ */
+export async function insertFacts(db: { query(text: string, values: unknown[]): Promise<unknown> }, schema: string, facts: readonly Fact[]): Promise<void> {
+  if (facts.length === 0) return;
+  await db.query(
+    `INSERT INTO "${schema}".pf_facts (event_id, kind, case_id, on_date, recorded_at, recorded_on, data)
+     SELECT id, kind, case_id, on_date, recorded_at, (recorded_at AT TIME ZONE 'Europe/London')::date, data
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::timestamptz[], $6::jsonb[]) AS f(id, kind, case_id, on_date, recorded_at, data)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [facts.map((f) => f.id), facts.map((f) => f.kind), facts.map((f) => f.caseId), facts.map((f) => f.on), facts.map((f) => f.recordedAt), facts.map((f) => JSON.stringify(f.data))],
+  );
+}
+
+/** Published events straight into the facts, in batches: a rebuild from event zero, or a bench. */
+export async function ingestEvents(db: { query(text: string, values: unknown[]): Promise<unknown> }, schema: string, events: readonly IntegrationEvent[]): Promise<number> {
+  const facts = events.map(factOf).filter((f): f is Fact => f !== null);
+  await insertFacts(db, schema, facts);
+  return facts.length;
 }
 
 /**
@@ -36,9 +44,7 @@ export function factsConsumer(schema: string): IntegrationEventHandler {
     types: FACT_TYPES,
     async handle(event: IntegrationEvent, tx: EntityManager) {
       const fact = factOf(event);
-      if (!fact) return;
-      const { text, values } = insertFacts(`"${schema}"`, [fact]);
-      await tx.query(text, values);
+      if (fact) await insertFacts(tx, schema, [fact]);
     },
   };
 }
