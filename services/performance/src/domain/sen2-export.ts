@@ -8,7 +8,6 @@ import type { Sen2Assessment, Sen2CaseKey, Sen2CeasedPlan, Sen2NamedPlan, Sen2Pl
 /** Text as XML character data or an attribute value: the five characters XML reserves, and the control characters XML 1.0 cannot hold at all. */
 export const xmlEscape = (text: string): string =>
   text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
