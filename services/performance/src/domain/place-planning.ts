@@ -1,0 +1,181 @@
+// csvRecords is the hub's one RFC 4180 reader; here it reads text already in memory, no file or socket.
+// eslint-disable-next-line no-restricted-imports
+import { csvRecords, MalformedCsvError } from '@ehc/csv';
+import { academicYearEndsOn, academicYearStartsOn, type CalendarDate } from '@ehc/domain-kernel';
+import { CaseIndex } from './case-index';
+import type { Fact } from './facts';
+
+/** A special school's places for one academic year, as staff import them. */
+export interface CapacityRow {
+  urn: string;
+  name: string;
+  /** By the calendar year it starts in: 2025 is 2025/26. */
+  academicYear: number;
+  places: number;
+}
+
+export interface CapacityCsvError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export const CAPACITY_CSV_HEADER = ['urn', 'name', 'academic_year', 'places'] as const;
+
+/** 2025, or 2025/26 or 2025-26 with the second year following the first. */
+function academicYearOfCell(text: string): number | null {
+  const m = /^(\d{4})(?:[/-](\d{2}))?$/.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]);
+  if (m[2] !== undefined && Number(m[2]) !== (start + 1) % 100) return null;
+  return start;
+}
+
+/**
+ * Reads the capacity list staff keep (header `urn,name,academic_year,places`). Every fault is
+ * reported with its line and column, and no row with a fault is taken; a file that is not CSV at
+ * all gives one error and no rows.
+ */
+export async function parseCapacityCsv(text: string): Promise<{ rows: CapacityRow[]; errors: CapacityCsvError[] }> {
+  const rows: CapacityRow[] = [];
+  const errors: CapacityCsvError[] = [];
+  const seen = new Map<string, number>();
+  try {
+    for await (const { line, values } of csvRecords(text, {
+      onHeader: (header) => {
+        const missing = CAPACITY_CSV_HEADER.filter((h) => !header.includes(h));
+        if (missing.length > 0) throw new HeaderError(missing);
+      },
+    })) {
+      const before = errors.length;
+      const fault = (field: string, message: string) => errors.push({ line, field, message });
+      const urn = values.urn;
+      if (!/^\d{6,8}$/.test(urn)) fault('urn', `"${urn}" is not a URN (six to eight digits).`);
+      const name = values.name;
+      if (name === '') fault('name', 'The school\'s name is empty.');
+      const academicYear = academicYearOfCell(values.academic_year);
+      if (academicYear === null) fault('academic_year', `"${values.academic_year}" is not an academic year (2025 or 2025/26).`);
+      const places = /^\d+$/.test(values.places) ? Number(values.places) : null;
+      if (places === null) fault('places', `"${values.places}" is not a whole number of places.`);
+      if (errors.length > before || academicYear === null || places === null) continue;
+      const key = `${urn}|${academicYear}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        fault('urn', `The school ${urn} already has places for ${academicYear}/${String((academicYear + 1) % 100).padStart(2, '0')} on line ${earlier}.`);
+        continue;
+      }
+      seen.set(key, line);
+      rows.push({ urn, name, academicYear, places });
+    }
+  } catch (error) {
+    if (error instanceof HeaderError) return { rows: [], errors: [{ line: 1, field: 'header', message: error.message }] };
+    if (error instanceof MalformedCsvError) return { rows: [], errors: [{ line: error.line, field: 'file', message: error.reason }] };
+    throw error;
+  }
+  return { rows, errors };
+}
+
+class HeaderError extends Error {
+  constructor(missing: readonly string[]) {
+    super(`The header must be ${CAPACITY_CSV_HEADER.join(',')}; missing: ${missing.join(', ')}.`);
+  }
+}
+
+/** A case behind a figure, for the drill-down. */
+export interface PlaceCase {
+  caseId: string;
+  reference: string | null;
+  on: CalendarDate;
+}
+
+export interface SchoolPlaces {
+  urn: string;
+  name: string;
+  academicYear: number;
+  placesAvailable: number;
+  /** Children whose plan, active on 1 September, names the school. */
+  placesUsed: number;
+  /** Final plans issued in the year naming the school. */
+  newPlansDirected: number;
+  placesNeeded: number;
+  /** Places needed beyond those available (0 when there are enough). */
+  shortfall: number;
+  /** Amended plans in the year that moved a child into the school from another setting. */
+  movesIn: number;
+  /** Amended plans in the year that moved a child out of it. */
+  movesOut: number;
+  /** Of the moves out, those into an independent special school. */
+  movesOutToIndependentSpecial: number;
+  cases: { used: PlaceCase[]; newPlans: PlaceCase[]; movesIn: PlaceCase[]; movesOut: PlaceCase[] };
+}
+
+export interface PlacePlanning {
+  academicYear: number;
+  startsOn: CalendarDate;
+  endsOn: CalendarDate;
+  schools: SchoolPlaces[];
+  /** Amended plans in the year naming an independent special school: placements made for lack of a local place. */
+  independentSpecialPlacements: { count: number; fromListedSpecial: number; cases: PlaceCase[] };
+  /** Children taught at home while they wait for a special place: no event records it. */
+  waitingList: { recorded: false; why: string };
+  totals: { placesAvailable: number; placesUsed: number; newPlansDirected: number; placesNeeded: number; shortfall: number; movesIn: number; movesOut: number };
+}
+
+const WAITING_LIST_WHY =
+  'The hub records no event for a child receiving home tuition while awaiting a special school place, so the waiting list cannot be counted from its facts.';
+
+/**
+ * Places at the special schools in the capacity list (a school is special because it is there) for
+ * `academicYear`: how many are used on 1 September, how many new plans the year directed there, and
+ * the moves in and out that amended plans made, independent special placements among them.
+ */
+export function placePlanning(facts: readonly Fact[], capacity: readonly CapacityRow[], academicYear: number): PlacePlanning {
+  const index = new CaseIndex(facts);
+  const startsOn = academicYearStartsOn(academicYear);
+  const endsOn = academicYearEndsOn(academicYear);
+  const listed = new Set(capacity.map((c) => c.urn));
+  const caseOf = (f: Fact): PlaceCase => ({ caseId: f.caseId, reference: index.reference(f.caseId), on: f.on });
+
+  /** The URN each plan named, in order: the final plan's, then each amended plan's. */
+  const namings = (caseId: string) =>
+    index.caseFacts(caseId).filter((f): f is Fact<'final-plan' | 'amended-plan'> => f.kind === 'final-plan' || f.kind === 'amended-plan');
+  const settingOn = (caseId: string, date: CalendarDate) => namings(caseId).filter((f) => f.on <= date).pop()?.data.setting;
+
+  const planCases = [...new Set(index.of('final-plan').map((f) => f.caseId))];
+  const moves = index.between('amended-plan', startsOn, endsOn).map((f) => {
+    const named = namings(f.caseId);
+    const previous = named[named.findIndex((n) => n.id === f.id) - 1];
+    return { fact: f, from: previous?.data.setting.urn ?? null, to: f.data.setting.urn, toType: f.data.setting.type };
+  }).filter((m) => m.from !== m.to);
+
+  const schools = capacity.filter((c) => c.academicYear === academicYear).map((c): SchoolPlaces => {
+    const used = planCases.filter((id) => index.planActiveOn(id, startsOn) && settingOn(id, startsOn)?.urn === c.urn)
+      .map((id) => ({ caseId: id, reference: index.reference(id), on: startsOn }));
+    const newPlans = index.between('final-plan', startsOn, endsOn).filter((f) => f.data.setting.urn === c.urn).map(caseOf);
+    const movesIn = moves.filter((m) => m.to === c.urn);
+    const movesOut = moves.filter((m) => m.from === c.urn);
+    const placesNeeded = used.length + newPlans.length;
+    return {
+      urn: c.urn, name: c.name, academicYear, placesAvailable: c.places, placesUsed: used.length, newPlansDirected: newPlans.length, placesNeeded,
+      shortfall: Math.max(0, placesNeeded - c.places), movesIn: movesIn.length, movesOut: movesOut.length,
+      movesOutToIndependentSpecial: movesOut.filter((m) => m.toType === 'independent-special').length,
+      cases: { used, newPlans, movesIn: movesIn.map((m) => caseOf(m.fact)), movesOut: movesOut.map((m) => caseOf(m.fact)) },
+    };
+  });
+
+  const independent = moves.filter((m) => m.toType === 'independent-special');
+  const sum = (pick: (s: SchoolPlaces) => number) => schools.reduce((total, s) => total + pick(s), 0);
+  return {
+    academicYear, startsOn, endsOn, schools,
+    independentSpecialPlacements: {
+      count: independent.length,
+      fromListedSpecial: independent.filter((m) => m.from !== null && listed.has(m.from)).length,
+      cases: independent.map((m) => caseOf(m.fact)),
+    },
+    waitingList: { recorded: false, why: WAITING_LIST_WHY },
+    totals: {
+      placesAvailable: sum((s) => s.placesAvailable), placesUsed: sum((s) => s.placesUsed), newPlansDirected: sum((s) => s.newPlansDirected),
+      placesNeeded: sum((s) => s.placesNeeded), shortfall: sum((s) => s.shortfall), movesIn: sum((s) => s.movesIn), movesOut: sum((s) => s.movesOut),
+    },
+  };
+}
