@@ -38,6 +38,7 @@ import { COUNTY_RATES, countyFigures, generateCounty } from '../../services/need
 import { allServices } from './main';
 import { seedAnnualReviews } from './demo-reviews';
 import { seedAppeals } from './demo-appeals';
+import { summarisePack } from './demo-performance';
 import { seedSurveys } from './demo-surveys';
 import { seedCases } from './demo-cases';
 import { formatSeconds, ProgressBar } from '@ehc/tooling';
@@ -202,6 +203,7 @@ async function main(): Promise<number> {
       const surveys = await seedSurveys(host, { seed: flags.seed, concurrency: flags.concurrency });
       process.stdout.write(surveys.summary + '\n');
       failures.push(...surveys.failures.map((f) => ({ case: -1, command: f.command, on: f.on, error: f.error })));
+      process.stdout.write(await summarisePack(host, county.today) + '\n');
     }
     if (failures.length) {
       process.stderr.write(`seed:demo: ${failures.length} commands were refused (first 10):\n${failures.slice(0, 10).map((f) => `  case ${f.case} ${f.command} on ${f.on}: ${f.error}`).join('\n')}\n`);

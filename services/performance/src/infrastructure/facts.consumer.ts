@@ -5,7 +5,8 @@ import { ANNUAL_REVIEW_TOPIC } from '@ehc/contracts/annual-review';
 import { TRIBUNAL_TOPIC } from '@ehc/contracts/tribunal';
 import { FUNDING_TOPIC } from '@ehc/contracts/funding';
 import { SURVEYS_TOPIC } from '@ehc/contracts/surveys';
-import { FACT_TYPES, factOf, type Fact } from '../domain/facts';
+import type { Fact } from '../domain/facts';
+import { FACT_TYPES, factOf } from './fact-of';
 
 export const FACTS_CONSUMER = 'performance.facts';
 export const PERFORMANCE_TOPICS = [NEEDS_ASSESSMENT_TOPIC, ANNUAL_REVIEW_TOPIC, TRIBUNAL_TOPIC, FUNDING_TOPIC, SURVEYS_TOPIC];

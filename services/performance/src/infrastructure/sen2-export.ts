@@ -1,9 +1,6 @@
-// csvLineForSpreadsheet is the one place a spreadsheet cell is neutralised (STYLE §1 "one rule, one
-// place"); it is pure, though the package also holds the stream reader the domain rule bans.
-// eslint-disable-next-line no-restricted-imports
 import { csvLineForSpreadsheet } from '@ehc/csv';
 import type { CalendarDate } from '@ehc/domain-kernel';
-import type { Sen2Assessment, Sen2CaseKey, Sen2CeasedPlan, Sen2NamedPlan, Sen2Placement, Sen2Request, Sen2Return, Sen2Setting, Sen2ActivePlan } from './sen2';
+import type { Sen2Assessment, Sen2CaseKey, Sen2CeasedPlan, Sen2NamedPlan, Sen2Placement, Sen2Request, Sen2Return, Sen2Setting, Sen2ActivePlan } from '../domain/sen2';
 
 /** Text as XML character data or an attribute value: the five characters XML reserves, and the control characters XML 1.0 cannot hold at all. */
 export const xmlEscape = (text: string): string =>

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
-import type { Fact, FactData, FactKind } from './facts';
-import { sen2Return } from './sen2';
+import type { Fact, FactData, FactKind } from '../domain/facts';
+import { sen2Return } from '../domain/sen2';
 import { SEN2_CSV_HEADER, sen2Csv, sen2Xml, xmlEscape } from './sen2-export';
 
 const fact = <K extends FactKind>(kind: K, caseId: string, on: string, data: FactData[K]): Fact =>
