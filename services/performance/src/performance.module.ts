@@ -2,6 +2,8 @@ import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/c
 import type { ServiceRuntime } from '@ehc/host';
 import type { PerformanceSettings } from './config';
 import { PerformanceController } from './api/performance.controller';
+import { Sen2Controller } from './api/sen2.controller';
+import { PlacePlanningController } from './api/place-planning.controller';
 import { PERFORMANCE_READER, PERFORMANCE_RUNTIME, PERFORMANCE_SETTINGS } from './api/tokens';
 import { PackReader } from './application/pack-reader';
 import { factsConsumer } from './infrastructure/facts.consumer';
@@ -17,7 +19,7 @@ export class PerformanceModule implements OnModuleInit {
   static register(runtime: ServiceRuntime, settings: PerformanceSettings): DynamicModule {
     return {
       module: PerformanceModule,
-      controllers: [PerformanceController],
+      controllers: [PerformanceController, Sen2Controller, PlacePlanningController],
       providers: [
         { provide: PERFORMANCE_RUNTIME, useValue: runtime },
         { provide: PERFORMANCE_SETTINGS, useValue: settings },
