@@ -20,6 +20,7 @@ export async function trendChartSvg(m: MeasureView): Promise<string> {
     const axisLabel = m.unit === 'share' ? '{value}%' : m.unit === 'pence' ? '£{value}' : '{value}';
     chart.setOption({
       animation: false,
+      textStyle: { fontFamily: 'Arial, sans-serif' },
       grid: { left: 80, right: 24, top: 24, bottom: 56 },
       xAxis: {
         type: 'category', data: m.trend.map((p) => `${SHORT_MONTHS[Number(p.month.slice(5)) - 1]}\n${p.month.slice(0, 4)}`),
@@ -50,11 +51,14 @@ function chartLabel(m: MeasureView): string {
 }
 
 /**
- * The SVG for a page: an image with a label, and without ECharts' `<style>` (hover rules a static
- * chart does not need, which a Content-Security-Policy without inline styles would refuse).
+ * The SVG for a page: an image with a label, and nothing a Content-Security-Policy without inline
+ * styles would refuse: ECharts' `<style>` (hover rules a static chart does not need) goes, and its
+ * `style` attributes (the text's font) become the SVG presentation attributes they stand for.
  */
 function labelled(svg: string, label: string): string {
   return svg
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ style="([^"]*)"/g, (_all, declarations: string) => declarations.split(';').map((d) => d.split(':').map((part) => part.trim()))
+      .filter(([property, value]) => property && value && /^[a-z-]+$/.test(property)).map(([property, value]) => ` ${property}="${escapeAttribute(value)}"`).join(''))
     .replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" class="ehc-pack-chart__svg"`);
 }
