@@ -37,6 +37,8 @@ describe('renderPackHtml', () => {
     expect(summary).toContain('Decisions not to issue a plan within 16 weeks no cases');
     expect(summary).toContain('Tribunal appeals decided in the family&#39;s favour not yet available: tribunal has not landed');
     expect(textOf(section(embedded, 'appealsRegistered'))).toContain('Number suppressed');
+    expect(textOf(section(embedded, 'appealsRegistered'))).toContain('May 2025 suppressed');
+    expect(textOf(section(embedded, 'tribunalOutcomes'))).toContain('Numerator not yet available Denominator not yet available Source tribunal Status not yet available: tribunal has not landed');
   });
 
   it('gives each measure its definition, numerator and denominator', () => {

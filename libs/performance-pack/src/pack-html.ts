@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { govukEnvironment, govukStylesheet } from '@ehc/pages';
 import {
-  formatNumber, formatPart, measureState, monthWords, pointState, stateWords, type MeasureView, type PackView, type TrendPointView,
+  formatNumber, formatPart, measureState, monthWords, pointState, stateWords, type FigureState, type MeasureView, type PackView, type TrendPointView,
 } from './pack-view';
 import { trendChartSvg } from './trend-chart';
 
@@ -72,10 +72,10 @@ function pointWords(m: MeasureView, p: TrendPointView): string {
   return state === 'ok' && p.value !== null ? formatNumber(m.unit, p.value) : stateWords(state, m.source);
 }
 
-/** A part of the figure in words: blank when the measure has none, "suppressed" when withheld. */
-function partWords(m: MeasureView, value: number | null): string {
+/** A numerator or denominator in words, or why it is missing (`state`: the figure's it belongs to). */
+function partWords(m: MeasureView, value: number | null, state: FigureState): string {
   if (value !== null) return formatPart(m.unit, value);
-  return m.suppressed ? 'suppressed' : 'none';
+  return state === 'suppressed' ? 'suppressed' : state === 'source-not-landed' ? 'not yet available' : 'none';
 }
 
 async function measureModel(name: string, m: MeasureView, options: PackHtmlOptions) {
@@ -83,9 +83,9 @@ async function measureModel(name: string, m: MeasureView, options: PackHtmlOptio
   const state = measureState(m);
   const facts = [
     ...(hasParts ? [
-      { key: { text: 'Numerator' }, value: { text: partWords(m, m.numerator) } },
-      { key: { text: 'Denominator' }, value: { text: partWords(m, m.denominator) } },
-    ] : [{ key: { text: m.unit === 'pence' ? 'Amount' : 'Number' }, value: { text: partWords(m, m.numerator) } }]),
+      { key: { text: 'Numerator' }, value: { text: partWords(m, m.numerator, state) } },
+      { key: { text: 'Denominator' }, value: { text: partWords(m, m.denominator, state) } },
+    ] : [{ key: { text: m.unit === 'pence' ? 'Amount' : 'Number' }, value: { text: partWords(m, m.numerator, state) } }]),
     { key: { text: 'Source' }, value: { text: m.source } },
     { key: { text: 'Status' }, value: { text: state === 'ok' ? (m.provisional ? 'provisional: may still change' : 'final') : stateWords(state, m.source) } },
   ];
@@ -98,7 +98,7 @@ async function measureModel(name: string, m: MeasureView, options: PackHtmlOptio
     facts,
     csv: options.links ? options.links.csv(name) : null,
     hasParts,
-    trend: m.trend.map((p) => ({ month: monthWords(p.month), figure: pointWords(m, p), numerator: partWords(m, p.numerator), denominator: partWords(m, p.denominator) })),
+    trend: m.trend.map((p) => ({ month: monthWords(p.month), figure: pointWords(m, p), numerator: partWords(m, p.numerator, pointState(m, p)), denominator: partWords(m, p.denominator, pointState(m, p)) })),
     chart: m.trend.length > 0 ? await trendChartSvg(m) : '',
     breakdown: Object.entries(m.breakdown).map(([key, n]) => ({ key, number: formatPart('count', n) })),
     cases,
