@@ -53,8 +53,7 @@ describe('the performance pack over HTTP', () => {
   const pack = (agent: request.Agent, query: Record<string, string>) => agent.get('/performance/pack').query(query);
   const february = () => eventually('five decisions in the February pack', async () => {
     const { body } = await pack(caseworker, { month: '2027-02' }).expect(200);
-    expect(body.measures.decisionsToAssessOnTime.denominator).toBe(5);
-    return body;
+    return body.measures.decisionsToAssessOnTime.denominator >= 5 ? body : null;
   });
 
   it('computes the month\'s measures from the published events, with definitions, trends and the cases behind them', async () => {
@@ -150,9 +149,7 @@ describe('the performance pack over HTTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     // the sixth request's refusal, made on 25 February, recorded only now
     await caseworker.post(`/needs-assessments/${cases[5]}/refuse-assessment`).send({ on: '2027-02-25', reasons: 'Needs met from the school\'s resources.' }).expect(200);
-    await eventually('the late refusal in the pack', async () => {
-      expect((await pack(caseworker, { month: '2027-02' }).expect(200)).body.measures.refusalRate.denominator).toBe(6);
-    });
+    await eventually('the late refusal in the pack', async () => (await pack(caseworker, { month: '2027-02' }).expect(200)).body.measures.refusalRate.denominator === 6);
     const asAt = (await pack(caseworker, { month: '2027-02', 'as-at': published }).expect(200)).body;
     expect(asAt.asAt).toBe(published);
     expect(asAt.measures.refusalRate).toMatchObject({ value: 0.4, numerator: 2, denominator: 5 });

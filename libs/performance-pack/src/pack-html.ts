@@ -100,7 +100,7 @@ async function measureModel(name: string, m: MeasureView, options: PackHtmlOptio
     hasParts,
     trend: m.trend.map((p) => ({ month: monthWords(p.month), figure: pointWords(m, p), numerator: partWords(m, p.numerator, pointState(m, p)), denominator: partWords(m, p.denominator, pointState(m, p)) })),
     chart: m.trend.length > 0 ? await trendChartSvg(m) : '',
-    breakdown: Object.entries(m.breakdown).map(([key, n]) => ({ key, number: formatPart('count', n) })),
+    breakdown: Object.entries(m.breakdown).map(([key, n]) => ({ key, number: n === null ? 'suppressed' : formatPart('count', n) })),
     cases,
     casesSummary: `Show the ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} behind this figure`,
     // a count lists only the cases it counts; a share lists its denominator, some counted and some not

@@ -37,7 +37,8 @@ export interface MeasureView {
   source: string;
   status: PackStatus;
   provisional: boolean;
-  breakdown: Record<string, number>;
+  /** null: a count of 1 to 4 withheld from an aggregate-only reader. */
+  breakdown: Record<string, number | null>;
   trend: readonly TrendPointView[];
   cases: readonly CaseLineView[];
   /** Small numbers (1–4) withheld: the numbers are null in their place. */

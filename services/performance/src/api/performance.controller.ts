@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { QueryReader, problem } from '@ehc/http';
@@ -58,9 +58,9 @@ export class PerformanceController {
         res.type('text/html');
         return renderPackHtml(pack, { standalone: true });
       case 'xlsx':
-        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-        return res.send(await packWorkbook(pack));
+        return new StreamableFile(await packWorkbook(pack), {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${name}.xlsx"`,
+        });
       case 'csv':
         res.type('text/csv');
         res.setHeader('Content-Disposition', `attachment; filename="${name}${measure ? `-${measure}` : ''}.csv"`);
