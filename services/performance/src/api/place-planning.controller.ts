@@ -5,6 +5,7 @@ import { QueryReader, problem } from '@ehc/http';
 import { ImportBody, type ServiceRuntime } from '@ehc/host';
 import { Allow } from '@ehc/identity';
 import { placePlanning } from '../domain/place-planning';
+import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { CAPACITY_CSV_HEADER, parseCapacityCsv } from '../infrastructure/capacity-csv';
 import { capacityFor, listCapacity, replaceCapacity } from '../infrastructure/capacity';
 import type { PackReader } from '../application/pack-reader';
@@ -48,12 +49,14 @@ export class PlacePlanningController {
   @ApiOperation({ summary: `Import the special schools' places: a CSV (RFC 4180) with the header ${CAPACITY_CSV_HEADER.join(',')}. Each (urn, academic_year) in it replaces the one held; a file with any fault imports nothing.` })
   @ApiBody({ schema: { type: 'string', example: 'urn,name,academic_year,places\n120345,Oakfield Special School,2026/27,140\n' } })
   @ApiResponse({ status: 200, description: '{ rowsTaken }' })
-  @ApiResponse({ status: 400, description: 'CsvRequired (no CSV body), or InvalidCapacity: each fault named by line and column (`errors: [{ line, field, rule, message }]`); nothing was imported' })
+  @ApiResponse({ status: 400, description: 'CsvRequired (no CSV body), or InvalidCapacity: each fault named by line and column (`errors: [{ line, field, rule, message }]`), or MalformedCsv: not well-formed CSV (bad quoting, a row with another number of fields than the header), the line named; nothing was imported' })
   async importCapacity(@Body() body: unknown) {
     if (typeof body !== 'string' || body.trim() === '') {
       throw problem(400, 'CsvRequired', 'Send the places as a text/csv body', undefined, { errors: [{ field: 'body', rule: 'CsvRequired', message: 'a CSV body is required' }] });
     }
-    const { rows, errors } = await parseCapacityCsv(body);
+    const { rows, errors } = await parseCapacityCsv(body).catch((error: unknown) => {
+      throw error instanceof MalformedCsvError ? malformedCsvProblem(error) : error;
+    });
     if (errors.length > 0) {
       throw problem(400, 'InvalidCapacity', 'The places file has faults; nothing was imported', `${errors.length} fault(s), the first on line ${errors[0].line}: ${errors[0].message}`, {
         errors: errors.map((e) => ({ line: e.line, field: e.field, rule: 'InvalidCapacity', message: `line ${e.line}, ${e.field}: ${e.message}` })),

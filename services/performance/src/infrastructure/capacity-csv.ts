@@ -1,4 +1,4 @@
-import { csvRecords, MalformedCsvError } from '@ehc/csv';
+import { csvRecords } from '@ehc/csv';
 import type { CapacityRow } from '../domain/place-planning';
 
 export interface CapacityCsvError {
@@ -56,7 +56,6 @@ export async function parseCapacityCsv(text: string): Promise<{ rows: CapacityRo
     }
   } catch (error) {
     if (error instanceof HeaderError) return { rows: [], errors: [{ line: 1, field: 'header', message: error.message }] };
-    if (error instanceof MalformedCsvError) return { rows: [], errors: [{ line: error.line, field: 'file', message: error.reason }] };
     throw error;
   }
   return { rows, errors };
