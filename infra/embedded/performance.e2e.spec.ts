@@ -5,6 +5,7 @@ import { addDays, londonDateOf } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { deliverOnce, type IntegrationEvent } from '@ehc/messaging';
 import { APPEAL_REGISTERED_V1, APPEAL_WINDOW_OPENED_V1 } from '@ehc/contracts/tribunal';
+import { FINAL_PLAN_ISSUED_V1 } from '@ehc/contracts/needs-assessment';
 import { CALLERS, eventually, testAccessTokens, type TestAccessTokens } from '@ehc/testing';
 import { needsAssessmentService } from '../../services/needs-assessment/src/service';
 import { performanceService } from '../../services/performance/src/service';
@@ -127,6 +128,54 @@ describe('the performance pack over HTTP', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.split(/\r?\n/).filter(Boolean)).toHaveLength(13);
     expect(csv.text).toMatch(/refusalRate,[^\n]*,2027-02,0\.4,2,5,share,ok/);
+  });
+
+  it('gives the SEN2 return from the events, its checks with the case to open, and exports it as XML and CSV', async () => {
+    await february();
+    const performance = host.runtimes.find((r) => r.service === 'performance')!;
+    // a plan published with no decision to assess before it (made before the hub), naming a setting with no URN: two checks fail
+    const planCase = randomUUID();
+    await deliverOnce(performance.dataSource, performance.schema, factsConsumer(performance.schema), {
+      id: randomUUID(), type: FINAL_PLAN_ISSUED_V1, subject: `ehcna-${planCase}`, occurredAt: '2027-02-01', recordedAt: new Date().toISOString(),
+      correlationId: randomUUID(), causationId: null, sourcePosition: 1,
+      data: {
+        caseId: `ehcna-${planCase}`, reference: 'NA-2026-00077', childId: randomUUID(), issuedOn: '2027-02-01', receivedOn: '2026-09-14',
+        namedSetting: { urn: null, name: 'Home education support' }, withinStatutoryTime: true, excepted: false, caseworkerId: 'cw-ayesha', cohort: null,
+      },
+    });
+    // person-level, case by case: the data team and team managers prepare it, not every caseworker
+    await (await tokens.as(host.url, CALLERS.caseworker)).get('/performance/sen2').query({ year: '2028' }).expect(403);
+    const manager = await tokens.as(host.url, CALLERS.teamManager);
+    const { body: sen2 } = await manager.get('/performance/sen2').query({ year: '2028' }).expect(200);
+    expect(sen2).toMatchObject({ year: 2028, censusDate: '2028-01-20', flowsFrom: '2027-01-01', flowsTo: '2027-12-31' });
+    expect(sen2.totals.requestsReceived).toBe(6);
+    expect(sen2.requests.map((r: { caseId: string }) => r.caseId)).toEqual(expect.arrayContaining(cases.map((c) => `${c}`)));
+    expect(sen2.gaps.map((g: { item: string }) => g.item)).toEqual(expect.arrayContaining(['Surname', 'UPN']));
+
+    const { body: checks } = await manager.get('/performance/sen2/validation').query({ year: '2028' }).expect(200);
+    const ofPlan = checks.issues.filter((i: { caseId: string }) => i.caseId === planCase);
+    expect(ofPlan.map((i: { rule: string }) => i.rule).sort()).toEqual(['missing-urn', 'request-outcome-date-missing']);
+    expect(ofPlan[0]).toMatchObject({ reference: 'NA-2026-00077', message: expect.any(String), field: expect.any(String) });
+
+    const xml = await manager.get('/performance/sen2').query({ year: '2028', format: 'xml' }).expect(200);
+    expect(xml.headers['content-type']).toMatch(/application\/xml/);
+    expect(xml.text).toMatch(/<Collection>SEN2<\/Collection>/);
+    expect(xml.text).toMatch(/<ReferenceDate>2028-01-20<\/ReferenceDate>/);
+    const csv = await manager.get('/performance/sen2').query({ year: '2028', format: 'csv' }).expect(200);
+    expect(csv.text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(6);
+    await manager.get('/performance/sen2').query({ year: 'next' }).expect(400);
+  });
+
+  it('imports the special schools\' places from CSV, all or nothing, and sets them against the plans naming each school', async () => {
+    const manager = await tokens.as(host.url, CALLERS.teamManager);
+    const bad = await manager.put('/performance/place-planning/capacity').set('content-type', 'text/csv').send('urn,name,academic_year,places\n12,Oak,2026,x\n').expect(400);
+    expect(bad.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'urn', line: 2 }), expect.objectContaining({ field: 'places', line: 2 })]));
+    expect((await manager.get('/performance/place-planning/capacity').expect(200)).body.items).toEqual([]);
+    await reader.put('/performance/place-planning/capacity').set('content-type', 'text/csv').send('urn,name,academic_year,places\n').expect(200);
+    await manager.put('/performance/place-planning/capacity').set('content-type', 'text/csv').send('urn,name,academic_year,places\n140001,Oakfield Special School,2026/27,120\n').expect(200);
+    const { body } = await manager.get('/performance/place-planning').query({ year: '2026' }).expect(200);
+    expect(body.schools).toEqual([expect.objectContaining({ urn: '140001', name: 'Oakfield Special School', placesAvailable: 120, placesUsed: 0, shortfall: 0 })]);
+    expect(body.waitingList).toMatchObject({ recorded: false });
   });
 
   it('names the parameter and the rule on bad input', async () => {
