@@ -90,6 +90,9 @@ const withinDaysOfRequest = (ctx: PackContext, f: Fact, days: number): boolean =
   return elapsed === null ? Boolean((f.data as { withinStatutoryTime?: boolean }).withinStatutoryTime) : elapsed <= days;
 };
 
+/** The decisions an appeal was registered against. */
+const appealedDecisions = (ctx: PackContext): Set<string> => new Set(ctx.index.of('appeal-registered').map((a) => a.data.decisionId));
+
 const decisionsToAssess = (ctx: PackContext, month: Month) =>
   [...inMonth(ctx, 'decided-to-assess', month), ...inMonth(ctx, 'refused-to-assess', month)] as Fact[];
 
@@ -237,8 +240,9 @@ export const MEASURES: readonly MeasureSpec[] = [
       }
       const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year);
       for (const f of amended) due.set(f.caseId, { kind: f.data.phaseTransfer!.kind, deadline: f.data.phaseTransfer!.deadline });
+      const metBy = new Set(amended.filter((f) => f.data.phaseTransfer!.met).map((f) => f.caseId));
       const cases = [...due].map(([caseId, d]): CaseLine => {
-        const met = amended.some((f) => f.caseId === caseId && f.data.phaseTransfer!.met);
+        const met = metBy.has(caseId);
         return { caseId, reference: ctx.index.reference(caseId), inNumerator: met, detail: `${d.kind} ${year}, last lawful day ${d.deadline}` };
       });
       const lastDeadline = `${year}-03-30`;
@@ -284,7 +288,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     name: 'mediationsFollowedByAppeal', title: 'Mediations followed by an appeal', source: 'tribunal', unit: 'share',
     definition: 'Mediations that ended in the month whose decision was later appealed (as recorded by the as-at date), over all mediations that ended in the month.',
     figure: (ctx, month) => share(ctx, inMonth(ctx, 'mediation-certificate', month).filter((f) => f.data.mediationHeld),
-      (f) => ctx.index.of('appeal-registered').some((a) => a.data.decisionId === (f as Fact<'mediation-certificate'>).data.decisionId), (f) => `certificate ${f.on}`),
+      (f) => appealedDecisions(ctx).has((f as Fact<'mediation-certificate'>).data.decisionId), (f) => `certificate ${f.on}`),
   },
   {
     name: 'appealsRegistered', title: 'Appeals registered', source: 'tribunal', unit: 'count',
@@ -299,7 +303,8 @@ export const MEASURES: readonly MeasureSpec[] = [
     definition: 'Cohort: appealable decisions notified in the month (the appeal window opened by the decision letter) that were appealed, as recorded by the as-at date. Provisional until every window in the cohort has closed.',
     figure: (ctx, month) => {
       const windows = inMonth(ctx, 'appeal-window', month);
-      const figure = share(ctx, windows, (f) => ctx.index.of('appeal-registered').some((a) => a.data.decisionId === (f as Fact<'appeal-window'>).data.decisionId),
+      const appealed = appealedDecisions(ctx);
+      const figure = share(ctx, windows, (f) => appealed.has((f as Fact<'appeal-window'>).data.decisionId),
         (f) => `${(f as Fact<'appeal-window'>).data.decisionType} notified ${f.on}`);
       return { ...figure, provisional: windows.some((w) => w.data.appealDueBy >= ctx.latest) };
     },

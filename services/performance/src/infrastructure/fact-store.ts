@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { addYears, type CalendarDate } from '@ehc/domain-kernel';
+import { addMonths, addYears, type CalendarDate } from '@ehc/domain-kernel';
 import type { Fact, FactKind } from '../domain/facts';
 
 /**
@@ -10,39 +10,75 @@ export type AsAt = { date: CalendarDate } | { instant: string } | null;
 
 export const asAtLabel = (asAt: AsAt): string | null => (asAt === null ? null : 'date' in asAt ? asAt.date : asAt.instant);
 
-const asAtClause = (asAt: AsAt, param: number): string =>
-  asAt === null ? 'TRUE' : 'date' in asAt ? `recorded_on <= $${param}::date` : `recorded_at <= $${param}::timestamptz`;
+/** The as-at condition on a fact aliased `alias`, its value at parameter `param`. */
+const recordedBy = (asAt: AsAt, param: number, alias: string): string =>
+  asAt === null ? 'TRUE' : 'date' in asAt ? `${alias}.recorded_on <= $${param}::date` : `${alias}.recorded_at <= $${param}::timestamptz`;
 
-// facts that keep mattering long after their own day: a plan and what ends it, commitments
-const LIFELONG: FactKind[] = ['final-plan', 'plan-ceased', 'case-closed', 'commitment-changed'];
-// facts that change an earlier month's figure whenever they come: an appeal against a decision notified then
-const LATER: FactKind[] = ['appeal-registered'];
+type Row = { event_id: string; kind: FactKind; case_id: string; on_date: string; recorded_at: Date; data: unknown };
+const factOfRow = (r: Row): Fact => ({ id: r.event_id, kind: r.kind, caseId: r.case_id, on: r.on_date, recordedAt: r.recorded_at.toISOString(), data: r.data }) as Fact;
+const COLUMNS = (a: string) => `${a}.event_id, ${a}.kind, ${a}.case_id, to_char(${a}.on_date, 'YYYY-MM-DD') AS on_date, ${a}.recorded_at, ${a}.data`;
+
+// what ends an assessment case: after one of these it is no longer open
+const CONCLUDING: FactKind[] = ['refused-to-assess', 'not-to-issue', 'final-plan', 'case-closed'];
+const ASSESSMENT: FactKind[] = ['requested', 'decided-to-assess', 'refused-to-assess', 'not-to-issue', 'case-closed'];
 
 /**
- * The facts a pack over [from, to] needs, as recorded by `asAt`: those dated in the window, plus
- * everything about the cases that can still be open or owed a review in it (three years back: an
- * assessment open longer than that is not counted as overdue), plus each plan's whole life, plus the
- * appeals registered since (the appeal rate of a month's decisions counts them).
+ * The facts a pack over the window [from, to] needs, as recorded by `asAt`, and no more (a county's
+ * ten years are a million facts; a pack reads a few per cent of them):
+ * - every fact dated in the window;
+ * - the assessments still open when it begins (requested in the three years before: one open longer
+ *   is not counted as overdue), with what happened on them before it;
+ * - the final plans still maintained when it begins (reviews, caseload, phase transfers), the review
+ *   decisions of the 13 months before it (a review due in the window was set by one of them), the
+ *   tribunal's orders of the year before it (their steps can fall overdue in it);
+ * - the appeals registered after it (the appeal rate of a month's decisions counts them whenever they come);
+ * - each plan's latest funding commitment before it (only a plan's latest commitment counts).
  */
 export async function loadFacts(pool: Pool, schema: string, window: { from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Fact[]> {
-  const values: unknown[] = [addYears(window.from, -3), window.to, LIFELONG, LATER];
+  const s = `"${schema}"`;
+  const values: unknown[] = [window.from, window.to, addYears(window.from, -3), addMonths(window.from, -13), addYears(window.from, -1), CONCLUDING, ASSESSMENT];
   if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
-  const { rows } = await pool.query<{ event_id: string; kind: FactKind; case_id: string; on_date: string; recorded_at: Date; data: unknown }>(
-    `SELECT event_id, kind, case_id, to_char(on_date, 'YYYY-MM-DD') AS on_date, recorded_at, data FROM "${schema}".pf_facts
-     WHERE (kind = ANY($4::text[]) OR (on_date <= $2::date AND (on_date >= $1::date OR kind = ANY($3::text[])))) AND ${asAtClause(asAt, 5)}`,
+  const rec = (alias: string) => recordedBy(asAt, 8, alias);
+  const { rows } = await pool.query<Row>(
+    `WITH open_before AS (
+       SELECT r.case_id FROM ${s}.pf_facts r
+       WHERE r.kind = 'requested' AND r.on_date >= $3::date AND r.on_date < $1::date AND ${rec('r')}
+         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = r.case_id AND c.kind = ANY($6::text[]) AND c.on_date < $1::date AND ${rec('c')})
+     ), plans_before AS (
+       SELECT p.case_id FROM ${s}.pf_facts p
+       WHERE p.kind = 'final-plan' AND p.on_date < $1::date AND ${rec('p')}
+         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = p.case_id AND c.kind IN ('plan-ceased', 'case-closed') AND c.on_date < $1::date AND ${rec('c')})
+     )
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}
+     UNION ALL
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN open_before o ON o.case_id = f.case_id
+       WHERE f.on_date < $1::date AND f.kind = ANY($7::text[]) AND ${rec('f')}
+     UNION ALL
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN plans_before p ON p.case_id = f.case_id
+       WHERE f.on_date < $1::date AND f.kind = 'final-plan' AND ${rec('f')}
+     UNION ALL
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
+       WHERE f.on_date < $1::date AND ${rec('f')} AND (
+         (f.kind = 'review-decision' AND f.on_date >= $4::date)
+         OR (f.kind IN ('order-made', 'order-complied') AND f.on_date >= $5::date))
+     UNION ALL
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.kind = 'appeal-registered' AND f.on_date > $2::date AND ${rec('f')}
+     UNION ALL
+     SELECT * FROM (SELECT DISTINCT ON (f.case_id) ${COLUMNS('f')} FROM ${s}.pf_facts f
+       WHERE f.kind = 'commitment-changed' AND f.on_date < $1::date AND ${rec('f')}
+       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC) AS latest_commitment`,
     values,
   );
-  return rows.map((r) => ({ id: r.event_id, kind: r.kind, caseId: r.case_id, on: r.on_date, recordedAt: r.recorded_at.toISOString(), data: r.data }) as Fact);
+  return rows.map(factOfRow);
 }
 
 /** Every fact recorded by `asAt` dated up to `to` (SEN2 and place planning read whole histories). */
 export async function loadAllFacts(pool: Pool, schema: string, to: CalendarDate, asAt: AsAt): Promise<Fact[]> {
   const values: unknown[] = [to];
   if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
-  const { rows } = await pool.query<{ event_id: string; kind: FactKind; case_id: string; on_date: string; recorded_at: Date; data: unknown }>(
-    `SELECT event_id, kind, case_id, to_char(on_date, 'YYYY-MM-DD') AS on_date, recorded_at, data FROM "${schema}".pf_facts
-     WHERE on_date <= $1::date AND ${asAtClause(asAt, 2)}`,
+  const { rows } = await pool.query<Row>(
+    `SELECT ${COLUMNS('f')} FROM "${schema}".pf_facts f WHERE f.on_date <= $1::date AND ${recordedBy(asAt, 2, 'f')}`,
     values,
   );
-  return rows.map((r) => ({ id: r.event_id, kind: r.kind, caseId: r.case_id, on: r.on_date, recordedAt: r.recorded_at.toISOString(), data: r.data }) as Fact);
+  return rows.map(factOfRow);
 }
