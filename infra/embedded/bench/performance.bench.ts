@@ -125,15 +125,15 @@ const summary = (samples: number[]) => {
 
 /** Where one pack's time goes: the facts' query, the index, each measure's twelve months. */
 async function profilePack(pool: Pool, schema: string, month: Month): Promise<string> {
-  const from = addDays(firstDayOf(addMonthsTo(month, -11)), -31 * 7);
-  const [facts, query] = await timed(() => loadFacts(pool, schema, { from, to: lastDayOf(month) }, null));
+  const from = firstDayOf(addMonthsTo(month, -11));
+  const [facts, query] = await timed(() => loadFacts(pool, schema, { lookbackFrom: addDays(from, -31 * 7), from, to: lastDayOf(month) }, null));
   const t = performance.now();
   const index = new CaseIndex(facts);
   const indexing = performance.now() - t;
   const ctx = { index, latest: TODAY, settings: DEFAULT_PACK_SETTINGS };
   const measures = MEASURES.map((spec) => {
     const s = performance.now();
-    for (const m of monthsEndingWith(month, 12)) spec.figure(ctx, m);
+    for (const m of monthsEndingWith(month, 12)) spec.figure({ ...ctx, detail: m === month }, m);
     return [spec.name, performance.now() - s] as const;
   }).sort((a, b) => b[1] - a[1]);
   const s = performance.now();

@@ -23,8 +23,8 @@ export class PackReader {
 
   async pack(month: Month, asAt: AsAt): Promise<Pack> {
     // twelve months of trend, and the 30-week conversion cohort before the first of them
-    const from = addDays(firstDayOf(addMonthsTo(month, -11)), -31 * 7);
-    const facts = await loadFacts(this.pool, this.schema, { from, to: lastDayOf(month) }, asAt);
+    const from = firstDayOf(addMonthsTo(month, -11));
+    const facts = await loadFacts(this.pool, this.schema, { lookbackFrom: addDays(from, -31 * 7), from, to: lastDayOf(month) }, asAt);
     return computePack({ index: new CaseIndex(facts), latest: this.latest(asAt), settings: this.settings }, month, asAtLabel(asAt));
   }
 

@@ -1,7 +1,7 @@
 import { addDays, daysBetween, minDate, type CalendarDate } from '@ehc/domain-kernel';
 import { financialYearOf, financialYearStartYear, nextFinancialYear } from '@ehc/money';
 import type { CaseIndex } from './case-index';
-import type { Fact, Source } from './facts';
+import type { Fact, FactKind, Source } from './facts';
 import { addMonthsTo, firstDayOf, lastDayOf, monthsEndingWith, type Month } from './months';
 
 /** A case behind a figure, for the drill-down: in the numerator, or only in the denominator. */
@@ -41,6 +41,8 @@ export const DEFAULT_PACK_SETTINGS: PackSettings = {
 
 export interface PackContext {
   index: CaseIndex;
+  /** The cases behind each figure are wanted (the pack's own month; the trend's months need counts only). */
+  detail?: boolean;
   /** The last day a snapshot measure may look at: the as-at date, or today. */
   latest: CalendarDate;
   settings: PackSettings;
@@ -60,6 +62,18 @@ const CONVERSION_WEEKS = [20, 30] as const;
 
 const line = (ctx: PackContext, f: Fact, inNumerator: boolean, detail: string): CaseLine =>
   ({ caseId: f.caseId, reference: ctx.index.reference(f.caseId), inNumerator, detail });
+/** Each fact's case line, when the cases are wanted. */
+const lines = (ctx: PackContext, facts: Fact[], describe: (f: Fact) => string): CaseLine[] =>
+  (ctx.detail ? facts.map((f) => line(ctx, f, true, describe(f))) : []);
+
+// what a pack works out once, whichever of its months asks (keyed by the pack's index)
+const memo = new WeakMap<CaseIndex, Map<string, unknown>>();
+function once<T>(ctx: PackContext, key: string, make: () => T): T {
+  let values = memo.get(ctx.index);
+  if (!values) memo.set(ctx.index, (values = new Map()));
+  if (!values.has(key)) values.set(key, make());
+  return values.get(key) as T;
+}
 
 /** The last day of the month, or the latest day the pack may see if that comes first. */
 export const snapshotOf = (ctx: PackContext, month: Month): CalendarDate => minDate(lastDayOf(month), ctx.latest);
@@ -72,10 +86,16 @@ const count = (facts: Fact[], by: (f: Fact) => string): Record<string, number> =
   return out;
 };
 
-/** Share of `facts` that `onTime` accepts, with each case in the drill-down. */
-function share(ctx: PackContext, facts: Fact[], onTime: (f: Fact) => boolean, detail: (f: Fact) => string): Figure {
-  const cases = facts.map((f) => line(ctx, f, onTime(f), detail(f)));
-  return { numerator: cases.filter((c) => c.inNumerator).length, denominator: facts.length, cases };
+/** Share of `facts` that `onTime` accepts, with each case in the drill-down when wanted. */
+function share(ctx: PackContext, facts: Fact[], onTime: (f: Fact) => boolean, describe: (f: Fact) => string): Figure {
+  let numerator = 0;
+  const cases: CaseLine[] = [];
+  for (const f of facts) {
+    const counted = onTime(f);
+    if (counted) numerator++;
+    if (ctx.detail) cases.push(line(ctx, f, counted, describe(f)));
+  }
+  return { numerator, denominator: facts.length, cases };
 }
 
 /** Days from the request to a fact, when the request is known. */
@@ -91,10 +111,66 @@ const withinDaysOfRequest = (ctx: PackContext, f: Fact, days: number): boolean =
 };
 
 /** The decisions an appeal was registered against. */
-const appealedDecisions = (ctx: PackContext): Set<string> => new Set(ctx.index.of('appeal-registered').map((a) => a.data.decisionId));
+const appealedDecisions = (ctx: PackContext): Set<string> => once(ctx, 'appealed', () => new Set(ctx.index.of('appeal-registered').map((a) => a.data.decisionId)));
+
+/** The day each order (decision and order id) was first complied with. */
+const compliedOrders = (ctx: PackContext): Map<string, CalendarDate> => once(ctx, 'complied', () => {
+  const on = new Map<string, CalendarDate>();
+  for (const c of ctx.index.of('order-complied')) if (!on.has(`${c.data.decisionId}|${c.data.orderId}`)) on.set(`${c.data.decisionId}|${c.data.orderId}`, c.on);
+  return on;
+});
+
+/**
+ * Each review owed by a plan, by the month it falls due, with the decision that met it (the first
+ * review decision after the duty began), worked out once for the pack's twelve months.
+ */
+const reviewsDueByMonth = (ctx: PackContext) => once(ctx, 'reviews-due', () => {
+  const byMonth = new Map<Month, { caseId: string; dueBy: CalendarDate; decidedOn: CalendarDate | null }[]>();
+  for (const caseId of plansOf(ctx)) {
+    const decisions = ctx.index.caseFacts(caseId).filter((f) => f.kind === 'review-decision');
+    for (const owed of ctx.index.reviewsOwed(caseId)) {
+      const month = owed.dueBy.slice(0, 7);
+      const next = decisions.find((f) => f.on > owed.anchorOn);
+      const list = byMonth.get(month) ?? [];
+      list.push({ caseId, dueBy: owed.dueBy, decidedOn: next?.on ?? null });
+      byMonth.set(month, list);
+    }
+  }
+  return byMonth;
+});
+
+/** The calendar year a date's financial year (1 April–31 March) starts in: read off the date, as thousands of plans ask it. */
+const fyStartOf = (date: CalendarDate): number => Number(date.slice(0, 4)) - (date.slice(5, 7) < '04' ? 1 : 0);
+
+/** Each open request's two statutory dates (reg 5(1), reg 13(2)), worked out once per pack. */
+const requestDeadlines = (ctx: PackContext) => once(ctx, 'request-deadlines', () =>
+  ctx.index.of('requested').map((r) => ({ r, decisionDue: addDays(r.on, 42), finalDue: addDays(r.on, 140) })));
+
+/**
+ * Each plan's latest commitment by `snapshot`: a sweep through the commitments in date order, kept
+ * between calls so the twelve month-ends of a trend (asked in order) cost one pass.
+ */
+function latestCommitments(ctx: PackContext, snapshot: CalendarDate): Iterable<Fact<'commitment-changed'>> {
+  const sweep = once(ctx, 'commitments', () => ({ next: 0, upTo: '', latest: new Map<string, Fact<'commitment-changed'>>() }));
+  const all = ctx.index.of('commitment-changed');
+  if (snapshot < sweep.upTo) Object.assign(sweep, { next: 0, latest: new Map() });
+  while (sweep.next < all.length && all[sweep.next].on <= snapshot) {
+    sweep.latest.set(all[sweep.next].caseId, all[sweep.next]);
+    sweep.next++;
+  }
+  sweep.upTo = snapshot;
+  return sweep.latest.values();
+}
+
+/** Every plan in the pack: a final plan, or a review decision of one made before the hub. */
+const plansOf = (ctx: PackContext): string[] =>
+  once(ctx, 'plans', () => [...new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))]);
 
 const decisionsToAssess = (ctx: PackContext, month: Month) =>
   [...inMonth(ctx, 'decided-to-assess', month), ...inMonth(ctx, 'refused-to-assess', month)] as Fact[];
+
+const CLOSING: FactKind[] = ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'];
+const DECIDED: FactKind[] = ['decided-to-assess'];
 
 /** The transfer year a month reports on (reg 18(1)): the coming February's from September, else this year's. */
 const transferYearOf = (month: Month): number => Number(month.slice(0, 4)) + (Number(month.slice(5)) >= 9 ? 1 : 0);
@@ -111,7 +187,7 @@ export const MEASURES: readonly MeasureSpec[] = [
       const facts = inMonth(ctx, 'requested', month);
       return {
         numerator: facts.length, denominator: null,
-        cases: facts.map((f) => line(ctx, f, true, `received ${f.on} from ${f.data.requestedBy}`)),
+        cases: lines(ctx, facts, (f) => `received ${f.on} from ${(f as Fact<'requested'>).data.requestedBy}`),
         breakdown: count(facts, (f) => (f as Fact<'requested'>).data.requestedBy),
       };
     },
@@ -173,30 +249,34 @@ export const MEASURES: readonly MeasureSpec[] = [
     figure: (ctx, month) => {
       const at = snapshotOf(ctx, month);
       const cases: CaseLine[] = [];
-      const overdue = (caseId: string, stage: string, dueBy: CalendarDate) =>
-        cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: `${stage} due ${dueBy}`, daysOverdue: daysBetween(dueBy, at) });
-      for (const r of ctx.index.of('requested')) {
-        if (r.on > at || ctx.index.has(r.caseId, ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'], at)) continue;
-        if (!ctx.index.has(r.caseId, ['decided-to-assess'], at)) {
-          if (addDays(r.on, 42) < at) overdue(r.caseId, 'decision', addDays(r.on, 42));
-        } else if (addDays(r.on, 140) < at) overdue(r.caseId, 'final', addDays(r.on, 140));
+      const breakdown: Record<string, number> = {};
+      let numerator = 0;
+      const overdue = (caseId: string, stage: string, dueBy: CalendarDate) => {
+        numerator++;
+        breakdown[stage] = (breakdown[stage] ?? 0) + 1;
+        if (ctx.detail) cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: `${stage} due ${dueBy}`, daysOverdue: daysBetween(dueBy, at) });
+      };
+      for (const { r, decisionDue, finalDue } of requestDeadlines(ctx)) {
+        if (r.on > at || decisionDue >= at || ctx.index.has(r.caseId, CLOSING, at)) continue;
+        if (!ctx.index.has(r.caseId, DECIDED, at)) overdue(r.caseId, 'decision', decisionDue);
+        else if (finalDue < at) overdue(r.caseId, 'final', finalDue);
       }
-      for (const caseId of new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))) {
+      for (const caseId of plansOf(ctx)) {
         if (!ctx.index.planActiveOn(caseId, at)) continue;
-        const owed = ctx.index.reviewsOwed(caseId).filter((o) => o.anchorOn <= at);
-        const last = owed[owed.length - 1];
+        const owed = ctx.index.reviewsOwed(caseId);
+        let last: { dueBy: CalendarDate } | undefined;
+        for (const o of owed) if (o.anchorOn <= at) last = o;
         if (last && last.dueBy < at) overdue(caseId, 'review-decision', last.dueBy);
       }
       for (const order of ctx.index.of('order-made')) {
         if (order.on > at) continue;
-        const complied = ctx.index.of('order-complied').some((c) => c.data.decisionId === order.data.decisionId && c.data.orderId === order.data.orderId && c.on <= at);
+        const compliedOn = compliedOrders(ctx).get(`${order.data.decisionId}|${order.data.orderId}`);
+        const complied = compliedOn !== undefined && compliedOn <= at;
         const late = order.data.steps.filter((s) => s.dueBy < at);
         if (!complied && late.length > 0) overdue(order.caseId, 'tribunal-order', late[0].dueBy);
       }
       cases.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
-      const breakdown: Record<string, number> = {};
-      for (const c of cases) breakdown[c.detail.split(' due ')[0]] = (breakdown[c.detail.split(' due ')[0]] ?? 0) + 1;
-      return { numerator: cases.length, denominator: null, cases, breakdown };
+      return { numerator, denominator: null, cases, breakdown };
     },
   },
   {
@@ -204,15 +284,16 @@ export const MEASURES: readonly MeasureSpec[] = [
     definition: 'Reviews falling due in the month (12 months from the plan, then the date each review decision set, s.44) whose review decision was made on or before the due date, over all reviews due in the month of plans still maintained.',
     figure: (ctx, month) => {
       const cases: CaseLine[] = [];
-      for (const caseId of new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))) {
-        for (const owed of ctx.index.reviewsOwed(caseId)) {
-          if (owed.dueBy < firstDayOf(month) || owed.dueBy > lastDayOf(month) || !ctx.index.planActiveOn(caseId, owed.dueBy)) continue;
-          const next = ctx.index.caseFacts(caseId).find((f) => f.kind === 'review-decision' && f.on > owed.anchorOn);
-          const onTime = next !== undefined && next.on <= owed.dueBy;
-          cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: onTime, detail: `due ${owed.dueBy}, ${next ? `decided ${next.on}` : 'no decision yet'}` });
-        }
+      let numerator = 0;
+      let denominator = 0;
+      for (const due of reviewsDueByMonth(ctx).get(month) ?? []) {
+        if (!ctx.index.planActiveOn(due.caseId, due.dueBy)) continue;
+        const onTime = due.decidedOn !== null && due.decidedOn <= due.dueBy;
+        denominator++;
+        if (onTime) numerator++;
+        if (ctx.detail) cases.push({ caseId: due.caseId, reference: ctx.index.reference(due.caseId), inNumerator: onTime, detail: `due ${due.dueBy}, ${due.decidedOn ? `decided ${due.decidedOn}` : 'no decision yet'}` });
       }
-      return { numerator: cases.filter((c) => c.inNumerator).length, denominator: cases.length, cases, provisional: lastDayOf(month) > ctx.latest };
+      return { numerator, denominator, cases, provisional: lastDayOf(month) > ctx.latest };
     },
   },
   {
@@ -232,21 +313,26 @@ export const MEASURES: readonly MeasureSpec[] = [
     definition: 'The transfer year\'s cohort (plans maintained at the deadline whose child moves into Reception, Year 7 or Year 12 that September by the plan\'s cohort, or any plan amended for a phase transfer that year): those amended naming the new setting before 15 February (31 March into post-16, reg 18(1)). The month reports the coming transfer year from September.',
     figure: (ctx, month) => {
       const year = transferYearOf(month);
-      const due = new Map<string, { kind: string; deadline: CalendarDate }>();
-      for (const plan of ctx.index.of('final-plan')) {
-        const reception = plan.data.receptionYear;
-        const kind = reception === null ? undefined : TRANSFER_OFFSETS[year - reception];
-        if (kind && ctx.index.planActiveOn(plan.caseId, phaseDeadline(year, kind))) due.set(plan.caseId, { kind, deadline: phaseDeadline(year, kind) });
-      }
-      const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year);
-      for (const f of amended) due.set(f.caseId, { kind: f.data.phaseTransfer!.kind, deadline: f.data.phaseTransfer!.deadline });
-      const metBy = new Set(amended.filter((f) => f.data.phaseTransfer!.met).map((f) => f.caseId));
-      const cases = [...due].map(([caseId, d]): CaseLine => {
-        const met = metBy.has(caseId);
-        return { caseId, reference: ctx.index.reference(caseId), inNumerator: met, detail: `${d.kind} ${year}, last lawful day ${d.deadline}` };
+      // the months of one transfer year share its cohort
+      const { due, metBy } = once(ctx, `phase-transfers:${year}`, () => {
+        const due = new Map<string, { kind: string; deadline: CalendarDate }>();
+        for (const plan of ctx.index.of('final-plan')) {
+          const reception = plan.data.receptionYear;
+          const kind = reception === null ? undefined : TRANSFER_OFFSETS[year - reception];
+          if (kind && ctx.index.planActiveOn(plan.caseId, phaseDeadline(year, kind))) due.set(plan.caseId, { kind, deadline: phaseDeadline(year, kind) });
+        }
+        const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year);
+        for (const f of amended) due.set(f.caseId, { kind: f.data.phaseTransfer!.kind, deadline: f.data.phaseTransfer!.deadline });
+        return { due, metBy: new Set(amended.filter((f) => f.data.phaseTransfer!.met).map((f) => f.caseId)) };
       });
-      const lastDeadline = `${year}-03-30`;
-      return { numerator: cases.filter((c) => c.inNumerator).length, denominator: cases.length, cases, provisional: lastDeadline > ctx.latest };
+      let numerator = 0;
+      const cases: CaseLine[] = [];
+      for (const [caseId, d] of due) {
+        const met = metBy.has(caseId);
+        if (met) numerator++;
+        if (ctx.detail) cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: met, detail: `${d.kind} ${year}, last lawful day ${d.deadline}` });
+      }
+      return { numerator, denominator: due.size, cases, provisional: `${year}-03-30` > ctx.latest };
     },
   },
   {
@@ -258,12 +344,12 @@ export const MEASURES: readonly MeasureSpec[] = [
       for (const plan of ctx.index.of('final-plan')) if (plan.data.caseworkerId && ctx.index.planActiveOn(plan.caseId, at)) holder.set(plan.caseId, plan.data.caseworkerId);
       if (ctx.settings.caseloadIncludesAssessments) {
         for (const r of ctx.index.of('requested')) {
-          if (r.on <= at && r.data.caseworkerId && !ctx.index.has(r.caseId, ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'], at)) holder.set(r.caseId, r.data.caseworkerId);
+          if (r.on <= at && r.data.caseworkerId && !ctx.index.has(r.caseId, CLOSING, at)) holder.set(r.caseId, r.data.caseworkerId);
         }
       }
       const breakdown: Record<string, number> = {};
       for (const caseworker of holder.values()) breakdown[caseworker] = (breakdown[caseworker] ?? 0) + 1;
-      const cases = [...holder].map(([caseId, cw]): CaseLine => ({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: cw }));
+      const cases = ctx.detail ? [...holder].map(([caseId, cw]): CaseLine => ({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: cw })) : [];
       return { numerator: holder.size, denominator: Object.keys(breakdown).length, cases, breakdown };
     },
   },
@@ -273,7 +359,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     figure: (ctx, month) => {
       const facts = inMonth(ctx, 'mediation-certificate', month);
       return {
-        numerator: facts.length, denominator: null, cases: facts.map((f) => line(ctx, f, true, `issued ${f.on}${f.data.mediationHeld ? ' after mediation' : ''}`)),
+        numerator: facts.length, denominator: null, cases: lines(ctx, facts, (f) => `issued ${f.on}${(f as Fact<'mediation-certificate'>).data.mediationHeld ? ' after mediation' : ''}`),
         breakdown: count(facts, (f) => ((f as Fact<'mediation-certificate'>).data.mediationHeld ? 'after mediation' : 'without mediation')),
       };
     },
@@ -295,7 +381,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     definition: 'Appeals registered with the tribunal in the month, by type (refusal to assess, refusal to issue, contents B/F/I, section I only, cease, refusal to amend, refusal to reassess).',
     figure: (ctx, month) => {
       const facts = inMonth(ctx, 'appeal-registered', month);
-      return { numerator: facts.length, denominator: null, cases: facts.map((f) => line(ctx, f, true, `${f.data.type} registered ${f.on}`)), breakdown: count(facts, (f) => (f as Fact<'appeal-registered'>).data.type) };
+      return { numerator: facts.length, denominator: null, cases: lines(ctx, facts, (f) => `${(f as Fact<'appeal-registered'>).data.type} registered ${f.on}`), breakdown: count(facts, (f) => (f as Fact<'appeal-registered'>).data.type) };
     },
   },
   {
@@ -315,7 +401,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     figure: (ctx, month) => {
       const appeals = inMonth(ctx, 'appeal-registered', month);
       const decisions = inMonth(ctx, 'appeal-window', addMonthsTo(month, -2));
-      return { numerator: appeals.length, denominator: decisions.length, cases: appeals.map((f) => line(ctx, f, true, `${f.data.type} registered ${f.on}`)) };
+      return { numerator: appeals.length, denominator: decisions.length, cases: lines(ctx, appeals, (f) => `${(f as Fact<'appeal-registered'>).data.type} registered ${f.on}`) };
     },
   },
   {
@@ -339,16 +425,21 @@ export const MEASURES: readonly MeasureSpec[] = [
       ? 'Element 3 top-up committed for the financial year containing the month (1 April–31 March), from each plan\'s latest commitment recorded by the month\'s end, in pence.'
       : 'The same for the following financial year: fixed commitments in it, plus open-ended top-ups at their annual rate, in pence.',
     figure: (ctx, month) => {
-      const at = snapshotOf(ctx, month);
       const fy = name === 'fundingCommitted' ? financialYearOf(lastDayOf(month)) : nextFinancialYear(financialYearOf(lastDayOf(month)));
-      const latest = new Map<string, Fact<'commitment-changed'>>();
-      for (const f of ctx.index.of('commitment-changed')) if (f.on <= at) latest.set(f.caseId, f);
-      const cases = [...latest.values()].map((f): CaseLine & { pence: number } => {
+      const committed = latestCommitments(ctx, snapshotOf(ctx, month));
+      const fyStart = financialYearStartYear(fy);
+      let numerator = 0;
+      let plans = 0;
+      const cases: CaseLine[] = [];
+      for (const f of committed) {
         const fixed = f.data.commitments.find((c) => c.fy === fy)?.pence ?? 0;
-        const open = financialYearStartYear(fy) > financialYearStartYear(financialYearOf(f.on)) ? f.data.annualPence : 0;
-        return { ...line(ctx, f, true, `${fy}`), pence: fixed + open };
-      }).filter((c) => c.pence > 0);
-      return { numerator: cases.reduce((sum, c) => sum + c.pence, 0), denominator: null, cases: cases.map(({ pence, ...c }) => ({ ...c, detail: `${c.detail}: ${pence} pence` })), breakdown: { [fy]: cases.length } };
+        const open = fyStart > fyStartOf(f.on) ? f.data.annualPence : 0;
+        if (fixed + open === 0) continue;
+        numerator += fixed + open;
+        plans++;
+        if (ctx.detail) cases.push(line(ctx, f, true, `${fy}: ${fixed + open} pence`));
+      }
+      return { numerator, denominator: null, cases, breakdown: { [fy]: plans } };
     },
   })),
   {
@@ -356,7 +447,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     definition: 'Survey invitations sent in the month that were answered (as recorded by the as-at date), over all sent in the month.',
     figure: (ctx, month) => {
       const invited = inMonth(ctx, 'survey-invited', month);
-      const answered = new Set(ctx.index.of('survey-answered').map((f) => f.data.invitationId));
+      const answered = once(ctx, 'answered', () => new Set(ctx.index.of('survey-answered').map((f) => f.data.invitationId)));
       return { numerator: invited.filter((f) => answered.has(f.data.invitationId)).length, denominator: invited.length, cases: [], breakdown: count(invited, (f) => (f as Fact<'survey-invited'>).data.trigger) };
     },
   },
@@ -414,7 +505,7 @@ export function computePack(ctx: PackContext, month: Month, asAt: string | null)
       continue;
     }
     const trend = monthsEndingWith(month, 12).map((m) => {
-      const f = spec.figure(ctx, m);
+      const f = spec.figure({ ...ctx, detail: m === month }, m);
       return { month: m, value: valueOf(spec.unit, f), numerator: f.numerator, denominator: f.denominator, figure: f };
     });
     const current = trend[trend.length - 1].figure;

@@ -25,7 +25,8 @@ const ASSESSMENT: FactKind[] = ['requested', 'decided-to-assess', 'refused-to-as
 /**
  * The facts a pack over the window [from, to] needs, as recorded by `asAt`, and no more (a county's
  * ten years are a million facts; a pack reads a few per cent of them):
- * - every fact dated in the window;
+ * - every fact dated in the window; the requests and plans of the look-back before it (`lookbackFrom`:
+ *   the request → plan conversion's cohorts), and nothing else of that time;
  * - the assessments still open when it begins (requested in the three years before: one open longer
  *   is not counted as overdue), with what happened on them before it;
  * - the final plans still maintained when it begins (reviews, caseload, phase transfers), the review
@@ -34,11 +35,11 @@ const ASSESSMENT: FactKind[] = ['requested', 'decided-to-assess', 'refused-to-as
  * - the appeals registered after it (the appeal rate of a month's decisions counts them whenever they come);
  * - each plan's latest funding commitment before it (only a plan's latest commitment counts).
  */
-export async function loadFacts(pool: Pool, schema: string, window: { from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Fact[]> {
+export async function loadFacts(pool: Pool, schema: string, window: { lookbackFrom: CalendarDate; from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Fact[]> {
   const s = `"${schema}"`;
-  const values: unknown[] = [window.from, window.to, addYears(window.from, -3), addMonths(window.from, -13), addYears(window.from, -1), CONCLUDING, ASSESSMENT];
+  const values: unknown[] = [window.from, window.to, addYears(window.from, -3), addMonths(window.from, -13), addYears(window.from, -1), CONCLUDING, ASSESSMENT, window.lookbackFrom];
   if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
-  const rec = (alias: string) => recordedBy(asAt, 8, alias);
+  const rec = (alias: string) => recordedBy(asAt, 9, alias);
   const { rows } = await pool.query<Row>(
     `WITH open_before AS (
        SELECT r.case_id FROM ${s}.pf_facts r
@@ -50,6 +51,10 @@ export async function loadFacts(pool: Pool, schema: string, window: { from: Cale
          AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = p.case_id AND c.kind IN ('plan-ceased', 'case-closed') AND c.on_date < $1::date AND ${rec('c')})
      )
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}
+     UNION ALL
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
+       WHERE f.kind IN ('requested', 'final-plan') AND f.on_date >= $8::date AND f.on_date < $1::date AND ${rec('f')}
+         AND NOT EXISTS (SELECT 1 FROM open_before o WHERE o.case_id = f.case_id) AND NOT EXISTS (SELECT 1 FROM plans_before p WHERE p.case_id = f.case_id)
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN open_before o ON o.case_id = f.case_id
        WHERE f.on_date < $1::date AND f.kind = ANY($7::text[]) AND ${rec('f')}
