@@ -79,6 +79,8 @@ describe('the monthly meeting\'s pages in a browser', () => {
     // the drill-down: the cases behind the figure, each linked to its page
     await refusals.locator('summary', { hasText: 'cases behind this figure' }).click();
     expect(await refusals.locator(`.ehc-pack-cases a[href="/cases/${cases[3]}"]`).count()).toBe(1);
+    // the charts and the month-by-month tables fit the page: nothing scrolls sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page, 'the monthly pack');
     await screenshot(page, 'workspace-performance-pack');
 
