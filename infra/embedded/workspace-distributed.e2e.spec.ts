@@ -27,7 +27,7 @@ describe('the workspace as its own process (distributed mode)', () => {
       .send({ child: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2019-03-14' }, requestedBy: 'parent', receivedOn: '2026-11-02', caseworker: 'cw-ayesha' }).expect(201)).body.reference;
     workspace = await startFrontEnd(workspaceFrontEnd, {
       DATABASE_URL: process.env.DATABASE_URL, PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: 'https://workspace.example-council.gov.uk', LOG_LEVEL: 'silent',
-      WORKSPACE_SCHEMA: `${prefix}workspace`, OIDC_ISSUER_URL: tokens.issuer, NEEDS_ASSESSMENT_URL: hub.url, ANNUAL_REVIEW_URL: hub.url, TRIBUNAL_URL: hub.url, FUNDING_URL: hub.url, SURVEYS_URL: hub.url,
+      WORKSPACE_SCHEMA: `${prefix}workspace`, OIDC_ISSUER_URL: tokens.issuer, NEEDS_ASSESSMENT_URL: hub.url, ANNUAL_REVIEW_URL: hub.url, TRIBUNAL_URL: hub.url, FUNDING_URL: hub.url, SURVEYS_URL: hub.url, PERFORMANCE_URL: hub.url,
     }, { clock });
   });
   afterAll(async () => {

@@ -23,13 +23,14 @@ const API_OWNERS: { prefix: string; variable: string }[] = [
   { prefix: '/appeals', variable: 'TRIBUNAL_URL' },
   { prefix: '/funding', variable: 'FUNDING_URL' },
   { prefix: '/surveys', variable: 'SURVEYS_URL' },
+  { prefix: '/performance', variable: 'PERFORMANCE_URL' },
 ];
 
 /**
  * Distributed mode's web front end (the workspace) in its own process: no event store, no broker,
  * its sessions in DATABASE_URL's `WORKSPACE_SCHEMA` (default `workspace`), people signed in at
  * OIDC_ISSUER_URL, the API called at each service's own address (NEEDS_ASSESSMENT_URL,
- * ANNUAL_REVIEW_URL, TRIBUNAL_URL, FUNDING_URL, SURVEYS_URL) with the user's token. PUBLIC_URL is where people reach it.
+ * ANNUAL_REVIEW_URL, TRIBUNAL_URL, FUNDING_URL, SURVEYS_URL, PERFORMANCE_URL) with the user's token. PUBLIC_URL is where people reach it.
  */
 export async function startFrontEnd(frontEnd: FrontEnd, source: Env = process.env, options: HostOptions = {}): Promise<Pick<RunningHost, 'app' | 'url' | 'stop' | 'shutdownGraceMs'>> {
   const logger = new JsonLogger(frontEnd.name, source.LOG_LEVEL === 'silent');

@@ -13,6 +13,8 @@ export interface PackHtmlOptions {
   title?: string;
   /** Where the downloads are; without them the page has no download links. */
   links?: { csv: (measure?: string) => string; xlsx: string };
+  /** Where a case behind a figure opens (the embedding page's case page); without it a reference is plain text. */
+  caseHref?: (caseId: string) => string | null;
   /** Standalone only: link this stylesheet instead of putting GOV.UK Frontend's and PACK_CSS in the document. */
   stylesheetHref?: string;
 }
@@ -89,7 +91,7 @@ async function measureModel(name: string, m: MeasureView, options: PackHtmlOptio
     { key: { text: 'Source' }, value: { text: m.source } },
     { key: { text: 'Status' }, value: { text: state === 'ok' ? (m.provisional ? 'provisional: may still change' : 'final') : stateWords(state, m.source) } },
   ];
-  const cases = m.cases.map((c) => ({ reference: c.reference ?? 'no reference', inNumerator: c.inNumerator, detail: c.detail, daysOverdue: c.daysOverdue ?? '' }));
+  const cases = m.cases.map((c) => ({ reference: c.reference ?? 'no reference', href: options.caseHref?.(c.caseId) ?? null, inNumerator: c.inNumerator, detail: c.detail, daysOverdue: c.daysOverdue ?? '' }));
   return {
     id: `measure-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`,
     title: m.title,

@@ -33,9 +33,18 @@ export class HubApi {
    * A CSV file for an import, as text/csv: the import answers once it has run (its report), so it
    * may take minutes, not seconds. `location` is where the run's record is (on a refusal too).
    */
-  async postCsv<T = any>(path: string, token: string, csv: string, timeoutMs = 10 * 60_000): Promise<ApiAnswer<T> & { location: string | null }> {
+  postCsv<T = any>(path: string, token: string, csv: string, timeoutMs = 10 * 60_000): Promise<ApiAnswer<T> & { location: string | null }> {
+    return this.sendCsv('POST', path, token, csv, timeoutMs);
+  }
+
+  /** A CSV file that replaces what the API holds (the special schools' places), as text/csv. */
+  putCsv<T = any>(path: string, token: string, csv: string, timeoutMs = 60_000): Promise<ApiAnswer<T> & { location: string | null }> {
+    return this.sendCsv('PUT', path, token, csv, timeoutMs);
+  }
+
+  private async sendCsv(method: 'POST' | 'PUT', path: string, token: string, csv: string, timeoutMs: number): Promise<ApiAnswer & { location: string | null }> {
     const response = await fetch(`${this.baseUrl(path)}${path}`, {
-      method: 'POST', signal: AbortSignal.timeout(timeoutMs),
+      method, signal: AbortSignal.timeout(timeoutMs),
       headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
       body: csv,
     });

@@ -25,12 +25,13 @@ import { FundingFinanceController } from './pages/funding-finance.controller';
 import { EY_RATES_UPLOAD_PATH, EyInclusionController } from './pages/ey-inclusion.controller';
 import { EotasController } from './pages/eotas.controller';
 import { SurveysController } from './pages/surveys.controller';
+import { CAPACITY_UPLOAD_PATH, MeetingController } from './pages/meeting.controller';
 
 /** The callback the provider sends the browser back to (the embedded provider's default for the `workspace` client). */
 export const SIGNED_IN_PATH = '/workspace/signed-in';
 
 /** The workspace's pages: everything under these paths gets the pages' security policy and form bodies. */
-const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/|high-needs\/|feedback(?:$|\/))/;
+const PAGE_PATH = /^\/(?:$|sign-in(?:\/start)?$|sign-out$|signed-out$|workspace\/|cases\/|plans\/|assets\/|reviews(?:$|\/)|transfers(?:$|\/)|settings-directory(?:$|\/)|imports(?:$|\/)|tribunal\/|high-needs\/|feedback(?:$|\/)|meeting(?:$|\/))/;
 
 @Module({})
 export class WorkspaceModule {
@@ -39,7 +40,7 @@ export class WorkspaceModule {
       module: WorkspaceModule,
       controllers: [SignInController, AssetsController, MyWorkController, ValuingSendController, CaseController, PlanController, ReviewsController, TransfersController, SettingsDirectoryController, ImportsController,
         AppealWindowsController, MediationController, AppealsController, AppealsDataController, FundingPlansController, BandingController, FundingFinanceController,
-        EyInclusionController, EotasController, SurveysController],
+        EyInclusionController, EotasController, SurveysController, MeetingController],
       providers: [{
         provide: WORKSPACE,
         useFactory: async () => new Workspace({
@@ -61,8 +62,8 @@ export const workspaceFrontEnd: FrontEnd = {
   name: 'workspace',
   pages: ({ oidcIssuer }) => ({
     matches: (path) => PAGE_PATH.test(path), formTargets: oidcIssuer ? [new URL(oidcIssuer).origin] : [],
-    // the import form's file, the banding matrix's and the early years rates table's: the only pages that take a multipart body
-    uploads: (path) => path === IMPORT_UPLOAD_PATH || path === BANDS_UPLOAD_PATH || path === EY_RATES_UPLOAD_PATH,
+    // the import form's file, the banding matrix's, the early years rates table's and the special schools' places: the only pages that take a multipart body
+    uploads: (path) => path === IMPORT_UPLOAD_PATH || path === BANDS_UPLOAD_PATH || path === EY_RATES_UPLOAD_PATH || path === CAPACITY_UPLOAD_PATH,
   }),
   module: (context) => WorkspaceModule.register(context),
 };

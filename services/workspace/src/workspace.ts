@@ -115,6 +115,8 @@ const SECTIONS: { href: string; text: string; section: string; roles: string[] }
   { href: '/high-needs/eotas', text: 'EOTAS packages', section: 'funding-eotas', roles: ['funding-officer', 'team-manager', 'finance'] },
   // the survey pages are under /feedback: the API answers /surveys on the same host
   { href: '/feedback', text: 'Surveys', section: 'surveys', roles: ['caseworker', 'team-manager', 'performance-reader'] },
+  // the monthly meeting's pages are under /meeting: the API answers /performance on the same host
+  { href: '/meeting', text: 'Monthly pack', section: 'meeting', roles: ['caseworker', 'team-manager', 'tribunal-officer', 'funding-officer', 'finance', 'performance-reader'] },
   { href: '/imports', text: 'Imports', section: 'imports', roles: ['team-manager', 'administrator'] },
 ];
 
