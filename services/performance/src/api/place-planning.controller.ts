@@ -4,7 +4,7 @@ import { academicYearOf, academicYearEndsOn } from '@ehc/domain-kernel';
 import { QueryReader, problem } from '@ehc/http';
 import { ImportBody, type ServiceRuntime } from '@ehc/host';
 import { Allow } from '@ehc/identity';
-import { placePlanning } from '../domain/place-planning';
+import { PLACE_PLANNING_FACT_KINDS, placePlanning } from '../domain/place-planning';
 import { MalformedCsvError, malformedCsvProblem } from '@ehc/csv';
 import { CAPACITY_CSV_HEADER, parseCapacityCsv } from '../infrastructure/capacity-csv';
 import { capacityFor, listCapacity, replaceCapacity } from '../infrastructure/capacity';
@@ -30,7 +30,7 @@ export class PlacePlanningController {
     const q = new QueryReader(query);
     const year = q.integer('year', { min: 2015, max: 2100, default: academicYearOf(this.reader.today()) });
     q.done();
-    const facts = await this.reader.history(academicYearEndsOn(year), null);
+    const facts = await this.reader.history(academicYearEndsOn(year), null, PLACE_PLANNING_FACT_KINDS);
     return placePlanning(facts, await capacityFor(this.runtime.pool, this.runtime.schema, year), year);
   }
 

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { QueryReader } from '@ehc/http';
 import { Allow } from '@ehc/identity';
 import { AuditedRead } from '@ehc/audit';
-import { sen2Return, validateSen2, type Sen2Return } from '../domain/sen2';
+import { SEN2_FACT_KINDS, sen2Return, validateSen2, type Sen2Return } from '../domain/sen2';
 import { censusDateOf } from '../domain/months';
 import { sen2Csv, sen2Xml } from '../infrastructure/sen2-export';
 import type { PackReader } from '../application/pack-reader';
@@ -31,7 +31,7 @@ export class Sen2Controller {
     const format = formats.length > 1 ? readChoice(q, 'format', FORMATS, 'json') : 'json';
     const asAt = readAsAt(q, 'as-at') ?? null;
     q.done();
-    const facts = await this.reader.history(censusDateOf(year!), asAt);
+    const facts = await this.reader.history(censusDateOf(year!), asAt, SEN2_FACT_KINDS);
     return { ret: sen2Return(facts, year!), format };
   }
 

@@ -4,7 +4,7 @@ import { CaseIndex } from '../domain/case-index';
 import { computePack, type Pack, type PackSettings } from '../domain/measures';
 import { addMonthsTo, firstDayOf, lastDayOf, type Month } from '../domain/months';
 import { restate, type Restatement } from '../domain/restatement';
-import type { Fact } from '../domain/facts';
+import type { Fact, FactKind } from '../domain/facts';
 import { asAtLabel, loadAllFacts, loadFacts, type AsAt } from '../infrastructure/fact-store';
 
 /** The pack, its restatement and the whole histories SEN2 reads, from the facts recorded by an as-at time. */
@@ -22,9 +22,9 @@ export class PackReader {
   }
 
   async pack(month: Month, asAt: AsAt): Promise<Pack> {
-    // twelve months of trend, and the 30-week conversion cohort before the first of them
+    // twelve months of trend, and the 30-week conversion cohorts (seven months) before the first of them
     const from = firstDayOf(addMonthsTo(month, -11));
-    const facts = await loadFacts(this.pool, this.schema, { lookbackFrom: addDays(from, -31 * 7), from, to: lastDayOf(month) }, asAt);
+    const facts = await loadFacts(this.pool, this.schema, { lookbackFrom: firstDayOf(addMonthsTo(month, -19)), from, to: lastDayOf(month) }, asAt);
     return computePack({ index: new CaseIndex(facts), latest: this.latest(asAt), settings: this.settings }, month, asAtLabel(asAt));
   }
 
@@ -32,7 +32,8 @@ export class PackReader {
     return restate(await this.pack(month, from), await this.pack(month, to));
   }
 
-  history(to: CalendarDate, asAt: AsAt): Promise<Fact[]> {
-    return loadAllFacts(this.pool, this.schema, to, asAt);
+  /** The whole history, to `to`, of the kinds asked (SEN2 and place planning: never the surveys' or the funding's). */
+  history(to: CalendarDate, asAt: AsAt, kinds: readonly FactKind[]): Promise<Fact[]> {
+    return loadAllFacts(this.pool, this.schema, to, asAt, kinds);
   }
 }

@@ -16,7 +16,8 @@ export class CaseIndex {
   private readonly referenceByCase = new Map<string, string | null>();
 
   constructor(facts: readonly Fact[]) {
-    const sorted = [...facts].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.recordedAt < b.recordedAt ? -1 : 1));
+    // by day, then by when it was recorded, then by id: one order however the facts were read
+    const sorted = [...facts].sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.recordedAt !== b.recordedAt ? (a.recordedAt < b.recordedAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const f of sorted) {
       push(this.byKind, f.kind, f);
       push(this.byCase, f.caseId, f);

@@ -44,7 +44,7 @@ export interface FactData {
   'appeal-concluded': { decisionId: string; appealId: string; type: string; outcome: string };
   'order-made': { decisionId: string; orderId: string; kind: string; steps: { step: string; dueBy: CalendarDate }[] };
   'order-complied': { decisionId: string; orderId: string; onTime: boolean; excepted: boolean };
-  'commitment-changed': { commitments: { fy: string; pence: number }[]; annualPence: number; settingUrns: string[] };
+  'commitment-changed': { reference?: string | null; commitments: { fy: string; pence: number }[]; annualPence: number; settingUrns: string[] };
   'survey-invited': { invitationId: string; trigger: string };
   'survey-answered': { invitationId: string; trigger: string; scores: { question: string; score: number }[] };
 }

@@ -291,7 +291,9 @@ export const MEASURES: readonly MeasureSpec[] = [
         const onTime = due.decidedOn !== null && due.decidedOn <= due.dueBy;
         denominator++;
         if (onTime) numerator++;
-        if (ctx.detail) cases.push({ caseId: due.caseId, reference: ctx.index.reference(due.caseId), inNumerator: onTime, detail: `due ${due.dueBy}, ${due.decidedOn ? `decided ${due.decidedOn}` : 'no decision yet'}` });
+        // a decision after the month's end is not the month's news (and the pack need not load it)
+        const decided = due.decidedOn !== null && due.decidedOn <= lastDayOf(month) ? `decided ${due.decidedOn}` : 'not decided by the month\'s end';
+        if (ctx.detail) cases.push({ caseId: due.caseId, reference: ctx.index.reference(due.caseId), inNumerator: onTime, detail: `due ${due.dueBy}, ${decided}` });
       }
       return { numerator, denominator, cases, provisional: lastDayOf(month) > ctx.latest };
     },
@@ -310,18 +312,19 @@ export const MEASURES: readonly MeasureSpec[] = [
   },
   {
     name: 'phaseTransfersOnTime', title: 'Phase transfers on time', source: 'annual-review', unit: 'share',
-    definition: 'The transfer year\'s cohort (plans maintained at the deadline whose child moves into Reception, Year 7 or Year 12 that September by the plan\'s cohort, or any plan amended for a phase transfer that year): those amended naming the new setting before 15 February (31 March into post-16, reg 18(1)). The month reports the coming transfer year from September.',
+    definition: 'The transfer year\'s cohort (plans maintained at the month\'s end, or at the deadline if earlier, whose child moves into Reception, Year 7 or Year 12 that September by the plan\'s cohort, or any plan amended for a phase transfer that year by then): those amended naming the new setting before 15 February (31 March into post-16, reg 18(1)) by the month\'s end. The month reports the coming transfer year from September; provisional until the deadlines pass.',
     figure: (ctx, month) => {
       const year = transferYearOf(month);
-      // the months of one transfer year share its cohort
-      const { due, metBy } = once(ctx, `phase-transfers:${year}`, () => {
+      // as the month ends: the cohort's plans maintained then, and the amendments made by then
+      const at = snapshotOf(ctx, month);
+      const { due, metBy } = once(ctx, `phase-transfers:${year}:${at}`, () => {
         const due = new Map<string, { kind: string; deadline: CalendarDate }>();
         for (const plan of ctx.index.of('final-plan')) {
           const reception = plan.data.receptionYear;
           const kind = reception === null ? undefined : TRANSFER_OFFSETS[year - reception];
-          if (kind && ctx.index.planActiveOn(plan.caseId, phaseDeadline(year, kind))) due.set(plan.caseId, { kind, deadline: phaseDeadline(year, kind) });
+          if (kind && ctx.index.planActiveOn(plan.caseId, minDate(phaseDeadline(year, kind), at))) due.set(plan.caseId, { kind, deadline: phaseDeadline(year, kind) });
         }
-        const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year);
+        const amended = ctx.index.of('amended-plan').filter((f) => f.data.phaseTransfer?.transferYear === year && f.on <= at);
         for (const f of amended) due.set(f.caseId, { kind: f.data.phaseTransfer!.kind, deadline: f.data.phaseTransfer!.deadline });
         return { due, metBy: new Set(amended.filter((f) => f.data.phaseTransfer!.met).map((f) => f.caseId)) };
       });
@@ -437,7 +440,8 @@ export const MEASURES: readonly MeasureSpec[] = [
         if (fixed + open === 0) continue;
         numerator += fixed + open;
         plans++;
-        if (ctx.detail) cases.push(line(ctx, f, true, `${fy}: ${fixed + open} pence`));
+        // finance's own reference for the plan, as the commitment carries it
+        if (ctx.detail) cases.push({ caseId: f.caseId, reference: f.data.reference ?? null, inNumerator: true, detail: `${fy}: ${fixed + open} pence` });
       }
       return { numerator, denominator: null, cases, breakdown: { [fy]: plans } };
     },

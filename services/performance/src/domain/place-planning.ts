@@ -1,6 +1,6 @@
 import { academicYearEndsOn, academicYearStartsOn, type CalendarDate } from '@ehc/domain-kernel';
 import { CaseIndex } from './case-index';
-import type { Fact } from './facts';
+import type { Fact, FactKind } from './facts';
 
 /** A special school's places for one academic year, as staff import them. */
 export interface CapacityRow {
@@ -54,6 +54,9 @@ export interface PlacePlanning {
 
 const WAITING_LIST_WHY =
   'The hub records no event for a child receiving home tuition while awaiting a special school place, so the waiting list cannot be counted from its facts.';
+
+/** The kinds of fact place planning is made from. */
+export const PLACE_PLANNING_FACT_KINDS: readonly FactKind[] = ['final-plan', 'amended-plan', 'plan-ceased', 'case-closed'];
 
 /**
  * Places at the special schools in the capacity list (a school is special because it is there) for

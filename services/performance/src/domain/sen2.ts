@@ -1,6 +1,6 @@
 import { calendarDate, type CalendarDate } from '@ehc/domain-kernel';
 import { CaseIndex } from './case-index';
-import type { Fact } from './facts';
+import type { Fact, FactKind } from './facts';
 import { censusDateOf } from './months';
 
 /*
@@ -196,6 +196,12 @@ type Channel = 'request' | 'assessment' | 'other';
 /** Which SEN2 flag pair a decision's mediation or appeal belongs to, by what was decided. */
 const CHANNEL_OF_DECISION: Readonly<Record<string, Channel>> = { 'refusal-to-assess': 'request', 'decision-not-to-issue': 'assessment' };
 const CHANNEL_OF_APPEAL: Readonly<Record<string, Channel>> = { 'refusal-to-assess': 'request', 'refusal-to-issue': 'assessment' };
+
+/** The kinds of fact the return is made from. */
+export const SEN2_FACT_KINDS: readonly FactKind[] = [
+  'requested', 'decided-to-assess', 'refused-to-assess', 'not-to-issue', 'final-plan', 'case-closed', 'review-decision', 'amended-plan', 'plan-ceased',
+  'appeal-window', 'mediation-requested', 'appeal-registered',
+];
 
 /**
  * The SEN2 return for collection year `year`: the plans active on the census date (the third

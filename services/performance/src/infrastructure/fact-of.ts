@@ -112,6 +112,7 @@ export function factOf(event: IntegrationEvent): Fact | null {
       for (const c of d.commitments) for (const y of c.amountsByYear) byYear.set(y.fy, (byYear.get(y.fy) ?? 0) + y.pence);
       const open = d.commitments.filter((c) => c.openEnded);
       return fact('commitment-changed', d.planId, d.recordedOn, {
+        reference: d.reference,
         commitments: [...byYear].map(([fy, pence]) => ({ fy, pence })),
         annualPence: open.reduce((sum, c) => sum + Math.round(c.annualPence * (c.share ? c.share.weight / c.share.of : 1)), 0),
         settingUrns: [...new Set(d.commitments.map((c) => c.settingUrn))],

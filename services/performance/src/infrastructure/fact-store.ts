@@ -21,68 +21,82 @@ const COLUMNS = (a: string) => `${a}.event_id, ${a}.kind, ${a}.case_id, to_char(
 // what ends an assessment case: after one of these it is no longer open
 const CONCLUDING: FactKind[] = ['refused-to-assess', 'not-to-issue', 'final-plan', 'case-closed'];
 const ASSESSMENT: FactKind[] = ['requested', 'decided-to-assess', 'refused-to-assess', 'not-to-issue', 'case-closed'];
+// few, and read whenever dated: a plan ended, a decision appealed, an order still to comply with
+const EVERY_ONE: FactKind[] = ['plan-ceased', 'case-closed', 'appeal-registered', 'order-made', 'order-complied'];
 
 /**
  * The facts a pack over the window [from, to] needs, as recorded by `asAt`, and no more (a county's
- * ten years are a million facts; a pack reads a few per cent of them):
- * - every fact dated in the window; the requests and plans of the look-back before it (`lookbackFrom`:
- *   the request → plan conversion's cohorts), and nothing else of that time;
+ * ten years are a million facts; a pack reads a few per cent of them). Besides every fact dated in
+ * the window:
  * - the assessments still open when it begins (requested in the three years before: one open longer
- *   is not counted as overdue), with what happened on them before it;
- * - the final plans still maintained when it begins (reviews, caseload, phase transfers), the review
- *   decisions of the 13 months before it (a review due in the window was set by one of them), the
- *   tribunal's orders of the year before it (their steps can fall overdue in it);
- * - the appeals registered after it (the appeal rate of a month's decisions counts them whenever they come);
- * - each plan's latest funding commitment before it (only a plan's latest commitment counts).
+ *   is not counted as overdue), with what happened on them;
+ * - the final plans still maintained a year before it begins (a transfer year's cohort is counted at its
+ *   deadline) with their requests (the case's reference), each one's latest review decision before the 13
+ *   months before it, and every review decision of those 13 months (a review due in the window was set
+ *   by one of them);
+ * - the requests, refusals, decisions not to issue and final plans of the look-back (`lookbackFrom`: the request → plan conversion's
+ *   cohorts), the amended plans of the year before (a transfer year's amendments), the appealable
+ *   decisions of the two months before (the flow appeal rate);
+ * - every cessation, closure, appeal and tribunal order, whenever dated (few, and they change figures
+ *   of other months: a plan ended, a decision appealed, an order still to comply with);
+ * - each plan's latest funding commitment before the window.
+ * `performance-facts.e2e.spec.ts` checks that the pack from these is the pack from every fact.
  */
 export async function loadFacts(pool: Pool, schema: string, window: { lookbackFrom: CalendarDate; from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Fact[]> {
   const s = `"${schema}"`;
-  const values: unknown[] = [window.from, window.to, addYears(window.from, -3), addMonths(window.from, -13), addYears(window.from, -1), CONCLUDING, ASSESSMENT, window.lookbackFrom];
+  const { from } = window;
+  const values: unknown[] = [
+    from, window.to, addYears(from, -3), addMonths(from, -13), window.lookbackFrom, addMonths(from, -12), addMonths(from, -2), CONCLUDING, ASSESSMENT, EVERY_ONE,
+  ];
   if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
-  const rec = (alias: string) => recordedBy(asAt, 9, alias);
+  const rec = (alias: string) => recordedBy(asAt, 11, alias);
   const { rows } = await pool.query<Row>(
     `WITH open_before AS (
        SELECT r.case_id FROM ${s}.pf_facts r
        WHERE r.kind = 'requested' AND r.on_date >= $3::date AND r.on_date < $1::date AND ${rec('r')}
-         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = r.case_id AND c.kind = ANY($6::text[]) AND c.on_date < $1::date AND ${rec('c')})
+         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = r.case_id AND c.kind = ANY($8::text[]) AND c.on_date < $1::date AND ${rec('c')})
      ), plans_before AS (
        SELECT p.case_id FROM ${s}.pf_facts p
        WHERE p.kind = 'final-plan' AND p.on_date < $1::date AND ${rec('p')}
-         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = p.case_id AND c.kind IN ('plan-ceased', 'case-closed') AND c.on_date < $1::date AND ${rec('c')})
+         AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = p.case_id AND c.kind IN ('plan-ceased', 'case-closed') AND c.on_date < $6::date AND ${rec('c')})
      )
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}
      UNION ALL
-     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
-       WHERE f.kind IN ('requested', 'final-plan') AND f.on_date >= $8::date AND f.on_date < $1::date AND ${rec('f')}
-         AND NOT EXISTS (SELECT 1 FROM open_before o WHERE o.case_id = f.case_id) AND NOT EXISTS (SELECT 1 FROM plans_before p WHERE p.case_id = f.case_id)
-     UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN open_before o ON o.case_id = f.case_id
-       WHERE f.on_date < $1::date AND f.kind = ANY($7::text[]) AND ${rec('f')}
+       WHERE f.on_date < $1::date AND f.kind = ANY($9::text[]) AND f.kind <> ALL($10::text[]) AND ${rec('f')}
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN plans_before p ON p.case_id = f.case_id
-       WHERE f.on_date < $1::date AND f.kind = 'final-plan' AND ${rec('f')}
+       WHERE f.on_date < $1::date AND f.kind IN ('final-plan', 'requested') AND NOT EXISTS (SELECT 1 FROM open_before o WHERE o.case_id = f.case_id) AND ${rec('f')}
+     UNION ALL
+     SELECT * FROM (SELECT DISTINCT ON (f.case_id) ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN plans_before p ON p.case_id = f.case_id
+       WHERE f.kind = 'review-decision' AND f.on_date < $4::date AND ${rec('f')}
+       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC, f.event_id DESC) AS latest_review
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
        WHERE f.on_date < $1::date AND ${rec('f')} AND (
          (f.kind = 'review-decision' AND f.on_date >= $4::date)
-         OR (f.kind IN ('order-made', 'order-complied') AND f.on_date >= $5::date))
+         OR (f.kind IN ('requested', 'refused-to-assess', 'not-to-issue') AND f.on_date >= $5::date AND NOT EXISTS (SELECT 1 FROM open_before o WHERE o.case_id = f.case_id)
+             AND NOT (f.kind = 'requested' AND EXISTS (SELECT 1 FROM plans_before p WHERE p.case_id = f.case_id)))
+         OR (f.kind = 'final-plan' AND f.on_date >= $5::date AND NOT EXISTS (SELECT 1 FROM plans_before p WHERE p.case_id = f.case_id))
+         OR (f.kind = 'amended-plan' AND f.on_date >= $6::date)
+         OR (f.kind = 'appeal-window' AND f.on_date >= $7::date))
      UNION ALL
-     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.kind = 'appeal-registered' AND f.on_date > $2::date AND ${rec('f')}
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.kind = ANY($10::text[]) AND (f.on_date < $1::date OR f.on_date > $2::date) AND ${rec('f')}
      UNION ALL
      SELECT * FROM (SELECT DISTINCT ON (f.case_id) ${COLUMNS('f')} FROM ${s}.pf_facts f
        WHERE f.kind = 'commitment-changed' AND f.on_date < $1::date AND ${rec('f')}
-       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC) AS latest_commitment`,
+       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC, f.event_id DESC) AS latest_commitment`,
     values,
   );
   return rows.map(factOfRow);
 }
 
-/** Every fact recorded by `asAt` dated up to `to` (SEN2 and place planning read whole histories). */
-export async function loadAllFacts(pool: Pool, schema: string, to: CalendarDate, asAt: AsAt): Promise<Fact[]> {
-  const values: unknown[] = [to];
+/** Every fact of `kinds` recorded by `asAt` dated up to `to` (SEN2 and place planning read whole histories of a few kinds). */
+export async function loadAllFacts(pool: Pool, schema: string, to: CalendarDate, asAt: AsAt, kinds: readonly FactKind[]): Promise<Fact[]> {
+  const values: unknown[] = [to, kinds];
   if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
   const { rows } = await pool.query<Row>(
-    `SELECT ${COLUMNS('f')} FROM "${schema}".pf_facts f WHERE f.on_date <= $1::date AND ${recordedBy(asAt, 2, 'f')}`,
+    `SELECT ${COLUMNS('f')} FROM "${schema}".pf_facts f WHERE f.kind = ANY($2::text[]) AND f.on_date <= $1::date AND ${recordedBy(asAt, 3, 'f')}`,
     values,
   );
   return rows.map(factOfRow);

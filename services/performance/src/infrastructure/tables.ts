@@ -21,8 +21,7 @@ export class PerformanceTables1764979200600 implements MigrationInterface {
       recorded_at timestamptz NOT NULL,
       recorded_on date NOT NULL,
       data jsonb NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS pf_facts_kind_on ON ${s}.pf_facts (kind, on_date)`);
-    await queryRunner.query(`CREATE INDEX IF NOT EXISTS pf_facts_case ON ${s}.pf_facts (case_id)`);
+    for (const index of factIndexes(s)) await queryRunner.query(index.create);
     await queryRunner.query(`CREATE TABLE IF NOT EXISTS ${s}.pf_school_capacity (
       urn text NOT NULL,
       academic_year int NOT NULL,
@@ -38,5 +37,11 @@ export class PerformanceTables1764979200600 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE IF EXISTS ${s}.pf_facts`);
   }
 }
+
+/** The facts' secondary indexes: made by the migration, and dropped and made again around a rebuild from event zero. */
+export const factIndexes = (s: string) => [
+  { name: `${s}.pf_facts_kind_on`, create: `CREATE INDEX IF NOT EXISTS pf_facts_kind_on ON ${s}.pf_facts (kind, on_date)` },
+  { name: `${s}.pf_facts_case`, create: `CREATE INDEX IF NOT EXISTS pf_facts_case ON ${s}.pf_facts (case_id)` },
+];
 
 export const performanceMigrations = [PerformanceTables1764979200600];
