@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { addDays, londonDateOf, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
+import { londonDateOf, todayInLondon, type CalendarDate, type Clock } from '@ehc/domain-kernel';
 import { CaseIndex } from '../domain/case-index';
 import { computePack, type Pack, type PackSettings } from '../domain/measures';
 import { addMonthsTo, firstDayOf, lastDayOf, type Month } from '../domain/months';
