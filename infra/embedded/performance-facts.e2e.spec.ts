@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { fixedClock } from '@ehc/domain-kernel';
 import { startEmbedded, type RunningHost } from '@ehc/host';
 import { inProcessTokens } from '@ehc/identity';
@@ -17,7 +18,8 @@ jest.setTimeout(180_000);
 /**
  * The pack reads only the facts it needs (a few per cent of a county's history): here, on a synthetic
  * county rebuilt from event zero in real PostgreSQL, every measure, breakdown and case of the packs of
- * several months, now and as at earlier dates, is the same as the pack computed from every fact.
+ * several months, now and as at earlier dates, is the same as the pack computed from every fact (the
+ * surveys counted by the database, the rest from the facts loaded).
  */
 describe('the pack from the facts it loads is the pack from all the facts', () => {
   const today = '2026-06-30';
@@ -62,7 +64,7 @@ describe('the pack from the facts it loads is the pack from all the facts', () =
     const loaded = await reader.pack(month, asAt as AsAt);
     const all = await everything(month, asAt as AsAt, latest);
     const [a, b] = [comparable(loaded), comparable(all)];
-    expect(Object.keys(a).filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]))).toEqual([]);
+    expect(Object.keys(a).filter((name) => !isDeepStrictEqual(a[name], b[name]))).toEqual([]);
     expect(a).toEqual(b);
     // not an empty county: the comparison means something
     expect(all.measures.requestsReceived.value).toBeGreaterThan(10);

@@ -23,7 +23,7 @@ import { ProgressBar } from '@ehc/tooling';
 import { rebuildFacts } from '../../../services/performance/src/infrastructure/facts.consumer';
 import { PerformanceTables1764979200600 } from '../../../services/performance/src/infrastructure/tables';
 import { PackReader } from '../../../services/performance/src/application/pack-reader';
-import { loadFacts } from '../../../services/performance/src/infrastructure/fact-store';
+import { loadFacts, loadSurveyMonths } from '../../../services/performance/src/infrastructure/fact-store';
 import { CaseIndex } from '../../../services/performance/src/domain/case-index';
 import { computePack, DEFAULT_PACK_SETTINGS, MEASURES, type Pack } from '../../../services/performance/src/domain/measures';
 import { addMonthsTo, censusDateOf, firstDayOf, lastDayOf, monthOf, monthsEndingWith, type Month } from '../../../services/performance/src/domain/months';
@@ -108,11 +108,12 @@ const summary = (samples: number[]) => {
 /** Where one pack's time goes: the facts' query, the index, each measure's twelve months. */
 async function profilePack(pool: Pool, schema: string, month: Month): Promise<string> {
   const from = firstDayOf(addMonthsTo(month, -11));
-  const [facts, query] = await timed(() => loadFacts(pool, schema, { lookbackFrom: addDays(from, -31 * 7), from, to: lastDayOf(month) }, null));
+  const [facts, query] = await timed(() => loadFacts(pool, schema, { lookbackFrom: firstDayOf(addMonthsTo(month, -19)), from, to: lastDayOf(month) }, null));
+  const [surveys, counted] = await timed(() => loadSurveyMonths(pool, schema, { from, to: lastDayOf(month) }, null));
   const t = performance.now();
   const index = new CaseIndex(facts);
   const indexing = performance.now() - t;
-  const ctx = { index, latest: TODAY, settings: DEFAULT_PACK_SETTINGS };
+  const ctx = { index, surveys, latest: TODAY, settings: DEFAULT_PACK_SETTINGS };
   const measures = MEASURES.map((spec) => {
     const s = performance.now();
     for (const m of monthsEndingWith(month, 12)) spec.figure({ ...ctx, detail: m === month }, m);
@@ -121,7 +122,7 @@ async function profilePack(pool: Pool, schema: string, month: Month): Promise<st
   const s = performance.now();
   computePack(ctx, month, null);
   const whole = performance.now() - s;
-  return `  ${month}: ${count(facts.length)} facts loaded in ${ms(query)}, indexed in ${ms(indexing)}, computePack ${ms(whole)}; slowest measures: ` +
+  return `  ${month}: ${count(facts.length)} facts loaded in ${ms(query)} (the surveys counted in ${ms(counted)}, at the same time in the service), indexed in ${ms(indexing)}, computePack ${ms(whole)}; slowest measures: ` +
     measures.slice(0, 6).map(([name, took]) => `${name} ${ms(took)}`).join(', ');
 }
 

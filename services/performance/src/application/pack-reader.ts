@@ -5,7 +5,7 @@ import { computePack, type Pack, type PackSettings } from '../domain/measures';
 import { addMonthsTo, firstDayOf, lastDayOf, type Month } from '../domain/months';
 import { restate, type Restatement } from '../domain/restatement';
 import type { Fact, FactKind } from '../domain/facts';
-import { asAtLabel, loadAllFacts, loadFacts, type AsAt } from '../infrastructure/fact-store';
+import { asAtLabel, loadAllFacts, loadFacts, loadSurveyMonths, type AsAt } from '../infrastructure/fact-store';
 
 /** The pack, its restatement and the whole histories SEN2 reads, from the facts recorded by an as-at time. */
 export class PackReader {
@@ -24,8 +24,12 @@ export class PackReader {
   async pack(month: Month, asAt: AsAt): Promise<Pack> {
     // twelve months of trend, and the 30-week conversion cohorts (seven months) before the first of them
     const from = firstDayOf(addMonthsTo(month, -11));
-    const facts = await loadFacts(this.pool, this.schema, { lookbackFrom: firstDayOf(addMonthsTo(month, -19)), from, to: lastDayOf(month) }, asAt);
-    return computePack({ index: new CaseIndex(facts), latest: this.latest(asAt), settings: this.settings }, month, asAtLabel(asAt));
+    const to = lastDayOf(month);
+    const [facts, surveys] = await Promise.all([
+      loadFacts(this.pool, this.schema, { lookbackFrom: firstDayOf(addMonthsTo(month, -19)), from, to }, asAt),
+      loadSurveyMonths(this.pool, this.schema, { from, to }, asAt),
+    ]);
+    return computePack({ index: new CaseIndex(facts), surveys, latest: this.latest(asAt), settings: this.settings }, month, asAtLabel(asAt));
   }
 
   async restatement(month: Month, from: AsAt, to: AsAt): Promise<Restatement> {

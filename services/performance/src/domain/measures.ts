@@ -39,8 +39,23 @@ export const DEFAULT_PACK_SETTINGS: PackSettings = {
   sources: ['needs-assessment', 'annual-review', 'tribunal', 'funding', 'surveys'],
 };
 
+/** A month of survey invitations (by the month they were sent), counted: the surveys' measures read these, not each invitation. */
+export interface SurveyMonth {
+  invited: number;
+  invitedByTrigger: Record<string, number>;
+  /** Of those invited, how many answered. */
+  answered: number;
+  scoreSum: number;
+  scoreCount: number;
+}
+
 export interface PackContext {
   index: CaseIndex;
+  /**
+   * The survey months counted by the database (a county sends tens of thousands of invitations a
+   * year); without them, they are counted from the survey facts in the index.
+   */
+  surveys?: ReadonlyMap<Month, SurveyMonth>;
   /** The cases behind each figure are wanted (the pack's own month; the trend's months need counts only). */
   detail?: boolean;
   /** The last day a snapshot measure may look at: the as-at date, or today. */
@@ -142,9 +157,18 @@ const reviewsDueByMonth = (ctx: PackContext) => once(ctx, 'reviews-due', () => {
 /** The calendar year a date's financial year (1 April–31 March) starts in: read off the date, as thousands of plans ask it. */
 const fyStartOf = (date: CalendarDate): number => Number(date.slice(0, 4)) - (date.slice(5, 7) < '04' ? 1 : 0);
 
-/** Each open request's two statutory dates (reg 5(1), reg 13(2)), worked out once per pack. */
+/**
+ * Each request's two statutory dates (reg 5(1), reg 13(2)), the day it was decided to assess and the
+ * day the case ended (refused, no plan, a plan, closed), worked out once per pack.
+ */
 const requestDeadlines = (ctx: PackContext) => once(ctx, 'request-deadlines', () =>
-  ctx.index.of('requested').map((r) => ({ r, decisionDue: addDays(r.on, 42), finalDue: addDays(r.on, 140) })));
+  ctx.index.of('requested').map((r) => ({
+    r, decisionDue: addDays(r.on, 42), finalDue: addDays(r.on, 140),
+    decidedOn: ctx.index.first(r.caseId, 'decided-to-assess')?.on ?? null,
+    closedOn: CLOSING.map((kind) => ctx.index.first(r.caseId, kind)?.on).filter((on): on is CalendarDate => on !== undefined).sort()[0] ?? null,
+  })));
+/** Open on `at`: received by then and not ended. */
+const openOn = (q: { r: Fact; closedOn: CalendarDate | null }, at: CalendarDate) => q.r.on <= at && !(q.closedOn !== null && q.closedOn <= at);
 
 /**
  * Each plan's latest commitment by `snapshot`: a sweep through the commitments in date order, kept
@@ -162,6 +186,34 @@ function latestCommitments(ctx: PackContext, snapshot: CalendarDate): Iterable<F
   return sweep.latest.values();
 }
 
+/** The month's survey counts: from the database's count, else from the facts (the same rules). */
+export const surveyMonth = (ctx: PackContext, month: Month): SurveyMonth =>
+  (ctx.surveys ?? once(ctx, 'survey-months', () => surveyMonthsOf(ctx.index))).get(month) ?? { invited: 0, invitedByTrigger: {}, answered: 0, scoreSum: 0, scoreCount: 0 };
+
+export function surveyMonthsOf(index: CaseIndex): Map<Month, SurveyMonth> {
+  const months = new Map<Month, SurveyMonth>();
+  const of = (month: Month) => {
+    let m = months.get(month);
+    if (!m) months.set(month, (m = { invited: 0, invitedByTrigger: {}, answered: 0, scoreSum: 0, scoreCount: 0 }));
+    return m;
+  };
+  const answered = new Set(index.of('survey-answered').map((f) => f.data.invitationId));
+  for (const f of index.of('survey-invited')) {
+    const m = of(f.on.slice(0, 7));
+    m.invited++;
+    m.invitedByTrigger[f.data.trigger] = (m.invitedByTrigger[f.data.trigger] ?? 0) + 1;
+    if (answered.has(f.data.invitationId)) m.answered++;
+  }
+  for (const f of index.of('survey-answered')) {
+    const m = of(f.on.slice(0, 7));
+    for (const score of f.data.scores) {
+      m.scoreSum += score.score;
+      m.scoreCount++;
+    }
+  }
+  return months;
+}
+
 /** Every plan in the pack: a final plan, or a review decision of one made before the hub. */
 const plansOf = (ctx: PackContext): string[] =>
   once(ctx, 'plans', () => [...new Set([...ctx.index.of('final-plan'), ...ctx.index.of('review-decision')].map((f) => f.caseId))]);
@@ -170,7 +222,6 @@ const decisionsToAssess = (ctx: PackContext, month: Month) =>
   [...inMonth(ctx, 'decided-to-assess', month), ...inMonth(ctx, 'refused-to-assess', month)] as Fact[];
 
 const CLOSING: FactKind[] = ['case-closed', 'refused-to-assess', 'not-to-issue', 'final-plan'];
-const DECIDED: FactKind[] = ['decided-to-assess'];
 
 /** The transfer year a month reports on (reg 18(1)): the coming February's from September, else this year's. */
 const transferYearOf = (month: Month): number => Number(month.slice(0, 4)) + (Number(month.slice(5)) >= 9 ? 1 : 0);
@@ -256,10 +307,10 @@ export const MEASURES: readonly MeasureSpec[] = [
         breakdown[stage] = (breakdown[stage] ?? 0) + 1;
         if (ctx.detail) cases.push({ caseId, reference: ctx.index.reference(caseId), inNumerator: true, detail: `${stage} due ${dueBy}`, daysOverdue: daysBetween(dueBy, at) });
       };
-      for (const { r, decisionDue, finalDue } of requestDeadlines(ctx)) {
-        if (r.on > at || decisionDue >= at || ctx.index.has(r.caseId, CLOSING, at)) continue;
-        if (!ctx.index.has(r.caseId, DECIDED, at)) overdue(r.caseId, 'decision', decisionDue);
-        else if (finalDue < at) overdue(r.caseId, 'final', finalDue);
+      for (const q of requestDeadlines(ctx)) {
+        if (q.decisionDue >= at || !openOn(q, at)) continue;
+        if (q.decidedOn === null || q.decidedOn > at) overdue(q.r.caseId, 'decision', q.decisionDue);
+        else if (q.finalDue < at) overdue(q.r.caseId, 'final', q.finalDue);
       }
       for (const caseId of plansOf(ctx)) {
         if (!ctx.index.planActiveOn(caseId, at)) continue;
@@ -346,8 +397,9 @@ export const MEASURES: readonly MeasureSpec[] = [
       const holder = new Map<string, string>();
       for (const plan of ctx.index.of('final-plan')) if (plan.data.caseworkerId && ctx.index.planActiveOn(plan.caseId, at)) holder.set(plan.caseId, plan.data.caseworkerId);
       if (ctx.settings.caseloadIncludesAssessments) {
-        for (const r of ctx.index.of('requested')) {
-          if (r.on <= at && r.data.caseworkerId && !ctx.index.has(r.caseId, CLOSING, at)) holder.set(r.caseId, r.data.caseworkerId);
+        for (const q of requestDeadlines(ctx)) {
+          const caseworker = (q.r as Fact<'requested'>).data.caseworkerId;
+          if (caseworker && openOn(q, at)) holder.set(q.r.caseId, caseworker);
         }
       }
       const breakdown: Record<string, number> = {};
@@ -450,17 +502,16 @@ export const MEASURES: readonly MeasureSpec[] = [
     name: 'surveyResponseRate', title: 'Survey response rate', source: 'surveys', unit: 'share',
     definition: 'Survey invitations sent in the month that were answered (as recorded by the as-at date), over all sent in the month.',
     figure: (ctx, month) => {
-      const invited = inMonth(ctx, 'survey-invited', month);
-      const answered = once(ctx, 'answered', () => new Set(ctx.index.of('survey-answered').map((f) => f.data.invitationId)));
-      return { numerator: invited.filter((f) => answered.has(f.data.invitationId)).length, denominator: invited.length, cases: [], breakdown: count(invited, (f) => (f as Fact<'survey-invited'>).data.trigger) };
+      const m = surveyMonth(ctx, month);
+      return { numerator: m.answered, denominator: m.invited, cases: [], breakdown: { ...m.invitedByTrigger } };
     },
   },
   {
     name: 'surveyMeanScore', title: 'Survey mean score (1–5)', source: 'surveys', unit: 'mean',
     definition: 'The mean of every 1–5 answer to the invitations sent in the month (numerator: the scores\' sum; denominator: how many).',
     figure: (ctx, month) => {
-      const scores = inMonth(ctx, 'survey-answered', month).flatMap((f) => f.data.scores.map((s) => s.score));
-      return { numerator: scores.reduce((a, b) => a + b, 0), denominator: scores.length, cases: [] };
+      const m = surveyMonth(ctx, month);
+      return { numerator: m.scoreSum, denominator: m.scoreCount, cases: [] };
     },
   },
 ];

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { addMonths, addYears, type CalendarDate } from '@ehc/domain-kernel';
 import type { Fact, FactKind } from '../domain/facts';
+import type { SurveyMonth } from '../domain/measures';
 
 /**
  * The time a pack is produced as at: a Europe/London date (everything recorded by the end of that
@@ -40,6 +41,7 @@ const EVERY_ONE: FactKind[] = ['plan-ceased', 'case-closed', 'appeal-registered'
  * - every cessation, closure, appeal and tribunal order, whenever dated (few, and they change figures
  *   of other months: a plan ended, a decision appealed, an order still to comply with);
  * - each plan's latest funding commitment before the window.
+ * The surveys are counted by the database instead (`loadSurveyMonths`): tens of thousands a year.
  * `performance-facts.e2e.spec.ts` checks that the pack from these is the pack from every fact.
  */
 export async function loadFacts(pool: Pool, schema: string, window: { lookbackFrom: CalendarDate; from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Fact[]> {
@@ -60,7 +62,7 @@ export async function loadFacts(pool: Pool, schema: string, window: { lookbackFr
        WHERE p.kind = 'final-plan' AND p.on_date < $1::date AND ${rec('p')}
          AND NOT EXISTS (SELECT 1 FROM ${s}.pf_facts c WHERE c.case_id = p.case_id AND c.kind IN ('plan-ceased', 'case-closed') AND c.on_date < $6::date AND ${rec('c')})
      )
-     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}
+     SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.on_date BETWEEN $1::date AND $2::date AND f.kind NOT IN ('survey-invited', 'survey-answered') AND ${rec('f')}
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN open_before o ON o.case_id = f.case_id
        WHERE f.on_date < $1::date AND f.kind = ANY($9::text[]) AND f.kind <> ALL($10::text[]) AND ${rec('f')}
@@ -89,6 +91,41 @@ export async function loadFacts(pool: Pool, schema: string, window: { lookbackFr
     values,
   );
   return rows.map(factOfRow);
+}
+
+/** The survey invitations sent in each month of [from, to] as recorded by `asAt`, counted as `surveyMonthsOf` counts them. */
+export async function loadSurveyMonths(pool: Pool, schema: string, window: { from: CalendarDate; to: CalendarDate }, asAt: AsAt): Promise<Map<string, SurveyMonth>> {
+  const s = `"${schema}"`;
+  const values: unknown[] = [window.from, window.to];
+  if (asAt !== null) values.push('date' in asAt ? asAt.date : asAt.instant);
+  const rec = (alias: string) => recordedBy(asAt, 3, alias);
+  const [invited, scored] = await Promise.all([
+    pool.query<{ month: string; trigger: string; invited: number; answered: number }>(
+      `SELECT to_char(i.on_date, 'YYYY-MM') AS month, i.data->>'trigger' AS trigger, count(*)::int AS invited, count(a.case_id)::int AS answered
+       FROM ${s}.pf_facts i
+       LEFT JOIN (SELECT DISTINCT f.case_id FROM ${s}.pf_facts f WHERE f.kind = 'survey-answered' AND f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}) a ON a.case_id = i.case_id
+       WHERE i.kind = 'survey-invited' AND i.on_date BETWEEN $1::date AND $2::date AND ${rec('i')}
+       GROUP BY 1, 2`, values),
+    pool.query<{ month: string; score_sum: number; score_count: number }>(
+      `SELECT to_char(f.on_date, 'YYYY-MM') AS month, coalesce(sum((x->>'score')::int), 0)::int AS score_sum, count(x)::int AS score_count
+       FROM ${s}.pf_facts f CROSS JOIN LATERAL jsonb_array_elements(f.data->'scores') AS x
+       WHERE f.kind = 'survey-answered' AND f.on_date BETWEEN $1::date AND $2::date AND ${rec('f')}
+       GROUP BY 1`, values),
+  ]);
+  const months = new Map<string, SurveyMonth>();
+  const of = (month: string) => {
+    let m = months.get(month);
+    if (!m) months.set(month, (m = { invited: 0, invitedByTrigger: {}, answered: 0, scoreSum: 0, scoreCount: 0 }));
+    return m;
+  };
+  for (const r of invited.rows) {
+    const m = of(r.month);
+    m.invited += r.invited;
+    m.answered += r.answered;
+    m.invitedByTrigger[r.trigger] = r.invited;
+  }
+  for (const r of scored.rows) Object.assign(of(r.month), { scoreSum: r.score_sum, scoreCount: r.score_count });
+  return months;
 }
 
 /** Every fact of `kinds` recorded by `asAt` dated up to `to` (SEN2 and place planning read whole histories of a few kinds). */
