@@ -42,6 +42,13 @@ export class PerformanceTables1764979200600 implements MigrationInterface {
 export const factIndexes = (s: string) => [
   { name: `${s}.pf_facts_kind_on`, create: `CREATE INDEX IF NOT EXISTS pf_facts_kind_on ON ${s}.pf_facts (kind, on_date)` },
   { name: `${s}.pf_facts_case`, create: `CREATE INDEX IF NOT EXISTS pf_facts_case ON ${s}.pf_facts (case_id)` },
+  // a pack's window: every kind dated in twelve months
+  { name: `${s}.pf_facts_on`, create: `CREATE INDEX IF NOT EXISTS pf_facts_on ON ${s}.pf_facts (on_date)` },
+  // each plan's latest commitment before a day, read in the index's order (no sort of every commitment)
+  {
+    name: `${s}.pf_facts_latest_commitment`,
+    create: `CREATE INDEX IF NOT EXISTS pf_facts_latest_commitment ON ${s}.pf_facts (case_id, on_date DESC, recorded_at DESC, event_id DESC) WHERE kind = 'commitment-changed'`,
+  },
 ];
 
 export const performanceMigrations = [PerformanceTables1764979200600];
