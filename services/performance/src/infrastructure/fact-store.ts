@@ -40,7 +40,7 @@ const EVERY_ONE: FactKind[] = ['plan-ceased', 'case-closed', 'appeal-registered'
  *   decisions of the two months before (the flow appeal rate);
  * - every cessation, closure, appeal and tribunal order, whenever dated (few, and they change figures
  *   of other months: a plan ended, a decision appealed, an order still to comply with);
- * - each plan's latest funding commitment before the window.
+ * - each plan's latest funding commitment before the window (one index probe a plan).
  * The surveys are counted by the database instead (`loadSurveyMonths`): tens of thousands a year.
  * `performance-facts.e2e.spec.ts` checks that the pack from these is the pack from every fact.
  */
@@ -70,9 +70,10 @@ export async function loadFacts(pool: Pool, schema: string, window: { lookbackFr
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN plans_before p ON p.case_id = f.case_id
        WHERE f.on_date < $1::date AND f.kind IN ('final-plan', 'requested') AND NOT EXISTS (SELECT 1 FROM open_before o WHERE o.case_id = f.case_id) AND ${rec('f')}
      UNION ALL
-     SELECT * FROM (SELECT DISTINCT ON (f.case_id) ${COLUMNS('f')} FROM ${s}.pf_facts f JOIN plans_before p ON p.case_id = f.case_id
-       WHERE f.kind = 'review-decision' AND f.on_date < $4::date AND ${rec('f')}
-       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC, f.event_id DESC) AS latest_review
+     SELECT latest_review.* FROM plans_before p CROSS JOIN LATERAL (
+       SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
+       WHERE f.kind = 'review-decision' AND f.case_id = p.case_id AND f.on_date < $4::date AND ${rec('f')}
+       ORDER BY f.on_date DESC, f.recorded_at DESC, f.event_id DESC LIMIT 1) AS latest_review
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
        WHERE f.on_date < $1::date AND ${rec('f')} AND (
@@ -85,9 +86,10 @@ export async function loadFacts(pool: Pool, schema: string, window: { lookbackFr
      UNION ALL
      SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f WHERE f.kind = ANY($10::text[]) AND (f.on_date < $1::date OR f.on_date > $2::date) AND ${rec('f')}
      UNION ALL
-     SELECT * FROM (SELECT DISTINCT ON (f.case_id) ${COLUMNS('f')} FROM ${s}.pf_facts f
-       WHERE f.kind = 'commitment-changed' AND f.on_date < $1::date AND ${rec('f')}
-       ORDER BY f.case_id, f.on_date DESC, f.recorded_at DESC, f.event_id DESC) AS latest_commitment`,
+     SELECT latest_commitment.* FROM (SELECT DISTINCT c.case_id FROM ${s}.pf_facts c WHERE c.kind = 'commitment-changed' AND c.on_date < $1::date) p CROSS JOIN LATERAL (
+       SELECT ${COLUMNS('f')} FROM ${s}.pf_facts f
+       WHERE f.kind = 'commitment-changed' AND f.case_id = p.case_id AND f.on_date < $1::date AND ${rec('f')}
+       ORDER BY f.on_date DESC, f.recorded_at DESC, f.event_id DESC LIMIT 1) AS latest_commitment`,
     values,
   );
   return rows.map(factOfRow);

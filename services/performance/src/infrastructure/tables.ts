@@ -44,10 +44,14 @@ export const factIndexes = (s: string) => [
   { name: `${s}.pf_facts_case`, create: `CREATE INDEX IF NOT EXISTS pf_facts_case ON ${s}.pf_facts (case_id)` },
   // a pack's window: every kind dated in twelve months
   { name: `${s}.pf_facts_on`, create: `CREATE INDEX IF NOT EXISTS pf_facts_on ON ${s}.pf_facts (on_date)` },
-  // each plan's latest commitment before a day, read in the index's order (no sort of every commitment)
+  // a plan's latest commitment, and its latest review decision, before a day: one index probe a plan
   {
     name: `${s}.pf_facts_latest_commitment`,
     create: `CREATE INDEX IF NOT EXISTS pf_facts_latest_commitment ON ${s}.pf_facts (case_id, on_date DESC, recorded_at DESC, event_id DESC) WHERE kind = 'commitment-changed'`,
+  },
+  {
+    name: `${s}.pf_facts_latest_review`,
+    create: `CREATE INDEX IF NOT EXISTS pf_facts_latest_review ON ${s}.pf_facts (case_id, on_date DESC, recorded_at DESC, event_id DESC) WHERE kind = 'review-decision'`,
   },
 ];
 
