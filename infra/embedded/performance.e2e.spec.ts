@@ -143,8 +143,8 @@ describe('the performance pack over HTTP', () => {
         namedSetting: { urn: null, name: 'Home education support' }, withinStatutoryTime: true, excepted: false, caseworkerId: 'cw-ayesha', cohort: null,
       },
     });
-    // person-level, case by case: the data team and team managers prepare it, not every caseworker
-    await (await tokens.as(host.url, CALLERS.caseworker)).get('/performance/sen2').query({ year: '2028' }).expect(403);
+    // person-level, case by case: not for finance
+    await (await tokens.as(host.url, CALLERS.finance)).get('/performance/sen2').query({ year: '2028' }).expect(403);
     const manager = await tokens.as(host.url, CALLERS.teamManager);
     const { body: sen2 } = await manager.get('/performance/sen2').query({ year: '2028' }).expect(200);
     expect(sen2).toMatchObject({ year: 2028, censusDate: '2028-01-20', flowsFrom: '2027-01-01', flowsTo: '2027-12-31' });

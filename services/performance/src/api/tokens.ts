@@ -10,5 +10,5 @@ export const PACK_READERS: Role[] = ['caseworker', 'team-manager', 'tribunal-off
 export const DRILL_DOWN: Role[] = ['caseworker', 'team-manager', 'tribunal-officer', 'funding-officer'];
 /** Who imports the special schools' places. */
 export const PLACE_PLANNERS: Role[] = ['team-manager', 'performance-reader', 'administrator'];
-/** Who prepares the SEN2 return (person-level, case by case): the data team, the team managers. */
-export const SEN2_PREPARERS: Role[] = ['team-manager', 'performance-reader', 'administrator'];
+/** Who prepares the SEN2 return (person-level, case by case): the data team, team managers, and caseworkers who put failing records right. */
+export const SEN2_PREPARERS: Role[] = ['caseworker', 'team-manager', 'performance-reader', 'administrator'];

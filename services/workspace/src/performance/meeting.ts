@@ -20,7 +20,7 @@ export const MEETING_PAGES = {
 } as const;
 
 /** Who prepares the SEN2 return: the API allows these only. */
-export const SEN2_PREPARERS = ['team-manager', 'performance-reader', 'administrator'];
+export const SEN2_PREPARERS = ['caseworker', 'team-manager', 'performance-reader', 'administrator'];
 /** Who imports the special schools' places: the API allows these only. */
 export const PLACE_PLANNERS = ['team-manager', 'performance-reader', 'administrator'];
 
