@@ -156,7 +156,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', `idle_in_transaction_session_timeout=${idleSeconds}s`],
+    // six services in one process hold up to 30 connections each (a pool and the read models'):
+    // PostgreSQL's default of 100 is too few under load (seed:demo, a replay)
+    postgresFlags: ['-c', `idle_in_transaction_session_timeout=${idleSeconds}s`, '-c', 'max_connections=300'],
     onLog: keep,
     onError: (m: unknown) => logError?.(errorText(m).trim()),
   });

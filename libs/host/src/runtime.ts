@@ -90,7 +90,7 @@ export async function createServiceRuntime(options: RuntimeOptions): Promise<Ser
     migrationsRun: true,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
-    extra: { max: 10 },
+    extra: { max: Math.min(10, options.poolSize ?? 10) },
   });
   await dataSource.initialize();
   await ensureInbox(dataSource, options.schema);

@@ -47,6 +47,8 @@ export interface ServiceDefinition<C = unknown> {
   module(runtime: ServiceRuntime, config: C): DynamicModule;
   /** Public pages the service serves itself (a survey link's page): the pages' security policy and forms, not the API's. */
   pages?: PagePaths;
+  /** Connections its pool may hold (default 20): a read side that answers a few queries at a time needs fewer. */
+  poolSize?: number;
 }
 
 export interface RunningHost {
@@ -102,6 +104,7 @@ async function host(options: {
       runtimes.push(await createServiceRuntime({
         service: service.name, schema: service.schema, databaseUrl: options.databaseUrl, storeKind: options.storeKind,
         kurrentDbUrl: options.kurrentDbUrl, bus: options.bus, entities: service.entities, clock: options.clock, upcasters: service.upcasters, migrations: service.migrations,
+        poolSize: service.poolSize,
       }));
     }
     if (options.directory) {
