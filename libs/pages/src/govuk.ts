@@ -40,6 +40,12 @@ const SYSTEM_FONTS = 'font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Hel
  * GDS Transport is licensed for GOV.UK only, so its @font-face rules go and the family falls back to
  * the platform's own.
  */
+/** 2026-03 → March 2026 (a month as the pages and the papers write it); anything else as it is. */
+export function monthWords(month: string): string {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : month;
+}
+
 export function govukStylesheet(extraCss = ''): string {
   const css = readFileSync(join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'), 'utf8');
   return css

@@ -1,3 +1,5 @@
+import { monthWords } from '@ehc/pages';
+
 /**
  * The pack as this library reads it: the same shape as the performance service's `Pack`
  * (services/performance/src/domain/measures.ts), declared here because a platform lib never
@@ -92,13 +94,8 @@ export function stateWords(state: FigureState, source: string): string {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2026-03 → March 2026 */
-export function monthWords(month: string): string {
-  const m = /^(\d{4})-(\d{2})/.exec(month);
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : month;
-}
+/** 2026-03 → March 2026: the pages' one way of writing a month. */
+export { monthWords };
 
 /** 2026-03 → the first of the month at midnight UTC (a spreadsheet date has no time zone). */
 export function firstOfMonth(month: string): Date {

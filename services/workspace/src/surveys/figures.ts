@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@ehc/domain-kernel';
+import { monthWords } from '@ehc/pages';
 
 /*
  * The surveys service's figures and codes in words, for the workspace's pages. The workspace may
@@ -67,7 +68,6 @@ export const inWords = (table: Record<string, string>, code: string | null | und
   (code ? table[code] ?? code : '');
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A YYYY-MM month, `months` later (or earlier, if negative). */
 export function addMonthsTo(month: string, months: number): string {
@@ -82,11 +82,8 @@ export function lastTwelveMonths(today: CalendarDate): { from: string; to: strin
   return { from: addMonthsTo(to, -11), to };
 }
 
-/** 2026-03 → March 2026. */
-export function monthWords(month: string): string {
-  const m = MONTH.exec(month);
-  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : month;
-}
+/** 2026-03 → March 2026: the pages' one way of writing a month. */
+export { monthWords };
 
 /** The months the filter offers: this month and the `count - 1` before it, newest first. */
 export function monthChoices(today: CalendarDate, count = 36): { value: string; text: string }[] {

@@ -1,5 +1,6 @@
 import { addMonths, type CalendarDate } from '@ehc/domain-kernel';
 import { APPEAL_OUTCOME_WORDS, APPEAL_STAGE_WORDS, APPEAL_TYPE_WORDS, DECISION_TYPE_WORDS, GROUND_OUTCOME_WORDS, inWords, ORDER_KIND_WORDS } from './words';
+import { monthWords } from '@ehc/pages';
 
 /*
  * The monthly meeting's appeals figures (`GET /appeals/stats`) as GOV.UK tables: each list of rows
@@ -7,13 +8,8 @@ import { APPEAL_OUTCOME_WORDS, APPEAL_STAGE_WORDS, APPEAL_TYPE_WORDS, DECISION_T
  * figures and their shape; this only lays them out and puts codes into words.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2026-04 → April 2026. */
-export const monthWords = (month: string): string => {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : month;
-};
+/** 2026-03 → March 2026: the pages' one way of writing a month. */
+export { monthWords };
 
 /** A camelCase or kebab-case key as a heading: appealRate → Appeal rate. */
 export const keyWords = (key: string): string =>
