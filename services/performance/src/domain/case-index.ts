@@ -54,14 +54,6 @@ export class CaseIndex {
     return f && (!onOrBefore || f.on <= onOrBefore) ? f : undefined;
   }
 
-  has(caseId: string, kinds: readonly FactKind[], onOrBefore: CalendarDate): boolean {
-    const firsts = this.firsts(caseId);
-    return kinds.some((kind) => {
-      const f = firsts.get(kind);
-      return f !== undefined && f.on <= onOrBefore;
-    });
-  }
-
   /** The day the LA received the case's request: from the request, else from its final plan. */
   receivedOn(caseId: string): CalendarDate | null {
     const request = this.first(caseId, 'requested');

@@ -97,7 +97,10 @@ const inMonth = <K extends Fact['kind']>(ctx: PackContext, kind: K, month: Month
 
 const count = (facts: Fact[], by: (f: Fact) => string): Record<string, number> => {
   const out: Record<string, number> = {};
-  for (const f of facts) out[by(f)] = (out[by(f)] ?? 0) + 1;
+  for (const f of facts) {
+    const key = by(f);
+    out[key] = (out[key] ?? 0) + 1;
+  }
   return out;
 };
 

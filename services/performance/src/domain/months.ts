@@ -1,4 +1,6 @@
-import { addMonths, calendarDate, lastDayOfMonth, partsOf, type CalendarDate } from '@ehc/domain-kernel';
+import { addDays, addMonths, calendarDate, lastDayOfMonth, weekdayOnOrAfter, type CalendarDate, type IsoWeekday } from '@ehc/domain-kernel';
+
+const THURSDAY: IsoWeekday = 4;
 
 /** A reporting month, YYYY-MM. */
 export type Month = string;
@@ -18,11 +20,4 @@ export const monthsEndingWith = (month: Month, n: number): Month[] =>
   Array.from({ length: n }, (_, i) => addMonthsTo(month, i - n + 1));
 
 /** SEN2's census (reference) date: the third Thursday in January of `year` (domain §9: 15 Jan 2026, 21 Jan 2027). */
-export const censusDateOf = (year: number): CalendarDate => {
-  const first = calendarDate(year, 1, 1);
-  const weekday = new Date(`${first}T00:00:00Z`).getUTCDay(); // 0 Sunday … 4 Thursday
-  const firstThursday = 1 + ((4 - weekday + 7) % 7);
-  return calendarDate(year, 1, firstThursday + 14);
-};
-
-export const yearOf = (date: CalendarDate): number => partsOf(date).year;
+export const censusDateOf = (year: number): CalendarDate => addDays(weekdayOnOrAfter(calendarDate(year, 1, 1), THURSDAY), 14);
